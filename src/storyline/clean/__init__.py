@@ -1,0 +1,47 @@
+"""Clean: RawDoc -> Article (text scrapes and HTML pages)."""
+
+from __future__ import annotations
+
+from storyline.clean.text import clean_text
+from storyline.ingest.decode import DecodeError, decode_bytes
+from storyline.model import Article, RawDoc
+
+__all__ = ["clean", "clean_text", "CleanError"]
+
+
+class CleanError(ValueError):
+    """An input that yields no article; the message is the reason."""
+
+
+def clean(doc: RawDoc) -> Article:
+    """Clean one RawDoc; raises CleanError with a reason when there is no article in it."""
+    try:
+        if doc.kind == "html":
+            art = _clean_html(doc)
+        else:
+            art = clean_text(decode_bytes(doc.data), doc)
+    except DecodeError as e:
+        raise CleanError(str(e)) from e
+    except RecursionError as e:
+        raise CleanError("input too deeply nested to parse") from e
+    if not art.paragraphs:
+        raise CleanError("no article text found (everything was boilerplate or empty)")
+    return art
+
+
+def _clean_html(doc: RawDoc) -> Article:
+    from storyline.clean.html import clean_html
+
+    try:
+        return clean_html(doc)
+    except (ValueError, RecursionError):
+        # Feed entries and JSON records often carry fragments too small for page extraction:
+        # fall back to the fragment's text, cleaned as a scrape.
+        import lxml.html
+
+        try:
+            root = lxml.html.fromstring(decode_bytes(doc.data))
+            text = "\n\n".join(t.strip() for t in root.itertext() if t.strip())
+        except (ValueError, lxml.etree.ParserError) as e:  # type: ignore[attr-defined]
+            raise CleanError(f"malformed HTML: {e}") from e
+        return clean_text(text, doc)

@@ -1,0 +1,178 @@
+"""Boilerplate knowledge shared by the text and HTML cleaners.
+
+Lines and sentences are judged by cues that survive scraping: widget vocabularies (ratings, share counts,
+read time), calls to action, comment forms, consent banners, related-link labels, credits.  Each rule
+returns a short reason label so every drop can be explained.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- line-level patterns (the whole line is boilerplate) -------------------------------------------------
+
+_RELATED_LABELS = (
+    r"related(?: (?:articles?|stories|news|content|coverage|posts?|reading|topics))?|read more|read also|also read|"
+    r"see also|more from [\w .'’-]{1,40}|more on this(?: story)?|more stories|more news|recommended(?: for you| stories)?|"
+    r"most read|most popular|most viewed|popular now|trending(?: now| stories)?|explore(?: more)?|"
+    r"you may also like|you might also like|don[’']t miss|top stories|latest news|latest stories|"
+    r"editor[’']?s picks?|in other news|further reading|what to read next|up next|watch next|more videos?"
+)
+RELATED_LABEL_RE = re.compile(rf"^(?:{_RELATED_LABELS})\s*:?\s*$", re.I)
+# "RelatedSome headline" / "Read more: Some headline" (a teaser glued to its label)
+RELATED_TEASER_RE = re.compile(
+    r"^(?i:related|read more|read also|also read|see also|recommended|watch|listen|more)\s*:\s*(?=[A-Z'‘\"“])|"
+    r"^(?i:related|read more|read also|also read|see also)(?=[A-Z'‘\"“])",
+)
+
+_LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("comment-form", re.compile(
+        r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|"
+        r"be the first to comment.*|join the (?:conversation|discussion).*|show comments|view comments|"
+        r"log ?in to (?:comment|reply).*|your email address will not be published.*|"
+        r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name, email.*)$", re.I)),
+    ("widget", re.compile(
+        r"^(?:average rating|rate this (?:article|story|post)|\d(?:\.\d)?\s*stars?|\d+\s*votes?|"
+        r"(?:read(?:ing)? time\s*:?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?(?:,?\s*\d+\s*sec(?:ond)?s?)?\s*read|"
+        r"read(?:ing)? time\s*:?.{0,30}|listen to (?:this )?(?:article|story).{0,30}|"
+        r"\d+(?:\.\d+)?\s*[kKmM]?\s*(?:shares?|views?|likes?|reads?|reactions?)|"
+        r"(?:print|email|e-mail|copy link|copy url|save|bookmark|font size|text size|a\+|a-)(?: this (?:article|story))?)$",
+        re.I)),
+    ("share", re.compile(
+        r"^(?:share(?: this| the)?(?: article| story| post| page)?(?: on [\w ]{2,20})?|share via.{0,20}|"
+        r"(?:tweet|pin it|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|messenger)(?: this)?)\s*:?$", re.I)),
+    ("advertisement", re.compile(
+        r"^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|paid content|"
+        r"(?:story|article) continues below(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)$",
+        re.I)),
+    ("cookie-consent", re.compile(
+        r"(?:we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|"
+        r"accept (?:all )?cookies|by continuing to (?:use|browse)|manage (?:your )?consent|"
+        r"privacy (?:policy|settings)\b.{0,40}(?:accept|agree|cookies))", re.I)),
+    ("copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)),
+    ("live-timestamp", re.compile(
+        r"^(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?"
+        r"\s*(?:[A-Z]{2,4}|GMT[+-]\d+)?|\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago|just now)$",
+        re.I)),
+    ("newsletter", re.compile(
+        r"(?:sign up (?:for|to) (?:our|the)\b.{0,60}newsletter|newsletter sign[- ]?up|"
+        r"get (?:the|our) .{0,40}(?:newsletter|briefing) (?:in|to|delivered)|enter your email|"
+        r"subscribe to (?:our|the) .{0,40}newsletter|by signing up,? you agree)", re.I)),
+    ("app-prompt", re.compile(
+        r"(?:download (?:the|our) .{0,30}app|get the .{0,30}app\b|available on (?:the )?(?:app store|google play))",
+        re.I)),
+]
+
+HASHTAG_TOKEN_RE = re.compile(r"^#\w")
+NUMERIC_ONLY_RE = re.compile(r"^[\d\s%.,:;/|+\-–—·•*]+$")
+SOURCE_LINE_RE = re.compile(r"^source\s*:\s*(?P<who>.{2,80})$", re.I)
+BYLINE_RE = re.compile(
+    r"^(?i:by|written by|words by|author\s*:|reporting by|story by)\s+"
+    r"(?P<who>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|di|al|bin|and|&|,))*?)"
+    r"(?:\s*[,|–—-]\s*.{0,60})?$"
+)
+CAPTION_CREDIT_RE = re.compile(
+    r"(?:[/|]\s*(?:photo|image|picture|file photo|illustration)s?\s*:|"
+    r"^(?:photo|image|picture|illustration|file photo)s?(?:\s+credit)?\s*:|"
+    r"\((?:photo|image|picture)s?\s*:[^)]{2,60}\)\s*$|"
+    r"\((?:getty images|ap photo[^)]*|reuters[^)]*|afp[^)]*|epa[^)]*|file)\)\s*$|"
+    r"\b(?:photo|image) (?:credit|courtesy)\b|/\s*(?:getty images|reuters|afp|ap|epa|anadolu)\s*$)",
+    re.I,
+)
+
+# --- sentence-level patterns (calls to action that hide inside real paragraphs) --------------------------
+
+_CTA_RE = re.compile(
+    r"(?:\b(?:please |do )?(?:like,? (?:and )?)?subscribe\b(?! to (?:the )?(?:view|idea|notion|theory|belief))|"
+    r"\bhit the (?:notification )?bell\b|\bfollow us\b|\bstay tuned\b|\bsign up\b|"
+    r"\bclick (?:here|the link)\b|\bshare (?:this|the) (?:article|story|post|video)\b|"
+    r"\blet us know (?:in|what|your)\b|\bin the comments\b|\bleave (?:a|your) comment|"
+    r"\bsupport (?:our|independent) (?:journalism|reporting|work)\b|\bdonate\b|\bbecome a (?:member|subscriber|patron)\b|"
+    r"\bdon[’']t forget to\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
+    r"\bfor more (?:news|updates|stories|coverage)\b.{0,80}\b(?:follow|visit|subscribe|download|sign)\b|"
+    r"\bdownload (?:our|the) app\b|\bthanks for reading\b|\bread the full (?:story|article) (?:here|on)\b)",
+    re.I,
+)
+# Reporting on subscriptions ("subscribers were told") is news, not a call to action: require an
+# imperative/second-person frame around the cue.
+_CTA_FRAME_RE = re.compile(
+    r"^(?:please|don[’']t|do|make sure|be sure|remember|for more|click|follow|subscribe|sign|stay|hit|like|share|"
+    r"support|join|download|let us|thanks|thank you|leave|read the full|if you (?:enjoyed|liked|found)|"
+    r"want more|to get|get (?:the|our)|and (?:don[’']t|remember|subscribe|follow))\b|\b(?:you|your|us|our)\b",
+    re.I,
+)
+_QUOTE_CHARS = "\"“”‘’«»"
+_APOSTROPHE_RE = re.compile(r"(?<=\w)[’'](?=\w)")
+
+
+def line_reason(line: str) -> str | None:
+    """Reason label if a whole scraped line is boilerplate by itself, else None."""
+    s = line.strip()
+    if not s:
+        return None
+    words = s.split()
+    if len(words) >= 2 and sum(1 for w in words if HASHTAG_TOKEN_RE.match(w)) >= 0.6 * len(words):
+        return "hashtags"
+    if NUMERIC_ONLY_RE.match(s):
+        return "widget"
+    if RELATED_LABEL_RE.match(s):
+        return "related-links"
+    if len(words) <= 25 and RELATED_TEASER_RE.match(s) and not s.rstrip().endswith((".", "”", '"')):
+        return "related-links"
+    if len(words) <= 12 and SOURCE_LINE_RE.match(s):
+        return "source-credit"
+    if len(words) <= 40:
+        for reason, rx in _LINE_RULES:
+            if rx.search(s):
+                if reason in ("copyright", "cookie-consent", "newsletter", "app-prompt") and len(words) > 30:
+                    continue
+                return reason
+    if len(words) <= 40 and len(split_sentences(s)) == 1 and sentence_reason(s):
+        return "call-to-action"
+    return None
+
+
+def sentence_reason(sentence: str) -> str | None:
+    """Reason label if a sentence is a call to action / comment prompt, else None."""
+    s = sentence.strip()
+    if not s or any(c in _APOSTROPHE_RE.sub("", s) for c in _QUOTE_CHARS):
+        return None  # quoted speech is reporting, even when it says "subscribe"
+    if len(s.split()) > 45:
+        return None
+    if _CTA_RE.search(s) and _CTA_FRAME_RE.search(s):
+        return "call-to-action"
+    return None
+
+
+# --- sentence splitting (for sentence-level drops; the NLP stage re-splits with spaCy) -------------------
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cpt", "adm",
+    "maj", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft",
+    "fig", "approx", "dept", "est", "rev", "hon", "pres", "supt", "det", "insp", "cllr", "mx",
+}
+_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of sentences in ``text`` (regex splitter aware of common abbreviations)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END_RE.finditer(text):
+        end = m.end()
+        if text[m.start()] == ".":
+            before = text[start:m.start()].split()
+            tok = before[-1].lower().strip("(\"'“‘") if before else ""
+            if tok in _ABBREV or (len(tok) == 1 and tok.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok):
+                continue
+        seg = text[start:end]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            spans.append((start + lead, end))
+        start = end
+    seg = text[start:]
+    if seg.strip():
+        lead = len(seg) - len(seg.lstrip())
+        spans.append((start + lead, len(text.rstrip())))
+    return spans

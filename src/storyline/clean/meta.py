@@ -1,0 +1,141 @@
+"""Metadata found in scraped text: dates, outlets, bylines, relayed reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?)?"
+DATE_CORE = (
+    rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+    rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
+    rf"|(?P<num>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))"
+)
+_PREFIX = r"(?:(?:date|dated|published|posted|updated|last updated|first published|created)(?:\s+on)?\s*:?\s*)?"
+DATE_LINE_RE = re.compile(rf"^\s*{_PREFIX}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}\s*(?:\|.*)?$", re.I)
+GLUED_DATE_RE = re.compile(rf"^\s*{_PREFIX}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}\s*[-–—|:]?\s+(?=[\"“‘'(]?[A-Z])", re.I)
+
+
+def _parse_core(m: re.Match[str]) -> dt.date | None:
+    try:
+        if m.group("iso"):
+            return dt.date.fromisoformat(m.group("iso"))
+        if m.group("mdy"):
+            parts = re.findall(r"[A-Za-z]+|\d+", m.group("mdy"))
+            return dt.date(int(parts[-1]), _MONTHS[parts[0][:3].lower()], int(parts[1]))
+        if m.group("dmy"):
+            parts = re.findall(r"[A-Za-z]+|\d+", m.group("dmy"))
+            day = int(parts[0])
+            month = next(p for p in parts[1:] if p.isalpha() and p[:3].lower() in _MONTHS)
+            return dt.date(int(parts[-1]), _MONTHS[month[:3].lower()], day)
+        if m.group("num"):
+            a, b, y = (int(x) for x in re.split(r"[./]", m.group("num")))
+            # day-first when unambiguous, else month-first (US style)
+            if a > 12:
+                return dt.date(y, b, a)
+            return dt.date(y, a, b)
+    except (ValueError, KeyError, StopIteration):
+        return None
+    return None
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """Date of a line that is only a date (optionally 'Published: ...', weekday, time)."""
+    m = DATE_LINE_RE.match(line)
+    return _parse_core(m) if m else None
+
+
+def split_glued_date(line: str) -> tuple[dt.date, str, str] | None:
+    """A date glued before the first sentence: returns (date, the prefix text, the rest)."""
+    m = GLUED_DATE_RE.match(line)
+    if not m:
+        return None
+    d = _parse_core(m)
+    if d is None:
+        return None
+    return d, line[: m.end()].strip(), line[m.end():]
+
+
+@lru_cache(maxsize=4096)
+def parse_any_date(text: str | None) -> dt.date | None:
+    """Dates given by containers (feeds, JSON): ISO first, then the common forms, then dateparser."""
+    if not text:
+        return None
+    s = str(text).strip()
+    d = parse_date_line(s)
+    if d:
+        return d
+    try:
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    got = dateparser.parse(s, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    return got.date() if got else None
+
+
+# --- outlets -----------------------------------------------------------------------------------------------
+
+_CAMEL_RE = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])")
+_AGENCIES_RE = re.compile(r"\s*(?:[,/&+]|\band\b|\bwith\b)\s*(?:news )?agenc(?:y|ies)\b.*$", re.I)
+
+
+def tidy_outlet(name: str) -> str:
+    """'TRTWorld and agencies' -> 'TRT World'; 'the Daily Star' -> 'Daily Star'."""
+    s = _AGENCIES_RE.sub("", name.strip()).strip(" .,;:-–—|")
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    if " " not in s and len(s) > 4:
+        s = _CAMEL_RE.sub(" ", s)  # run-together names in credit lines
+    return s
+
+
+_COPYRIGHT_OWNER_RE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<who>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})",
+    re.I,
+)
+
+
+def outlet_from_copyright(line: str) -> str | None:
+    m = _COPYRIGHT_OWNER_RE.search(line)
+    if not m:
+        return None
+    who = re.split(r"\.\s|\ball rights\b", m.group("who"), flags=re.I)[0]
+    who = tidy_outlet(who)
+    return who or None
+
+
+_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|the|de|du)\s+[A-Z][\w&'’.-]*|\s+[A-Z][\w&'’.-]*){0,6}"
+_RELAY_RES = [
+    re.compile(rf"^(?i:(?:this|it|that) (?:is|was|has been) (?:first |originally )?reported by (?:the )?)(?P<who>{_NAME})"),
+    re.compile(rf"\b(?i:as (?:first |originally |earlier )?reported by (?:the )?)(?P<who>{_NAME})"),
+    re.compile(rf"\b(?i:according to (?:a |the )?report (?:by|in|from) (?:the )?)(?P<who>{_NAME})"),
+    re.compile(rf"\b(?i:(?:this|the) (?:article|story|report) (?:first |originally )?appeared (?:on|in) (?:the )?)(?P<who>{_NAME})"),
+    re.compile(rf"^(?i:(?:with )?(?:reporting|information) (?:from|by) (?:the )?)(?P<who>{_NAME})\.?$"),
+]
+
+
+def relayed_outlet(sentence: str) -> str | None:
+    """Outlet an article says it relays ("This is reported by the X.")."""
+    s = sentence.strip()
+    for rx in _RELAY_RES:
+        m = rx.search(s)
+        if m:
+            who = m.group("who").rstrip(".")
+            who = re.sub(r"\s+(?:of|for|and|the|de|du)$", "", who)
+            return who or None
+    return None

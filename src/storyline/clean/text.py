@@ -1,0 +1,314 @@
+"""Cleaning of plain-text scrapes: keep the article, drop (and explain) everything else.
+
+Lines are first judged alone (boilerplate.line_reason), then by structure: related-link lists after a
+label, runs of short widget lines, the header zone (section label, title, dek, caption, date, byline),
+section headings between body paragraphs, and the trailer after the last paragraph.  Finally calls to
+action are removed sentence by sentence from body paragraphs, so the paragraph around them stays.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from storyline.clean import boilerplate as bp
+from storyline.clean import meta
+from storyline.model import Article, Dropped, RawDoc
+
+_TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "]")
+_AUTHOR_BIO_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was) (?:an? |the )?(?:[\w-]+ ){0,3}"
+    r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|analyst at)\b"
+)
+_CREDITS_RE = re.compile(r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b)", re.I)
+
+
+@dataclass(slots=True)
+class _Line:
+    idx: int
+    text: str
+    block: int
+    words: int
+    reason: str | None = None
+    role: str = ""  # title | dek | caption | heading | body | ""
+
+    @property
+    def free(self) -> bool:
+        return self.reason is None and not self.role
+
+
+def _is_prose(s: str, words: int) -> bool:
+    return (words >= 6 and s.rstrip().endswith(_TERMINAL)) or words >= 16
+
+
+def _headline_like(s: str, words: int) -> bool:
+    if bp.BYLINE_RE.match(s) and words <= 8:
+        return True
+    return 2 <= words <= 30 and not s.rstrip().endswith((".", ";", ",", "…"))
+
+
+def _title_like(s: str, words: int) -> bool:
+    return 2 <= words <= 30 and not s.rstrip().endswith((".", ";", ",", "…", ":"))
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", s).casefold()).strip()
+
+
+def normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    # keep characters as they are, but no control characters other than newline/tab
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+
+
+def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Article:
+    """Clean a decoded plain-text scrape into an Article."""
+    from storyline.model import content_hash
+
+    source = doc.source if doc else source
+    text = normalise_text(text)
+    art = Article(
+        source=source,
+        content_hash=doc.hash if doc else content_hash(text),
+        kind="text",
+        url=doc.url if doc else None,
+        outlet=meta.tidy_outlet(doc.outlet) if doc and doc.outlet else None,
+        byline=doc.byline if doc else None,
+        title=doc.title.strip() if doc and doc.title else None,
+        published=meta.parse_any_date(doc.published) if doc and doc.published else None,
+    )
+    lines: list[_Line] = []
+    block = 0
+    for i, raw in enumerate(text.split("\n")):
+        s = raw.strip()
+        if not s:
+            block += 1
+            continue
+        lines.append(_Line(i, s, block, len(s.split())))
+    if not lines:
+        return art
+
+    # A date glued to the first sentence ("date 2025-02-11 The minister ...").
+    glued = meta.split_glued_date(lines[0].text)
+    if glued:
+        d, prefix, rest = glued
+        art.published = art.published or d
+        art.dropped.append(Dropped(prefix, "dateline", lines[0].idx))
+        lines[0].text, lines[0].words = rest.strip(), len(rest.split())
+
+    for ln in lines:
+        ln.reason = bp.line_reason(ln.text)
+        if ln.reason == "source-credit":
+            m = bp.SOURCE_LINE_RE.match(ln.text)
+            if m and not art.outlet:
+                art.outlet = meta.tidy_outlet(m.group("who")) or None
+        elif ln.reason == "copyright" and not art.outlet:
+            art.outlet = meta.outlet_from_copyright(ln.text)
+
+    _mark_related_lists(lines)
+    _mark_widget_runs(lines)
+    _header(lines, art)
+    _body(lines, art)
+    _sentences(lines, art)
+
+    for ln in lines:
+        if ln.reason:
+            art.dropped.append(Dropped(ln.text, ln.reason, ln.idx))
+    art.dropped.sort(key=lambda d: d.line if d.line is not None else -1)
+    return art
+
+
+def _mark_related_lists(lines: list[_Line]) -> None:
+    """A list label ("Explore", "Most read") followed by headline-like lines: the whole list goes."""
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if ln.reason != "related-links" or not bp.RELATED_LABEL_RE.match(ln.text):
+            continue
+        j = i + 1
+        while j < n:
+            nxt = lines[j]
+            if nxt.reason is None and not _headline_like(nxt.text, nxt.words):
+                break
+            if nxt.reason is None and nxt.block != lines[j - 1].block and _is_prose(nxt.text, nxt.words):
+                break  # a blank line then prose: the article resumes
+            nxt.reason = nxt.reason or "related-links"
+            j += 1
+    # An unlabelled run of >= 3 headline-like lines after the last prose line is a link list too.
+    last_prose = max((k for k, ln in enumerate(lines) if ln.reason is None and _is_prose(ln.text, ln.words)
+                      and not ln.text.rstrip().endswith("?")), default=-1)
+    tail = [ln for ln in lines[last_prose + 1:] if ln.reason is None]
+    if len(tail) >= 3 and all(_headline_like(t.text, t.words) for t in tail):
+        for t in tail:
+            t.reason = "related-links"
+
+
+def _mark_widget_runs(lines: list[_Line]) -> None:
+    """Runs of >= 3 very short lines in one block (ratings, reactions, counters) are a widget."""
+    def short(ln: _Line) -> bool:
+        return ln.words <= 3 and not ln.text.endswith((".", "!", "?"))
+
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and short(lines[j]) and lines[j].block == lines[i].block:
+            j += 1
+        if j - i >= 3:
+            for ln in lines[i:j]:
+                ln.reason = ln.reason or "widget"
+        i = max(j, i + 1)
+
+
+def _header(lines: list[_Line], art: Article) -> None:
+    """Section label, title, dek, caption, date, byline: all before the first body paragraph."""
+    free = [ln for ln in lines if ln.reason is None]
+    if not free:
+        return
+    # Is the article laid out one paragraph per blank-line-separated block?
+    prose = [ln for ln in free if _is_prose(ln.text, ln.words)]
+    blocks = {ln.block for ln in prose}
+    blank_separated = len(prose) >= 2 and len(blocks) >= 0.6 * len(prose)
+
+    title_line: _Line | None = None
+    header_end = next((k for k, ln in enumerate(lines) if ln.reason is None and _is_prose(ln.text, ln.words)),
+                      len(lines))
+    for ln in lines[: max(header_end, 1) + 1]:
+        if ln.reason is not None:
+            continue
+        if ln.text.isupper() and ln.words <= 3 and not art.title:
+            ln.reason = "section-label"
+            continue
+        if art.title and _norm(ln.text) == _norm(art.title):
+            ln.role = "title"
+            title_line = ln
+            break
+        if art.title is None and _title_like(ln.text, ln.words) and not bp.BYLINE_RE.match(ln.text) \
+                and meta.parse_date_line(ln.text) is None and not bp.CAPTION_CREDIT_RE.search(ln.text):
+            art.title = ln.text
+            ln.role = "title"
+            title_line = ln
+        break
+
+    # Lines up to the first body paragraph: dek, caption, date, byline, repeated title.
+    start = lines.index(title_line) + 1 if title_line else 0
+    for ln in lines[start:]:
+        if ln.reason is not None or ln.role:
+            continue
+        if art.title and _norm(ln.text) == _norm(art.title):
+            ln.reason = "repeated-title"
+            continue
+        d = meta.parse_date_line(ln.text)
+        if d:
+            art.published = art.published or d
+            ln.reason = "dateline"
+            continue
+        m = bp.BYLINE_RE.match(ln.text)
+        if m and ln.words <= 10:
+            art.byline = art.byline or m.group("who").strip()
+            ln.reason = "byline"
+            continue
+        if bp.CAPTION_CREDIT_RE.search(ln.text):
+            ln.role = "caption"
+            art.captions.append(ln.text)
+            continue
+        if (title_line and art.dek is None and blank_separated and ln.block == title_line.block
+                and _is_prose(ln.text, ln.words) and ln.words <= 60 and not ln.text.startswith(("\"", "“"))):
+            ln.role = "dek"
+            art.dek = ln.text
+            continue
+        if _is_prose(ln.text, ln.words):
+            break
+        if ln.text.isupper() and ln.words <= 3:
+            ln.reason = "section-label"
+
+
+def _body(lines: list[_Line], art: Article) -> None:
+    body_idx = [k for k, ln in enumerate(lines) if ln.free and _is_prose(ln.text, ln.words)]
+    if not body_idx:
+        # No prose at all: keep whatever free text there is rather than return an empty article.
+        for ln in lines:
+            if ln.free:
+                ln.role = "body"
+                art.paragraphs.append(ln.text)
+        return
+    first, last = body_idx[0], body_idx[-1]
+    # Author bio / credits right at the end are not the story.
+    while last > first and (_AUTHOR_BIO_RE.match(lines[last].text) or _CREDITS_RE.match(lines[last].text)):
+        lines[last].reason = "author-bio" if _AUTHOR_BIO_RE.match(lines[last].text) else "credits"
+        last = max((k for k in body_idx if k < last), default=first)
+
+    for k, ln in enumerate(lines):
+        if not ln.free:
+            continue
+        if k < first:
+            if bp.BYLINE_RE.match(ln.text) and ln.words <= 10:
+                art.byline = art.byline or bp.BYLINE_RE.match(ln.text).group("who").strip()  # type: ignore[union-attr]
+                ln.reason = "byline"
+            elif ln.words <= 3:
+                ln.reason = "navigation"
+            else:
+                ln.reason = "header"
+            continue
+        if k > last:
+            if _CREDITS_RE.match(ln.text):
+                ln.reason = "credits"
+            elif _AUTHOR_BIO_RE.match(ln.text):
+                ln.reason = "author-bio"
+            else:
+                ln.reason = "trailer"
+            continue
+        if _is_prose(ln.text, ln.words):
+            if bp.CAPTION_CREDIT_RE.search(ln.text) and ln.words <= 40:
+                ln.role = "caption"
+                art.captions.append(ln.text)
+            else:
+                ln.role = "body"
+            continue
+        d = meta.parse_date_line(ln.text)
+        if d:
+            art.published = art.published or d
+            ln.reason = "dateline" if art.published == d else "timestamp"
+        elif bp.CAPTION_CREDIT_RE.search(ln.text):
+            ln.role = "caption"
+            art.captions.append(ln.text)
+        elif _title_like(ln.text, ln.words) and ln.words >= 2 and _next_is_body(lines, k):
+            ln.role = "heading"
+            art.section_headings.append(ln.text)
+        elif ln.words <= 3:
+            ln.reason = "navigation"
+        else:
+            ln.role = "body"  # short, but nothing says it is not the article's
+
+
+def _next_is_body(lines: list[_Line], k: int) -> bool:
+    for ln in lines[k + 1:]:
+        if ln.reason is not None:
+            continue
+        return ln.free and _is_prose(ln.text, ln.words)
+    return False
+
+
+def _sentences(lines: list[_Line], art: Article) -> None:
+    """Drop calls to action sentence by sentence; find relayed-report notes."""
+    for ln in lines:
+        if ln.role != "body":
+            continue
+        spans = bp.split_sentences(ln.text)
+        keep: list[str] = []
+        dropped: list[Dropped] = []
+        for a, b in spans:
+            sent = ln.text[a:b]
+            why = bp.sentence_reason(sent)
+            if why:
+                dropped.append(Dropped(sent, why, ln.idx))
+            else:
+                keep.append(sent)
+                if art.reported_via is None:
+                    art.reported_via = meta.relayed_outlet(sent)
+        if dropped and keep:
+            ln.text = " ".join(keep)
+            art.dropped.extend(dropped)
+        elif dropped:
+            ln.reason = dropped[0].reason
+            ln.role = ""
+    art.paragraphs = [ln.text for ln in lines if ln.role == "body"]

@@ -1,0 +1,129 @@
+"""Command line: storyline ingest | clean | show | ..."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from storyline import __version__
+from storyline.model import to_jsonable
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _dump(obj: object) -> None:
+    json.dump(to_jsonable(obj), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} inputs"),
+                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from storyline.ingest import read_paths
+    from storyline.pipeline import ingest, print_error
+    from storyline.store import Store
+
+    store = Store(args.db)
+    docs = read_paths(args.paths, max_bytes=int(args.max_mb * 1024 * 1024), allow_private=args.allow_private)
+    with _progress() as prog:
+        task = prog.add_task("ingesting", total=None)
+        rep = ingest(store, docs, on_error=print_error, on_progress=lambda n: prog.update(task, completed=n))
+    print(f"{len(rep.stored)} new, {len(rep.existing)} already stored, {len(rep.errors)} failed "
+          f"({store.count()} articles in {store.url})")
+    return 1 if rep.errors else 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from storyline.ingest import read_paths
+    from storyline.pipeline import clean_one, print_error
+
+    failed = 0
+    arts = []
+    for doc in read_paths([args.path], max_bytes=int(args.max_mb * 1024 * 1024), allow_private=args.allow_private):
+        res = doc if not hasattr(doc, "data") else clean_one(doc)  # type: ignore[arg-type]
+        if hasattr(res, "reason"):
+            print_error(res)  # type: ignore[arg-type]
+            failed += 1
+        else:
+            arts.append(res)
+    if arts:
+        _dump(arts[0] if len(arts) == 1 else arts)
+    return 1 if failed else 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from storyline.store import Store
+
+    store = Store(args.db)
+    art = store.get_article(args.id)
+    if art is None:
+        print(f"error: no article {args.id} in {store.url}", file=sys.stderr)
+        return 1
+    out: dict[str, object] = {"article": to_jsonable(art)}
+    if args.facts:
+        facts = store.get_facts(args.id)
+        out["facts"] = to_jsonable(facts) if facts else None
+    _dump(out if args.facts else out["article"])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="storyline", description="Cross-source story intelligence from raw news articles.")
+    p.add_argument("--version", action="version", version=f"storyline {__version__}")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    def db(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", default=None, help="SQLite file or database URL (default: storyline.db)")
+
+    def inputs(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--max-mb", type=float, default=20.0, help="refuse inputs larger than this (MB)")
+        sp.add_argument("--allow-private", action="store_true",
+                        help="allow fetching URLs on loopback/private addresses")
+
+    sp = sub.add_parser("ingest", help="ingest files, folders, feeds, JSONL, URLs or - (stdin)")
+    sp.add_argument("paths", nargs="+")
+    db(sp)
+    inputs(sp)
+    sp.set_defaults(fn=cmd_ingest)
+
+    sp = sub.add_parser("clean", help="print the cleaned article(s) of one input as JSON, without storing")
+    sp.add_argument("path")
+    inputs(sp)
+    sp.set_defaults(fn=cmd_clean)
+
+    sp = sub.add_parser("show", help="print a stored article as JSON")
+    sp.add_argument("id", type=int)
+    sp.add_argument("--facts", action="store_true", help="include the analysis facts")
+    db(sp)
+    sp.set_defaults(fn=cmd_show)
+
+    # Later stages register their commands here.
+    for mod in ("storyline.commands",):
+        try:
+            module = __import__(mod, fromlist=["register"])
+        except ImportError:
+            continue
+        module.register(sub, db, inputs)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.fn(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,144 @@
+"""Ingest: find inputs (files, folders, stdin, URLs) and turn them into RawDocs, or clear errors."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from storyline.ingest.decode import DecodeError, check_bytes
+from storyline.ingest.records import read_feed, read_json
+from storyline.ingest.web import FetchError, fetch
+from storyline.model import IngestError, RawDoc
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_EXT = {".txt", ".text", ".md"}
+HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+JSON_EXT = {".json", ".jsonl", ".ndjson"}
+FEED_EXT = {".xml", ".rss", ".atom", ".rdf", ".feed"}
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?://|[^\\/])")
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | FEED_EXT
+
+__all__ = ["read_paths", "read_bytes", "iter_files", "DEFAULT_MAX_BYTES"]
+
+
+def sniff(data: bytes, hint: str = "") -> str:
+    """'text' | 'html' | 'json' | 'feed' from an extension or content-type hint, else the content."""
+    h = hint.lower()
+    if h in TEXT_EXT or "text/plain" in h:
+        return "text"
+    if h in HTML_EXT or "html" in h:
+        return "html"
+    if h in JSON_EXT or "json" in h:
+        return "json"
+    if h in FEED_EXT or any(x in h for x in ("rss", "atom", "xml")):
+        return "feed"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        return "html" if b"<html" in head else "feed"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
+        return "html"
+    return "text"
+
+
+def read_bytes(data: bytes, source: str, hint: str = "", origin: str = "file",
+               url: str | None = None) -> Iterator[RawDoc | IngestError]:
+    try:
+        check_bytes(data)
+    except DecodeError as e:
+        yield IngestError(source, str(e))
+        return
+    kind = sniff(data, hint)
+    if kind == "json":
+        yield from read_json(data, source)
+    elif kind == "feed":
+        yield from read_feed(data, source)
+    else:
+        yield RawDoc(source=source, kind=kind, data=data, origin=origin, url=url)
+
+
+def iter_files(path: Path) -> Iterator[Path | IngestError]:
+    """Files under a folder, recursively, sorted; symlinked folders are not followed (no loops)."""
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(path, followlinks=False, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        try:
+            st = os.stat(root)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+        except OSError as e:
+            yield IngestError(root, f"cannot read folder: {e.strerror}")
+            continue
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            p = Path(root) / name
+            if p.suffix.lower() in KNOWN_EXT or not p.suffix:
+                yield p
+
+
+def read_file(p: Path, max_bytes: int) -> Iterator[RawDoc | IngestError]:
+    src = str(p)
+    try:
+        if p.is_symlink() and not p.exists():
+            yield IngestError(src, "broken symbolic link")
+            return
+        size = p.stat().st_size
+        if not p.is_file():
+            yield IngestError(src, "not a regular file")
+            return
+        if size > max_bytes:
+            yield IngestError(src, f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+            return
+        with open(p, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as e:
+        yield IngestError(src, f"cannot read: {e.strerror or e}")
+        return
+    if len(data) > max_bytes:
+        yield IngestError(src, f"file too large (> {max_bytes / 1e6:.0f} MB limit)")
+        return
+    yield from read_bytes(data, src, p.suffix.lower())
+
+
+def read_paths(
+    paths: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_private: bool = False,
+    fetch_timeout: float = 20.0,
+) -> Iterator[RawDoc | IngestError]:
+    """RawDocs from files, folders (recursive), '-' (stdin) and explicit http(s) URLs."""
+    for arg in paths:
+        if arg == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield IngestError("-", f"stdin too large (> {max_bytes / 1e6:.0f} MB limit)")
+                continue
+            yield from read_bytes(data, "-", origin="stdin")
+        elif arg.startswith(("http://", "https://")):
+            try:
+                got = fetch(arg, max_bytes=max_bytes, timeout=fetch_timeout, allow_private=allow_private)
+            except FetchError as e:
+                yield IngestError(arg, str(e))
+                continue
+            yield from read_bytes(got.data, arg, got.content_type, origin="url", url=got.url)
+        elif _SCHEME_RE.match(arg) and not Path(arg).exists():
+            yield IngestError(arg, "refused scheme: only http and https URLs are fetched")
+        else:
+            p = Path(arg)
+            if p.is_dir():
+                for f in iter_files(p):
+                    if isinstance(f, IngestError):
+                        yield f
+                    else:
+                        yield from read_file(f, max_bytes)
+            elif p.exists() or p.is_symlink():
+                yield from read_file(p, max_bytes)
+            else:
+                yield IngestError(arg, "no such file or folder")

@@ -1,0 +1,195 @@
+"""Canonical people and organisations of a story, merged across its articles.
+
+Rules, in order (union-find over every article's entities):
+1. same folded name;
+2. a lone surname joins the only full name of the story ending with it;
+3. spelling variants of one name (rapidfuzz ratio, same type);
+4. a role seen alone in one article ("the Defence Secretary") resolves to the
+   person another article gave that role by apposition ("Defence Secretary
+   Jane Roe"), when exactly one person of the story holds it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from storyline.link.features import capitalised_ngrams, fold, words
+from storyline.model import Article, ArticleFacts, CanonicalEntity
+
+_DROP = ("the ", "a ", "an ")
+_HONORIFIC = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
+_MERGE_TYPES = ("person", "organisation", "group", "place", "other", "")
+
+
+@dataclass(slots=True)
+class EntityNote:
+    """One entity as one article names it (what the linker keeps per article)."""
+
+    name: str
+    type: str  # person | organisation | place | group | role | other | "" (unknown, from text)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> EntityNote:
+        return cls(**d)
+
+
+def key(name: str) -> str:
+    k = fold(name).strip(" .,'\"")
+    for p in _DROP:
+        if k.startswith(p):
+            k = k[len(p) :]
+    toks = [t for t in k.split() if t not in _HONORIFIC]
+    return " ".join(toks)
+
+
+def article_entities(article: Article, facts: ArticleFacts | None = None) -> list[EntityNote]:
+    """Entity notes from the analysis facts, else from capitalised runs of the text."""
+    if facts is not None and (facts.entities or facts.mentions):
+        notes = [
+            EntityNote(e.name, e.type, list(e.aliases), list(e.roles), max(1, e.mentions))
+            for e in facts.entities
+            if e.type in ("person", "organisation", "group", "place", "role", "other")
+        ]
+        # A role the article never tied to a person stays open for another article to resolve.
+        notes += [EntityNote(m.text, "role") for m in facts.mentions if m.type == "role" and m.entity is None]
+        return notes
+    counts = Counter(capitalised_ngrams(article.text))
+    return [EntityNote(n, "", mentions=c) for n, c in counts.items()]
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def _compatible(t1: str, t2: str) -> bool:
+    return t1 == t2 or "" in (t1, t2)
+
+
+def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90) -> list[CanonicalEntity]:
+    """Canonical entities of a story from each article's notes (article id, notes)."""
+    nodes: list[tuple[int, EntityNote, str]] = []
+    for aid, notes in members:
+        for n in notes:
+            k = key(n.name)
+            if k:
+                nodes.append((aid, n, k))
+    uf = _UF(len(nodes))
+    roles_of: dict[int, set[str]] = {}  # node -> role keys given by apposition
+
+    # 1. same name (or a listed alias)
+    by_key: dict[str, int] = {}
+    for i, (_, n, k) in enumerate(nodes):
+        if n.type == "role":
+            continue
+        for kk in {k, *(key(a) for a in n.aliases)}:
+            if kk in by_key and _compatible(nodes[by_key[kk]][1].type, n.type):
+                uf.union(i, by_key[kk])
+            else:
+                by_key.setdefault(kk, i)
+        if n.roles:
+            roles_of.setdefault(i, set()).update(key(r) for r in n.roles)
+
+    # Without facts a capitalised run may be "Role Title Full Name": split off a known full name.
+    full = {k: i for k, i in by_key.items() if len(k.split()) >= 2 and nodes[i][1].type in ("person", "")}
+    for i, (_, n, k) in enumerate(nodes):
+        toks = k.split()
+        if n.type != "" or len(toks) < 3:
+            continue
+        for cut in range(1, len(toks) - 1):
+            tail = " ".join(toks[cut:])
+            if tail in full and full[tail] != i:
+                uf.union(i, full[tail])
+                roles_of.setdefault(i, set()).add(" ".join(toks[:cut]))
+                break
+
+    # 2. lone surname -> the single full name ending with it
+    by_surname: dict[str, set[int]] = {}
+    for k, i in full.items():
+        by_surname.setdefault(k.split()[-1], set()).add(uf.find(i))
+    for i, (_, n, k) in enumerate(nodes):
+        if n.type in ("person", "") and len(k.split()) == 1:
+            groups = {uf.find(g) for g in by_surname.get(k, set())}
+            if len(groups) == 1:
+                uf.union(i, groups.pop())
+
+    # 3. spelling variants (Zelensky / Zelenskyy)
+    reps = sorted({uf.find(i) for i, (_, n, _k) in enumerate(nodes) if n.type != "role"})
+    rep_keys = [(r, nodes[r][2], nodes[r][1].type) for r in reps]
+    for a in range(len(rep_keys)):
+        ra, ka, ta = rep_keys[a]
+        if len(ka) < 5:
+            continue
+        for b in range(a + 1, len(rep_keys)):
+            rb, kb, tb = rep_keys[b]
+            if len(kb) >= 5 and ka[0] == kb[0] and _compatible(ta, tb) and fuzz.ratio(ka, kb) >= fuzzy:
+                uf.union(ra, rb)
+
+    # 4. roles through appositions seen in any article of the story
+    holders: dict[str, set[int]] = {}
+    for i, rs in roles_of.items():
+        for r in rs:
+            holders.setdefault(r, set()).add(uf.find(i))
+    for i, (_, n, k) in enumerate(nodes):
+        if n.type != "role":
+            continue
+        cands: set[int] = set()
+        for r, gs in holders.items():
+            if k == r or fuzz.token_set_ratio(k, r) >= fuzzy:
+                cands |= {uf.find(g) for g in gs}
+        if len(cands) == 1:
+            uf.union(i, cands.pop())
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(nodes)):
+        groups.setdefault(uf.find(i), []).append(i)
+    out: list[CanonicalEntity] = []
+    for idxs in groups.values():
+        types = Counter(nodes[i][1].type for i in idxs if nodes[i][1].type not in ("role", ""))
+        names = Counter(nodes[i][1].name for i in idxs if nodes[i][1].type != "role")
+        if not names:
+            continue  # an unresolved role stays out of the canonical list
+        # Prefer the commonest multi-word name: "Jane Roe" over "Roe".
+        name = max(names, key=lambda s: (len(words(s)) > 1, names[s], len(s)))
+        aliases = sorted({nodes[i][1].name for i in idxs} | {a for i in idxs for a in nodes[i][1].aliases} - {name})
+        roles = sorted(
+            {r for i in idxs for r in nodes[i][1].roles}
+            | {nodes[i][1].name for i in idxs if nodes[i][1].type == "role"}
+            | {r for i in idxs for r in roles_of.get(i, set()) if not nodes[i][1].roles}
+        )
+        out.append(
+            CanonicalEntity(
+                id=0,
+                name=name,
+                type=types.most_common(1)[0][0] if types else "",
+                aliases=aliases,
+                roles=roles,
+                article_ids=sorted({nodes[i][0] for i in idxs}),
+                mentions=sum(nodes[i][1].mentions for i in idxs),
+            )
+        )
+    out.sort(key=lambda e: (-len(e.article_ids), -e.mentions, e.name))
+    for i, e in enumerate(out):
+        e.id = i
+    return out

@@ -1,0 +1,455 @@
+"""Streaming story clustering (after Miranda et al., EMNLP 2018).
+
+Each new article is compared with the centroids of a few candidate stories
+and joins the best one if the similarity clears a threshold, else it starts a
+story. Similarity mixes cosine similarities of sub-vectors: TF-IDF over
+content terms (light lemmas), TF-IDF over entity names, and optionally a
+MiniLM sentence embedding; a time-decay term penalises stories far from the
+article's date. Undated articles compare on content alone.
+
+The store can hold millions of articles, so an article never meets them all:
+candidates come from an inverted index (a story's top terms/entities ->
+story ids, newest first, read to a bounded depth), filtered to stories active
+within a time window. IDF is kept incrementally (document frequencies over
+hashed features), so nothing is refitted as the stream grows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.utils import murmurhash3_32
+
+from storyline.link.aliases import EntityNote, article_entities, merge_entities
+from storyline.link.dedup import DedupConfig, DuplicateIndex
+from storyline.link.events import EventCue, article_cues, build_events
+from storyline.link.features import ArticleFeatures, extract, fold
+from storyline.model import Article, ArticleFacts, Assignment, DuplicateGroup, Story
+
+
+@dataclass(slots=True)
+class ClusterConfig:
+    """Weights and thresholds; defaults chosen on the evaluation (bench/eval_cluster.py)."""
+
+    threshold: float = 0.30  # below this the article starts a new story
+    w_terms: float = 0.45
+    w_entities: float = 0.55
+    w_embed: float = 0.0  # weight of the embedding cosine when embeddings are on
+    use_embeddings: bool = False
+    time_weight: float = 0.15  # maximum penalty for an article far from a story's span
+    time_tau_days: float = 4.0  # e-folding gap of the penalty
+    window_days: int = 10  # a story idle this long before an article's date is no candidate
+    n_features: int = 2**20  # hashed feature space (terms and entities share it, prefixes differ)
+    centroid_terms: int = 250  # features kept per story centroid
+    centroid_entities: int = 80
+    index_keys: int = 24  # features of a story posted to the inverted index
+    query_keys: int = 16  # features of an article looked up in the index
+    posting_depth: int = 200  # newest stories read per posting list
+    max_candidates: int = 40  # stories scored per article
+    retention_days: int = 60  # stories idle this long leave memory (they stay in the store)
+
+
+@dataclass(slots=True)
+class LinkConfig:
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """What the linker keeps about one article (persisted with it)."""
+
+    id: int
+    story: int
+    published: dt.date | None
+    outlet: str | None
+    duplicate_of: int | None = None
+    similarity: float = 0.0
+    cues: list[EventCue] = field(default_factory=list)
+    entities: list[EntityNote] = field(default_factory=list)
+    signature: np.ndarray | None = None  # MinHash values (uint32) for near-duplicate lookup
+    seq: int = 0
+
+
+@dataclass(slots=True)
+class StoryState:
+    id: int
+    first: dt.date | None = None
+    last: dt.date | None = None
+    seq: int = 0  # insertion counter at the last update (recency for undated stories)
+    n: int = 0  # articles in the centroid (duplicates excluded)
+    terms: dict[int, float] = field(default_factory=dict)  # summed unit tf-idf vectors, trimmed
+    ents: dict[int, float] = field(default_factory=dict)
+    emb: np.ndarray | None = None  # summed unit embeddings
+    names: dict[int, str] = field(default_factory=dict)  # feature -> text, for labels
+    article_ids: list[int] = field(default_factory=list)
+    indexed: set[int] = field(default_factory=set)  # features posted to the inverted index
+    _tn: float = 0.0
+    _en: float = 0.0
+
+    def norms(self) -> None:
+        self._tn = math.sqrt(sum(v * v for v in self.terms.values()))
+        self._en = math.sqrt(sum(v * v for v in self.ents.values()))
+
+
+def _cos(doc: dict[int, float], centroid: dict[int, float], cnorm: float) -> float:
+    if not doc or cnorm == 0.0:
+        return 0.0
+    if len(doc) > len(centroid):
+        return sum(w * doc.get(f, 0.0) for f, w in centroid.items()) / cnorm
+    return sum(w * centroid.get(f, 0.0) for f, w in doc.items()) / cnorm
+
+
+def _trim(vec: dict[int, float], k: int) -> dict[int, float]:
+    if len(vec) <= k:
+        return vec
+    return dict(heapq.nlargest(k, vec.items(), key=lambda kv: kv[1]))
+
+
+class StoryLinker:
+    """Streaming linker: near-duplicates, then story assignment.
+
+    ``add``/``add_many`` assign articles; ``story``/``stories`` build the
+    readable records (label, span, duplicate groups, inferred dates, events,
+    canonical entities). Persistence lives in ``storyline.store.stories``.
+    """
+
+    def __init__(self, config: LinkConfig | None = None) -> None:
+        self.config = config or LinkConfig()
+        c = self.config.cluster
+        self.dedup = DuplicateIndex(self.config.dedup)
+        self.df = np.zeros(c.n_features, dtype=np.int32)
+        self.n_docs = 0
+        self.stories: dict[int, StoryState] = {}
+        self.articles: dict[int, ArticleState] = {}
+        self.postings: dict[int, list[int]] = {}
+        self.next_story = 1
+        self.seq = 0
+        self.latest: dt.date | None = None
+        self.comparisons = 0  # story centroids scored, over the linker's life
+        self._hash_cache: dict[str, int] = {}
+        self.dirty_stories: set[int] = set()
+        self.new_articles: list[int] = []
+
+    # ------------------------------------------------------------- features
+    def _hash(self, key: str) -> int:
+        h = self._hash_cache.get(key)
+        if h is None:
+            if len(self._hash_cache) > 500_000:
+                self._hash_cache.clear()
+            h = murmurhash3_32(key, seed=17, positive=True) % self.config.cluster.n_features
+            self._hash_cache[key] = h
+        return h
+
+    def _vector(self, items: list[str], names: dict[int, str], update_df: bool) -> dict[int, float]:
+        """Sublinear tf x incremental idf, unit length."""
+        if not items:
+            return {}
+        counts: Counter[int] = Counter()
+        for it in items:
+            f = self._hash(it)
+            counts[f] += 1
+            if f not in names:
+                names[f] = it
+        feats = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        if update_df:
+            self.df[feats] += 1
+        n = self.n_docs + (1 if update_df else 0)
+        idf = np.log((n + 1) / (self.df[feats] + 1)) + 1.0
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        w = tf * idf
+        w /= np.linalg.norm(w) or 1.0
+        return dict(zip(feats.tolist(), w.tolist(), strict=True))
+
+    # ------------------------------------------------------------- candidates
+    def _active(self, s: StoryState, date: dt.date | None) -> bool:
+        if date is None or s.last is None:
+            return True
+        win = dt.timedelta(days=self.config.cluster.window_days)
+        return s.last >= date - win and (s.first is None or s.first <= date + win)
+
+    def candidates(self, terms: dict[int, float], ents: dict[int, float], date: dt.date | None) -> list[int]:
+        c = self.config.cluster
+        keys = heapq.nlargest(c.query_keys // 2, ents.items(), key=lambda kv: kv[1])
+        keys += heapq.nlargest(c.query_keys - len(keys), terms.items(), key=lambda kv: kv[1])
+        hits: Counter[int] = Counter()
+        for f, w in keys:
+            post = self.postings.get(f)
+            if not post:
+                continue
+            for sid in set(post[-c.posting_depth :]):
+                hits[sid] += w
+        out = []
+        for sid, _ in hits.most_common():
+            s = self.stories.get(sid)
+            if s is not None and self._active(s, date):
+                out.append(sid)
+                if len(out) >= c.max_candidates:
+                    break
+        return out
+
+    def _post(self, s: StoryState) -> None:
+        c = self.config.cluster
+        top = heapq.nlargest(c.index_keys // 2, s.ents.items(), key=lambda kv: kv[1])
+        top += heapq.nlargest(c.index_keys - len(top), s.terms.items(), key=lambda kv: kv[1])
+        for f, _ in top:
+            post = self.postings.setdefault(f, [])
+            if f not in s.indexed:
+                s.indexed.add(f)
+                post.append(s.id)
+            elif post[-1] != s.id:
+                # re-post at the newest end so the bounded read still reaches an active story
+                post.append(s.id)
+                if len(post) > 3 * c.posting_depth:
+                    # a very common key: only its newest stories matter
+                    post[:] = list(dict.fromkeys(reversed(post)))[: 2 * c.posting_depth][::-1]
+
+    # ------------------------------------------------------------- scoring
+    def score(
+        self, s: StoryState, terms: dict[int, float], ents: dict[int, float], emb: np.ndarray | None, date: dt.date | None
+    ) -> float:
+        c = self.config.cluster
+        total, wsum = c.w_terms * _cos(terms, s.terms, s._tn), c.w_terms
+        if ents and s.ents:
+            total += c.w_entities * _cos(ents, s.ents, s._en)
+            wsum += c.w_entities
+        if c.use_embeddings and emb is not None and s.emb is not None and c.w_embed > 0:
+            total += c.w_embed * float(emb @ s.emb) / (float(np.linalg.norm(s.emb)) or 1.0)
+            wsum += c.w_embed
+        sim = total / wsum
+        if date is not None and s.first is not None and s.last is not None:
+            gap = max((s.first - date).days, (date - s.last).days, 0)
+            sim -= c.time_weight * (1.0 - math.exp(-gap / c.time_tau_days))
+        return sim
+
+    # ------------------------------------------------------------- adding
+    def add(self, article: Article, facts: ArticleFacts | None = None, embedding: np.ndarray | None = None) -> Assignment:
+        """Assign one article (its ``id`` must be set) to a story."""
+        if article.id is None:
+            raise ValueError(f"{article.source}: article has no id (store it before linking)")
+        if article.id in self.articles:
+            st = self.articles[article.id]
+            return Assignment(article.id, st.story, False, 1.0, st.duplicate_of, 0)
+        if embedding is None and self.config.cluster.use_embeddings:
+            from storyline.embed import encode
+
+            embedding = encode([extract(article, facts).embed_text])[0]
+        feats = extract(article, facts)
+        return self._add(article, facts, feats, embedding)
+
+    def add_many(
+        self, articles: list[Article], facts: list[ArticleFacts | None] | None = None, batch: int = 256
+    ) -> list[Assignment]:
+        """Assign articles in order; features and embeddings are computed a batch at a time."""
+        facts = facts if facts is not None else [None] * len(articles)
+        if len(facts) != len(articles):
+            raise ValueError("facts must be None or align with articles")
+        out: list[Assignment] = []
+        for i in range(0, len(articles), batch):
+            arts, fcts = articles[i : i + batch], facts[i : i + batch]
+            feats = [extract(a, f) for a, f in zip(arts, fcts, strict=True)]
+            embs: list[np.ndarray | None] = [None] * len(arts)
+            if self.config.cluster.use_embeddings:
+                from storyline.embed import encode
+
+                embs = list(encode([f.embed_text for f in feats]))
+            for a, f, ft, e in zip(arts, fcts, feats, embs, strict=True):
+                if a.id is None:
+                    raise ValueError(f"{a.source}: article has no id (store it before linking)")
+                if a.id in self.articles:
+                    st = self.articles[a.id]
+                    out.append(Assignment(a.id, st.story, False, 1.0, st.duplicate_of, 0))
+                    continue
+                out.append(self._add(a, f, ft, e))
+        return out
+
+    def _add(self, article: Article, facts: ArticleFacts | None, feats: ArticleFeatures, emb: np.ndarray | None) -> Assignment:
+        aid = article.id
+        assert aid is not None
+        self.seq += 1
+        date = article.published
+        if date is not None and (self.latest is None or date > self.latest):
+            self.latest = date
+        state = ArticleState(
+            id=aid,
+            story=0,
+            published=date,
+            outlet=article.outlet,
+            cues=article_cues(article, facts),
+            entities=article_entities(article, facts),
+            seq=self.seq,
+        )
+        rep, jac, sig = self.dedup.add(aid, article.text)
+        state.signature = sig
+        if rep is not None and rep in self.articles and self.articles[rep].story in self.stories:
+            # A copy joins its original's story and leaves the centroid alone: it counts once.
+            s = self.stories[self.articles[rep].story]
+            state.story, state.duplicate_of, state.similarity = s.id, rep, round(jac, 3)
+            self._attach(s, state)
+            return Assignment(aid, s.id, False, 1.0, rep, 0)
+
+        names: dict[int, str] = {}
+        terms = self._vector(feats.terms, names, update_df=True)
+        for k, v in feats.entity_names.items():
+            names.setdefault(self._hash(k), v)
+        ents = self._vector(feats.entities, names, update_df=True)
+        for k, v in feats.entity_names.items():
+            names[self._hash(k)] = v
+        self.n_docs += 1
+
+        cands = self.candidates(terms, ents, date)
+        self.comparisons += len(cands)
+        best, best_sim = None, -1.0
+        for sid in cands:
+            sim = self.score(self.stories[sid], terms, ents, emb, date)
+            if sim > best_sim:
+                best, best_sim = sid, sim
+        new = best is None or best_sim < self.config.cluster.threshold
+        if new:
+            s = StoryState(id=self.next_story)
+            self.next_story += 1
+            self.stories[s.id] = s
+            best_sim = 0.0
+        else:
+            assert best is not None
+            s = self.stories[best]
+        state.story = s.id
+        self._absorb(s, terms, ents, emb, names)
+        self._attach(s, state)
+        self._post(s)
+        if self.seq % 5000 == 0:
+            self.evict()
+        return Assignment(aid, s.id, new, round(best_sim, 4), None, len(cands))
+
+    def _absorb(
+        self, s: StoryState, terms: dict[int, float], ents: dict[int, float], emb: np.ndarray | None, names: dict[int, str]
+    ) -> None:
+        c = self.config.cluster
+        for f, w in terms.items():
+            s.terms[f] = s.terms.get(f, 0.0) + w
+        for f, w in ents.items():
+            s.ents[f] = s.ents.get(f, 0.0) + w
+        s.terms = _trim(s.terms, c.centroid_terms)
+        s.ents = _trim(s.ents, c.centroid_entities)
+        if emb is not None:
+            s.emb = emb.astype(np.float32) if s.emb is None else s.emb + emb
+        for f in (*s.terms, *s.ents):
+            if f not in s.names and f in names:
+                s.names[f] = names[f]
+        if len(s.names) > 2 * (c.centroid_terms + c.centroid_entities):
+            s.names = {f: n for f, n in s.names.items() if f in s.terms or f in s.ents}
+        s.n += 1
+        s.norms()
+
+    def _attach(self, s: StoryState, a: ArticleState) -> None:
+        s.article_ids.append(a.id)
+        if a.published is not None:
+            s.first = a.published if s.first is None else min(s.first, a.published)
+            s.last = a.published if s.last is None else max(s.last, a.published)
+        s.seq = self.seq
+        self.articles[a.id] = a
+        self.dirty_stories.add(s.id)
+        self.new_articles.append(a.id)
+
+    def evict(self) -> int:
+        """Drop long-idle stories (and their articles) from memory; the store keeps them."""
+        c = self.config.cluster
+        if self.latest is None:
+            return 0
+        cutoff = self.latest - dt.timedelta(days=c.retention_days)
+        old = [
+            sid
+            for sid, s in self.stories.items()
+            if sid not in self.dirty_stories
+            and ((s.last is not None and s.last < cutoff) or (s.last is None and s.seq < self.seq - 200_000))
+        ]
+        for sid in old:
+            for aid in self.stories.pop(sid).article_ids:
+                self.articles.pop(aid, None)
+        if old:
+            live = self.stories
+            pruned: dict[int, list[int]] = {}
+            for f, p in self.postings.items():
+                # keep each live story once, at its newest position
+                keep = list(dict.fromkeys(x for x in reversed(p) if x in live))[::-1]
+                if keep:
+                    pruned[f] = keep
+            self.postings = pruned
+        return len(old)
+
+    # ------------------------------------------------------------- readable records
+    def story(self, story_id: int) -> Story:
+        s = self.stories[story_id]
+        return build_story(s, [self.articles[a] for a in s.article_ids if a in self.articles])
+
+    def all_stories(self) -> list[Story]:
+        return [self.story(sid) for sid in sorted(self.stories)]
+
+
+def _label(s: StoryState, n_ent: int = 3, n_terms: int = 3) -> tuple[list[str], list[str]]:
+    ents: list[str] = []
+    for f, _ in sorted(s.ents.items(), key=lambda kv: -kv[1]):
+        name = s.names.get(f)
+        if not name:
+            continue
+        fn = fold(name)
+        if any(fn in fold(e) or fold(e) in fn for e in ents):
+            continue  # "Roe" after "Jane Roe"
+        ents.append(name)
+        if len(ents) >= n_ent:
+            break
+    covered = " ".join(fold(e) for e in ents)
+    terms: list[str] = []
+    for f, _ in sorted(s.terms.items(), key=lambda kv: -kv[1]):
+        t = s.names.get(f)
+        if t and t not in covered and t not in terms:
+            terms.append(t)
+            if len(terms) >= n_terms:
+                break
+    return ents, terms
+
+
+def build_story(s: StoryState, members: list[ArticleState]) -> Story:
+    """The readable record of a story: label, span, duplicates, inferred dates, events, entities."""
+    ents, terms = _label(s)
+    label = ", ".join(ents) + (" — " if ents and terms else "") + " ".join(terms) or f"story {s.id}"
+    dated = sorted(a.published for a in members if a.published is not None)
+    span = (dated[0], dated[-1]) if dated else None
+    inferred = {a.id: span for a in members if a.published is None and span is not None}
+    groups: dict[int, list[ArticleState]] = {}
+    for a in members:
+        groups.setdefault(a.duplicate_of if a.duplicate_of is not None else a.id, []).append(a)
+    dup_groups = [
+        DuplicateGroup(
+            representative=rep,
+            members=[m.id for m in grp],
+            similarity={m.id: m.similarity for m in grp if m.duplicate_of is not None},
+        )
+        for rep, grp in groups.items()
+        if len(grp) > 1
+    ]
+    outlets = sorted({a.outlet for a in members if a.outlet})
+    # One voice per duplicate group: the representative's outlet (or the group itself if unknown).
+    independent = {(grp[0].outlet or f"#{rep}") for rep, grp in groups.items()}
+    events = build_events([(a.id, a.published, a.cues) for a in members], span, inferred)  # type: ignore[arg-type]
+    entities = merge_entities([(a.id, a.entities) for a in members])
+    return Story(
+        id=s.id,
+        label=label,
+        article_ids=[a.id for a in members],
+        duplicate_groups=dup_groups,
+        start=span[0] if span else None,
+        end=span[1] if span else None,
+        key_entities=ents,
+        key_terms=terms,
+        outlets=outlets,
+        independent_outlets=len(independent),
+        inferred_dates=inferred,  # type: ignore[arg-type]
+        events=events,
+        entities=entities,
+    )

@@ -1,0 +1,119 @@
+"""Near-duplicate detection: MinHash LSH over word shingles of the cleaned body.
+
+Syndicated wire copy and light rewrites (a new headline, an added paragraph,
+an updated figure) share most of their 3-word shingles; independent reports
+of the same event share almost none. A duplicate joins the group of the
+article it copies, whose first-seen member stays the representative.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from storyline.link.features import shingles
+from storyline.model import DuplicateGroup
+
+
+@dataclass(slots=True)
+class DedupConfig:
+    threshold: float = 0.5  # estimated Jaccard of 3-word shingles to call two bodies copies
+    num_perm: int = 128
+    shingle: int = 3
+    min_shingles: int = 8  # shorter bodies are too small to judge
+    capacity: int = 300_000  # most recent signatures kept in memory; copies arrive close together
+
+
+@dataclass
+class DuplicateIndex:
+    config: DedupConfig = field(default_factory=DedupConfig)
+
+    def __post_init__(self) -> None:
+        c = self.config
+        self._lsh = MinHashLSH(threshold=c.threshold, num_perm=c.num_perm)
+        # Signatures as uint32 (MinHash values are < 2**32): 512 bytes an article.
+        self._sigs: OrderedDict[int, np.ndarray] = OrderedDict()
+        self.rep_of: dict[int, int] = {}  # member -> representative (only for duplicates)
+        self.members: dict[int, list[int]] = {}  # representative -> members (rep first)
+        self.similarity: dict[int, float] = {}
+        self.comparisons = 0
+
+    # -- signatures
+    def signature(self, text: str) -> np.ndarray | None:
+        sh = shingles(text, self.config.shingle)
+        if len(sh) < self.config.min_shingles:
+            return None
+        m = MinHash(num_perm=self.config.num_perm)
+        m.update_batch(sh)
+        return m.hashvalues.astype(np.uint32)
+
+    def _minhash(self, sig: np.ndarray) -> MinHash:
+        return MinHash(num_perm=self.config.num_perm, hashvalues=sig.astype(np.uint64))
+
+    # -- index
+    def insert(self, article_id: int, sig: np.ndarray) -> None:
+        if article_id in self._sigs:
+            return
+        self._lsh.insert(article_id, self._minhash(sig), check_duplication=False)
+        self._sigs[article_id] = sig
+        while len(self._sigs) > self.config.capacity:
+            old, _ = self._sigs.popitem(last=False)
+            self._lsh.remove(old)
+
+    def best_match(self, sig: np.ndarray) -> tuple[int | None, float]:
+        """The indexed article most similar to ``sig`` above the threshold, and its Jaccard."""
+        best, best_j = None, 0.0
+        for cand in self._lsh.query(self._minhash(sig)):
+            self.comparisons += 1
+            j = float(np.mean(self._sigs[cand] == sig))
+            if j >= self.config.threshold and (j > best_j or (j == best_j and best is not None and cand < best)):
+                best, best_j = cand, j
+        return best, best_j
+
+    def add(self, article_id: int, text: str) -> tuple[int | None, float, np.ndarray | None]:
+        """Index one article; return (representative it duplicates or None, Jaccard, signature)."""
+        sig = self.signature(text)
+        if sig is None:
+            return None, 0.0, None
+        match, j = self.best_match(sig)
+        self.insert(article_id, sig)
+        if match is None:
+            return None, 0.0, sig
+        rep = self.rep_of.get(match, match)
+        self.rep_of[article_id] = rep
+        self.members.setdefault(rep, [rep]).append(article_id)
+        self.similarity[article_id] = round(j, 3)
+        return rep, j, sig
+
+    def restore(self, article_id: int, sig: np.ndarray | None, rep: int | None, sim: float = 0.0) -> None:
+        """Re-enter a persisted article (no matching: its group is already known)."""
+        if sig is not None:
+            self.insert(article_id, sig)
+        if rep is not None and rep != article_id:
+            self.rep_of[article_id] = rep
+            grp = self.members.setdefault(rep, [rep])
+            if article_id not in grp:
+                grp.append(article_id)
+            self.similarity[article_id] = sim
+
+    def representative(self, article_id: int) -> int:
+        return self.rep_of.get(article_id, article_id)
+
+    def group(self, rep: int) -> DuplicateGroup:
+        members = self.members.get(rep, [rep])
+        return DuplicateGroup(
+            representative=rep,
+            members=list(members),
+            similarity={m: self.similarity[m] for m in members if m in self.similarity},
+        )
+
+
+def find_duplicates(texts: dict[int, str], config: DedupConfig | None = None) -> list[DuplicateGroup]:
+    """Batch helper: duplicate groups (2+ members) among ``texts`` (id -> body), in id order."""
+    idx = DuplicateIndex(config or DedupConfig())
+    for aid in sorted(texts):
+        idx.add(aid, texts[aid])
+    return [idx.group(rep) for rep in sorted(idx.members)]

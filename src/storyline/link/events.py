@@ -1,0 +1,231 @@
+"""Events inside a story: what happened on which day, where.
+
+A story (a minister's three-day trip) holds several events (a press stop, a
+speech, a meeting). Each article yields *cues*: a date it reports (absolute,
+relative to its publication day, or a bare weekday still to be resolved),
+the places and key terms of the sentence that carries it, and the claims made
+in that sentence. Cues of a story are grouped by day; an article reporting
+several days belongs to several events.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from storyline.link.features import MONTHS, WEEKDAYS, content_terms, fold, sentences
+from storyline.model import Article, ArticleFacts, ClaimRef, Event
+
+_WEEKDAY = re.compile(r"\b(?:on |last |this |next )?(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")(?:,?\s+(\d{4}))?\b", re.I)
+_MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+_RELATIVE_RE = re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)
+_PLACE_AFTER = re.compile(r"\b(?:in|at|to|from|near)\s+((?:[A-Z][\w'’\-]+\s?){1,3})")
+
+
+@dataclass(slots=True)
+class EventCue:
+    """One dated (or datable) report inside an article."""
+
+    sentence: int
+    expression: str
+    date: dt.date | None = None  # resolved day
+    weekday: int | None = None  # 0=Monday: a bare weekday awaiting a reference date
+    offset: int | None = None  # "yesterday" etc. awaiting a reference date
+    places: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    claims: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["date"] = self.date.isoformat() if self.date else None
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> EventCue:
+        d = dict(d)
+        d["date"] = dt.date.fromisoformat(d["date"]) if d.get("date") else None
+        return cls(**d)
+
+
+def _month(tok: str) -> int:
+    t = fold(tok).rstrip(".")
+    for i, m in enumerate(MONTHS):
+        if m.startswith(t[:3]):
+            return i + 1
+    raise ValueError(tok)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def weekday_before(ref: dt.date, weekday: int) -> dt.date:
+    """The latest ``weekday`` on or before ``ref`` (news reports past days as "on Tuesday")."""
+    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _text_cues(text: str, published: dt.date | None) -> list[EventCue]:
+    """Date cues from the text alone (used when the analysis stage gave no time references)."""
+    cues: list[EventCue] = []
+    for i, sent in enumerate(sentences(text)):
+        found: list[EventCue] = []
+        for m in _DAY_MONTH.finditer(sent):
+            year = int(m.group(3)) if m.group(3) else (published.year if published else None)
+            if year:
+                d = _safe_date(year, _month(m.group(2)), int(m.group(1)))
+                found.append(EventCue(i, m.group(0), date=d))
+        for m in _MONTH_DAY.finditer(sent):
+            year = int(m.group(3)) if m.group(3) else (published.year if published else None)
+            if year:
+                d = _safe_date(year, _month(m.group(1)), int(m.group(2)))
+                found.append(EventCue(i, m.group(0), date=d))
+        for m in _WEEKDAY.finditer(sent):
+            found.append(EventCue(i, m.group(0), weekday=WEEKDAYS.index(m.group(1).lower())))
+        for m in _RELATIVE_RE.finditer(sent):
+            found.append(EventCue(i, m.group(0), offset=_RELATIVE[m.group(1).lower()]))
+        if found:
+            places = [p.strip() for p in _PLACE_AFTER.findall(sent)]
+            terms = content_terms(sent)
+            for c in found:
+                c.places = places
+                c.terms = terms
+            cues.extend(found)
+    return cues
+
+
+def _facts_cues(article: Article, facts: ArticleFacts) -> list[EventCue]:
+    places_by_sent: dict[int, list[str]] = {}
+    sent_of = _sentence_locator(facts)
+    for m in facts.mentions:
+        if m.type == "place":
+            places_by_sent.setdefault(sent_of(m.start), []).append(m.text)
+    claims_by_sent: dict[int, list[int]] = {}
+    for ci, c in enumerate(facts.claims):
+        claims_by_sent.setdefault(c.sentence, []).append(ci)
+    text_by_sent = {s.idx: s.text for s in facts.sentences}
+    cues = []
+    for t in facts.times:
+        c = EventCue(t.sentence, t.expression, date=t.value)
+        if t.value is None:
+            m = _WEEKDAY.search(t.expression)
+            r = _RELATIVE_RE.search(t.expression)
+            if m:
+                c.weekday = WEEKDAYS.index(m.group(1).lower())
+            elif r:
+                c.offset = _RELATIVE[r.group(1).lower()]
+            else:
+                continue
+        elif t.end is not None and (t.end - t.value).days > 2:
+            continue  # a month or a year is background, not an event day
+        sent = text_by_sent.get(t.sentence, "")
+        c.places = places_by_sent.get(t.sentence) or [p.strip() for p in _PLACE_AFTER.findall(sent)]
+        c.terms = content_terms(sent)
+        c.claims = claims_by_sent.get(t.sentence, [])
+        cues.append(c)
+    return cues
+
+
+def _sentence_locator(facts: ArticleFacts):  # type: ignore[no-untyped-def]
+    starts = sorted((s.start, s.idx) for s in facts.sentences)
+
+    def locate(pos: int) -> int:
+        best = 0
+        for start, idx in starts:
+            if start > pos:
+                break
+            best = idx
+        return best
+
+    return locate
+
+
+def article_cues(article: Article, facts: ArticleFacts | None = None) -> list[EventCue]:
+    """Event cues of one article; weekday/relative cues resolve later against a reference date."""
+    if facts is not None and facts.times:
+        cues = _facts_cues(article, facts)
+    else:
+        cues = _text_cues(article.text, article.published)
+    if article.published:
+        for c in cues:
+            resolve_cue(c, article.published)
+    return cues
+
+
+def resolve_cue(cue: EventCue, ref: dt.date) -> None:
+    """Fix a weekday/relative cue against the article's (or inferred) reference date."""
+    if cue.date is not None:
+        return
+    if cue.weekday is not None:
+        cue.date = weekday_before(ref, cue.weekday)
+    elif cue.offset is not None:
+        cue.date = ref + dt.timedelta(days=cue.offset)
+
+
+def build_events(
+    members: list[tuple[int, dt.date | None, list[EventCue]]],
+    span: tuple[dt.date, dt.date] | None,
+    inferred: dict[int, tuple[dt.date, dt.date]],
+    slack_days: int = 3,
+) -> list[Event]:
+    """Group a story's cues into events by day.
+
+    ``members``: (article id, published date, cues). Cues outside the story's
+    span (widened by ``slack_days``) are background (an anniversary, an
+    earlier war) and make no event. An undated article's weekday cues resolve
+    against the end of its inferred date range. An article with no usable cue
+    joins the event of its publication day.
+    """
+    by_day: dict[dt.date, list[tuple[int, EventCue | None]]] = {}
+    lo = span[0] - dt.timedelta(days=slack_days) if span else None
+    hi = span[1] + dt.timedelta(days=1) if span else None
+    for aid, published, cues in members:
+        ref = published or (inferred[aid][1] if aid in inferred else None)
+        placed = False
+        for cue in cues:
+            # a copy: the stored cue stays unresolved, the inferred range may still move
+            c = dataclasses.replace(cue) if cue.date is None else cue
+            if c.date is None and ref is not None:
+                resolve_cue(c, ref)
+            if c.date is None or (lo and hi and not lo <= c.date <= hi):
+                continue
+            by_day.setdefault(c.date, []).append((aid, c))
+            placed = True
+        if not placed and published is not None:
+            by_day.setdefault(published, []).append((aid, None))
+    events: list[Event] = []
+    for i, day in enumerate(sorted(by_day)):
+        items = by_day[day]
+        places: Counter[str] = Counter()
+        terms: Counter[str] = Counter()
+        claims: list[ClaimRef] = []
+        aids: list[int] = []
+        for aid, c in items:
+            if aid not in aids:
+                aids.append(aid)
+            if c is None:
+                continue
+            places.update(set(c.places))
+            terms.update(set(c.terms))
+            claims.extend(ClaimRef(aid, ci) for ci in c.claims if ClaimRef(aid, ci) not in claims)
+        top_places = [p for p, _ in places.most_common(3)]
+        actions = [t for t, n in terms.most_common(6) if not any(fold(t) in fold(p) for p in top_places)][:4]
+        label = day.isoformat()
+        if top_places:
+            label += " · " + ", ".join(top_places[:2])
+        if actions:
+            label += " · " + " ".join(actions)
+        events.append(
+            Event(id=i, start=day, end=day, label=label, places=top_places, actions=actions, article_ids=aids, claims=claims)
+        )
+    return events
+

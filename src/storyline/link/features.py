@@ -1,0 +1,186 @@
+"""Cheap per-article features for linking: content terms, entity names, shingles.
+
+Everything here is a pure function of one article (plus its facts when the
+analysis stage produced them), so it can run in batches before the streaming
+assignment, which is the only sequential part.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyline.model import Article, ArticleFacts
+
+# Words every news article uses: they say nothing about which story it tells.
+NEWS_STOP = frozenset(
+    """said says say told tell according reported reports report added adding asked
+    also would could should will may might new one two three year years week weeks day days
+    time times people mr mrs ms dr just like including including percent per cent
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+STOP = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_CAP_STOP = STOP | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"i", "the", "a", "an", "but", "and", "in", "on"}
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+(?:[.,]\d+)*", re.UNICODE)
+_SENT = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
+_CAP = re.compile(r"^[A-Z][\w'’\-.&]*$")
+# Pre-tokenised corpora (PTB style) write quotes as `` and '' and split punctuation off words.
+_PTB_QUOTE = re.compile(r"``|''")
+_PTB_SPACE = re.compile(r" ([,.;:!?%)\]}])|([(\[{$]) |(\w) (n't|'s|'re|'ve|'ll|'d|'m)\b")
+
+
+def detokenise(text: str) -> str:
+    """Undo PTB-style tokenisation (`` '' quotes, spaces before punctuation)."""
+    text = _PTB_QUOTE.sub('"', text)
+    for _ in range(2):
+        text = _PTB_SPACE.sub(lambda m: m.group(1) or m.group(2) or (m.group(3) + m.group(4)), text)
+    return text
+
+
+def fold(s: str) -> str:
+    """Lower case without accents, for matching names written differently."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+
+def normalise_token(tok: str) -> str:
+    """Light lemmatisation: possessives and regular plurals, so "talks"/"talk" meet.
+
+    A full lemmatiser costs a parse per article; for similarity this suffix rule
+    gets most of the benefit at no cost.
+    """
+    t = fold(tok)
+    if t.endswith("'s"):
+        t = t[:-2]
+    if len(t) > 4:
+        if t.endswith("ies"):
+            return t[:-3] + "y"
+        if t.endswith("s") and not t.endswith(("ss", "us", "is", "os")):
+            return t[:-1]
+    return t
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_terms(text: str) -> list[str]:
+    """Normalised content words (no stop words, no bare numbers)."""
+    out = []
+    for w in _WORD.findall(text):
+        if w[0].isdigit():
+            continue
+        t = normalise_token(w)
+        if len(t) > 2 and t not in STOP:
+            out.append(t)
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENT.split(text) if s and s.strip()]
+
+
+def capitalised_ngrams(text: str) -> list[str]:
+    """Runs of capitalised words (a cheap stand-in for named entities).
+
+    A single capitalised word at the start of a sentence is skipped: it is
+    usually just the first word. Runs are returned whole.
+    """
+    out: list[str] = []
+    for sent in sentences(text):
+        toks = words(sent)
+        run: list[str] = []
+        start_idx = 0
+        for i, tok in enumerate([*toks, ""]):
+            if tok and _CAP.match(tok) and fold(tok) not in _CAP_STOP:
+                if not run:
+                    start_idx = i
+                run.append(tok)
+                continue
+            if run and not (len(run) == 1 and start_idx == 0):
+                out.append(" ".join(run))
+            run = []
+    return out
+
+
+def entity_keys(name: str, type_: str = "") -> list[str]:
+    """Feature keys for one entity name: the full name and, for people, the surname."""
+    toks = [normalise_token(t) for t in words(name)]
+    toks = [t for t in toks if t and t not in STOP]
+    if not toks:
+        return []
+    keys = ["e:" + " ".join(toks)]
+    if len(toks) > 1 and type_ in ("person", ""):
+        keys.append("e:" + toks[-1])
+    return keys
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """What the linker needs from one article."""
+
+    terms: list[str]  # content terms, title terms repeated (a headline names the story)
+    entities: list[str]  # entity keys ("e:" prefixed)
+    entity_names: dict[str, str] = field(default_factory=dict)  # key -> display name
+    places: list[str] = field(default_factory=list)
+    embed_text: str = ""
+
+
+def _facts_entities(facts: ArticleFacts) -> Iterable[tuple[str, str]]:
+    for e in facts.entities:
+        if e.type in ("person", "organisation", "place", "group", "other"):
+            yield e.name, e.type
+            for a in e.aliases:
+                yield a, e.type
+    for m in facts.mentions:
+        if m.entity is None and m.type in ("person", "organisation", "place", "group"):
+            yield m.text, m.type
+
+
+def extract(article: Article, facts: ArticleFacts | None = None, title_weight: int = 2) -> ArticleFeatures:
+    body = article.text
+    title = article.title or ""
+    terms = content_terms(body)
+    if title:
+        terms.extend(content_terms(title) * title_weight)
+    names: dict[str, str] = {}
+    ents: list[str] = []
+    places: list[str] = []
+    if facts is not None and (facts.entities or facts.mentions):
+        pairs = list(_facts_entities(facts))
+        places = [n for n, t in pairs if t == "place"]
+    else:
+        pairs = [(n, "") for n in capitalised_ngrams(body)]
+        pairs += [(n, "") for n in capitalised_ngrams(title)] * title_weight
+    for name, type_ in pairs:
+        for k in entity_keys(name, type_):
+            ents.append(k)
+            if k not in names or len(name) > len(names[k]):
+                names[k] = name
+    lead = " ".join(words(body)[:200])
+    return ArticleFeatures(
+        terms=terms,
+        entities=ents,
+        entity_names=names,
+        places=places,
+        embed_text=(title + ". " + lead) if title else lead,
+    )
+
+
+def shingles(text: str, k: int = 3) -> list[bytes]:
+    """Word k-grams of the body, for near-duplicate detection."""
+    toks = [fold(w) for w in _WORD.findall(text)]
+    if len(toks) < k:
+        return [" ".join(toks).encode()] if toks else []
+    return list({" ".join(toks[i : i + k]).encode() for i in range(len(toks) - k + 1)})

@@ -1,0 +1,344 @@
+"""Typed records exchanged between stages.
+
+Flow: RawDoc -clean-> Article -analyse-> ArticleFacts -link-> Story -compare-> StoryReport.
+Every derived fact keeps provenance: the article id plus a character span into
+``Article.text`` (body paragraphs joined by a blank line).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+PARA_SEP = "\n\n"
+
+
+def content_hash(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@dataclass(slots=True)
+class RawDoc:
+    """One article's raw material, before any parsing of its content.
+
+    ``kind`` says how to clean it: "text" (a plain-text scrape), "html".
+    Container formats (JSON/JSONL records, feeds) are split at ingest into one
+    RawDoc per article, with whatever metadata the container gave.
+    """
+
+    source: str  # file path, URL or "-" (plus "#N" for the Nth record of a container)
+    kind: str  # "text" | "html"
+    data: bytes  # raw bytes of this article as found (record text/html encoded UTF-8)
+    origin: str = "file"  # "file" | "url" | "stdin" | "jsonl" | "feed"
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # as given by the container, parsed during clean
+    outlet: str | None = None
+    byline: str | None = None
+    summary: str | None = None  # feed summary / record dek
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.data)
+
+
+@dataclass(slots=True)
+class IngestError:
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+# ---------------------------------------------------------------- clean
+
+
+@dataclass(slots=True)
+class Dropped:
+    """A line or sentence the cleaner removed, and why."""
+
+    text: str
+    reason: str  # e.g. "widget", "related-links", "call-to-action", "repeated-title"
+    line: int | None = None  # 0-based line number in the decoded input, if line-level
+
+
+@dataclass(slots=True)
+class Article:
+    source: str
+    content_hash: str
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    dek: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    reported_via: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    section_headings: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    kind: str = "text"
+    id: int | None = None  # assigned by the store
+
+    @property
+    def text(self) -> str:
+        return PARA_SEP.join(self.paragraphs)
+
+    def paragraph_offsets(self) -> list[int]:
+        """Start offset of each paragraph in ``text``."""
+        out, pos = [], 0
+        for p in self.paragraphs:
+            out.append(pos)
+            pos += len(p) + len(PARA_SEP)
+        return out
+
+
+# ---------------------------------------------------------------- analyse
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    idx: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str  # person | organisation | place | group | role | other
+    entity: int | None = None  # index into ArticleFacts.entities
+
+
+@dataclass(slots=True)
+class Entity:
+    idx: int
+    name: str  # canonical name
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass(slots=True)
+class Quote:
+    content: Span
+    speaker: str | None  # canonical name
+    kind: str  # direct | indirect | mixed
+    sentence: int
+    cue: Span | None = None
+    speaker_span: Span | None = None
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float
+    unit: str  # "percent", "usd", "people", "" ...
+    text: str
+    measure: str = ""  # what it measures, e.g. "of GDP on defence"
+    approx: str = ""  # "over", "around", "at least", ...
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(slots=True)
+class Claim:
+    span: Span
+    sentence: int
+    asserter: str  # canonical speaker name, or "outlet"
+    subjects: list[str] = field(default_factory=list)
+    negated: bool = False
+    modality: str = ""  # must | should | will | plans | can | ""
+    numbers: list[Quantity] = field(default_factory=list)
+    quote: int | None = None  # index into ArticleFacts.quotes when reported speech
+
+
+@dataclass(slots=True)
+class TimeRef:
+    span: Span
+    sentence: int
+    expression: str
+    value: dt.date | None = None  # resolved date (start of range)
+    end: dt.date | None = None  # end of range, for "last year" etc.
+    anchor: str = ""  # "absolute" | "published" | "story" | ""
+
+
+@dataclass(slots=True)
+class ArticleFacts:
+    article_id: int | None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- link
+
+
+@dataclass(slots=True)
+class DuplicateGroup:
+    """Copies or light rewrites of one text (syndication, updates): later stages count it once."""
+
+    representative: int  # article id of the first-seen member
+    members: list[int] = field(default_factory=list)  # article ids, representative first
+    similarity: dict[int, float] = field(default_factory=dict)  # member -> estimated Jaccard to its match
+
+
+@dataclass(slots=True)
+class ClaimRef:
+    article_id: int
+    claim: int  # index into that article's ArticleFacts.claims
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened on a day (or span) inside a story, e.g. one speech of a trip."""
+
+    id: int  # position in Story.events
+    start: dt.date | None
+    end: dt.date | None
+    label: str
+    places: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)  # key terms of the sentences reporting it
+    article_ids: list[int] = field(default_factory=list)
+    claims: list[ClaimRef] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CanonicalEntity:
+    """One person/organisation of a story, merged across its articles."""
+
+    id: int
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass(slots=True)
+class Story:
+    id: int
+    label: str
+    article_ids: list[int] = field(default_factory=list)
+    duplicate_groups: list[DuplicateGroup] = field(default_factory=list)  # groups of 2+ members
+    start: dt.date | None = None  # span of the dated articles
+    end: dt.date | None = None
+    key_entities: list[str] = field(default_factory=list)
+    key_terms: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    independent_outlets: int = 0  # outlets counted once per duplicate group
+    inferred_dates: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)  # undated id -> range
+    events: list[Event] = field(default_factory=list)
+    entities: list[CanonicalEntity] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Assignment:
+    """Where one added article went."""
+
+    article_id: int
+    story_id: int
+    new_story: bool
+    score: float  # similarity to the chosen story (1.0 for a duplicate, 0.0 for a new story)
+    duplicate_of: int | None = None  # representative article id when a near-duplicate
+    candidates: int = 0  # stories compared (bounded by the index, not the store size)
+
+
+# ---------------------------------------------------------------- json helpers
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Records -> plain JSON values (dates as ISO strings)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return obj.isoformat()
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, bytes):
+        return None
+    return obj
+
+
+def article_from_json(d: dict[str, Any]) -> Article:
+    d = dict(d)
+    d["dropped"] = [Dropped(**x) for x in d.get("dropped", [])]
+    if d.get("published"):
+        d["published"] = dt.date.fromisoformat(d["published"])
+    names = {f.name for f in dataclasses.fields(Article)}
+    return Article(**{k: v for k, v in d.items() if k in names})
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return Span(**d) if d else None
+
+
+def facts_from_json(d: dict[str, Any]) -> ArticleFacts:
+    def date(x: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(x) if x else None
+
+    return ArticleFacts(
+        article_id=d.get("article_id"),
+        sentences=[Sentence(**s) for s in d.get("sentences", [])],
+        mentions=[Mention(**m) for m in d.get("mentions", [])],
+        entities=[Entity(**e) for e in d.get("entities", [])],
+        quotes=[
+            Quote(
+                **{
+                    **q,
+                    "content": Span(**q["content"]),
+                    "cue": _span(q.get("cue")),
+                    "speaker_span": _span(q.get("speaker_span")),
+                }
+            )
+            for q in d.get("quotes", [])
+        ],
+        claims=[
+            Claim(
+                **{
+                    **c,
+                    "span": Span(**c["span"]),
+                    "numbers": [Quantity(**n) for n in c.get("numbers", [])],
+                }
+            )
+            for c in d.get("claims", [])
+        ],
+        times=[
+            TimeRef(
+                **{
+                    **t,
+                    "span": Span(**t["span"]),
+                    "value": date(t.get("value")),
+                    "end": date(t.get("end")),
+                }
+            )
+            for t in d.get("times", [])
+        ],
+    )

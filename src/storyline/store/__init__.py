@@ -1,0 +1,208 @@
+"""The store: cleaned articles beside their raw bytes, analysis facts, link state.
+
+SQLite file by default (WAL mode, retries on a busy database), PostgreSQL by URL.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from storyline.model import Article, ArticleFacts, RawDoc, article_from_json, facts_from_json, to_jsonable
+from storyline.store.schema import ArticleRow, Base, FactsRow
+
+DEFAULT_DB = "storyline.db"
+T = TypeVar("T")
+
+
+def db_url(db: str | None) -> str:
+    """A SQLAlchemy URL from --db: a URL as is, anything else is a SQLite file path."""
+    db = db or DEFAULT_DB
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Store:
+    def __init__(self, db: str | None = None, create: bool = True) -> None:
+        self.url = db_url(db)
+        self.engine = make_engine(self.url)
+        self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        if create:
+            self.migrate()
+
+    def migrate(self) -> None:
+        from storyline.store.migrate import upgrade
+
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _retry(self, fn, attempts: int = 8):  # type: ignore[no-untyped-def]
+        """Retry a transaction when the database is busy (concurrent SQLite writers)."""
+        for i in range(attempts):
+            try:
+                return fn()
+            except OperationalError as e:
+                if "locked" not in str(e).lower() and "busy" not in str(e).lower() or i == attempts - 1:
+                    raise
+                time.sleep(0.05 * 2**i)
+        raise RuntimeError("unreachable")
+
+    # ---------------------------------------------------------------- articles
+
+    def add_batch(self, items: Iterable[tuple[RawDoc, Article]]) -> list[tuple[int, bool]]:
+        """Store (raw, article) pairs in one transaction; returns (id, is_new) each.
+
+        Duplicates by raw content hash are not stored again, also when another process inserts the
+        same article concurrently.
+        """
+        items = list(items)
+
+        def tx() -> list[tuple[int, bool]]:
+            out: list[tuple[int, bool]] = []
+            with self.Session() as s, s.begin():
+                hashes = [a.content_hash for _, a in items]
+                rows = s.execute(select(ArticleRow.content_hash, ArticleRow.id).where(ArticleRow.content_hash.in_(hashes)))
+                known = {h: i for h, i in rows}
+                for raw, art in items:
+                    if art.content_hash in known:
+                        out.append((known[art.content_hash], False))
+                        continue
+                    row = _row(raw, art)
+                    try:
+                        with s.begin_nested():
+                            s.add(row)
+                            s.flush()
+                    except IntegrityError:
+                        existing = s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == art.content_hash))
+                        out.append((int(existing), False))  # type: ignore[arg-type]
+                        continue
+                    art.id = row.id
+                    row.article = to_jsonable(art)
+                    known[art.content_hash] = row.id
+                    out.append((row.id, True))
+            return out
+
+        return self._retry(tx)
+
+    def add(self, raw: RawDoc, art: Article) -> tuple[int, bool]:
+        return self.add_batch([(raw, art)])[0]
+
+    def has_hash(self, h: str) -> int | None:
+        with self.Session() as s:
+            return s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == h))
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hs = list(hashes)
+        out: set[str] = set()
+        with self.Session() as s:
+            for i in range(0, len(hs), 500):
+                out.update(s.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(hs[i:i + 500]))))
+        return out
+
+    def get_article(self, aid: int) -> Article | None:
+        with self.Session() as s:
+            row = s.get(ArticleRow, aid)
+            return _article(row) if row else None
+
+    def get_raw(self, aid: int) -> tuple[str, str, bytes] | None:
+        """(source, origin, raw bytes) of an article."""
+        with self.Session() as s:
+            row = s.get(ArticleRow, aid)
+            return (row.source, row.origin, row.raw) if row else None
+
+    def count(self) -> int:
+        from sqlalchemy import func
+
+        with self.Session() as s:
+            return int(s.scalar(select(func.count(ArticleRow.id))) or 0)
+
+    def article_ids(self) -> list[int]:
+        with self.Session() as s:
+            return list(s.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
+
+    def iter_articles(self, ids: Iterable[int] | None = None, chunk: int = 500) -> Iterator[Article]:
+        all_ids = list(ids) if ids is not None else self.article_ids()
+        for i in range(0, len(all_ids), chunk):
+            part = all_ids[i:i + chunk]
+            with self.Session() as s:
+                rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(part)))}
+            for aid in part:
+                if aid in rows:
+                    yield _article(rows[aid])
+
+    # ---------------------------------------------------------------- facts
+
+    def save_facts(self, pairs: Iterable[tuple[int, ArticleFacts]], version: int = 1) -> None:
+        pairs = list(pairs)
+
+        def tx() -> None:
+            with self.Session() as s, s.begin():
+                for aid, facts in pairs:
+                    facts.article_id = aid
+                    s.merge(FactsRow(article_id=aid, version=version, facts=to_jsonable(facts)))
+
+        self._retry(tx)
+
+    def get_facts(self, aid: int) -> ArticleFacts | None:
+        with self.Session() as s:
+            row = s.get(FactsRow, aid)
+            return facts_from_json(row.facts) if row else None
+
+    def ids_without_facts(self) -> list[int]:
+        with self.Session() as s:
+            q = select(ArticleRow.id).outerjoin(FactsRow, FactsRow.article_id == ArticleRow.id)
+            return list(s.scalars(q.where(FactsRow.article_id.is_(None)).order_by(ArticleRow.id)))
+
+    def session(self) -> Session:
+        return self.Session()
+
+
+def _row(raw: RawDoc, art: Article) -> ArticleRow:
+    return ArticleRow(
+        content_hash=art.content_hash,
+        source=raw.source,
+        origin=raw.origin,
+        kind=raw.kind,
+        raw=raw.data,
+        url=art.url,
+        title=art.title,
+        outlet=art.outlet,
+        published=art.published,
+        article=to_jsonable(art),
+    )
+
+
+def _article(row: ArticleRow) -> Article:
+    art = article_from_json(row.article)
+    art.id = row.id
+    return art
+
+
+__all__ = ["Store", "Base", "db_url", "make_engine", "DEFAULT_DB"]

@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.clean import CleanError, clean, clean_text
+from storyline.clean.boilerplate import line_reason, sentence_reason, split_sentences
+from storyline.clean.meta import (
+    parse_any_date,
+    parse_date_line,
+    relayed_outlet,
+    split_glued_date,
+    tidy_outlet,
+)
+from storyline.model import RawDoc
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+SCRAPE = """POLITICS
+4 min read
+Harbour board delays vote on crane contract
+The board says it needs more time to study the bids from three suppliers.
+Harbour board delays vote on crane contract
+Dock workers gather outside the board offices on Monday. / Photo: Lina Ortez
+March 3, 2031
+By Petra Lindqvist
+
+The Calloway Harbour Board postponed a vote on a new crane contract on Monday, citing unanswered questions about maintenance costs.
+
+"We will not sign anything we cannot afford to run," board chair Ines Marlow told reporters after the meeting.
+
+Cost questions
+
+Three suppliers submitted bids worth between 40 million and 55 million crowns, according to documents seen by the Ledger.
+
+1.4K shares
+Share on Facebook
+Tweet
+
+The board will meet again on March 17. Will the delay cost the port its spring deadline? Sign up for our newsletter to get the latest updates. Don't forget to follow us on social media!
+
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+Most read
+Storm closes ferry route for second day
+Bakery strike enters third week
+By Tomas Ekdahl
+City council approves new cycle lanes
+© 2031 Calloway Ledger. All rights reserved.
+"""
+
+
+def test_scrape_structure() -> None:
+    art = clean_text(SCRAPE, source="fixture.txt")
+    assert art.title == "Harbour board delays vote on crane contract"
+    assert art.dek == "The board says it needs more time to study the bids from three suppliers."
+    assert art.published == dt.date(2031, 3, 3)
+    assert art.byline == "Petra Lindqvist"  # not the stranger in the "Most read" list
+    assert art.outlet == "Calloway Ledger"
+    assert art.captions == ["Dock workers gather outside the board offices on Monday. / Photo: Lina Ortez"]
+    assert art.section_headings == ["Cost questions"]
+    assert len(art.paragraphs) == 4
+    assert art.paragraphs[-1] == "The board will meet again on March 17. Will the delay cost the port its spring deadline?"
+    reasons = {d.text: d.reason for d in art.dropped}
+    assert reasons["Sign up for our newsletter to get the latest updates."] == "call-to-action"
+    assert reasons["Don't forget to follow us on social media!"] == "call-to-action"
+    assert reasons["By Tomas Ekdahl"] == "related-links"
+    assert reasons["Storm closes ferry route for second day"] == "related-links"
+    assert reasons["1.4K shares"] == "widget"
+    assert reasons["Leave a Reply"] == "comment-form"
+    assert reasons["POLITICS"] == "section-label"
+    assert reasons["4 min read"] == "widget"
+    assert reasons["Harbour board delays vote on crane contract"] == "repeated-title"
+    assert reasons["© 2031 Calloway Ledger. All rights reserved."] == "copyright"
+
+
+def test_nothing_lost() -> None:
+    """Every input word is in the body, a metadata field or the dropped list."""
+    art = clean_text(SCRAPE, source="fixture.txt")
+    kept = " ".join([art.title or "", art.dek or "", *art.captions, *art.section_headings, *art.paragraphs,
+                     *(d.text for d in art.dropped)])
+    assert sorted(SCRAPE.split()) == sorted(kept.split())
+
+
+def test_news_about_subscriptions_is_kept() -> None:
+    text = ("Water board raises tariffs\n\nAbout 12,000 subscribers of the Fenwick water utility were told on "
+            "Friday that their bills will rise by 9 percent. Residents can sign up for a payment plan at the town "
+            "hall, the utility said.\n\nThe increase follows two years of frozen prices.")
+    art = clean_text(text)
+    assert len(art.paragraphs) == 2
+    assert "subscribers" in art.paragraphs[0]
+    assert not any(d.reason == "call-to-action" for d in art.dropped)
+
+
+def test_quoted_call_to_action_is_reporting() -> None:
+    assert sentence_reason('"Stay tuned," the mayor said with a smile.') is None
+    assert sentence_reason("Stay tuned for more updates.") == "call-to-action"
+    assert sentence_reason("Please like and subscribe to our channel!") == "call-to-action"
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("#Budget #Council #Vote", "hashtags"),
+    ("0 %", "widget"),
+    ("Read Time: 4 Minute, 10 Second", "widget"),
+    ("Advertisement", "advertisement"),
+    ("We use cookies to improve your experience. Accept all cookies", "cookie-consent"),
+    ("Related: Mayor opens new bridge", "related-links"),
+    ("RelatedMayor opens new bridge", "related-links"),
+    ("Explore", "related-links"),
+    ("SOURCE: Fenwick Post and agencies", "source-credit"),
+    ("Updated 5 minutes ago", "live-timestamp"),
+    ("14:05 GMT", "live-timestamp"),
+    ("Download the Fenwick Post app for breaking news", "app-prompt"),
+])
+def test_line_rules(line: str, reason: str) -> None:
+    assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The council voted 7-2 to approve the budget.",
+    "Related questions will be addressed next week, the minister said.",
+    "Share prices fell 3 percent on Tuesday.",
+    "Explore teams found the wreck at a depth of 40 metres.",
+])
+def test_line_rules_keep_prose(line: str) -> None:
+    assert line_reason(line) is None
+
+
+def test_dates() -> None:
+    assert parse_date_line("February 11, 2031") == dt.date(2031, 2, 11)
+    assert parse_date_line("Published: 3 March 2031, 10:15 GMT") == dt.date(2031, 3, 3)
+    assert parse_date_line("2031-03-04T08:00:00Z") == dt.date(2031, 3, 4)
+    assert parse_date_line("Tuesday, Feb. 4, 2031") == dt.date(2031, 2, 4)
+    assert parse_date_line("The vote was on February 11, 2031.") is None
+    d, prefix, rest = split_glued_date("date 2031-02-11 The mayor resigned on Monday.")  # type: ignore[misc]
+    assert d == dt.date(2031, 2, 11) and prefix == "date 2031-02-11" and rest.startswith("The mayor")
+    assert parse_any_date("Tue, 04 Feb 2031 10:00:00 GMT") == dt.date(2031, 2, 4)
+
+
+def test_outlets() -> None:
+    assert tidy_outlet("FenwickPost and agencies") == "Fenwick Post"
+    assert tidy_outlet("ABCNews") == "ABC News"
+    assert relayed_outlet("This is reported by the Harbour Ledger.") == "Harbour Ledger"
+    assert relayed_outlet("The plan, as first reported by Meridian Wire, would close two piers.") == "Meridian Wire"
+    assert relayed_outlet("The board met on Monday.") is None
+
+
+def test_sentence_splitter_abbreviations() -> None:
+    text = "The U.S. envoy met Dr. Ames at 9 a.m. on Monday. He left. Talks resume Jan. 5 in St. Paul."
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "The U.S. envoy met Dr. Ames at 9 a.m. on Monday.", "He left.", "Talks resume Jan. 5 in St. Paul."]
+
+
+def test_bad_text_inputs() -> None:
+    with pytest.raises(CleanError, match="empty"):
+        clean(RawDoc(source="e.txt", kind="text", data=b"   \n"))
+    with pytest.raises(CleanError, match="PDF"):
+        clean(RawDoc(source="x.txt", kind="text", data=b"%PDF-1.7 ..."))
+    with pytest.raises(CleanError, match="no article text"):
+        clean(RawDoc(source="w.txt", kind="text", data=b"Share\nTweet\nEmail\n"))
+
+
+def test_wrong_encodings_decode() -> None:
+    body = "Café owners in Sète protested on Monday against the new parking rules, the prefecture said."
+    for data in (body.encode("cp1252"), body.encode("utf-16"), b"\xef\xbb\xbf" + body.encode()):
+        art = clean(RawDoc(source="enc.txt", kind="text", data=data))
+        assert art.paragraphs == [body]
+
+
+# ---------------------------------------------------------------- fixtures written for the project
+
+FIX = ROOT / "tests" / "fixtures" / "boilerplate"
+
+
+def _fixtures() -> list[Path]:
+    return sorted(FIX.glob("*.txt"))
+
+
+def _n(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@pytest.mark.parametrize("path", _fixtures(), ids=lambda p: p.stem)
+def test_boilerplate_fixture(path: Path) -> None:
+    want = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    art = clean(RawDoc(source=str(path), kind="text", data=path.read_bytes()))
+    assert [_n(p) for p in art.paragraphs] == [_n(p) for p in want["body_paragraphs"]]
+    dropped = {_n(d.text) for d in art.dropped}
+    for b in want.get("boilerplate", []):
+        assert _n(b) in dropped, f"not dropped: {b!r}"
+    for f in ("title", "dek", "outlet", "byline", "reported_via"):
+        if f in want:
+            assert getattr(art, f) == want[f], f
+    if "published" in want:
+        assert (art.published.isoformat() if art.published else None) == want["published"]
+    if "section_headings" in want:
+        assert art.section_headings == want["section_headings"]
+    if "captions" in want:
+        assert [_n(c) for c in art.captions] == [_n(c) for c in want["captions"]]
+
+
+# ---------------------------------------------------------------- the seeds (read from ../shared)
+
+def test_seed_cleaning_is_perfect(shared: Path) -> None:
+    from eval_clean import score
+
+    sc = score(shared / "seeds" / "gold_clean.json", shared / "seeds" / "raw")
+    assert sc.problems == []
+    for c in (sc.paragraphs, sc.sentences, sc.boilerplate):
+        assert (c.p, c.r) == (1.0, 1.0)
+    assert sc.fields_ok == sc.fields_total == 35
