@@ -11,6 +11,12 @@ from storyline import __version__
 from storyline.model import to_jsonable
 
 Handler = Callable[[argparse.Namespace], int]
+COMMAND_MODULES = (
+    "storyline.link.commands",  # stories, story
+    "storyline.render.commands",  # brief, run
+    "storyline.scale_commands",  # watch, poll
+    "storyline.web.commands",  # serve
+)
 
 
 def _dump(obj: object) -> None:
@@ -105,11 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     db(sp)
     sp.set_defaults(fn=cmd_show)
 
-    # Later stages register their commands here.
-    for mod in ("storyline.commands",):
+    # Each later stage registers its own commands: register(subparsers, add_db_option, add_input_options).
+    import importlib
+
+    for mod in COMMAND_MODULES:
         try:
-            module = __import__(mod, fromlist=["register"])
-        except ImportError:
+            module = importlib.import_module(mod)
+        except ModuleNotFoundError as e:
+            if e.name != mod:
+                raise
             continue
         module.register(sub, db, inputs)
     return p

@@ -128,6 +128,7 @@ class Mention:
     text: str
     type: str  # person | organisation | place | group | role | other
     entity: int | None = None  # index into ArticleFacts.entities
+    part: str = "body"  # where start/end point: "body" (Article.text), "title" or "dek"
 
 
 @dataclass(slots=True)
@@ -149,6 +150,8 @@ class Quote:
     cue: Span | None = None
     speaker_span: Span | None = None
     confidence: float = 0.5
+    part: str = "body"  # where the spans point: "body" (Article.text), "title" or "dek"
+    speaker_entity: int | None = None  # index into ArticleFacts.entities
 
 
 @dataclass(slots=True)

@@ -198,6 +198,29 @@ FILLER = [
     "Several officials declined to comment, citing ongoing discussions.",
     "The matter is likely to come up again when parliament returns.",
 ]
+# Outlets word the same facts differently: each eligible word is swapped with some probability.
+SYNONYMS = {
+    "said": ["said", "stated", "told reporters", "confirmed", "noted"],
+    "officials": ["officials", "authorities", "government sources", "administrators"],
+    "about": ["about", "around", "roughly", "some"],
+    "expected": ["expected", "likely", "set"],
+    "would": ["would", "will"],
+    "announcement": ["announcement", "news", "statement"],
+    "people": ["people", "residents", "locals"],
+    "workers": ["workers", "employees", "staff"],
+    "company": ["company", "firm", "group"],
+    "talks": ["talks", "negotiations", "discussions"],
+    "called": ["called", "described", "labelled"],
+    "warned": ["warned", "cautioned", "said"],
+    "reporters": ["reporters", "journalists", "the press"],
+    "began": ["began", "started"],
+    "plans": ["plans", "intends", "aims"],
+    "found": ["found", "discovered", "identified"],
+    "early": ["early", "preliminary"],
+    "later": ["later", "afterwards"],
+}
+OPENERS = ["", "", "", "Meanwhile, ", "Earlier, ", "According to officials, ", "On the ground, ", "Separately, ",
+           "In a statement, ", "By late afternoon, "]
 BOILER = ["This article was first published by {outlet}.", "Reporting by {outlet} staff; editing by the desk.",
           "Copyright {outlet}. All rights reserved.", "Additional reporting from wire services."]
 
@@ -259,10 +282,18 @@ def _make_story(sid: int, rng: random.Random, t0: dt.date, span_days: int) -> _S
     return st
 
 
+def _paraphrase(sent: str, rng: random.Random) -> str:
+    toks = sent.split(" ")
+    out = [rng.choice(SYNONYMS[t]) if t in SYNONYMS and rng.random() < 0.6 else t for t in toks]
+    opener = rng.choice(OPENERS)
+    text = " ".join(out)
+    return opener + (text[0].lower() + text[1:] if opener and not text[:2].istitle() else text)
+
+
 def _write(st: _Story, rng: random.Random, day: dt.date) -> tuple[str, list[str]]:
     k = KINDS[st.kind]
     sents = rng.sample(k["sents"], rng.randint(4, 6))
-    paras = [_fill(s, st, rng, day) for s in sents]
+    paras = [_paraphrase(_fill(s, st, rng, day), rng) for s in sents]
     for _ in range(rng.randint(0, 2)):
         paras.insert(rng.randrange(len(paras) + 1), _fill(rng.choice(FILLER), st, rng, day))
     # Other outlets' text differs in wording: vary sentence order and add local colour.
@@ -297,7 +328,7 @@ def generate(
     n_stories = max(1, round(n_articles / (mean_story_size * (1 + dup_rate))))
     stories = [_make_story(i + 1, rng, start, days) for i in range(n_stories)]
     # Story sizes are skewed: a few big stories, many small ones.
-    weights = [rng.paretovariate(1.3) for _ in stories]
+    weights = [rng.lognormvariate(0.0, 0.9) for _ in stories]
     picks = rng.choices(stories, weights=weights, k=n_articles)
     items: list[tuple[dt.date, int, SynthArticle]] = []
     order = 0

@@ -135,13 +135,12 @@ def line_reason(line: str) -> str | None:
 def sentence_reason(sentence: str) -> str | None:
     """Reason label if a sentence is a call to action / comment prompt, else None."""
     s = sentence.strip()
-    if not s or any(c in _APOSTROPHE_RE.sub("", s) for c in _QUOTE_CHARS):
-        return None  # quoted speech is reporting, even when it says "subscribe"
-    if len(s.split()) > 45:
+    if not s or not _CTA_RE.search(s) or len(s.split()) > 45:
         return None
-    if _CTA_RE.search(s) and _CTA_FRAME_RE.search(s):
-        return "call-to-action"
-    return None
+    bare = _APOSTROPHE_RE.sub("", s)
+    if any(c in bare for c in _QUOTE_CHARS):
+        return None  # quoted speech is reporting, even when it says "subscribe"
+    return "call-to-action" if _CTA_FRAME_RE.search(s) else None
 
 
 # --- sentence splitting (for sentence-level drops; the NLP stage re-splits with spaCy) -------------------

@@ -63,6 +63,12 @@ def decode_html(data: bytes) -> str:
 # ------------------------------------------------------------------------------------------- extraction
 
 
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", s).casefold()).strip()
+
+
+
+
 @dataclass(slots=True)
 class _Block:
     """One line of the extracted body, as trafilatura laid it out."""
@@ -86,18 +92,6 @@ class _Extraction:
     titles: list[str] = field(default_factory=list)
 
 
-def _text_len(el: etree._Element) -> int:
-    return sum(len(t.strip()) for t in el.itertext())
-
-
-def _link_ratio(el: etree._Element) -> float:
-    total = _text_len(el)
-    if not total:
-        return 0.0
-    linked = sum(_text_len(r) for r in el.iter("ref"))
-    return min(1.0, linked / total)
-
-
 def _render(el: etree._Element) -> list[str]:
     """The element's lines as trafilatura's text output shows them (without its tail)."""
     tail, el.tail = el.tail, None
@@ -108,22 +102,29 @@ def _render(el: etree._Element) -> list[str]:
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
 
 
-def _blocks(body: etree._Element) -> list[_Block]:
+def _blocks(body: etree._Element, anchors: set[str]) -> list[_Block]:
     out: list[_Block] = []
-    # link ratios first: the <ref> markup is then stripped so links render as plain text
-    units: list[tuple[etree._Element, str, float, bool]] = []
     for el in body:
         if el.tag == "list":
-            for i, item in enumerate(el):
-                units.append((item, "item", _link_ratio(item), i == 0))
+            units = [(item, "item", i == 0) for i, item in enumerate(el)]
         else:
-            tag = el.tag if el.tag in ("p", "head", "quote", "table") else "other"
-            units.append((el, tag, _link_ratio(el), False))
-    etree.strip_tags(body, "ref")
-    for el, tag, ratio, first in units:
-        for k, line in enumerate(_render(el)):
-            out.append(_Block(line, tag, ratio, first and k == 0))
+            units = [(el, el.tag if el.tag in ("p", "head", "quote", "table") else "other", False)]
+        for unit, tag, first in units:
+            for k, line in enumerate(_render(unit)):
+                # trafilatura's own link markup changes what it extracts, so link text is looked up
+                # in the page's anchors instead: a block that is exactly a link's text is a link
+                ratio = 1.0 if _norm(line) in anchors else 0.0
+                out.append(_Block(line, tag, ratio, first and k == 0))
     return out
+
+
+def _anchor_texts(tree: HtmlElement) -> set[str]:
+    texts = set()
+    for a in tree.iter("a"):
+        t = _norm(a.text_content())
+        if t:
+            texts.add(t)
+    return texts
 
 
 def _titles(tree: HtmlElement, doc: Document) -> list[str]:
@@ -157,7 +158,6 @@ def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extrac
             include_comments=False,
             favor_precision=True,
             include_tables=True,
-            include_links=True,  # kept only to measure link density, stripped before rendering
             with_metadata=with_metadata,
             date_extraction_params=_DATE_PARAMS,
         )
@@ -165,7 +165,7 @@ def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extrac
         raise ValueError("page too deeply nested to parse") from e
     if doc is None or doc.body is None or not len(doc.body):
         raise ValueError("no extractable article text on the page")
-    ext = _Extraction(_blocks(doc.body), doc, tree)
+    ext = _Extraction(_blocks(doc.body, _anchor_texts(tree)), doc, tree)
     ext.titles = _titles(tree, doc)
     return ext
 
@@ -245,10 +245,6 @@ _TIMESTAMP_RE = re.compile(
     r"(?:\s*(?:by|-|–|—|\|)\s*[\w .'-]{0,40})?$",
     re.I,
 )
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", s).casefold()).strip()
 
 
 def _headline_like(b: _Block) -> bool:
@@ -348,7 +344,7 @@ def _mark_tail(blocks: list[_Block], titles: list[str]) -> None:
     """After the last paragraph of prose, a run of headline-like links is a list of other stories."""
     last = max((k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b)), default=-1)
     tail = [b for b in blocks[last + 1:] if b.reason is None]
-    if last >= 0 and len(tail) >= 3 and all(_headline_like(t) for t in tail):
+    if last >= 0 and len(tail) >= 3 and all(_headline_like(t) and t.link_ratio >= 0.5 for t in tail):
         for t in tail:
             t.reason = "related-links"
 

@@ -21,6 +21,7 @@ _AUTHOR_BIO_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was) (?:an? |the )?(?:[\w-]+ ){0,3}"
     r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|analyst at)\b"
 )
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CREDITS_RE = re.compile(r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b)", re.I)
 
 
@@ -59,7 +60,7 @@ def _norm(s: str) -> str:
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     # keep characters as they are, but no control characters other than newline/tab
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    return _CONTROL_RE.sub("", text)
 
 
 def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Article:

@@ -124,13 +124,30 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
                 roles_of.setdefault(i, set()).add(" ".join(toks[:cut]))
                 break
 
+    # A run that starts with a known role prefix ("Mayor Roe" once "Mayor Jane Roe" was seen) is that role + name.
+    prefixes = {r for rs in roles_of.values() for r in rs}
+    eff = [k for (_, _, k) in nodes]
+    for i, (_, n, k) in enumerate(nodes):
+        toks = k.split()
+        if n.type != "" or len(toks) < 2:
+            continue
+        for cut in range(len(toks) - 1, 0, -1):
+            head = " ".join(toks[:cut])
+            if head in prefixes:
+                eff[i] = " ".join(toks[cut:])
+                roles_of.setdefault(i, set()).add(head)
+                if eff[i] in full:
+                    uf.union(i, full[eff[i]])
+                break
+
     # 2. lone surname -> the single full name ending with it
     by_surname: dict[str, set[int]] = {}
     for k, i in full.items():
-        by_surname.setdefault(k.split()[-1], set()).add(uf.find(i))
-    for i, (_, n, k) in enumerate(nodes):
-        if n.type in ("person", "") and len(k.split()) == 1:
-            groups = {uf.find(g) for g in by_surname.get(k, set())}
+        if eff[i] == k:  # a role + surname run is no full name
+            by_surname.setdefault(k.split()[-1], set()).add(uf.find(i))
+    for i, (_, n, _k) in enumerate(nodes):
+        if n.type in ("person", "") and len(eff[i].split()) == 1:
+            groups = {uf.find(g) for g in by_surname.get(eff[i], set())}
             if len(groups) == 1:
                 uf.union(i, groups.pop())
 

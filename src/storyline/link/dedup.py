@@ -17,6 +17,9 @@ from datasketch import MinHash, MinHashLSH
 from storyline.link.features import shingles
 from storyline.model import DuplicateGroup
 
+# Pinned so that persisted signatures stay comparable across datasketch versions.
+SCHEME = "affine32"
+
 
 @dataclass(slots=True)
 class DedupConfig:
@@ -34,7 +37,7 @@ class DuplicateIndex:
     def __post_init__(self) -> None:
         c = self.config
         self._lsh = MinHashLSH(threshold=c.threshold, num_perm=c.num_perm)
-        # Signatures as uint32 (MinHash values are < 2**32): 512 bytes an article.
+        # Signatures as uint32 (the affine32 scheme): 512 bytes an article.
         self._sigs: OrderedDict[int, np.ndarray] = OrderedDict()
         self.rep_of: dict[int, int] = {}  # member -> representative (only for duplicates)
         self.members: dict[int, list[int]] = {}  # representative -> members (rep first)
@@ -46,12 +49,12 @@ class DuplicateIndex:
         sh = shingles(text, self.config.shingle)
         if len(sh) < self.config.min_shingles:
             return None
-        m = MinHash(num_perm=self.config.num_perm)
+        m = MinHash(num_perm=self.config.num_perm, scheme=SCHEME)
         m.update_batch(sh)
         return m.hashvalues.astype(np.uint32)
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.config.num_perm, hashvalues=sig.astype(np.uint64))
+        return MinHash(num_perm=self.config.num_perm, hashvalues=sig, scheme=SCHEME)
 
     # -- index
     def insert(self, article_id: int, sig: np.ndarray) -> None:

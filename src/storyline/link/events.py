@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from storyline.link.features import MONTHS, WEEKDAYS, content_terms, fold, sentences
+from storyline.link.features import MONTHS, WEEKDAYS, content_terms, fold, sentences, words
 from storyline.model import Article, ArticleFacts, ClaimRef, Event
 
 _WEEKDAY = re.compile(r"\b(?:on |last |this |next )?(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -95,12 +95,17 @@ def _text_cues(text: str, published: dt.date | None) -> list[EventCue]:
             found.append(EventCue(i, m.group(0), offset=_RELATIVE[m.group(1).lower()]))
         if found:
             places = [p.strip() for p in _PLACE_AFTER.findall(sent)]
-            terms = content_terms(sent)
+            terms = _action_terms(sent)
             for c in found:
                 c.places = places
                 c.terms = terms
             cues.extend(found)
     return cues
+
+
+def _action_terms(sent: str) -> list[str]:
+    """Lower-case content words of a sentence: what happened, not who (names are capitalised)."""
+    return content_terms(" ".join(w for w in words(sent) if not w[0].isupper()))
 
 
 def _facts_cues(article: Article, facts: ArticleFacts) -> list[EventCue]:
@@ -129,7 +134,7 @@ def _facts_cues(article: Article, facts: ArticleFacts) -> list[EventCue]:
             continue  # a month or a year is background, not an event day
         sent = text_by_sent.get(t.sentence, "")
         c.places = places_by_sent.get(t.sentence) or [p.strip() for p in _PLACE_AFTER.findall(sent)]
-        c.terms = content_terms(sent)
+        c.terms = _action_terms(sent)
         c.claims = claims_by_sent.get(t.sentence, [])
         cues.append(c)
     return cues

@@ -94,23 +94,29 @@ def sentences(text: str) -> list[str]:
 def capitalised_ngrams(text: str) -> list[str]:
     """Runs of capitalised words (a cheap stand-in for named entities).
 
-    A single capitalised word at the start of a sentence is skipped: it is
-    usually just the first word. Runs are returned whole.
+    Punctuation ends a run. A single capitalised word at the start of a
+    sentence is skipped: it is usually just the first word ("Earlier, ...").
     """
     out: list[str] = []
     for sent in sentences(text):
-        toks = words(sent)
         run: list[str] = []
-        start_idx = 0
-        for i, tok in enumerate([*toks, ""]):
-            if tok and _CAP.match(tok) and fold(tok) not in _CAP_STOP:
+        run_start = 0
+        prev_end = -1
+        for m in _WORD.finditer(sent + " ."):
+            tok = m.group(0)
+            gap = sent[prev_end : m.start()] if prev_end >= 0 else ""
+            prev_end = m.end()
+            is_cap = bool(_CAP.match(tok)) and fold(tok) not in _CAP_STOP
+            if run and (not is_cap or gap.strip()):
+                if not (len(run) == 1 and run_start == 0):
+                    out.append(" ".join(run))
+                run = []
+            if is_cap:
                 if not run:
-                    start_idx = i
+                    run_start = m.start()
                 run.append(tok)
-                continue
-            if run and not (len(run) == 1 and start_idx == 0):
-                out.append(" ".join(run))
-            run = []
+        if run and not (len(run) == 1 and run_start == 0):
+            out.append(" ".join(run))
     return out
 
 

@@ -1,0 +1,672 @@
+"""Entities with canonical names inside one article.
+
+Mentions come from spaCy NER (persons, organisations, places, groups) plus role phrases found by a
+role vocabulary (``roles.py``). Inside an article:
+
+- person names cluster by surname/first-name keys ("Pete Hegseth", "Hegseth"), with spelling
+  variants joined by a transliteration-tolerant key and a rapidfuzz ratio ("Zelensky"/"Zelenskyy");
+- a role binds to a person through a title-name pattern ("Defense Secretary Pete Hegseth") or an
+  apposition ("Hanno Pevkur, Estonia's defence minister"); a later bare role phrase ("the Defense
+  Secretary", "the Pentagon chief", "the minister") resolves to the most recently mentioned person
+  holding a compatible role (canonical role keys and qualifiers, see ``roles.py``);
+- organisations and places cluster by key, with acronyms ("NATO") matched to their expansion.
+
+``name_key`` is the comparison key the cross-article linking stage reuses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from storyline.analyse.roles import (
+    PLACE_ALIASES,
+    ROLE_HEADS,
+    TEMPORAL,
+    cores_compatible,
+    is_role_word,
+    qualifiers_compatible,
+    role_key,
+    words,
+)
+from storyline.model import Entity, Mention
+
+__all__ = ["EntityIndex", "extract_entities", "name_key", "names_match"]
+
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev gen col lt sgt capt".split())
+NAME_PARTICLES = frozenset("van von de der den del della da di du le la al el bin ibn ben bint".split())
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+
+NER_TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "every", "each", "no"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CONNECTORS = frozenset({"of", "for"})
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _translit(tok: str) -> str:
+    # Transliteration noise: doubled letters and -iy/-yy endings ("Zelenskyy", "Zelenskiy" -> "zelensky").
+    tok = re.sub(r"(.)\1+", r"\1", tok)
+    return re.sub(r"(iy|yi|ii)$", "y", tok)
+
+
+def _name_tokens(name: str) -> list[str]:
+    toks = [t for t in words(name) if t not in HONORIFICS and t not in ("the", "a", "an")]
+    return [_translit(t) for t in toks]
+
+
+def name_key(name: str) -> str:
+    """Comparison key for names and role phrases across articles.
+
+    Case, accents, punctuation, possessives, honorifics, transliteration doubling and British/American
+    spelling are ignored; a leading title is dropped when a name follows it ("NATO chief Mark Rutte"
+    -> "mark rute"); a bare role phrase maps to its canonical role ("Pentagon chief" and
+    "US Secretary of Defense" -> "us secretary of defense").
+    """
+    toks = words(name)
+    toks = [t for t in toks if t not in ("the", "a", "an") and t not in HONORIFICS]
+    if not toks:
+        return ""
+    heads = [i for i, t in enumerate(toks) if t in ROLE_HEADS]
+    if heads:
+        # Title + name: the name starts after the role phrase (skip an "of X" complement).
+        last = heads[-1]
+        k = last + 1
+        while k < len(toks) and (is_role_word(toks[k]) or toks[k] in _CONNECTORS or toks[k] == "the"):
+            k += 1
+        raw = name.split()
+        if k < len(toks) and len(raw) >= len(toks) and raw[-(len(toks) - k)][:1].isupper():
+            return " ".join(_translit(t) for t in toks[k:])
+        if k >= len(toks):
+            qual, core = role_key(" ".join(toks))
+            return f"{qual} {core}".strip()
+    key = " ".join(_translit(t) for t in toks)
+    return PLACE_ALIASES.get(" ".join(toks), key)
+
+
+def names_match(a: str, b: str) -> bool:
+    """Same person name? Equal keys, or same surname with compatible first names, or a close variant."""
+    ka, kb = _name_tokens(a), _name_tokens(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    la, lb = _surname(ka), _surname(kb)
+    if not _token_match(la, lb):
+        return False
+    fa, fb = ka[0], kb[0]
+    if len(ka) == 1 or len(kb) == 1:
+        return True
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def _surname(toks: list[str]) -> str:
+    toks = [t for t in toks if t not in NAME_SUFFIXES] or toks
+    suffix = [t for t in toks[len(toks) :] if t in NAME_SUFFIXES]
+    return " ".join([toks[-1], *suffix])
+
+
+def _token_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # Spelling variants of one long name; short names differ too easily by one letter.
+    return min(len(a), len(b)) >= 6 and a[0] == b[0] and fuzz.ratio(a, b) >= 88
+
+
+def _acronym(words_: list[str]) -> str:
+    return "".join(w[0] for w in words_ if w not in ("of", "the", "and", "for", "de", "&"))
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(slots=True)
+class _M:
+    """A mention while clustering (token range in one of the article's docs)."""
+
+    part: str
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    type: str
+    head: int
+    subject: bool = False
+    quoted: bool = False
+    cluster: int = -1
+    role: tuple[str, str] | None = None
+    sent: int = 0
+
+
+@dataclass(slots=True)
+class _Cluster:
+    type: str
+    names: list[_M] = field(default_factory=list)
+    roles: list[tuple[str, str, str]] = field(default_factory=list)  # (qualifier, core, text)
+    first: tuple[int, int] = (9, 0)  # (part order, char offset) of the first mention
+    last_tok: int = -1  # last body token seen (for recency)
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """Entities of one article plus lookups the quote and claim steps need."""
+
+    entities: list[Entity]
+    mentions: list[Mention]
+    token_entity: dict[int, int]  # body token index -> entity index
+    person_mentions: list[tuple[int, int, bool, bool, int]]  # (token, entity, is_subject, quoted, sentence)
+    role_tokens: dict[int, str] = field(default_factory=dict)  # body token -> unresolved role phrase
+    titles: dict[int, dict[int, int]] = field(default_factory=dict)  # unused by body; per extra part
+
+    def entity_at(self, tok: Token) -> int | None:
+        return self.token_entity.get(tok.i)
+
+    def entity_in(self, span: Span | list[Token]) -> int | None:
+        """Entity of a phrase: the syntactic head's entity first, else the first token with one."""
+        toks = list(span)
+        if not toks:
+            return None
+        heads = [t for t in toks if t.head not in toks or t.head == t]
+        for t in heads + toks:
+            e = self.token_entity.get(t.i)
+            if e is not None:
+                return e
+        return None
+
+    def name(self, idx: int | None) -> str | None:
+        return None if idx is None else self.entities[idx].name
+
+    def antecedent(self, tok: Token, max_sents: int = 4) -> int | None:
+        """Person antecedent of a personal pronoun: subjects before other mentions, nearest sentence first.
+
+        Mentions inside quotation marks are skipped: they belong to the quoted speaker's voice.
+        """
+        sent_of = tok.sent.start
+        doc = tok.doc
+        cur = _sent_index(doc, tok.i)
+        best: int | None = None
+        for back in range(max_sents + 1):
+            s = cur - back
+            if s < 0:
+                break
+            cands = [
+                (t, e, subj)
+                for (t, e, subj, quoted, si) in self.person_mentions
+                if si == s and not quoted and (back > 0 or t < tok.i)
+            ]
+            if back == 0:
+                cands = [c for c in cands if c[0] < sent_of or c[0] < tok.i]
+            if not cands:
+                continue
+            subj = [c for c in cands if c[2]]
+            pick = (subj[0] if subj and back > 0 else None) or (subj[-1] if subj else cands[-1])
+            best = pick[1]
+            break
+        return best
+
+
+def _sent_index(doc: Doc, i: int) -> int:
+    starts = doc.user_data.get("sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data["sent_starts"] = starts
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= i:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+# ---------------------------------------------------------------- mention finding
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _clean_ent(ent: Span) -> tuple[int, int] | None:
+    """Token range of an entity without leading determiners/titles and trailing possessives."""
+    i, j = ent.start, ent.end
+    doc = ent.doc
+    while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    if j > i and doc[j - 1].text[-2:] in ("'s", "\u2019s") and len(doc[j - 1]) > 2:
+        pass  # possessive glued to the name is stripped from the text later
+    return (i, j) if j > i else None
+
+
+def _person_range(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    # NER sometimes swallows a title ("President Trump") or a sentence-initial gerund ("Expecting Kyiv").
+    while i < j and (doc[i].lower_ in ROLE_HEADS or doc[i].lower_ in TEMPORAL or doc[i].lower_ in HONORIFICS):
+        i += 1
+    if j - i >= 2 and doc[i].is_sent_start and doc[i].lower_.endswith("ing"):
+        i += 1
+    toks = doc[i:j]
+    if not len(toks):
+        return None
+    for t in toks:
+        if t.like_num or any(c.isdigit() for c in t.text):
+            return None
+        if t.text[:1].islower() and t.lower_ not in NAME_PARTICLES:
+            return None
+    return i, j
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['\u2019\u02bc]s?$", "", text)
+
+
+def _roleish(tok: Token) -> bool:
+    if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+        return False
+    if tok.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM", "ADV", "SCONJ", "CCONJ", "PUNCT", "SPACE", "ADP"):
+        return tok.lower_ in ROLE_HEADS and tok.pos_ != "VERB"
+    w = words(tok.text)
+    if w and is_role_word(w[0]):
+        return True
+    return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+
+
+def _role_phrases(doc: Doc) -> list[tuple[int, int, int]]:
+    """Role phrases as (start, end, head) token ranges: "US Secretary of Defense", "NATO chief"."""
+    out: list[tuple[int, int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _roleish(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < n:
+            t = doc[j]
+            if _roleish(t):
+                j += 1
+            elif (
+                (t.lower_ in _CONNECTORS or t.tag_ == "POS" or t.text == "-")
+                and j + 1 < n
+                and j > i
+                and (_roleish(doc[j + 1]) or (doc[j + 1].lower_ == "the" and j + 2 < n and _roleish(doc[j + 2])))
+            ):
+                j += 2 if doc[j + 1].lower_ == "the" else 1
+            else:
+                break
+            if j - i > 9:
+                break
+        heads = [k for k in range(i, j) if doc[k].lower_ in ROLE_HEADS or doc[k].lemma_.lower() in ROLE_HEADS]
+        if heads:
+            head = heads[-1]
+            end = head + 1
+            # keep an "of X" complement or further role words after the head ("Secretary of State")
+            k = end
+            while k < j:
+                if doc[k].lower_ in _CONNECTORS and k + 1 < j:
+                    k += 1
+                    if doc[k].lower_ == "the" and k + 1 < j:
+                        k += 1
+                    while k < j and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN"):
+                        k += 1
+                    end = k
+                elif is_role_word(doc[k].lower_):
+                    k += 1
+                    end = k
+                else:
+                    break
+            start = i
+            while start < head and (doc[start].lower_ in TEMPORAL or doc[start].tag_ == "POS"):
+                start += 1
+            if doc[head].pos_ in ("NOUN", "PROPN") and doc[head].ent_type_ not in ("ORG", "GPE") or head > start:
+                out.append((start, end, head))
+        i = max(j, i + 1)
+    return out
+
+
+# ---------------------------------------------------------------- clustering
+
+
+class _Builder:
+    def __init__(self, body: Doc, extra: dict[str, Doc], quoted: list[tuple[int, int]]):
+        self.docs: dict[str, Doc] = {"body": body, **extra}
+        self.quoted = quoted
+        self.ments: list[_M] = []
+        self.clusters: list[_Cluster] = []
+        self.roles: list[_M] = []  # role phrases (bound or bare)
+
+    # ---- collect
+    def collect(self) -> None:
+        for part, doc in self.docs.items():
+            for ent in doc.ents:
+                typ = NER_TYPES.get(ent.label_)
+                if typ is None:
+                    continue
+                rng = _clean_ent(ent)
+                if rng is None:
+                    continue
+                i, j = rng
+                if typ == "person":
+                    pr = _person_range(doc, i, j)
+                    if pr is None:
+                        continue
+                    i, j = pr
+                self._add(part, doc, i, j, typ)
+            for i, j, head in _role_phrases(doc):
+                self._add_role(part, doc, i, j, head)
+
+    def _add(self, part: str, doc: Doc, i: int, j: int, typ: str) -> _M:
+        span = doc[i:j]
+        head = span.root.i
+        m = _M(
+            part=part,
+            i=i,
+            j=j,
+            start=span.start_char,
+            end=span.end_char,
+            text=_strip_possessive(span.text),
+            type=typ,
+            head=head,
+            subject=doc[head].dep_ in _SUBJECT_DEPS,
+            quoted=part == "body" and _in_spans(span.start_char, self.quoted),
+            sent=_sent_index(doc, i),
+        )
+        m.end = m.start + len(m.text)
+        self.ments.append(m)
+        return m
+
+    def _add_role(self, part: str, doc: Doc, i: int, j: int, head: int) -> None:
+        span = doc[i:j]
+        if any(m.part == part and m.type == "person" and m.i < j and i < m.j for m in self.ments):
+            return
+        m = _M(
+            part=part,
+            i=i,
+            j=j,
+            start=span.start_char,
+            end=span.end_char,
+            text=_strip_possessive(span.text),
+            type="role",
+            head=head,
+            subject=doc[head].dep_ in _SUBJECT_DEPS,
+            quoted=part == "body" and _in_spans(span.start_char, self.quoted),
+            sent=_sent_index(doc, i),
+            role=role_key(span.text),
+        )
+        m.end = m.start + len(m.text)
+        self.roles.append(m)
+
+    # ---- persons
+    def persons(self) -> None:
+        persons = [m for m in self.ments if m.type == "person"]
+        order = {"body": 0, "title": 1, "dek": 2}
+        persons.sort(key=lambda m: (order.get(m.part, 3), m.start))
+        multi = [m for m in persons if len(_name_tokens(m.text)) >= 2]
+        single = [m for m in persons if len(_name_tokens(m.text)) == 1]
+        for m in multi:
+            for ci, c in enumerate(self.clusters):
+                if any(names_match(m.text, n.text) and len(_name_tokens(n.text)) >= 2 for n in c.names):
+                    self._join(ci, m)
+                    break
+            else:
+                self._new("person", m)
+        # Other-typed NER spans and bare proper nouns that equal a known person's name are that person
+        # ("the Trump administration" often comes out as ORG).
+        known = {_name_tokens(n.text)[-1] for c in self.clusters for n in c.names}
+        known |= {" ".join(_name_tokens(n.text)) for c in self.clusters for n in c.names}
+        for m in self.ments:
+            if m.type in ("organisation", "group") and " ".join(_name_tokens(m.text)) in known:
+                m.type = "person"
+                single.append(m) if len(_name_tokens(m.text)) == 1 else multi.append(m)
+        covered = {(m.part, t) for m in self.ments for t in range(m.i, m.j)}
+        for part, doc in self.docs.items():
+            for t in doc:
+                if (
+                    t.pos_ == "PROPN"
+                    and (part, t.i) not in covered
+                    and t.text[:1].isupper()
+                    and _translit(_strip_possessive(t.lower_)) in known
+                ):
+                    single.append(self._add(part, doc, t.i, t.i + 1, "person"))
+        single.sort(key=lambda m: (order.get(m.part, 3), m.start))
+        for m in single:
+            key = _name_tokens(m.text)
+            if not key:
+                continue
+            if m.cluster >= 0:
+                continue
+            ci = self._best_for_single(m, key[0])
+            if ci is None:
+                self._new("person", m)
+            else:
+                self._join(ci, m)
+
+    def _best_for_single(self, m: _M, tok: str) -> int | None:
+        by_last: list[int] = []
+        by_first: list[int] = []
+        for ci, c in enumerate(self.clusters):
+            if c.type != "person":
+                continue
+            for n in c.names:
+                nt = _name_tokens(n.text)
+                if _token_match(_surname(nt), tok) or (len(nt) == 1 and _token_match(nt[0], tok)):
+                    by_last.append(ci)
+                    break
+                if len(nt) >= 2 and nt[0] == tok:
+                    by_first.append(ci)
+                    break
+        cands = by_last or by_first
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        return self._most_recent(cands, m)
+
+    def _most_recent(self, cands: list[int], m: _M) -> int:
+        def recency(ci: int) -> tuple[int, int]:
+            c = self.clusters[ci]
+            before = [
+                n.i for n in c.names if n.part == "body" and (m.part != "body" or n.i < m.i)
+            ]
+            return (max(before) if before else -1, len(c.names))
+
+        if m.part != "body":
+            return max(cands, key=lambda ci: (len(self.clusters[ci].names), -ci))
+        return max(cands, key=recency)
+
+    def _new(self, typ: str, m: _M) -> int:
+        self.clusters.append(_Cluster(type=typ))
+        ci = len(self.clusters) - 1
+        self._join(ci, m)
+        return ci
+
+    def _join(self, ci: int, m: _M) -> None:
+        c = self.clusters[ci]
+        m.cluster = ci
+        c.names.append(m)
+        order = {"body": 0, "title": 1, "dek": 2}
+        c.first = min(c.first, (order.get(m.part, 3), m.start))
+
+    # ---- roles
+    def bind_roles(self) -> None:
+        by_tok: dict[tuple[str, int], _M] = {}
+        for m in self.ments:
+            if m.type == "person" and m.cluster >= 0:
+                for t in range(m.i, m.j):
+                    by_tok[(m.part, t)] = m
+        bare: list[_M] = []
+        for r in self.roles:
+            doc = self.docs[r.part]
+            person = self._bound_person(doc, r, by_tok)
+            head_tok = doc[r.head]
+            plural = head_tok.tag_ in ("NNS", "NNPS")
+            if person is not None:
+                if not plural:
+                    r.cluster = person.cluster
+                    self.clusters[person.cluster].roles.append((*r.role, r.text))  # type: ignore[misc]
+                continue
+            det = doc[r.i - 1].lower_ if r.i > 0 else ""
+            if plural or det in _INDEFINITE or r.role is None:
+                continue
+            bare.append(r)
+        for r in bare:
+            qual, core = r.role  # type: ignore[misc]
+            cands = []
+            for ci, c in enumerate(self.clusters):
+                if c.type != "person" or not c.roles:
+                    continue
+                held = [(q, k) for q, k, _ in c.roles]
+                ok_core = [q for q, k in held if cores_compatible(core, k)]
+                if not ok_core:
+                    continue
+                if qual and not any(qualifiers_compatible(qual, q) for q in ok_core):
+                    continue
+                cands.append(ci)
+            if cands:
+                r.cluster = cands[0] if len(cands) == 1 else self._most_recent(cands, r)
+
+    def _bound_person(self, doc: Doc, r: _M, by_tok: dict[tuple[str, int], _M]) -> _M | None:
+        part = r.part
+        # Title-name: "Defense Secretary Pete Hegseth", "the President (Donald Trump)"
+        nxt = r.j
+        if nxt < len(doc) and doc[nxt].text == "(":
+            nxt += 1
+        if (part, nxt) in by_tok and by_tok[(part, nxt)].i == nxt:
+            return by_tok[(part, nxt)]
+        # Apposition either way round: "Estonia's Defence Minister, Hanno Pevkur" / "X, the foreign minister"
+        head = doc[r.head]
+        if head.dep_ == "appos" and (part, head.head.i) in by_tok:
+            return by_tok[(part, head.head.i)]
+        for child in head.children:
+            if child.dep_ == "appos" and (part, child.i) in by_tok:
+                return by_tok[(part, child.i)]
+        return None
+
+    # ---- organisations, places, groups
+    def others(self) -> None:
+        ments = [m for m in self.ments if m.type in ("organisation", "place", "group") and m.cluster < 0]
+        ments.sort(key=lambda m: (m.part != "body", m.start))
+        by_key: dict[tuple[str, str], int] = {}
+        for m in ments:
+            key = name_key(m.text)
+            if not key:
+                continue
+            typ = m.type
+            ci = by_key.get((typ, key))
+            if ci is None:
+                ci = self._acronym_match(m, key)
+            if ci is None:
+                ci = self._new(typ, m)
+            else:
+                self._join(ci, m)
+            by_key[(typ, key)] = ci
+
+    def _acronym_match(self, m: _M, key: str) -> int | None:
+        toks = key.split()
+        for ci, c in enumerate(self.clusters):
+            if c.type != m.type:
+                continue
+            for n in c.names:
+                ntoks = name_key(n.text).split()
+                if len(toks) == 1 and len(ntoks) >= 2 and toks[0] == _acronym(ntoks) and len(toks[0]) >= 2:
+                    return ci
+                if len(ntoks) == 1 and len(toks) >= 2 and ntoks[0] == _acronym(toks) and len(ntoks[0]) >= 2:
+                    return ci
+        return None
+
+    # ---- output
+    def build(self) -> EntityIndex:
+        live = [ci for ci, c in enumerate(self.clusters) if c.names]
+        live.sort(key=lambda ci: self.clusters[ci].first)
+        remap = {ci: k for k, ci in enumerate(live)}
+        entities: list[Entity] = []
+        for ci in live:
+            c = self.clusters[ci]
+            entities.append(
+                Entity(
+                    idx=remap[ci],
+                    name=_canonical(c),
+                    type=c.type,
+                    aliases=_aliases(c, [r for r in self.roles if r.cluster == ci]),
+                    roles=list(dict.fromkeys(t for _, _, t in c.roles)),
+                    mentions=len(c.names) + sum(1 for r in self.roles if r.cluster == ci),
+                )
+            )
+        mentions: list[Mention] = []
+        token_entity: dict[int, int] = {}
+        person_mentions: list[tuple[int, int, bool, bool, int]] = []
+        role_tokens: dict[int, str] = {}
+        allm = sorted(self.ments + self.roles, key=lambda m: (m.part != "body", m.part, m.start))
+        seen: set[tuple[str, int, int]] = set()
+        for m in allm:
+            if (m.part, m.start, m.end) in seen:
+                continue
+            seen.add((m.part, m.start, m.end))
+            ent = remap.get(m.cluster) if m.cluster >= 0 else None
+            mentions.append(
+                Mention(start=m.start, end=m.end, text=m.text, type=m.type, entity=ent, part=m.part)
+            )
+            if m.part != "body":
+                continue
+            if ent is not None:
+                for t in range(m.i, m.j):
+                    token_entity.setdefault(t, ent)
+                if entities[ent].type == "person":
+                    person_mentions.append((m.head, ent, m.subject, m.quoted, m.sent))
+            elif m.type == "role":
+                for t in range(m.i, m.j):
+                    role_tokens[t] = m.text
+        person_mentions.sort()
+        return EntityIndex(
+            entities=entities,
+            mentions=mentions,
+            token_entity=token_entity,
+            person_mentions=person_mentions,
+            role_tokens=role_tokens,
+        )
+
+
+def _canonical(c: _Cluster) -> str:
+    names = [n.text for n in c.names]
+    if c.type == "person":
+        # the fullest form of the name, first seen on ties
+        return max(names, key=lambda s: (len(_name_tokens(s)), len(s), -names.index(s)))
+    counts = Counter(names)
+    return max(counts, key=lambda s: (counts[s], len(s)))
+
+
+def _aliases(c: _Cluster, roles: list[_M]) -> list[str]:
+    out = [n.text for n in c.names] + [t for _, _, t in c.roles] + [r.text for r in roles]
+    return list(dict.fromkeys(out))
+
+
+def extract_entities(
+    body: Doc, extra: dict[str, Doc] | None = None, quoted: list[tuple[int, int]] | None = None
+) -> EntityIndex:
+    """Cluster the mentions of one article (body doc plus optional "title"/"dek" docs).
+
+    ``quoted`` are character ranges of quotation content in the body: mentions there are kept but not
+    offered as pronoun antecedents for the narrator's text.
+    """
+    b = _Builder(body, extra or {}, quoted or [])
+    b.collect()
+    b.persons()
+    b.bind_roles()
+    b.others()
+    return b.build()
