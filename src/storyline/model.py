@@ -185,6 +185,7 @@ class TimeRef:
     value: dt.date | None = None  # resolved date (start of range)
     end: dt.date | None = None  # end of range, for "last year" etc.
     anchor: str = ""  # "absolute" | "published" | "story" | ""
+    tense: str = ""  # "past" | "future" | "": which way a relative reference points from its anchor
 
 
 @dataclass(slots=True)
@@ -270,6 +271,175 @@ class Assignment:
     score: float  # similarity to the chosen story (1.0 for a duplicate, 0.0 for a new story)
     duplicate_of: int | None = None  # representative article id when a near-duplicate
     candidates: int = 0  # stories compared (bounded by the index, not the store size)
+
+
+# ---------------------------------------------------------------- compare
+
+
+@dataclass(slots=True)
+class SourceRef:
+    """A verbatim piece of one article: what every statement of a report points back to.
+
+    ``field`` says which text the offsets index: "text" (``Article.text``) or "title".
+    """
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    field: str = "text"
+
+
+@dataclass(slots=True)
+class ClaimMember:
+    """One article's statement of a proposition (a claim of its ArticleFacts)."""
+
+    article_id: int
+    claim: int  # index into that article's ArticleFacts.claims
+    span: Span
+    sentence: int
+    asserter: str  # canonical speaker, or "outlet" for the outlet's own assertion
+    outlet: str  # display name of the article's source (outlet, URL host or file name)
+    negated: bool = False
+    numbers: list[Quantity] = field(default_factory=list)
+    quote: int | None = None
+    secondary: bool = False  # also states another cluster's proposition (compound sentence)
+    context: Span | None = None  # the whole sentence the claim comes from
+
+
+@dataclass(slots=True)
+class ClaimCluster:
+    """The same proposition told by one or more articles, paraphrased or quoted."""
+
+    id: int
+    members: list[ClaimMember] = field(default_factory=list)
+    representative: int = 0  # index into members: the span shown for the cluster
+    entities: list[str] = field(default_factory=list)  # canonical entities its members share
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class OutletSupport:
+    """How one independent source states a claim cluster."""
+
+    outlet: str  # independence key: relayed outlet, else the article's outlet
+    article_ids: list[int] = field(default_factory=list)
+    own: bool = False  # at least one member is the outlet's own assertion
+    speakers: list[str] = field(default_factory=list)  # speakers it attributes the claim to
+    relaying: list[int] = field(default_factory=list)  # articles that relay another outlet's report
+    copies: list[int] = field(default_factory=list)  # near-duplicate copies counted with their original
+
+
+@dataclass(slots=True)
+class Corroboration:
+    cluster: int
+    label: str  # "corroborated" (>= 2 independent outlets) | "single-source"
+    independent: int
+    support: list[OutletSupport] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Conflict:
+    """Two source spans that cannot both be right, with a plain-language reason."""
+
+    kind: str  # polarity | quantity | role | date | place | speaker
+    a: SourceRef
+    b: SourceRef
+    reason: str  # a fixed template filled with verbatim values
+    scope: str = "across-outlets"  # "within-article" | "across-outlets"
+    subject: str = ""  # the entity, quantity or quote it is about
+    clusters: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DiffPart:
+    op: str  # "=" same words, "+" only in this variant, "-" only in the reference
+    text: str
+
+
+@dataclass(slots=True)
+class QuoteVariant:
+    article_id: int
+    outlet: str
+    quote: int  # index into that article's ArticleFacts.quotes
+    speaker: str | None
+    kind: str
+    content: Span
+    diff: list[DiffPart] = field(default_factory=list)  # word diff against the group's reference
+    same_as_reference: bool = True
+
+
+@dataclass(slots=True)
+class QuoteGroup:
+    """One quotation as rendered by one or more articles."""
+
+    id: int
+    speaker: str | None
+    variants: list[QuoteVariant] = field(default_factory=list)
+    reference: int = 0  # index into variants
+    speakers: list[str] = field(default_factory=list)  # distinct speakers named for it
+
+
+@dataclass(slots=True)
+class Coverage:
+    """Matrix claim cluster x outlet; cells: "own", "attributed", "copy" or "" (absent)."""
+
+    outlets: list[str] = field(default_factory=list)
+    clusters: list[int] = field(default_factory=list)
+    cells: list[list[str]] = field(default_factory=list)  # [cluster row][outlet column]
+    omissions: dict[str, list[int]] = field(default_factory=dict)  # outlet -> corroborated clusters it left out
+
+
+@dataclass(slots=True)
+class FramingSignal:
+    """Evidence of how an outlet frames the story: a cue and the span it occurs in."""
+
+    outlet: str
+    kind: str  # loaded | hedge | headline
+    cue: str  # the word or phrase, verbatim
+    span: SourceRef
+    cluster: int | None = None  # for a headline: the claim cluster it foregrounds
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: dt.date
+    end: dt.date | None = None
+    label: str = ""  # event label from the linker (date, places, key terms)
+    evidence: list[SourceRef] = field(default_factory=list)  # the sentences reporting it
+    article_ids: list[int] = field(default_factory=list)
+    inferred: bool = False  # dated against a reference date inferred from the story
+    kind: str = "event"  # "event" | "published"
+
+
+@dataclass(slots=True)
+class ReportSource:
+    ref: int  # citation number: [ref]
+    article_id: int
+    outlet: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str = ""
+    duplicate_of: int | None = None
+    reported_via: str | None = None
+
+
+@dataclass(slots=True)
+class StoryReport:
+    story_id: int
+    label: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    sources: list[ReportSource] = field(default_factory=list)
+    clusters: list[ClaimCluster] = field(default_factory=list)
+    corroboration: list[Corroboration] = field(default_factory=list)  # one per cluster, same order
+    conflicts: list[Conflict] = field(default_factory=list)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    coverage: Coverage = field(default_factory=Coverage)
+    framing: list[FramingSignal] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    overview: list[int] = field(default_factory=list)  # cluster ids whose spans form the overview
 
 
 # ---------------------------------------------------------------- json helpers

@@ -6,11 +6,15 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import OperationalError
+
 from storyline.clean import CleanError, clean
 from storyline.model import Article, IngestError, RawDoc
 from storyline.store import Store
 
 BATCH = 100
+# A batch is also flushed at this many raw bytes: 100 articles of 20 MB each would hold GBs in memory.
+BATCH_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -43,13 +47,26 @@ def ingest(
     """Clean and store documents in batches (one transaction each); re-ingesting adds nothing."""
     rep = IngestReport()
     pending: list[tuple[RawDoc, Article]] = []
+    pending_bytes = 0
 
     def flush() -> None:
+        nonlocal pending_bytes
         if not pending:
             return
-        for (aid, new) in store.add_batch(pending):
-            (rep.stored if new else rep.existing).append(aid)
+        try:
+            results: list[tuple[int, bool] | IngestError] = list(store.add_batch(pending))
+        except OperationalError:
+            raise  # the database itself is unusable (disk, locks): stop rather than fail every article
+        except Exception:
+            # One article the database rejects must not cost the batch: store them one by one.
+            results = [_add_one(store, raw, art) for raw, art in pending]
+        for res in results:
+            if isinstance(res, IngestError):
+                err(res)
+            else:
+                (rep.stored if res[1] else rep.existing).append(res[0])
         pending.clear()
+        pending_bytes = 0
 
     def err(e: IngestError) -> None:
         rep.errors.append(e)
@@ -72,10 +89,20 @@ def ingest(
             err(res)
             continue
         pending.append((doc, res))
-        if len(pending) >= BATCH:
+        pending_bytes += len(doc.data)
+        if len(pending) >= BATCH or pending_bytes >= BATCH_BYTES:
             flush()
     flush()
     return rep
+
+
+def _add_one(store: Store, raw: RawDoc, art: Article) -> tuple[int, bool] | IngestError:
+    try:
+        return store.add(raw, art)
+    except OperationalError:
+        raise
+    except Exception as e:
+        return IngestError(raw.source, f"cannot store: {type(e).__name__}: {e}")
 
 
 def print_error(e: IngestError) -> None:

@@ -1,0 +1,143 @@
+"""Per-article analysis: sentences, entities with canonical names, quotes with speakers, claims, time.
+
+Entry points:
+- ``analyse_article(article) -> ArticleFacts``
+- ``analyse_many(articles, n_process=1, batch_size=32) -> list[ArticleFacts]`` (spaCy ``nlp.pipe``
+  batches; with ``n_process > 1`` batches go to worker processes that each load the model once)
+- ``timex.resolve(times, reference)`` settles relative dates later against a story-level date
+- ``entities.name_key(name)`` and ``roles.ROLE_SYNONYMS`` for comparing names across articles
+
+All spans are character offsets into ``article.text`` (``part == "body"``); mentions and quotes found
+in the title or dek carry ``part="title"``/``"dek"`` and offsets into that field.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from spacy.tokens import Doc
+
+from storyline.analyse import nlp
+from storyline.analyse.claims import extract_claims
+from storyline.analyse.entities import extract_entities, name_key
+from storyline.analyse.quotes import close_open_quotes, extract_quotes, find_quote_marks, headline_quotes
+from storyline.analyse.roles import ROLE_SYNONYMS
+from storyline.analyse.timex import extract_times, resolve
+from storyline.model import Article, ArticleFacts, Sentence
+
+__all__ = ["ROLE_SYNONYMS", "analyse_article", "analyse_docs", "analyse_many", "name_key", "resolve"]
+
+log = logging.getLogger(__name__)
+
+EXTRA_PARTS = ("title", "dek")
+
+
+def _sentences(doc: Doc, article: Article) -> list[Sentence]:
+    offsets = article.paragraph_offsets()
+    out: list[Sentence] = []
+    para = 0
+    for s in doc.sents:
+        start, end = s.start_char, s.end_char
+        text = doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        while para + 1 < len(offsets) and offsets[para + 1] <= start:
+            para += 1
+        out.append(Sentence(idx=len(out), start=start, end=end, text=text[start:end], paragraph=para))
+    return out
+
+
+def analyse_docs(article: Article, body: Doc, extra: dict[str, Doc]) -> ArticleFacts:
+    """Facts of one article from its parsed body (and parsed title/dek, if any)."""
+    text = article.text
+    marks = close_open_quotes(find_quote_marks(text), body)
+    index = extract_entities(body, extra, [(m.open, m.outer_end) for m in marks])
+    quotes = extract_quotes(body, text, index, marks)
+    for part, doc in extra.items():
+        quotes.extend(headline_quotes(doc, index, part))
+    sentences = _sentences(body, article)
+    # quotes and claims refer to Sentence.idx (whitespace-only sentences are not records)
+    starts = [s.start for s in sentences]
+
+    def sent_at(pos: int) -> int:
+        k = 0
+        for n, s in enumerate(starts):
+            if s <= pos:
+                k = n
+        return k
+
+    for q in quotes:
+        q.sentence = sent_at(q.content.start) if q.part == "body" else 0
+    claims = extract_claims(body, index, quotes)
+    for c in claims:
+        c.sentence = sent_at(c.span.start)
+    times = extract_times(body, text, article.published)
+    for t in times:
+        t.sentence = sent_at(t.span.start)
+    return ArticleFacts(
+        article_id=article.id,
+        sentences=sentences,
+        mentions=index.mentions,
+        entities=index.entities,
+        quotes=quotes,
+        claims=claims,
+        times=times,
+    )
+
+
+def _texts(article: Article) -> list[str]:
+    return [article.text] + [getattr(article, p) or "" for p in EXTRA_PARTS]
+
+
+def _analyse_batch(articles: Sequence[Article], batch_size: int) -> list[ArticleFacts]:
+    texts = [t for a in articles for t in _texts(a)]
+    docs = nlp.parse_many(texts, step="full", batch_size=batch_size)
+    out: list[ArticleFacts] = []
+    per = 1 + len(EXTRA_PARTS)
+    for k, article in enumerate(articles):
+        body, *rest = docs[k * per : (k + 1) * per]
+        extra = {p: d for p, d in zip(EXTRA_PARTS, rest, strict=True) if d.text.strip()}
+        try:
+            out.append(analyse_docs(article, body, extra))
+        except Exception as exc:  # one bad article must not sink the batch
+            log.warning("analyse: %s: %s: %s", article.source, type(exc).__name__, exc)
+            out.append(ArticleFacts(article_id=article.id))
+    return out
+
+
+def analyse_article(article: Article) -> ArticleFacts:
+    """Analyse one article (loads the spaCy model on first use)."""
+    return _analyse_batch([article], batch_size=4)[0]
+
+
+def _worker_init() -> None:
+    nlp.get_nlp()
+
+
+def _worker(args: tuple[list[Article], int]) -> list[ArticleFacts]:
+    articles, batch_size = args
+    return _analyse_batch(articles, batch_size)
+
+
+def analyse_many(articles: list[Article], n_process: int = 1, batch_size: int = 32) -> list[ArticleFacts]:
+    """Analyse articles in ``nlp.pipe`` batches; ``n_process > 1`` spreads batches over processes.
+
+    Output order matches input order. Worker processes are started with "spawn" (safe next to threads
+    and already-loaded libraries) and load the model once each.
+    """
+    if not articles:
+        return []
+    if n_process <= 1 or len(articles) <= batch_size:
+        return _analyse_batch(articles, batch_size)
+    chunks = [(articles[i : i + batch_size], batch_size) for i in range(0, len(articles), batch_size)]
+    ctx = mp.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_worker_init) as pool:
+        results = list(pool.map(_worker, chunks))
+    return [f for chunk in results for f in chunk]

@@ -171,7 +171,7 @@ class EntityIndex:
     token_entity: dict[int, int]  # body token index -> entity index
     person_mentions: list[tuple[int, int, bool, bool, int]]  # (token, entity, is_subject, quoted, sentence)
     role_tokens: dict[int, str] = field(default_factory=dict)  # body token -> unresolved role phrase
-    titles: dict[int, dict[int, int]] = field(default_factory=dict)  # unused by body; per extra part
+    part_token_entity: dict[str, dict[int, int]] = field(default_factory=dict)  # "title"/"dek" token maps
 
     def entity_at(self, tok: Token) -> int | None:
         return self.token_entity.get(tok.i)
@@ -259,10 +259,14 @@ def _person_range(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     # NER sometimes swallows a title ("President Trump") or a sentence-initial gerund ("Expecting Kyiv").
     while i < j and (doc[i].lower_ in ROLE_HEADS or doc[i].lower_ in TEMPORAL or doc[i].lower_ in HONORIFICS):
         i += 1
-    if j - i >= 2 and doc[i].is_sent_start and doc[i].lower_.endswith("ing"):
-        i += 1
     toks = doc[i:j]
     if not len(toks):
+        return None
+    # "Expecting Kyiv": a capitalised gerund is not a first name.
+    if len(toks) >= 2 and toks[0].lower_.endswith("ing") and toks[0].lemma_.lower() != toks[0].lower_:
+        return None
+    # "The Meeting was attended ...": proper names do not take a determiner of their own.
+    if len(toks) == 1 and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in toks[0].children):
         return None
     for t in toks:
         if t.like_num or any(c.isdigit() for c in t.text):
@@ -428,8 +432,8 @@ class _Builder:
                 self._new("person", m)
         # Other-typed NER spans and bare proper nouns that equal a known person's name are that person
         # ("the Trump administration" often comes out as ORG).
-        known = {_name_tokens(n.text)[-1] for c in self.clusters for n in c.names}
-        known |= {" ".join(_name_tokens(n.text)) for c in self.clusters for n in c.names}
+        known = {_name_tokens(n.text)[-1] for n in multi}
+        known |= {" ".join(_name_tokens(n.text)) for n in persons}
         for m in self.ments:
             if m.type in ("organisation", "group") and " ".join(_name_tokens(m.text)) in known:
                 m.type = "person"
@@ -612,7 +616,12 @@ class _Builder:
         token_entity: dict[int, int] = {}
         person_mentions: list[tuple[int, int, bool, bool, int]] = []
         role_tokens: dict[int, str] = {}
-        allm = sorted(self.ments + self.roles, key=lambda m: (m.part != "body", m.part, m.start))
+        part_token_entity: dict[str, dict[int, int]] = {}
+        # persons and their roles claim tokens before organisations/places nested in them ("Pentagon chief")
+        allm = sorted(
+            self.ments + self.roles,
+            key=lambda m: (m.part != "body", m.part, m.type not in ("person", "role") or m.cluster < 0, m.start),
+        )
         seen: set[tuple[str, int, int]] = set()
         for m in allm:
             if (m.part, m.start, m.end) in seen:
@@ -623,6 +632,10 @@ class _Builder:
                 Mention(start=m.start, end=m.end, text=m.text, type=m.type, entity=ent, part=m.part)
             )
             if m.part != "body":
+                if ent is not None:
+                    pmap = part_token_entity.setdefault(m.part, {})
+                    for t in range(m.i, m.j):
+                        pmap.setdefault(t, ent)
                 continue
             if ent is not None:
                 for t in range(m.i, m.j):
@@ -633,12 +646,14 @@ class _Builder:
                 for t in range(m.i, m.j):
                     role_tokens[t] = m.text
         person_mentions.sort()
+        mentions.sort(key=lambda m: (m.part != "body", m.part, m.start, m.end))
         return EntityIndex(
             entities=entities,
             mentions=mentions,
             token_entity=token_entity,
             person_mentions=person_mentions,
             role_tokens=role_tokens,
+            part_token_entity=part_token_entity,
         )
 
 

@@ -26,11 +26,20 @@ RELATED_TEASER_RE = re.compile(
 )
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("navigation", re.compile(
+        r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
+        r"(?:show )?key events(?: only)?|pinned(?: post)?|topics|tags|back to top|next article|previous article|"
+        r"please (?:turn on|enable) javascript.*|view (?:all|more)(?: \w+)?|load more|show more|"
+        r"gift this (?:article|story)|listen to this (?:article|story).{0,20}|share this live ?blog)$", re.I)),
+    ("paywall", re.compile(
+        r"(?:you have \d+ free (?:articles?|stories) left|already a (?:subscriber|member)\?|"
+        r"subscribe (?:now )?for (?:unlimited|full) access|this (?:article|story) is for subscribers|"
+        r"create a free account to (?:continue|read))", re.I)),
     ("comment-form", re.compile(
         r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|"
         r"be the first to comment.*|join the (?:conversation|discussion).*|show comments|view comments|"
         r"log ?in to (?:comment|reply).*|your email address will not be published.*|"
-        r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name, email.*)$", re.I)),
+        r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name(?:,| and) email.*)$", re.I)),
     ("widget", re.compile(
         r"^(?:average rating|rate this (?:article|story|post)|\d(?:\.\d)?\s*stars?|\d+\s*votes?|"
         r"(?:read(?:ing)? time\s*:?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?(?:,?\s*\d+\s*sec(?:ond)?s?)?\s*read|"
@@ -57,26 +66,54 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("newsletter", re.compile(
         r"(?:sign up (?:for|to) (?:our|the)\b.{0,60}newsletter|newsletter sign[- ]?up|"
         r"get (?:the|our) .{0,40}(?:newsletter|briefing) (?:in|to|delivered)|enter your email|"
-        r"subscribe to (?:our|the) .{0,40}newsletter|by signing up,? you agree)", re.I)),
+        r"subscribe to (?:our|the) .{0,40}newsletter|by signing up,? you agree|"
+        r"^our (?:free )?(?:daily |weekly |monthly )?(?:\w+ ){0,3}newsletter\b|^sign up to [A-Z]|enter your email(?: address)?$)",
+        re.I)),
+    ("about-outlet", re.compile(
+        r"^(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4} is an? (?:independent |non-?profit |reader-funded |"
+        r"member-supported |local |community )+(?:newsroom|news (?:site|organi[sz]ation|outlet)|publication|newspaper)",
+        re.I)),
     ("app-prompt", re.compile(
         r"(?:download (?:the|our) .{0,30}app|get the .{0,30}app\b|available on (?:the )?(?:app store|google play))",
         re.I)),
 ]
 
 HASHTAG_TOKEN_RE = re.compile(r"^#\w")
-NUMERIC_ONLY_RE = re.compile(r"^[\d\s%.,:;/|+\-–—·•*]+$")
+NUMERIC_ONLY_RE = re.compile(r"^[\d\s%.,:;/|+\-–—·•*★☆✩✭✮]+$")
 SOURCE_LINE_RE = re.compile(r"^source\s*:\s*(?P<who>.{2,80})$", re.I)
 BYLINE_RE = re.compile(
-    r"^(?i:by|written by|words by|author\s*:|reporting by|story by)\s+"
+    r"^(?i:by|written by|posted by|words by|author\s*:|reporting by|story by)\s+"
     r"(?P<who>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|di|al|bin|and|&|,))*?)"
     r"(?:\s*[,|–—-]\s*.{0,60})?$"
 )
+# A person's name alone, or with a role after a comma: "Jane Doe" / "Jane Doe, Transport Correspondent".
+BARE_NAME_RE = re.compile(
+    r"^(?P<who>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|"
+    r"de|van|von|da|di|al|bin)){1,3})"
+    r"(?:\s*,\s*(?:[A-Z][\w-]*\s?){0,3}(?i:correspondent|reporter|editor|writer|journalist|columnist|staff)\b.{0,30})?$",
+    0,
+)
+# A credit line on its own: "(Larkspur Pictures)", "Photo: Jane Doe/Agency", "(Photo: Agency)".
+CREDIT_LINE_RE = re.compile(
+    r"^(?:\((?:(?:photo|image|picture|video)s?(?: credit)?\s*:\s*)?[A-Z][^()]{1,50}\)|"
+    r"(?:photo|image|picture|illustration|video|file photo)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}|"
+    r"(?:getty images|reuters|afp|ap photo|epa)(?:/[\w ]+)?)$",
+    re.I,
+)
+_OUTLET_WORDS = (
+    "post|daily|times|news|courier|herald|gazette|record|chronicle|journal|tribune|observer|express|wire|"
+    "standard|ledger|voice|mail|telegraph|guardian|independent|review|star|press|examiner|digest|bulletin|"
+    "today|weekly|monitor|radio|tv|television|broadcasting|media|dispatch|sentinel|inquirer|register|"
+    "reporter|leader|argus|advertiser|mirror|echo|world|network|agency"
+)
+OUTLET_WORD_RE = re.compile(rf"\b(?:{_OUTLET_WORDS})\b", re.I)
 CAPTION_CREDIT_RE = re.compile(
     r"(?:[/|]\s*(?:photo|image|picture|file photo|illustration)s?\s*:|"
     r"^(?:photo|image|picture|illustration|file photo)s?(?:\s+credit)?\s*:|"
     r"\((?:photo|image|picture)s?\s*:[^)]{2,60}\)\s*$|"
     r"\((?:getty images|ap photo[^)]*|reuters[^)]*|afp[^)]*|epa[^)]*|file)\)\s*$|"
-    r"\b(?:photo|image) (?:credit|courtesy)\b|/\s*(?:getty images|reuters|afp|ap|epa|anadolu)\s*$)",
+    r"\b(?:photo|image) (?:credit|courtesy)\b|/\s*(?:getty images|reuters|afp|ap|epa|anadolu)\s*$|"
+    r"[.!?]\s+(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}$)",
     re.I,
 )
 
@@ -87,7 +124,8 @@ _CTA_RE = re.compile(
     r"\bhit the (?:notification )?bell\b|\bfollow us\b|\bstay tuned\b|\bsign up\b|"
     r"\bclick (?:here|the link)\b|\bshare (?:this|the) (?:article|story|post|video)\b|"
     r"\blet us know (?:in|what|your)\b|\bin the comments\b|\bleave (?:a|your) comment|"
-    r"\bsupport (?:our|independent) (?:journalism|reporting|work)\b|\bdonate\b|\bbecome a (?:member|subscriber|patron)\b|"
+    r"\bsupport (?:our|independent) (?:journalism|reporting|work)\b|\bdonate\b|\b(?:consider|make) a donation\b|"
+    r"\bif you value (?:our|this) (?:reporting|journalism|work)\b|\bbecome a (?:member|subscriber|patron)\b|"
     r"\bdon[’']t forget to\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
     r"\bfor more (?:news|updates|stories|coverage)\b.{0,80}\b(?:follow|visit|subscribe|download|sign)\b|"
     r"\bdownload (?:our|the) app\b|\bthanks for reading\b|\bread the full (?:story|article) (?:here|on)\b)",

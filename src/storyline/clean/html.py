@@ -1,12 +1,12 @@
 """Cleaning of HTML pages: trafilatura finds the article, storyline's boilerplate knowledge trims it.
 
 trafilatura (https://trafilatura.readthedocs.io) locates the main content of a page and returns it as
-a small XML tree of blocks (paragraphs, headings, lists, quotes, tables).  What it lets through is the
-boilerplate that sits *inside* the article container: related-link teasers, newsletter and follow
-prompts, share counters, reporting credits, image credits, copyright lines, reading-time widgets,
-live-blog timestamps.  Each block is judged here by the shared line rules (``clean.boilerplate``) and by
-what only HTML shows (link density of a block, list structure, headings, the page title), and every
-removal is kept with its reason.
+a small XML tree of blocks (paragraphs, headings, list items, quotes, tables).  What it lets through is
+the boilerplate that sits *inside* the article container: related-story teasers, newsletter and follow
+prompts, share tools, reporting credits, image credits, copyright lines, reading-time widgets,
+live-blog timestamps, tag lists.  Each block is judged by the shared line rules (``clean.boilerplate``)
+and by what only the page shows: whether a block is (or starts with) the text of a link, list
+structure, headings, the page's own headline and figure captions.  Every removal keeps its reason.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import lxml.etree as etree
 import trafilatura
 from lxml.html import HtmlElement
+from rapidfuzz import fuzz
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
@@ -29,7 +30,11 @@ from storyline.clean import meta
 from storyline.ingest.decode import check_bytes, decode_bytes
 from storyline.model import Article, Dropped, RawDoc
 
-# htmldate settings: the date the article was first published, from markup only (no text scan).
+# trafilatura settings, chosen on the article-extraction benchmark (bench/eval_html.py): the fast
+# cascade (no readability/jusText comparison) recalls as much as the full one here, and the
+# post-filter below supplies the precision that ``favor_precision`` would buy with lost paragraphs.
+_TRAFILATURA_OPTIONS: dict[str, bool] = {"include_comments": False, "fast": True, "include_tables": True}
+# htmldate: the date the article was first published, from markup only (no scan of the text).
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 # ------------------------------------------------------------------------------------------- decoding
@@ -37,12 +42,15 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat"
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 # WHATWG: pages labelled latin-1 or ASCII are decoded as windows-1252.
-_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-                    "ascii": "cp1252", "iso8859-1": "cp1252"}
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "iso8859-1": "cp1252",
+                    "us-ascii": "cp1252", "ascii": "cp1252"}
 
 
 def decode_html(data: bytes) -> str:
-    """Bytes of a page -> text: UTF-8 (or a BOM), else the declared charset, else detection."""
+    """Bytes of a page -> text: UTF-8 (or a BOM), else the declared charset, else detection.
+
+    A page that declares UTF-8 but is not valid UTF-8 has a wrong label and goes to detection.
+    """
     check_bytes(data)
     try:
         return data.decode("utf-8-sig")
@@ -52,36 +60,41 @@ def decode_html(data: bytes) -> str:
     m = _XML_DECL_RE.search(head) or _META_CHARSET_RE.search(head)
     if m:
         label = m.group(1).decode("ascii", "ignore").lower()
-        if label not in ("utf-8", "utf8"):  # a page that says UTF-8 but is not: the label is wrong
+        if label not in ("utf-8", "utf8"):
             try:
                 return data.decode(_CHARSET_ALIASES.get(label, label))
             except (LookupError, UnicodeDecodeError):
                 pass
-    return decode_bytes(data)  # charset detection
+    return decode_bytes(data)  # BOMs, UTF-16, charset_normalizer
 
 
-# ------------------------------------------------------------------------------------------- extraction
+# ------------------------------------------------------------------------------------------- blocks
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", s).casefold()).strip()
+    """Case- and punctuation-blind form of a text, for comparing lines with links and titles."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
+    return " ".join(_WORD_RE.findall(s.casefold()))
 
 
+_WORD_RE = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
 class _Block:
-    """One line of the extracted body, as trafilatura laid it out."""
+    """One line of the extracted body, as trafilatura's text output lays it out."""
 
     text: str
     tag: str  # p | head | item | quote | table | other
-    link_ratio: float  # share of the block's characters inside links
-    start_of_list: bool = False
+    level: str = ""  # h1..h6 for headings
+    link: float = 0.0  # share of the block's words that open it as the text of a link (1.0: all link)
+    first_item: bool = False  # first line of a list
     reason: str | None = None
+    words: int = 0
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
 
 
 @dataclass(slots=True)
@@ -90,16 +103,28 @@ class _Extraction:
     doc: Document
     tree: HtmlElement
     titles: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
 
 
 def _render(el: etree._Element) -> list[str]:
-    """The element's lines as trafilatura's text output shows them (without its tail)."""
+    """The element's lines as trafilatura's text output shows them (its tail aside)."""
     tail, el.tail = el.tail, None
     try:
         text = xmltotxt(el, False)
     finally:
         el.tail = tail
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def _link_share(line: str, anchors: set[str]) -> float:
+    """How much of a line is link text: 1.0 when all of it, else the longest linked opening."""
+    words = _norm(line).split()
+    if not words or len(words) > 80:
+        return 0.0
+    for k in range(min(len(words), 40), 0, -1):
+        if " ".join(words[:k]) in anchors:
+            return k / len(words)
+    return 0.0
 
 
 def _blocks(body: etree._Element, anchors: set[str]) -> list[_Block]:
@@ -109,12 +134,15 @@ def _blocks(body: etree._Element, anchors: set[str]) -> list[_Block]:
             units = [(item, "item", i == 0) for i, item in enumerate(el)]
         else:
             units = [(el, el.tag if el.tag in ("p", "head", "quote", "table") else "other", False)]
-        for unit, tag, first in units:
-            for k, line in enumerate(_render(unit)):
-                # trafilatura's own link markup changes what it extracts, so link text is looked up
-                # in the page's anchors instead: a block that is exactly a link's text is a link
-                ratio = 1.0 if _norm(line) in anchors else 0.0
-                out.append(_Block(line, tag, ratio, first and k == 0))
+        level = el.get("rend", "") if el.tag == "head" else ""
+        lines = [(line, tag, first and k == 0) for unit, tag, first in units for k, line in enumerate(_render(unit))]
+        # loose text after a block (trafilatura leaves some paragraphs untagged after a heading)
+        if el.tail and el.tail.strip():
+            lines.extend((ln.strip(), "p", False) for ln in el.tail.split("\n") if ln.strip())
+        for line, tag, first in lines:
+            # trafilatura's own link markup changes what it extracts, so links are looked up in the
+            # page's anchors instead
+            out.append(_Block(line, tag, level if tag == "head" else "", _link_share(line, anchors), first))
     return out
 
 
@@ -122,25 +150,40 @@ def _anchor_texts(tree: HtmlElement) -> set[str]:
     texts = set()
     for a in tree.iter("a"):
         t = _norm(a.text_content())
-        if t:
+        if t and t.count(" ") < 40:
             texts.add(t)
     return texts
 
 
 def _titles(tree: HtmlElement, doc: Document) -> list[str]:
     """Every form of the headline the page gives: metadata title, og:title, <title>, first <h1>."""
-    found: list[str] = []
-    if doc.title:
-        found.append(doc.title)
+    found = [doc.title] if doc.title else []
     for xp in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
-               "//title/text()", "(//h1)[1]//text()"):
+               "//title/text()"):
         vals = tree.xpath(xp)
         if vals:
-            text = " ".join(str(v) for v in vals) if xp.startswith("(//h1)") else str(vals[0])
-            text = " ".join(text.split())
-            if text:
-                found.append(text)
-    return found
+            found.append(" ".join(str(vals[0]).split()))
+    h1 = tree.find(".//h1")
+    if h1 is not None:
+        found.append(" ".join(h1.text_content().split()))
+    return [t for t in found if t]
+
+
+def _main_container(tree: HtmlElement) -> HtmlElement:
+    """The page's article element when it marks one up (the largest), else the whole page."""
+    cands = tree.xpath('//article|//*[@itemprop="articleBody"]|//main')
+    if not cands:
+        return tree
+    return max(cands, key=lambda el: len(el.text_content()))
+
+
+def _figure_captions(tree: HtmlElement) -> list[str]:
+    out: list[str] = []
+    for cap in _main_container(tree).iter("figcaption"):
+        text = " ".join(cap.text_content().split())
+        if text and text not in out:
+            out.append(text)
+    return out
 
 
 def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extraction:
@@ -153,35 +196,33 @@ def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extrac
         if tree is None:
             raise ValueError("not parseable as HTML")
         doc = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            include_comments=False,
-            favor_precision=True,
-            include_tables=True,
-            with_metadata=with_metadata,
-            date_extraction_params=_DATE_PARAMS,
+            tree, url=url, with_metadata=with_metadata, date_extraction_params=_DATE_PARAMS,
+            **_TRAFILATURA_OPTIONS,
         )
+        if doc is None or doc.body is None or not len(doc.body):
+            raise ValueError("no extractable article text on the page")
+        ext = _Extraction(_blocks(doc.body, _anchor_texts(tree)), doc, tree)
     except RecursionError as e:
         raise ValueError("page too deeply nested to parse") from e
-    if doc is None or doc.body is None or not len(doc.body):
-        raise ValueError("no extractable article text on the page")
-    ext = _Extraction(_blocks(doc.body, _anchor_texts(tree)), doc, tree)
     ext.titles = _titles(tree, doc)
+    ext.captions = _figure_captions(tree)
     return ext
 
 
-# ------------------------------------------------------------------------------------------- rules
+# ------------------------------------------------------------------------------------------- block rules
 
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "»", ")", "]")
+_OUTLET_VOICE_RE = re.compile(r"\b(?:we|us|our|we're|we’re|we've|we’ve)\b", re.I)
+_LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _HANDLE_RE = re.compile(r"(?<![\w@])@\w{2,}")
+_URL_LINE_RE = re.compile(r"^(?:[\w .'’-]{0,30}:\s*)?(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?(?:\s+and\s+\S+)?$")
 
 _CREDITS_RE = re.compile(
     r"^\(?(?:(?:additional |with )?reporting|writing|editing|edited|compiled|research|translated|produced|"
     r"graphics|photography|video)(?: and \w+)? by\b|"
     r"\bcontributed (?:reporting|to this (?:report|story|article))|"
-    r"^(?:contributing|with|additional) ?(?:reporting)?\s*:|"
+    r"^(?:contributing|additional reporting)\s*:|"
     r"^(?:with )?(?:[\w.]+ )?(?:wires?|wire services|news agencies|agencies)\.?$|"
     r"^staff reports?\.?$",
     re.I,
@@ -189,44 +230,66 @@ _CREDITS_RE = re.compile(
 _CONTACT_RE = re.compile(
     r"^(?:have a (?:news )?tip|got a (?:news )?tip|send (?:us )?(?:a )?tips?|reach (?:the )?(?:reporter|writer|author|"
     r"\w+ \w+) (?:at|on|via)|contact (?:the )?(?:reporter|writer|author|us)|email (?:the author|us|him|her|them)|"
-    r"follow (?:him|her|them|me|us|\w+(?: \w+)?) (?:on|at|@)|(?:you can )?follow @?\w+ on)",
+    r"follow (?:him|her|them|me|us|\w+(?: \w+)?) (?:on|at|@)|(?:you can )?follow @?\w+ on|"
+    r"follow (?:\w+['’]s )?(?:full |complete |live |all |our )?(?:coverage|updates|live updates)\b)",
     re.I,
+)
+_BIO_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was|has been|covers|writes)\b.{0,60}?"
+    r"\b(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|curator|critic|"
+    r"analyst|author|freelancer?|intern|fellow|host)\b|^about the (?:author|writer|reporter)s?\b",
 )
 _READING_TIME_RE = re.compile(
     r"^(?:(?:estimated )?(?:reading|read) time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|"
-    r"lesedauer|tempo di lettura|leestijd)\s*:?\s*(?:\d+|less than|<|~)?.{0,20}$|"
+    r"lesedauer|tempo di lettura|leestijd)\b|"
     r"^\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|minutos?|minuten?|minuti)\.?\s*(?:read|de leitura|de lectura|de lecture|"
     r"lesezeit|di lettura|leestijd)\b",
     re.I,
 )
 _TAGS_RE = re.compile(
     r"^(?:tags?|tagged(?: with)?|filed under|categories|category|topics?|keywords|related topics|"
-    r"schlagworte|schlagwörter|etiquetas|temas|argomenti|mots-clés|sujets)\s*:",
+    r"schlagworte|schlagwörter|etiquetas|temas|argomenti|mots-clés|sujets|archives?|arquivos)\s*:?\s*(?=\S|$)",
     re.I,
 )
-_RELATED_INTL_RE = re.compile(
-    r"^(?:leggi anche|leggi pure|lesen sie auch|lesen sie mehr|mehr zum thema|lire aussi|à lire aussi|a lire aussi|"
+_TAGS_LABEL_RE = re.compile(
+    r"^(?:tags?|tagged(?: with)?|filed under|categories|categorias|categorías|category|topics|keywords|"
+    r"related topics|schlagworte|etiquetas|temas|archives?|arquivos)\s*:?$",
+    re.I,
+)
+_RELATED_RE = re.compile(
+    r"^[\[(]?(?:related|read more|read also|also read|read next|see also|also on [\w.-]+|more:|also:|"
+    r"more (?:from|on|about|in) [^:]{1,40}:|more reading:|recommended(?: reading)?:|suggested reading:|"
+    r"watch:|listen:|video:|see (?:more|all) (?:photos|pictures|images|videos|stories)|"
+    r"(?:popular|trending|most (?:read|popular|viewed|shared|commented)) (?:on|in|at|from) [\w .'’&-]{1,40}$|"
+    r"explore further$|"
+    r"leggi anche|leggi pure|lesen sie auch|lesen sie mehr|mehr zum thema|lire aussi|à lire aussi|a lire aussi|"
     r"voir aussi|leia também|leia mais|veja também|veja mais|lea también|lee también|ver también|"
-    r"te puede interesar|también te puede interesar|czytaj także|читайте также|смотрите также|"
-    r"also on [\w.-]+|more (?:from|on|about) [^:]{1,40}:|related posts?:|related articles?:|see more:|"
-    r"watch:|listen:|video:|more:|also:|more reading:|recommended(?: reading)?:|suggested reading:)",
+    r"te puede interesar|también te puede interesar|czytaj także|читайте также|смотрите также)",
     re.I,
 )
+_RELATED_CJK_RE = re.compile(r"(?:주요\s?뉴스|많이 본 뉴스|관련\s?기사|関連記事|関連ニュース|相关(?:阅读|新闻|文章)|推荐阅读)")
+# Tabloid teasers carry a bracketed tag: "Headline here [PICTURES]".
+_TEASER_TAG_RE = re.compile(r"\[[A-Z][A-Z ]{2,15}\]\W*$")
 _REPRINT_RE = re.compile(
     r"(?:this copy is for your personal,? non-?commercial use|to order presentation-ready copies|"
-    r"distributed by [\w ]+ (?:content|syndication)|reprints? (?:and|&) permissions|"
+    r"distributed by [\w ]+ (?:content|syndication)|reprints? (?:and|&) permissions|order reprints|"
     r"this (?:article|story) (?:was|has been) (?:originally )?(?:published|produced) (?:by|on|in)|"
     r"this (?:article|story) (?:first |originally )?appeared (?:on|in)|republished with permission|"
     r"this material may not be published, broadcast, rewritten,? or redistributed)",
     re.I,
 )
+_AFFILIATE_RE = re.compile(
+    r"(?:(?:if|when) you (?:buy|purchase|click)\b.{0,60}\b(?:commission|share of the sale|may (?:earn|get|receive))|"
+    r"\b(?:may|might) (?:earn|get|receive) (?:a |an )?(?:small )?(?:share|commission|affiliate)|"
+    r"\baffiliate (?:links?|commission)|\bsponsored (?:deal|post|content) is brought to you by)",
+    re.I,
+)
 _COPYRIGHT_INTL_RE = re.compile(
     r"(?:alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
     r"tutti i diritti riservati|все права защищены|무단\s?전재|재배포\s?금지|無断転載|転載禁止|版权所有|"
-    r"版權所有|未经授权|不得转载)",
+    r"版權所有|未经授权|不得转载|ⓒ)",
     re.I,
 )
-# A photo credit in the agencies' bracket form ("[Photo=Agency]", "(Photo: X)") or a leading credit label.
 _IMAGE_CREDIT_RE = re.compile(
     r"^[\[(]?\s*(?:photo|photos|image|images|picture|pictures|credit|credits|illustration|foto|fotos|bild|"
     r"사진|写真|图片|фото)\s*(?:[:=/]|by\b|credit\b|courtesy\b)|"
@@ -234,17 +297,57 @@ _IMAGE_CREDIT_RE = re.compile(
     r"(?:\s*/\s*[\w .]+)?\s*$",
     re.I,
 )
-_TIMESTAMP_RE = re.compile(
-    r"^(?:(?:updated|posted|published|last updated|modified|edited)(?: on| at)?\s*:?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
-    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s*(?:[A-Z]{2,5})?|\d{1,2}:\d{2}(?:\s*[A-Z]{2,5})?|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
-    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|"
-    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
-    r"(?:[\s,|·•-]+(?:\d{1,2}[:.]\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?|[A-Z]{2,5}|at|\d{1,2}[./]\d{1,2}[./]\d{2,4}))*"
-    r"(?:\s*(?:by|-|–|—|\|)\s*[\w .'-]{0,40})?$",
+_WIDGET_TEXT_RE = re.compile(
+    r"^(?:thanks? (?:you )?for (?:signing up|subscribing|your (?:feedback|submission|vote))|"
+    r"an error (?:has )?occurred|something went wrong|please try again|there was an error|"
+    r"this (?:article|story) has been sent to|keep an eye on your inbox|check your inbox|"
+    r"(?:print|email|e-mail|share|save|gift|order reprints?|print article|email article|share article|"
+    r"copy link|comment|comments|bookmark|listen|font size|text size|reprints?)"
+    r"(?:\s*(?:this|the)?\s*(?:article|story|page))?\W*$)",
     re.I,
 )
+_CTA_EXTRA_RE = re.compile(
+    r"(?:^if you (?:enjoyed|liked|found|appreciate[d]?|value) (?:this|our)\b|^(?:like|enjoy(?:ed)?|love) this "
+    r"(?:story|article|post)\?|\bshare (?:it|this) with (?:a friend|your friends)|\bclick here\b|"
+    r"^tell us what you think|\b(?:inbox|newsletters?)\b.{0,80}\b(?:sign(?:ing)? up|subscrib\w+)\b|"
+    r"\b(?:sign(?:ing)? up|subscrib\w+)\b.{0,80}\b(?:inbox|newsletters?)\b|"
+    r"\bdelivered (?:straight |right |directly )?to your inbox)",
+    re.I,
+)
+_COMMENT_POLICY_RE = re.compile(
+    r"\b(?:comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,120}"
+    r"\b(?:moderat\w*|approv\w*|aprovad\w*|guidelines|policy|respect\w*|respeito)\b",
+    re.I,
+)
+
+# Words of a timestamp line in the languages most often met ("Published 18 November 2019 at 10:02").
+_DATE_WORDS = frozenset("""
+jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
+nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat
+saturday sun sunday am pm a p m gmt utc bst est edt cet cest pst pdt cst cdt mst mdt ist jst kst aest amt et
+published updated posted modified last first on at by of the de do da às a las le um am den el del
+publicado atualizado actualizado publié mis à jour veröffentlicht aktualisiert pubblicato aggiornato
+janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro enero febrero marzo
+mayo junio julio septiembre octubre noviembre diciembre janvier février mars avril mai juin juillet août
+septembre octobre novembre décembre januar februar märz juni juli oktober dezember gennaio febbraio aprile
+maggio giugno luglio settembre ottobre dicembre segunda terça quarta quinta sexta sábado domingo feira lunes
+martes miércoles jueves viernes lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch
+donnerstag freitag samstag sonntag
+""".split())
+_TIME_OR_YEAR_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:19|20)\d{2}\b", re.I)
+_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _is_timestamp(s: str, words: int) -> bool:
+    """A short line made of date and time words (any of the common languages) and numbers."""
+    if words > 12 or not _TIME_OR_YEAR_RE.search(s):
+        return False
+    toks = _TOKEN_RE.findall(s.casefold())
+    if not toks:
+        return False
+    datey = sum(1 for t in toks if t.isdigit() or t in _DATE_WORDS)
+    # a CJK label before the date ("기사입력 2018-08-25") counts as one word
+    return datey >= 0.7 * len(toks) or (datey >= 3 and len(toks) - datey == 1)
 
 
 def _headline_like(b: _Block) -> bool:
@@ -259,104 +362,149 @@ def _is_prose(b: _Block) -> bool:
 def _block_reason(b: _Block) -> str | None:
     """Reason when one block is boilerplate by itself."""
     s = b.text
-    if not _LETTER_RE.search(s):
+    if not _LETTER_OR_DIGIT_RE.search(s):
         return "separator"
-    if len(s.split()) > 60:
-        return None  # a long paragraph is the article's whatever words it contains
+    if b.words > 80:
+        return None  # a long paragraph belongs to the article whatever words it contains
     why = bp.line_reason(s)
+    if why == "call-to-action" and not (_OUTLET_VOICE_RE.search(s) or b.link >= 0.5):
+        # Service journalism tells readers to "sign up" or "click" too; the outlet's own prompts
+        # speak as "we/us/our" or are links.  Trailing prompts are caught by position (_mark_tail).
+        why = None
     if why:
         return why
-    if _CREDITS_RE.search(s) and b.words <= 50:
+    if b.words <= 50 and _CREDITS_RE.search(s):
         return "credits"
     if _REPRINT_RE.search(s):
         return "reprint-notice"
-    if _COPYRIGHT_INTL_RE.search(s) and b.words <= 30:
+    if b.words <= 60 and _AFFILIATE_RE.search(s):
+        return "affiliate-disclosure"
+    if b.words <= 30 and _COPYRIGHT_INTL_RE.search(s):
         return "copyright"
     if b.words <= 40 and _CONTACT_RE.search(s):
         return "author-contact"
     if b.words <= 25 and (_EMAIL_RE.search(s) or (_HANDLE_RE.search(s) and re.search(r"\bfollow\b", s, re.I))):
         return "author-contact"
+    if b.words <= 40 and _CTA_EXTRA_RE.search(s):
+        return "call-to-action"
+    if b.words <= 60 and _COMMENT_POLICY_RE.search(s):
+        return "comment-form"
     if b.words <= 10 and _READING_TIME_RE.search(s):
         return "reading-time"
-    if b.words <= 60 and _TAGS_RE.search(s):
+    if b.words <= 8 and _WIDGET_TEXT_RE.search(s):
+        return "widget"
+    if b.words <= 60 and _TAGS_RE.match(s) and (b.words <= 3 or "," in s or "|" in s or ":" in s):
         return "tags"
-    if b.words <= 30 and _RELATED_INTL_RE.search(s):
+    if b.words <= 30 and (_RELATED_RE.match(s) or (b.words <= 5 and _RELATED_CJK_RE.search(s))):
+        return "related-links"
+    if b.words <= 25 and _headline_like(b) and _TEASER_TAG_RE.search(s):
         return "related-links"
     if b.words <= 30 and (_IMAGE_CREDIT_RE.search(s) or bp.CAPTION_CREDIT_RE.search(s)):
         return "image-credit"
-    if b.words <= 14 and _TIMESTAMP_RE.match(s):
+    if _is_timestamp(s, b.words):
         return "timestamp"
+    if b.words <= 12 and _URL_LINE_RE.match(s):
+        return "link"
     return None
 
 
-def _mark_blocks(blocks: list[_Block], titles: list[str]) -> None:
-    for b in blocks:
+def _mark_blocks(ext: _Extraction) -> None:
+    for b in ext.blocks:
         b.reason = _block_reason(b)
 
 
-def _mark_title(blocks: list[_Block], titles: list[str]) -> None:
+def _mark_title(ext: _Extraction) -> None:
     """The headline repeated at the top of the body."""
-    norm_titles = {_norm(t) for t in titles if t}
-    for b in blocks[:4]:
-        if b.reason is None and b.words <= 40 and (_norm(b.text) in norm_titles or any(
-                nt.startswith(_norm(b.text)) and b.words >= 4 for nt in norm_titles)):
-            b.reason = "repeated-title"
+    titles = {_norm(t) for t in ext.titles}
+    for b in ext.blocks[:4]:
+        if b.reason is None and b.words <= 40:
+            n = _norm(b.text)
+            if n in titles or (b.words >= 4 and any(t.startswith(n) for t in titles)):
+                b.reason = "repeated-title"
 
 
-def _mark_labelled_runs(blocks: list[_Block], titles: list[str]) -> None:
-    """A related-links label ("Related", "Read more", "You may also like") heads a run of link teasers."""
-    n = len(blocks)
+def _mark_captions(ext: _Extraction) -> None:
+    """Figure captions the extractor let into the body (they are kept apart as captions)."""
+    caps = {_norm(c) for c in ext.captions}
+    caps.discard("")
+    if not caps:
+        return
+    for b in ext.blocks:
+        if b.reason is None and _norm(b.text) in caps:
+            b.reason = "caption"
+
+
+def _mark_labelled_runs(ext: _Extraction) -> None:
+    """A label ("Related", "Read more", "Tags") heads a run of link teasers or tags."""
+    blocks, n = ext.blocks, len(ext.blocks)
     for i, b in enumerate(blocks):
-        if b.reason != "related-links" or not _headline_like(b):
+        tags = b.reason == "tags" and _TAGS_LABEL_RE.match(b.text) is not None
+        if not (tags or (b.reason == "related-links" and _headline_like(b))):
             continue
         j = i + 1
-        while j < n and blocks[j].reason is None and _headline_like(blocks[j]) and (
-                blocks[j].tag == "item" or blocks[j].link_ratio >= 0.5 or blocks[j].tag == "head"):
-            blocks[j].reason = "related-links"
+        while j < n and blocks[j].reason is None:
+            nxt = blocks[j]
+            if tags and not nxt.words <= 4:
+                break
+            if not tags and not (_headline_like(nxt) and (nxt.tag in ("item", "head") or nxt.link >= 0.3)) \
+                    and not (nxt.tag == "item" and nxt.link >= 0.3):
+                break
+            nxt.reason = "tags" if tags else "related-links"
             j += 1
 
 
-def _mark_link_lists(blocks: list[_Block], titles: list[str]) -> None:
-    """Lists made of links (each item mostly a link, headline-like): navigation or teasers."""
-    i, n = 0, len(blocks)
+def _mark_link_runs(ext: _Extraction) -> None:
+    """Lists of links and runs of link lines: menus, tag clouds, teaser lists."""
+    blocks, n = ext.blocks, len(ext.blocks)
+    i = 0
     while i < n:
-        if blocks[i].tag == "item" and blocks[i].start_of_list:
+        b = blocks[i]
+        if b.tag == "item" and b.first_item:
             j = i + 1
-            while j < n and blocks[j].tag == "item" and not blocks[j].start_of_list:
+            while j < n and blocks[j].tag == "item" and not blocks[j].first_item:
                 j += 1
             items = blocks[i:j]
-            if all(it.link_ratio >= 0.8 and _headline_like(it) for it in items):
+            if all(it.link >= 0.99 and _headline_like(it) for it in items):
                 for it in items:
                     it.reason = it.reason or "link-list"
             i = j
-        else:
-            i += 1
+            continue
+        # four or more link-only lines in a row, whatever their markup: navigation
+        j = i
+        while j < n and blocks[j].link >= 0.99 and _headline_like(blocks[j]):
+            j += 1
+        if j - i >= 4:
+            for x in blocks[i:j]:
+                x.reason = x.reason or "navigation"
+        i = max(j, i + 1)
 
 
-def _mark_teasers(blocks: list[_Block], titles: list[str]) -> None:
-    """A stand-alone paragraph that is nothing but a headline-like link: a teaser."""
-    for b in blocks:
-        if b.reason is None and b.tag in ("p", "head") and b.link_ratio >= 0.9 and _headline_like(b) and b.words >= 3:
+def _mark_teasers(ext: _Extraction) -> None:
+    """A stand-alone paragraph or heading that is nothing but a headline-like link: a teaser."""
+    for b in ext.blocks:
+        if b.reason is None and b.tag in ("p", "head") and b.link >= 0.99 and _headline_like(b) and b.words >= 3:
             b.reason = "teaser-link"
 
 
-def _mark_tail(blocks: list[_Block], titles: list[str]) -> None:
-    """After the last paragraph of prose, a run of headline-like links is a list of other stories."""
-    last = max((k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b)), default=-1)
+def _mark_tail(ext: _Extraction) -> None:
+    """After the article: calls to action, author bios, and lists of other stories."""
+    blocks, n = ext.blocks, len(ext.blocks)
+    for k in range(max(0, n - 4), n):
+        b = blocks[k]
+        if b.reason is None and b.words <= 80:
+            if b.words <= 60 and bp.line_reason(b.text) == "call-to-action":
+                b.reason = "call-to-action"
+            elif _BIO_RE.search(b.text):
+                b.reason = "author-bio"
+    last = max((k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b) and b.link < 0.3), default=-1)
     tail = [b for b in blocks[last + 1:] if b.reason is None]
-    if last >= 0 and len(tail) >= 3 and all(_headline_like(t) and t.link_ratio >= 0.5 for t in tail):
+    if last >= 0 and len(tail) >= 2 and all(t.link >= 0.3 for t in tail):
         for t in tail:
             t.reason = "related-links"
 
 
 # Applied in order; each step sees the reasons set by the previous ones.
-_STEPS = [_mark_blocks, _mark_title, _mark_labelled_runs, _mark_link_lists, _mark_teasers, _mark_tail]
-
-
-def _mark(blocks: list[_Block], titles: list[str]) -> None:
-    """Set ``reason`` on every boilerplate block (structure-aware, in place)."""
-    for step in _STEPS:
-        step(blocks, titles)
+_STEPS = [_mark_blocks, _mark_title, _mark_captions, _mark_labelled_runs, _mark_link_runs, _mark_teasers, _mark_tail]
 
 
 def _sentence_filter(text: str) -> tuple[str, list[Dropped]]:
@@ -368,8 +516,10 @@ def _sentence_filter(text: str) -> tuple[str, list[Dropped]]:
     dropped: list[Dropped] = []
     for a, z in spans:
         sent = text[a:z]
-        why = bp.sentence_reason(sent)
-        if why:
+        # inside a paragraph only an imperative prompt in the outlet's voice goes: the cue must open
+        # the sentence ("Follow us on ...", "Leave a comment and let us know ...")
+        why = bp.sentence_reason(" ".join(sent.split()[:8]))
+        if why and _OUTLET_VOICE_RE.search(sent):
             dropped.append(Dropped(sent, why))
         else:
             keep.append(sent)
@@ -380,35 +530,114 @@ def _sentence_filter(text: str) -> tuple[str, list[Dropped]]:
 
 @dataclass(slots=True)
 class _Body:
-    lines: list[tuple[str, str]]  # (tag, text) of every kept block in order
+    kept: list[_Block]
     dropped: list[Dropped]
 
 
 def _filter(ext: _Extraction) -> _Body:
-    _mark(ext.blocks, ext.titles)
-    lines: list[tuple[str, str]] = []
+    for step in _STEPS:
+        step(ext)
+    kept: list[_Block] = []
     dropped: list[Dropped] = []
     for b in ext.blocks:
         if b.reason:
             dropped.append(Dropped(b.text, b.reason))
             continue
-        text = b.text
         if b.tag in ("p", "quote", "other"):
-            text, gone = _sentence_filter(text)
-            dropped.extend(gone)
-        lines.append((b.tag, text))
-    return _Body(lines, dropped)
+            text, gone = _sentence_filter(b.text)
+            if gone:
+                dropped.extend(gone)
+                b = _Block(text, b.tag, b.level, b.link)
+        kept.append(b)
+    return _Body(kept, dropped)
 
 
 # ------------------------------------------------------------------------------------------- public API
 
 
 def extract_body(html: str | bytes, url: str | None = None) -> str:
-    """Article body of a page: one block (paragraph, heading, list item) a line, boilerplate removed.
+    """Article body of a page, one block (paragraph, heading, list item) a line, boilerplate removed.
 
     Raises ValueError with the reason when the page has no extractable text.
     """
     body = _filter(_extract(html, url, with_metadata=False))
-    if not body.lines:
+    if not body.kept:
         raise ValueError("no article text left once boilerplate was removed")
-    return "\n".join(text for _, text in body.lines)
+    return "\n".join(b.text for b in body.kept)
+
+
+_BULLET_RE = re.compile(r"^(?:[-•*]|\d{1,3}[.)])\s+")
+
+
+def _is_copy(dek: str, paragraphs: list[str]) -> bool:
+    """Is a description only the opening of the body (often cut short with an ellipsis)?"""
+    d = _norm(dek)
+    for p in paragraphs[:2]:
+        n = _norm(p)
+        if not d or not n:
+            continue
+        if n.startswith(d) or d.startswith(n) or fuzz.partial_ratio(d, n) >= 90:
+            return True
+    return False
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return meta.parse_any_date(value)
+
+
+def _outlet(doc: Document, url: str | None) -> str | None:
+    if doc.sitename:
+        return doc.sitename.strip()
+    host = doc.hostname or (urlsplit(url).hostname if url else None)
+    if host:
+        return host.removeprefix("www.")
+    return None
+
+
+def clean_html(doc: RawDoc) -> Article:
+    """Clean one HTML page into an Article: body paragraphs, metadata, captions, and what was dropped.
+
+    Metadata given by the container (RawDoc title/url/published/outlet/byline) wins over the page's.
+    Raises ValueError with the reason when the page yields no article text.
+    """
+    html = decode_html(doc.data)
+    ext = _extract(html, doc.url, with_metadata=True)
+    body = _filter(ext)
+    page = ext.doc
+    paragraphs: list[str] = []
+    headings: list[str] = []
+    for b in body.kept:
+        if b.tag == "head":
+            headings.append(b.text)
+        else:
+            paragraphs.append(_BULLET_RE.sub("", b.text) if b.tag == "item" else b.text)
+    if not paragraphs:
+        raise ValueError("no article text left once boilerplate was removed")
+
+    captions = list(ext.captions)
+    captions += [d.text for d in body.dropped if d.reason == "caption" and d.text not in captions]
+    dek = doc.summary or page.description
+    if dek:
+        dek = " ".join(dek.split())
+        if _is_copy(dek, paragraphs):
+            dek = None
+    return Article(
+        source=doc.source,
+        content_hash=doc.hash,
+        kind="html",
+        paragraphs=paragraphs,
+        title=(doc.title or page.title or None),
+        dek=dek or None,
+        byline=(doc.byline or page.author or None),
+        outlet=(meta.tidy_outlet(doc.outlet) if doc.outlet else _outlet(page, doc.url)),
+        published=meta.parse_any_date(doc.published) if doc.published else _date(page.date),
+        url=doc.url or page.url,
+        section_headings=headings,
+        captions=captions,
+        dropped=body.dropped,
+    )

@@ -14,14 +14,20 @@ from dataclasses import dataclass
 
 from storyline.clean import boilerplate as bp
 from storyline.clean import meta
+from storyline.ingest.decode import InputLimitError
 from storyline.model import Article, Dropped, RawDoc
 
+# A news article has hundreds of lines; a 20 MB file of one-word lines would cost GBs of line records.
+MAX_LINES = 100_000
 _TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "]")
 _AUTHOR_BIO_RE = re.compile(
-    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was) (?:an? |the )?(?:[\w-]+ ){0,3}"
+    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was) (?:an? |the )?(?:[\w'’-]+ ){0,4}"
     r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|analyst at)\b"
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters that separate lines or words: deleting them would glue two words into one.
+_CONTROL_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n",
+                                 "\x85": "\n", "\x1f": " "})
 _CREDITS_RE = re.compile(r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b)", re.I)
 
 
@@ -58,7 +64,7 @@ def _norm(s: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").translate(_CONTROL_BREAKS)
     # keep characters as they are, but no control characters other than newline/tab
     return _CONTROL_RE.sub("", text)
 
@@ -69,6 +75,9 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
 
     source = doc.source if doc else source
     text = normalise_text(text)
+    n_lines = text.count("\n")
+    if n_lines > MAX_LINES:  # checked before building per-line records: their memory grows with lines
+        raise InputLimitError(f"too many lines ({n_lines:,} > {MAX_LINES:,} limit): not one article")
     art = Article(
         source=source,
         content_hash=doc.hash if doc else content_hash(text),
@@ -106,6 +115,8 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
                 art.outlet = meta.tidy_outlet(m.group("who")) or None
         elif ln.reason == "copyright" and not art.outlet:
             art.outlet = meta.outlet_from_copyright(ln.text)
+        elif ln.reason == "about-outlet" and not art.outlet:
+            art.outlet = meta.tidy_outlet(re.split(r"\s+is\s+an?\s", ln.text, maxsplit=1)[0])
 
     _mark_related_lists(lines)
     _mark_widget_runs(lines)
@@ -123,8 +134,9 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
 def _mark_related_lists(lines: list[_Line]) -> None:
     """A list label ("Explore", "Most read") followed by headline-like lines: the whole list goes."""
     n = len(lines)
+    scanned = 0  # lines up to here were already walked from an earlier label: walking again is quadratic
     for i, ln in enumerate(lines):
-        if ln.reason != "related-links" or not bp.RELATED_LABEL_RE.match(ln.text):
+        if i < scanned or ln.reason != "related-links" or not bp.RELATED_LABEL_RE.match(ln.text):
             continue
         j = i + 1
         while j < n:
@@ -135,6 +147,7 @@ def _mark_related_lists(lines: list[_Line]) -> None:
                 break  # a blank line then prose: the article resumes
             nxt.reason = nxt.reason or "related-links"
             j += 1
+        scanned = j
     # An unlabelled run of >= 3 headline-like lines after the last prose line is a link list too.
     last_prose = max((k for k, ln in enumerate(lines) if ln.reason is None and _is_prose(ln.text, ln.words)
                       and not ln.text.rstrip().endswith("?")), default=-1)
@@ -147,6 +160,8 @@ def _mark_related_lists(lines: list[_Line]) -> None:
 def _mark_widget_runs(lines: list[_Line]) -> None:
     """Runs of >= 3 very short lines in one block (ratings, reactions, counters) are a widget."""
     def short(ln: _Line) -> bool:
+        if ln.reason is None and (bp.BYLINE_RE.match(ln.text) or meta.parse_date_line(ln.text)):
+            return False  # header metadata, not a widget
         return ln.words <= 3 and not ln.text.endswith((".", "!", "?"))
 
     i, n = 0, len(lines)
@@ -160,39 +175,61 @@ def _mark_widget_runs(lines: list[_Line]) -> None:
         i = max(j, i + 1)
 
 
+def _masthead_outlet(ln: _Line) -> str | None:
+    """A short line naming a news outlet ("Harbour Post", "CALDERBROOK DAILY") before the title."""
+    if ln.words > 5 or not bp.OUTLET_WORD_RE.search(ln.text) or ln.text.endswith((".", "?", "!")):
+        return None
+    words = ln.text.split()
+    if not all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words):
+        return None
+    return ln.text.title() if ln.text.isupper() else ln.text
+
+
+def _byline(ln: _Line) -> tuple[str, str] | None:
+    """(author name, rest of line) when the line is a byline, with or without "By"."""
+    m = bp.BYLINE_RE.match(ln.text)
+    if m and ln.words <= 12:
+        return m.group("who").strip(), ln.text[m.end("who"):]
+    m = bp.BARE_NAME_RE.match(ln.text)
+    if m and ln.words <= 8:
+        return m.group("who").strip(), ln.text[m.end("who"):]
+    return None
+
+
 def _header(lines: list[_Line], art: Article) -> None:
-    """Section label, title, dek, caption, date, byline: all before the first body paragraph."""
+    """Masthead, section label, title, dek, caption, date, byline: all before the first body paragraph."""
     free = [ln for ln in lines if ln.reason is None]
     if not free:
         return
-    # Is the article laid out one paragraph per blank-line-separated block?
-    prose = [ln for ln in free if _is_prose(ln.text, ln.words)]
-    blocks = {ln.block for ln in prose}
-    blank_separated = len(prose) >= 2 and len(blocks) >= 0.6 * len(prose)
-
-    title_line: _Line | None = None
-    header_end = next((k for k, ln in enumerate(lines) if ln.reason is None and _is_prose(ln.text, ln.words)),
-                      len(lines))
-    for ln in lines[: max(header_end, 1) + 1]:
+    # Before the title: navigation, mastheads, section labels.
+    title_k: int | None = None
+    for k, ln in enumerate(lines):
         if ln.reason is not None:
             continue
-        if ln.text.isupper() and ln.words <= 3 and not art.title:
+        if _is_prose(ln.text, ln.words) and not (art.title and _norm(ln.text) == _norm(art.title)):
+            break  # the article starts without a title line
+        if art.title and _norm(ln.text) == _norm(art.title):
+            ln.role, title_k = "title", k
+            break
+        outlet = _masthead_outlet(ln)
+        if outlet and art.title is None:
+            art.outlet = art.outlet or meta.tidy_outlet(outlet)
+            ln.reason = "masthead"
+            continue
+        if ln.text.isupper() and ln.words <= 6 or ln.words <= 2 and not ln.text.endswith((".", "?", "!")):
             ln.reason = "section-label"
             continue
-        if art.title and _norm(ln.text) == _norm(art.title):
-            ln.role = "title"
-            title_line = ln
-            break
-        if art.title is None and _title_like(ln.text, ln.words) and not bp.BYLINE_RE.match(ln.text) \
-                and meta.parse_date_line(ln.text) is None and not bp.CAPTION_CREDIT_RE.search(ln.text):
+        if art.title is None and _title_like(ln.text, ln.words) and meta.parse_date_line(ln.text) is None \
+                and not bp.CAPTION_CREDIT_RE.search(ln.text) and not _byline(ln):
             art.title = ln.text
-            ln.role = "title"
-            title_line = ln
+            ln.role, title_k = "title", k
         break
 
-    # Lines up to the first body paragraph: dek, caption, date, byline, repeated title.
-    start = lines.index(title_line) + 1 if title_line else 0
-    for ln in lines[start:]:
+    # After the title, up to the first body paragraph: dek, caption, date, byline, repeated title.
+    start = title_k + 1 if title_k is not None else 0
+    dek_done = title_k is None
+    for k in range(start, len(lines)):
+        ln = lines[k]
         if ln.reason is not None or ln.role:
             continue
         if art.title and _norm(ln.text) == _norm(art.title):
@@ -203,24 +240,62 @@ def _header(lines: list[_Line], art: Article) -> None:
             art.published = art.published or d
             ln.reason = "dateline"
             continue
-        m = bp.BYLINE_RE.match(ln.text)
-        if m and ln.words <= 10:
-            art.byline = art.byline or m.group("who").strip()
+        by = _byline(ln)
+        if by:
+            art.byline = art.byline or by[0]
+            rest_date = meta.parse_date_line(by[1].strip(" |,–—-")) if by[1].strip() else None
+            art.published = art.published or rest_date
             ln.reason = "byline"
+            continue
+        if bp.CREDIT_LINE_RE.match(ln.text):
+            ln.reason = "image-credit"
+            _caption_before(lines, k, art)
             continue
         if bp.CAPTION_CREDIT_RE.search(ln.text):
             ln.role = "caption"
             art.captions.append(ln.text)
             continue
-        if (title_line and art.dek is None and blank_separated and ln.block == title_line.block
-                and _is_prose(ln.text, ln.words) and ln.words <= 60 and not ln.text.startswith(("\"", "“"))):
-            ln.role = "dek"
-            art.dek = ln.text
-            continue
+        if not dek_done:
+            dek_done = True
+            if (ln.block == lines[title_k].block and 6 <= ln.words <= 60  # type: ignore[index]
+                    and not ln.text.startswith(("\"", "“", "'", "‘")) and not _continues_body(lines, k)):
+                ln.role = "dek"
+                art.dek = ln.text
+                continue
+        if k + 1 < len(lines) and lines[k + 1].block == ln.block and bp.CREDIT_LINE_RE.match(lines[k + 1].text):
+            continue  # a caption: its credit line (next) will claim it
         if _is_prose(ln.text, ln.words):
             break
-        if ln.text.isupper() and ln.words <= 3:
+        if ln.text.isupper() and ln.words <= 6:
             ln.reason = "section-label"
+        elif _title_like(ln.text, ln.words) and ln.words >= 3 and _next_is_body(lines, k, same_block=True):
+            ln.role = "heading"  # a (live-blog) post heading right above its text
+            art.section_headings.append(ln.text)
+
+
+def _continues_body(lines: list[_Line], k: int) -> bool:
+    """Is line k directly followed, in its own block, by more prose (a first paragraph, not a dek)?
+
+    Any header line in between (widget, byline, date, caption) means k still belongs to the header.
+    """
+    if k + 1 >= len(lines):
+        return False
+    nxt = lines[k + 1]
+    if nxt.block != lines[k].block or not nxt.free:
+        return False
+    if meta.parse_date_line(nxt.text) or _byline(nxt) or bp.CAPTION_CREDIT_RE.search(nxt.text):
+        return False
+    return _is_prose(nxt.text, nxt.words)
+
+
+def _caption_before(lines: list[_Line], k: int, art: Article) -> None:
+    """A credit line on its own makes the line just above it (same block) a photo caption."""
+    if k == 0:
+        return
+    prev = lines[k - 1]
+    if prev.block == lines[k].block and prev.free and 4 <= prev.words <= 60:
+        prev.role = "caption"
+        art.captions.append(prev.text)
 
 
 def _body(lines: list[_Line], art: Article) -> None:
@@ -233,10 +308,12 @@ def _body(lines: list[_Line], art: Article) -> None:
                 art.paragraphs.append(ln.text)
         return
     first, last = body_idx[0], body_idx[-1]
-    # Author bio / credits right at the end are not the story.
+    # Author bio / credits right at the end are not the story (walk back through body_idx: linear).
+    b = len(body_idx) - 1
     while last > first and (_AUTHOR_BIO_RE.match(lines[last].text) or _CREDITS_RE.match(lines[last].text)):
         lines[last].reason = "author-bio" if _AUTHOR_BIO_RE.match(lines[last].text) else "credits"
-        last = max((k for k in body_idx if k < last), default=first)
+        b -= 1
+        last = body_idx[b]
 
     for k, ln in enumerate(lines):
         if not ln.free:
@@ -269,6 +346,8 @@ def _body(lines: list[_Line], art: Article) -> None:
         if d:
             art.published = art.published or d
             ln.reason = "dateline" if art.published == d else "timestamp"
+        elif bp.CREDIT_LINE_RE.match(ln.text):
+            ln.reason = "image-credit"
         elif bp.CAPTION_CREDIT_RE.search(ln.text):
             ln.role = "caption"
             art.captions.append(ln.text)
@@ -281,10 +360,13 @@ def _body(lines: list[_Line], art: Article) -> None:
             ln.role = "body"  # short, but nothing says it is not the article's
 
 
-def _next_is_body(lines: list[_Line], k: int) -> bool:
-    for ln in lines[k + 1:]:
+def _next_is_body(lines: list[_Line], k: int, same_block: bool = False) -> bool:
+    for j in range(k + 1, len(lines)):  # no slice: a copy per heading candidate is quadratic
+        ln = lines[j]
         if ln.reason is not None:
             continue
+        if same_block and ln.block != lines[k].block:
+            return False
         return ln.free and _is_prose(ln.text, ln.words)
     return False
 

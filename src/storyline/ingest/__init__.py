@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -61,10 +62,19 @@ def read_bytes(data: bytes, source: str, hint: str = "", origin: str = "file",
         yield RawDoc(source=source, kind=kind, data=data, origin=origin, url=url)
 
 
+def display_path(p: Path | str) -> str:
+    """A path as text that can be printed and stored: undecodable bytes of a file name become \\xNN."""
+    return os.fsencode(p).decode("utf-8", "backslashreplace")
+
+
 def iter_files(path: Path) -> Iterator[Path | IngestError]:
     """Files under a folder, recursively, sorted; symlinked folders are not followed (no loops)."""
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(path, followlinks=False, onerror=None):
+    unreadable: list[OSError] = []  # os.walk skips folders it cannot list unless told to report them
+    for root, dirs, files in os.walk(path, followlinks=False, onerror=unreadable.append):
+        while unreadable:
+            e = unreadable.pop(0)
+            yield IngestError(display_path(e.filename or root), f"cannot read folder: {e.strerror}")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         try:
             st = os.stat(root)
@@ -72,7 +82,7 @@ def iter_files(path: Path) -> Iterator[Path | IngestError]:
                 continue
             seen.add((st.st_dev, st.st_ino))
         except OSError as e:
-            yield IngestError(root, f"cannot read folder: {e.strerror}")
+            yield IngestError(display_path(root), f"cannot read folder: {e.strerror}")
             continue
         for name in sorted(files):
             if name.startswith("."):
@@ -80,15 +90,23 @@ def iter_files(path: Path) -> Iterator[Path | IngestError]:
             p = Path(root) / name
             if p.suffix.lower() in KNOWN_EXT or not p.suffix:
                 yield p
+    for e in unreadable:
+        yield IngestError(display_path(e.filename or path), f"cannot read folder: {e.strerror}")
 
 
 def read_file(p: Path, max_bytes: int) -> Iterator[RawDoc | IngestError]:
-    src = str(p)
+    src = display_path(p)
     try:
-        if p.is_symlink() and not p.exists():
-            yield IngestError(src, "broken symbolic link")
+        try:
+            size = p.stat().st_size
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                yield IngestError(src, "symbolic link loop")
+            elif p.is_symlink():
+                yield IngestError(src, "broken symbolic link")
+            else:
+                yield IngestError(src, f"cannot read: {e.strerror or e}")
             return
-        size = p.stat().st_size
         if not p.is_file():
             yield IngestError(src, "not a regular file")
             return

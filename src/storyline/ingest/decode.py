@@ -33,6 +33,10 @@ class DecodeError(ValueError):
     """Input that is not usable text; the message is the reason."""
 
 
+class InputLimitError(DecodeError):
+    """Text beyond a processing limit (e.g. too many lines for one article); the message is the reason."""
+
+
 def check_bytes(data: bytes) -> None:
     """Raise DecodeError for empty or binary input."""
     if not data or not data.strip():

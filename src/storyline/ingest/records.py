@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storyline.ingest.decode import DecodeError, decode_bytes
@@ -12,17 +13,44 @@ from storyline.model import IngestError, RawDoc
 
 _TEXT_KEYS = ("text", "body", "content", "article", "articleBody")
 _HTML_KEYS = ("html", "raw_html", "content_html")
+# A bad container reports its first errors one by one, then one summary: output stays readable when a
+# file holds 100,000 broken records.
+MAX_ERRORS_LISTED = 10
+# Real feeds carry tens to hundreds of entries; 100,000 is a flood (and costs ~2 KB of parser state each).
+MAX_FEED_ENTRIES = 10_000
+_FEED_ENTRY_RE = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]")
+# JSON "\ud800" escapes decode to lone surrogates, which no database or UTF-8 encoder accepts;
+# PostgreSQL text refuses NUL.
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def _safe(s: str) -> str:
+    return _SURROGATE_RE.sub("\ufffd", s).replace("\x00", "")
 
 
 def _str(v: Any) -> str | None:
-    if v is None:
+    if v is None or isinstance(v, bool):
         return None
     if isinstance(v, (str, int, float)):
-        s = str(v).strip()
+        s = _safe(str(v)).strip()
         return s or None
-    if isinstance(v, list) and all(isinstance(x, str) for x in v):  # e.g. several authors
-        return ", ".join(v) or None
+    if isinstance(v, list) and v and all(isinstance(x, str) for x in v):  # e.g. several authors
+        return _safe(", ".join(v)).strip() or None
     return None
+
+
+def _cap_errors(items: Iterable[RawDoc | IngestError], source: str) -> Iterator[RawDoc | IngestError]:
+    """Pass documents through; list the first MAX_ERRORS_LISTED errors, then count the rest in one."""
+    listed = more = 0
+    for item in items:
+        if isinstance(item, IngestError):
+            if listed >= MAX_ERRORS_LISTED:
+                more += 1
+                continue
+            listed += 1
+        yield item
+    if more:
+        yield IngestError(source, f"{more:,} more bad records not listed (only the first {MAX_ERRORS_LISTED} are)")
 
 
 def record_to_doc(rec: Any, source: str, origin: str) -> RawDoc | IngestError:
@@ -46,7 +74,7 @@ def record_to_doc(rec: Any, source: str, origin: str) -> RawDoc | IngestError:
     return RawDoc(
         source=source,
         kind=kind,
-        data=body.encode("utf-8", "surrogatepass"),
+        data=_safe(body).encode("utf-8"),
         origin=origin,
         title=_str(rec.get("title") or rec.get("headline")),
         url=_str(rec.get("url") or rec.get("link")),
@@ -59,6 +87,10 @@ def record_to_doc(rec: Any, source: str, origin: str) -> RawDoc | IngestError:
 
 def read_json(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
     """A JSON array/object, or JSONL (one object a line); a bad line is an error for that line only."""
+    return _cap_errors(_read_json(data, source), source)
+
+
+def _read_json(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
     try:
         text = decode_bytes(data)
     except DecodeError as e:
@@ -68,9 +100,11 @@ def read_json(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
     if stripped.startswith("["):
         try:
             recs = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as e:
+        except (ValueError, RecursionError) as e:  # ValueError: also integers beyond 4300 digits
             yield IngestError(source, f"malformed JSON: {e}")
             return
+        if not recs:
+            yield IngestError(source, "JSON array has no records")
         for i, rec in enumerate(recs):
             yield record_to_doc(rec, f"{source}#{i}", "jsonl")
         return
@@ -79,7 +113,7 @@ def read_json(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
         try:  # a pretty-printed single object
             yield record_to_doc(json.loads(text), source, "jsonl")
             return
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):
             pass
     n = 0
     for lineno, line in enumerate(lines, 1):
@@ -87,7 +121,7 @@ def read_json(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
             continue
         try:
             rec = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as e:
+        except (ValueError, RecursionError) as e:
             yield IngestError(f"{source}:{lineno}", f"malformed JSON line: {e}")
             continue
         yield record_to_doc(rec, f"{source}#{n}", "jsonl")
@@ -106,8 +140,17 @@ def _entry_date(entry: Any) -> str | None:
 
 
 def read_feed(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
+    """One RawDoc per feed entry with content; a feed over MAX_FEED_ENTRIES is refused before parsing."""
+    return _cap_errors(_read_feed(data, source), source)
+
+
+def _read_feed(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
     import feedparser
 
+    n = len(_FEED_ENTRY_RE.findall(data))
+    if n > MAX_FEED_ENTRIES:
+        yield IngestError(source, f"feed has {n:,} entries, over the {MAX_FEED_ENTRIES:,}-entry limit: split it")
+        return
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     except Exception as e:  # feedparser wraps many parser failures; any of them is "malformed"
@@ -128,7 +171,7 @@ def read_feed(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
         yield RawDoc(
             source=src,
             kind="html",
-            data=str(body).encode("utf-8", "surrogatepass"),
+            data=_safe(str(body)).encode("utf-8"),
             origin="feed",
             title=_str(entry.get("title")),
             url=_str(entry.get("link")),

@@ -19,6 +19,7 @@ from storyline.model import Article, ArticleFacts, RawDoc, article_from_json, fa
 from storyline.store.schema import ArticleRow, Base, FactsRow
 
 DEFAULT_DB = "storyline.db"
+_RETRYABLE = ("locked", "busy", "deadlock detected", "could not serialize")
 T = TypeVar("T")
 
 
@@ -26,6 +27,10 @@ def db_url(db: str | None) -> str:
     """A SQLAlchemy URL from --db: a URL as is, anything else is a SQLite file path."""
     db = db or DEFAULT_DB
     if "://" in db:
+        # psycopg 3 is the PostgreSQL driver: a plain postgresql:// URL means it too
+        for plain in ("postgresql://", "postgres://"):
+            if db.startswith(plain):
+                return "postgresql+psycopg://" + db[len(plain):]
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
@@ -64,12 +69,14 @@ class Store:
         self.engine.dispose()
 
     def _retry(self, fn, attempts: int = 8):  # type: ignore[no-untyped-def]
-        """Retry a transaction when the database is busy (concurrent SQLite writers)."""
+        """Retry a transaction when the database is busy (concurrent SQLite writers) or PostgreSQL
+        aborted it to break a deadlock between concurrent writers."""
         for i in range(attempts):
             try:
                 return fn()
             except OperationalError as e:
-                if "locked" not in str(e).lower() and "busy" not in str(e).lower() or i == attempts - 1:
+                msg = str(e).lower()
+                if not any(w in msg for w in _RETRYABLE) or i == attempts - 1:
                     raise
                 time.sleep(0.05 * 2**i)
         raise RuntimeError("unreachable")

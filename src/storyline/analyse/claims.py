@@ -1,0 +1,413 @@
+"""Claims: one clause, one proposition, with polarity, modality, numbers and who asserts it.
+
+Assertion units are clauses: the main clause of each sentence and every coordinated clause with its
+own subject. Clauses inside a quote's content are asserted by the quote's speaker; the frame of a
+reported sentence ("Hegseth said") is not a claim; everything else is asserted by the outlet.
+Questions are not claims.
+
+- polarity: a negation on the clause verb ("will not be US troops"), a negative determiner on one of
+  its core arguments ("no US troops would be sent", "no betrayal"), "no longer", "never", negative
+  pronouns ("nothing", "nobody") as subject or object; an odd count negates the claim;
+- modality: modal auxiliaries and semi-modals (must/have to/need to, should/ought to, will/going to,
+  can/could, may/might) and plan verbs governing the clause ("plans to", "intends to");
+- numbers: value, unit (percent, currency, or the counted noun), approximation ("over", "around", "at
+  least") and the phrase saying what is measured ("5 percent of their GDP to defense" -> "of their
+  GDP to defense"; "over 40 allies" -> "allies").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from storyline.analyse.entities import EntityIndex
+from storyline.model import Claim, Quantity, Quote, Span
+
+MODALS = {
+    "must": "must",
+    "should": "should",
+    "ought": "should",
+    "will": "will",
+    "shall": "will",
+    "'ll": "will",
+    "\u2019ll": "will",
+    "would": "will",
+    "can": "can",
+    "could": "can",
+    "may": "may",
+    "might": "may",
+}
+SEMI_MODALS = {"have": "must", "need": "must", "go": "will"}  # "has to", "needs to", "is going to"
+PLAN_VERBS = frozenset("plan intend aim seek propose pledge vow promise hope want expect prepare".split())
+NEGATIVE_DET = frozenset({"no", "neither", "nor"})
+NEGATIVE_PRON = frozenset({"nothing", "nobody", "none", "noone", "no-one"})
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "expl", "dative"})
+
+APPROX = [
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "close to",
+    "no more than",
+    "just over",
+    "just under",
+    "nearly",
+    "almost",
+    "around",
+    "about",
+    "approximately",
+    "roughly",
+    "over",
+    "under",
+    "above",
+    "below",
+    "some",
+    "an estimated",
+    "upwards of",
+]
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+CURRENCY = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "dollars": "usd", "euros": "eur", "pounds": "gbp"}
+WORD_NUMBERS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80})
+WORD_NUMBERS.update({"ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "half": 0.5})
+_NOT_QUANTITY = frozenset({"DATE", "TIME", "ORDINAL"})
+DIRECTIVE_CUES = ("urg", "call", "ask", "demand", "press", "appeal")
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _value(tokens: list[Token]) -> float | None:
+    total: float | None = None
+    for t in tokens:
+        w = t.lower_.replace(",", "")
+        if w in SCALES and total is not None:
+            total *= SCALES[w]
+            continue
+        try:
+            v = float(w.rstrip("%"))
+        except ValueError:
+            parts = [WORD_NUMBERS.get(p) for p in w.split("-")]
+            if not parts or any(p is None for p in parts):
+                continue
+            v = float(sum(p for p in parts if p is not None))
+        total = v if total is None else total + v
+    return total
+
+
+def extract_quantities(tokens: list[Token]) -> list[Quantity]:
+    """Quantities among ``tokens`` (one clause), with unit, approximation and measured phrase."""
+    out: list[Quantity] = []
+    ids = {t.i for t in tokens}
+    used: set[int] = set()
+    for t in tokens:
+        if t.i in used or not (t.like_num or t.lower_ in WORD_NUMBERS) or t.ent_type_ in _NOT_QUANTITY:
+            continue
+        if t.lower_ in ("half", "one") and t.ent_type_ not in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            continue
+        doc = t.doc
+        # the number itself: contiguous numeric tokens and scale words ("1.5 billion")
+        j = t.i + 1
+        while j < len(doc) and j in ids and (doc[j].like_num or doc[j].lower_ in SCALES):
+            j += 1
+        num = [doc[k] for k in range(t.i, j)]
+        if re.fullmatch(r"(19|20)\d{2}", t.text) and j == t.i + 1:
+            continue  # a bare year is a date, not a quantity
+        if t.ent_type_ in ("LAW", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT") or (
+            t.head.pos_ == "PROPN" and t.head.i < t.i
+        ):
+            continue  # a number in a name ("Article 5", "Group 7") labels, it does not measure
+        value = _value(num)
+        if value is None:
+            continue
+        used.update(range(t.i, j))
+        start, end = t.idx, num[-1].idx + len(num[-1])
+        unit, measure_head = "", None
+        nxt = doc[j] if j < len(doc) else None
+        prv = doc[t.i - 1] if t.i > 0 else None
+        if "%" in t.text or (nxt is not None and nxt.lower_ in ("%", "percent", "per", "pct")):
+            unit = "percent"
+            if nxt is not None and nxt.lower_ in ("%", "percent", "pct"):
+                end = nxt.idx + len(nxt)
+                measure_head = nxt
+            elif nxt is not None and nxt.lower_ == "per" and j + 1 < len(doc) and doc[j + 1].lower_ == "cent":
+                end = doc[j + 1].idx + len(doc[j + 1])
+                measure_head = doc[j + 1]
+            else:
+                measure_head = t
+        elif prv is not None and prv.text in CURRENCY:
+            unit, start = CURRENCY[prv.text], prv.idx
+            measure_head = t.head if t.head.i not in range(t.i, j) else t
+        elif nxt is not None and nxt.lower_ in CURRENCY:
+            unit, end = CURRENCY[nxt.lower_], nxt.idx + len(nxt)
+            measure_head = nxt
+        else:
+            head = t.head
+            if head.pos_ in ("NOUN", "PROPN") and head.i not in range(t.i, j):
+                unit = head.lemma_.lower()
+                measure_head = head
+                if head.i == j:
+                    end = head.idx + len(head)
+        approx = ""
+        lead = doc.text[max(0, start - 24) : start].lower()
+        for a in APPROX:
+            if re.search(rf"\b{re.escape(a)}\s*$", lead):
+                approx = a
+                start = start - len(lead) + lead.rfind(a) if lead.rfind(a) >= 0 else start
+                break
+        measure = _measure(measure_head, unit, range(t.i, j)) if measure_head is not None else ""
+        out.append(
+            Quantity(
+                value=value,
+                unit=unit,
+                text=doc.text[start:end],
+                measure=measure,
+                approx=approx,
+                start=start,
+                end=end,
+            )
+        )
+    return out
+
+
+def _measure(head: Token, unit: str, num_range: range) -> str:
+    """What a quantity measures: "of GDP on defence" after a percentage, the counted noun phrase otherwise."""
+    doc = head.doc
+    parts: list[Token] = []
+    if unit == "percent" or unit in CURRENCY.values():
+        for c in head.children:
+            if c.dep_ == "prep" and c.i > head.i:
+                parts.extend(c.subtree)
+        # "allocate 5 percent of GDP to defence": the verb's destination phrase right after
+        gov = head.head
+        if head.dep_ in ("dobj", "pobj", "attr", "nsubj", "npadvmod") and gov.pos_ in ("VERB", "AUX"):
+            after = max([head.i, *[p.i for p in parts]]) + 1
+            for c in gov.children:
+                if c.dep_ in ("prep", "dative") and c.i == after:
+                    parts.extend(c.subtree)
+        elif head.dep_ == "compound" or (head.dep_ == "nmod" and head.head.pos_ == "NOUN"):
+            parts.append(head.head)  # "the 2% target" -> "target"
+    else:
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i not in num_range]
+        parts = [*mods, head]
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
+                parts.extend(c.subtree)
+    parts = sorted({p.i: p for p in parts if p.i not in num_range and not p.is_punct}.values(), key=lambda p: p.i)
+    if not parts:
+        return ""
+    return doc.text[parts[0].idx : parts[-1].idx + len(parts[-1])]
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def _own_subject(t: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)
+
+
+def _clause_heads(root: Token, allowed: set[int]) -> list[Token]:
+    """The root and every coordinated clause with its own subject (one proposition each)."""
+    out = [root]
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in allowed and _own_subject(c):
+            out.extend(_clause_heads(c, allowed))
+    return out
+
+
+def _clause_tokens(head: Token, heads: list[Token], allowed: set[int]) -> list[Token]:
+    skip: set[int] = set()
+    for h in heads:
+        if h is not head and head in h.ancestors:
+            skip.update(x.i for x in h.subtree)
+    for c in head.children:
+        if c.dep_ == "cc" and any(h is not head and h.head == head for h in heads):
+            skip.add(c.i)
+    toks = [x for x in head.subtree if x.i not in skip and x.i in allowed]
+    # one contiguous run around the head: text cut out (a quote, a coordinated clause) ends the claim
+    if toks:
+        pos = {x.i: k for k, x in enumerate(toks)}
+        k = pos.get(head.i, 0)
+        lo = hi = k
+        while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+            lo -= 1
+        while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+            hi += 1
+        toks = toks[lo : hi + 1]
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("cc", "mark")):
+        toks.pop(0)
+    while toks and (toks[-1].is_space or toks[-1].text in ",;:-\u2014\u2013" or toks[-1].dep_ == "cc"):
+        toks.pop()
+    return toks
+
+
+def _negated(head: Token) -> bool:
+    count = 0
+    verbs = [head] + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    for v in verbs:
+        count += sum(1 for c in v.children if c.dep_ == "neg" and c.lower_ not in ("no",))
+    for c in head.children:
+        if c.dep_ == "neg" and c.lower_ == "no":
+            # "no longer"
+            count += 1
+        if c.dep_ == "advmod" and c.lower_ == "never":
+            count += 1
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            count += 1
+        if c.dep_ in CORE_DEPS or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "ADJ")):
+            if c.lower_ in NEGATIVE_PRON:
+                count += 1
+            count += sum(1 for g in c.children if g.dep_ == "det" and g.lower_ in NEGATIVE_DET)
+            if c.dep_ in ("attr", "acomp", "dobj") and c.pos_ != "VERB":
+                count += sum(1 for g in c.children if g.dep_ == "neg")
+    return count % 2 == 1
+
+
+def _modality(head: Token) -> str:
+    for c in head.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+            return MODALS[c.lower_]
+    # semi-modals and plans govern the clause from above: "has to end", "plans to drive", "is going to"
+    cur = head
+    for _ in range(2):
+        if cur.dep_ != "xcomp" or cur.head == cur:
+            break
+        gov = cur.head
+        lem = gov.lemma_.lower()
+        if lem in SEMI_MODALS:
+            return SEMI_MODALS[lem]
+        if lem in PLAN_VERBS:
+            return "plans"
+        for c in gov.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+                return MODALS[c.lower_]
+        cur = gov
+    lem = head.lemma_.lower()
+    if lem in PLAN_VERBS and any(c.dep_ == "xcomp" for c in head.children):
+        return "plans"
+    if lem in SEMI_MODALS and lem != "go" and any(c.dep_ == "xcomp" for c in head.children):
+        return "must"
+    return ""
+
+
+def _subjects(head: Token, index: EntityIndex) -> list[str]:
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if any(c.dep_ == "expl" for c in head.children):  # "there will not be US troops"
+        subj = [c for c in head.children if c.dep_ in ("attr", "nsubj")] or subj
+    if not subj and head.dep_ in ("xcomp", "conj") and head.head != head:
+        return _subjects(head.head, index)
+    names: list[str] = []
+    for s in subj:
+        if s.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+            s = head.head
+        ent = index.token_entity.get(s.i)
+        if s.lower_ in ("he", "she"):
+            ent = index.antecedent(s)
+        if ent is not None:
+            names.append(index.entities[ent].name)
+            continue
+        for t in s.subtree:
+            e = index.token_entity.get(t.i)
+            if e is not None and index.entities[e].name not in names:
+                names.append(index.entities[e].name)
+        if not names and s.pos_ != "PRON":
+            toks = [t for t in s.subtree if t.dep_ not in ("relcl", "punct", "det") and t.i <= s.i]
+            if toks:
+                names.append(s.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])])
+    return list(dict.fromkeys(names))
+
+
+def _make_claim(
+    doc: Doc, head: Token, toks: list[Token], index: EntityIndex, asserter: str, quote: int | None, sent: int
+) -> Claim | None:
+    words = [t for t in toks if t.is_alpha]
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+    text = doc.text[a:b]
+    # quote marks at the edges are punctuation of the report, not part of the proposition
+    while text and text[0] in "\"'\u201c\u2018\u201d\u2019":
+        a, text = a + 1, text[1:]
+    while text and text[-1] in "\"'\u201c\u2018\u201d\u2019,":
+        b, text = b - 1, text[:-1]
+    return Claim(
+        span=Span(a, b, text),
+        sentence=sent,
+        asserter=asserter,
+        subjects=_subjects(head, index),
+        negated=_negated(head),
+        modality=_modality(head),
+        numbers=extract_quantities(toks),
+        quote=quote,
+    )
+
+
+def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
+    """Clause-level claims of an article body."""
+    sents = list(doc.sents)
+    sent_of_tok = {}
+    for k, s in enumerate(sents):
+        for t in s:
+            sent_of_tok[t.i] = k
+    claims: list[Claim] = []
+    in_quote: set[int] = set()
+    body_quotes = [(qi, q) for qi, q in enumerate(quotes) if q.part == "body"]
+    cue_starts = {q.cue.start for _, q in body_quotes if q.cue is not None}
+    for qi, q in body_quotes:
+        span = doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
+        if span is None:
+            continue
+        ids = {t.i for t in span}
+        in_quote.update(ids)
+        if q.content.text.rstrip().endswith("?"):
+            continue
+        roots = [t for t in span if (t.head.i not in ids or t.head == t) and not (t.is_punct or t.is_space)]
+        verbs = [r for r in roots if r.pos_ in ("VERB", "AUX")]
+        asserter = q.speaker or "unknown"
+        directive = q.cue is not None and q.cue.text.lower().startswith(DIRECTIVE_CUES)
+        if directive and verbs and len(roots) > len(verbs):
+            # "urged NATO members to allocate ...": addressee and action make one proposition
+            toks = [t for t in span if not t.is_space]
+            c = _make_claim(doc, verbs[0], toks, index, asserter, qi, sent_of_tok[verbs[0].i])
+            found = [c] if c is not None else []
+        else:
+            found = []
+            for r in verbs or roots[:1]:
+                heads = _clause_heads(r, ids)
+                for h in heads:
+                    c = _make_claim(doc, h, _clause_tokens(h, heads, ids), index, asserter, qi, sent_of_tok[h.i])
+                    if c is not None:
+                        found.append(c)
+        for c in found:
+            if directive and not c.modality:
+                c.modality = "should"  # an urging reports what someone should do
+        claims.extend(found)
+    for k, s in enumerate(sents):
+        if s.text.rstrip().endswith("?"):
+            continue
+        allowed = {t.i for t in s if t.i not in in_quote}
+        root = s.root
+        if root.i not in allowed:
+            continue
+        heads = _clause_heads(root, allowed)
+        for h in heads:
+            if h.idx in cue_starts:
+                continue  # the frame of reported speech ("Hegseth said") is not itself a claim
+            toks = _clause_tokens(h, heads, allowed)
+            c = _make_claim(doc, h, toks, index, "outlet", None, k)
+            if c is not None:
+                claims.append(c)
+    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    return claims

@@ -1,0 +1,649 @@
+"""Quotes with speakers: direct, mixed, indirect and "according to" attributions.
+
+1. ``find_quote_marks`` pairs quotation marks in the raw text (curly and straight, double and single,
+   guillemets), per paragraph, telling apostrophes from closing single quotes by context. An opening
+   mark left unclosed runs to the end of its sentence; quotes nested in another (quotes of quotes)
+   stay part of the outer quote.
+2. Reporting cues are verbs from a lexicon (say, tell, add, stress, warn ...) outside quotation marks,
+   plus "according to". The speaker is the cue's subject (or "by" agent), inherited through
+   participles and coordination ("..., stating that ..."), through relative clauses ("X, who said"),
+   and for pronouns the nearest person antecedent outside quotations.
+3. A quote segment is attributed to the cue whose parse subtree contains it, else to a cue in its
+   sentence (colon-introduced, "said X" after the quote), else to the speaker of a quote in the
+   previous sentences (a quote continued in the next paragraph).
+4. The clausal complement of a cue is indirect speech; when it contains quoted words it is a mixed
+   quote whose content also covers the quoted segments.
+5. Headline-style attributions ("Troops will not be sent: defence chief") are read from the title
+   and dek.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.analyse.entities import EntityIndex
+from storyline.model import Quote, Span
+
+REPORTING = frozenset(
+    """say tell add state note stress emphasize emphasise insist argue claim warn explain announce
+    declare confirm deny reiterate underscore highlight suggest acknowledge admit assert write report
+    mention caution vow pledge promise predict reply respond answer remark recall observe comment
+    contend maintain allege complain concede estimate disclose reveal testify tweet post agree
+    disagree charge counter quip joke boast signal indicate conclude lament point continue echo
+    repeat insist affirm reaffirm proclaim assure concur retort protest threaten tout""".split()
+)
+# Cues that only report when they take a clause ("polls show that ..."; beliefs and findings).
+CLAUSAL_ONLY = frozenset("believe think feel fear hope expect worry doubt know show find learn".split())
+# Directive and expressive cues: content is an object and/or infinitive ("urged allies to ...").
+DIRECTIVE = frozenset("urge call ask demand press appeal express voice".split())
+
+OPEN_DOUBLE = "\u201c\u201e\u00ab"
+CLOSE_DOUBLE = "\u201d\u00bb"
+OPEN_SINGLE = "\u2018\u2039"
+CLOSE_SINGLE = "\u2019\u203a"
+QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"'"
+_BEFORE_OPEN = " \t\n([{\u2014\u2013-:;,/" + OPEN_DOUBLE + OPEN_SINGLE + "\"'"
+_AFTER_CLOSE = " \t\n)]}.,;:!?\u2014\u2013-/\u2026" + CLOSE_DOUBLE + CLOSE_SINGLE + "\"'"
+_PERSONAL = {"he": "person", "she": "person"}
+
+
+@dataclass(slots=True)
+class QuoteMark:
+    """A quoted segment: ``start``/``end`` bound the words inside the marks."""
+
+    open: int
+    close: int | None  # index of the closing mark; None when the quote is never closed
+    start: int
+    end: int
+    style: str  # "double" | "single"
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close is not None else self.end
+
+
+def _pair_paragraph(text: str, base: int) -> list[QuoteMark]:
+    marks: list[QuoteMark] = []
+    n = len(text)
+    # doubles: curly/guillemets pair by direction, straight ones by position
+    open_at: int | None = None
+    for k, ch in enumerate(text):
+        prev = text[k - 1] if k else " "
+        nxt = text[k + 1] if k + 1 < n else " "
+        if ch in OPEN_DOUBLE:
+            if open_at is not None:
+                marks.append(QuoteMark(base + open_at, None, base + open_at + 1, base + k, "double"))
+            open_at = k
+        elif ch in CLOSE_DOUBLE:
+            if open_at is not None:
+                marks.append(QuoteMark(base + open_at, base + k, base + open_at + 1, base + k, "double"))
+                open_at = None
+            elif k + 1 < n and nxt.isalnum() and prev in _BEFORE_OPEN:
+                open_at = k  # a closing curly used as an opener (common in scrapes)
+        elif ch == '"':
+            if open_at is not None and (nxt in _AFTER_CLOSE or k + 1 == n):
+                marks.append(QuoteMark(base + open_at, base + k, base + open_at + 1, base + k, "double"))
+                open_at = None
+            elif open_at is None and (prev in _BEFORE_OPEN or k == 0) and nxt not in " \t\n":
+                open_at = k
+    if open_at is not None:
+        marks.append(QuoteMark(base + open_at, None, base + open_at + 1, base + n, "double"))
+    # singles: an opener needs a boundary before and a word after; a closer needs a non-space before and
+    # a boundary after ("Ukraine’s" and "don’t" are apostrophes, "allies’ " is ambiguous and left alone)
+    open_at = None
+    for k, ch in enumerate(text):
+        prev = text[k - 1] if k else " "
+        nxt = text[k + 1] if k + 1 < n else " "
+        is_open = ch in OPEN_SINGLE or (ch in "'\u2019" and prev in _BEFORE_OPEN and nxt.isalnum())
+        if ch in OPEN_SINGLE and open_at is not None:
+            open_at = k
+            continue
+        if open_at is None:
+            if is_open and (ch in OPEN_SINGLE or k == 0 or prev in " \t\n([{\u2014\u2013\"" + OPEN_DOUBLE):
+                open_at = k
+            continue
+        if ch in "'\u2019\u203a" and prev not in " \t\n" and (nxt in _AFTER_CLOSE or k + 1 == n):
+            if prev == "s" and nxt == " " and k + 2 < n and text[k + 2].islower() and k - open_at > 40:
+                continue  # plural possessive ("the allies’ concerns") inside a long single-quoted span
+            marks.append(QuoteMark(base + open_at, base + k, base + open_at + 1, base + k, "single"))
+            open_at = None
+    # keep outermost segments: a quote inside another is part of it
+    marks.sort(key=lambda m: (m.open, -m.outer_end))
+    out: list[QuoteMark] = []
+    for m in marks:
+        if out and m.open < out[-1].outer_end and out[-1].close is not None:
+            continue
+        if out and out[-1].close is None and m.open < out[-1].end:
+            # an unclosed quote ends where the next quote starts
+            out[-1].end = m.open
+        out.append(m)
+    return out
+
+
+def find_quote_marks(text: str) -> list[QuoteMark]:
+    """Quoted segments of a text, paragraph by paragraph (paragraphs are separated by blank lines)."""
+    out: list[QuoteMark] = []
+    pos = 0
+    for para in text.split("\n\n"):
+        out.extend(_pair_paragraph(para, pos))
+        pos += len(para) + 2
+    for m in out:
+        s, e = m.start, m.end
+        while s < e and text[s] in " \t\n":
+            s += 1
+        while e > s and text[e - 1] in " \t\n,;:":
+            e -= 1
+        m.start, m.end = s, e
+    return [m for m in out if m.end > m.start]
+
+
+def close_open_quotes(marks: list[QuoteMark], doc: Doc) -> list[QuoteMark]:
+    """An opening mark never closed ends with its sentence (the scrape lost the closing mark)."""
+    text = doc.text
+    for m in marks:
+        if m.close is not None:
+            continue
+        span = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span[0].sent
+        end = min(m.end, sent.end_char)
+        while end > m.start and text[end - 1] in " \t\n,;:":
+            end -= 1
+        m.end = end
+    return marks
+
+
+# ---------------------------------------------------------------- attribution
+
+
+@dataclass(slots=True)
+class _Cue:
+    tok: Token
+    speaker: Token | None
+    comp: tuple[int, int] | None  # char range of a clausal complement
+    kind: str  # "speech" | "clausal" | "directive" | "according"
+
+
+def _clear_clause(t: Token) -> Token | None:
+    """The that-clause of "made it clear that ..." (an assertion idiom)."""
+    if t.lemma_.lower() != "make":
+        return None
+    for c in t.children:
+        if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj"):
+            comps = [
+                g
+                for g in c.children
+                if g.dep_ == "ccomp" or (g.dep_ == "advcl" and any(m.lower_ == "that" for m in g.children))
+            ]
+            if comps:
+                return comps[0]
+    comps = [c for c in t.children if c.dep_ == "ccomp" and c.i > t.i and c.lower_ != "clear"]
+    if comps and any(c.lower_ == "clear" for c in t.children):
+        return comps[0]
+    return None
+
+
+def _is_cue(t: Token) -> bool:
+    lem = t.lemma_.lower()
+    if lem == "make":
+        return _clear_clause(t) is not None
+    if t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and lem in ("say",)):
+        return False
+    return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE
+
+
+def _speaker_token(t: Token) -> Token | None:
+    """Subject of a cue, climbing through participles, coordination and relative clauses."""
+    cur = t
+    speech = t.lemma_.lower() in REPORTING
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ == "nsubj" or c.dep_ == "csubj":
+                if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                    return cur.head  # "Zelensky, who has long argued that ..."
+                return c
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None  # "he was told": the subject is the hearer
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        if speech and cur.dep_ == "acl" and cur.i > 0 and cur.doc[cur.i - 1].text == "," and cur.head != cur:
+            # "X defended the push, stating that ...": a participle after a comma belongs to the clause
+            cur = cur.head
+            while cur.pos_ not in ("VERB", "AUX") and cur.head != cur:
+                cur = cur.head
+            continue
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep") and cur.head != cur:
+            # "Hegseth reinforced this, stating that ..." / "said ... and added that ..."
+            if cur.dep_ == "ccomp" and _is_cue(cur.head):
+                return None
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of a speaker head without relative clauses, appositions or trailing commas."""
+    keep = [head]
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1 + (c.doc[head.i + 1].is_punct):
+            pass  # "the newspaper The Daily Record": a name in apposition names the speaker
+        elif c.dep_ in ("relcl", "acl", "appos", "punct", "advmod", "prep", "cc", "conj") and not (
+            c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "for") and c.i > head.i
+        ):
+            continue
+        keep.extend(c.subtree)
+    keep = sorted(set(keep), key=lambda x: x.i)
+    # contiguous run around the head
+    lo = hi = keep.index(head)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    toks = keep[lo : hi + 1]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    return toks or [head]
+
+
+def _clause_range(doc: Doc, head: Token, skip_mark: bool = True) -> tuple[int, int]:
+    toks = list(head.subtree)
+    i, j = toks[0].i, toks[-1].i + 1
+    while i < j and (
+        (skip_mark and doc[i].dep_ == "mark" and doc[i].head == head) or doc[i].is_punct or doc[i].is_space
+    ):
+        if doc[i].text in OPEN_DOUBLE + OPEN_SINGLE + "\"'":
+            break
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].text in ",;:-\u2014\u2013"):
+        j -= 1
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
+    lem = t.lemma_.lower()
+    clear = _clear_clause(t)
+    if clear is not None:
+        return _clause_range(doc, clear), "speech"
+    comps = [c for c in t.children if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and lem in REPORTING)]
+    # a question ("asked whether ...") is not an assertion by the asker's subject
+    comps = [c for c in comps if not any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)]
+    if comps:
+        c = comps[-1]
+        return _clause_range(doc, c), ("speech" if lem in REPORTING or lem in DIRECTIVE else "clausal")
+    if lem in DIRECTIVE:
+        objs = [c for c in t.children if c.dep_ in ("dobj",)]
+        xcs = [c for c in t.children if c.dep_ == "xcomp"]
+        preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")]
+        parts = objs + xcs + preps
+        if parts:
+            lo = min(p.left_edge.i for p in parts)
+            hi = max(p.right_edge.i for p in parts) + 1
+            while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                hi -= 1
+            if hi > lo:
+                return (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])), "directive"
+    return None, ""
+
+
+def _according_to(doc: Doc) -> list[_Cue]:
+    out = []
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            to = doc[t.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            phrase = {x.i for x in t.subtree} | {x.i for x in to.subtree} | {t.i, to.i}
+            sent = t.sent
+            rest = [x for x in sent if x.i not in phrase and not x.is_space]
+            while rest and rest[0].is_punct:
+                rest.pop(0)
+            while rest and (rest[-1].is_punct and rest[-1].text not in ".!?"):
+                rest.pop()
+            if not rest:
+                continue
+            # content: the rest of the sentence on the far side of the phrase
+            lo_phrase, hi_phrase = min(phrase), max(phrase)
+            side = [x for x in rest if x.i > hi_phrase] if rest[0].i >= lo_phrase else rest
+            side = [x for x in side if x.i > hi_phrase] or [x for x in rest if x.i < lo_phrase]
+            while side and side[0].is_punct:
+                side.pop(0)
+            while side and side[-1].is_punct and side[-1].text not in ".!?":
+                side.pop()
+            if not side:
+                continue
+            comp = (side[0].idx, side[-1].idx + len(side[-1]))
+            out.append(_Cue(tok=t, speaker=objs[0], comp=comp, kind="according"))
+    return out
+
+
+class _Attributor:
+    def __init__(self, doc: Doc, text: str, index: EntityIndex, marks: list[QuoteMark], part: str = "body"):
+        self.doc = doc
+        self.text = text
+        self.index = index
+        self.marks = marks
+        self.part = part
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.quoted_chars = [(m.open, m.outer_end) for m in marks]
+
+    def quoted(self, t: Token) -> bool:
+        return any(a <= t.idx < b for a, b in self.quoted_chars)
+
+    def sent_of_char(self, c: int) -> int:
+        lo = 0
+        for k, s in enumerate(self.sent_starts):
+            if s <= c:
+                lo = k
+            else:
+                break
+        return lo
+
+    # ---- speakers
+    def speaker(self, tok: Token | None) -> tuple[str | None, Span | None, int | None, float]:
+        """(name, span, entity, confidence factor) for a speaker head token."""
+        if tok is None:
+            return None, None, None, 0.0
+        doc = self.doc
+        if tok.lower_ in _PERSONAL:
+            ent = self.index.antecedent(tok)
+            span = Span(tok.idx, tok.idx + len(tok), tok.text)
+            if ent is None:
+                return None, span, None, 0.3
+            return self.index.entities[ent].name, span, ent, 0.85
+        if tok.pos_ == "PRON":
+            return None, Span(tok.idx, tok.idx + len(tok), tok.text), None, 0.3
+        np = _np_tokens(tok)
+        span = Span(np[0].idx, np[-1].idx + len(np[-1]), doc.text[np[0].idx : np[-1].idx + len(np[-1])])
+        ent = self._head_entity(tok, np)
+        if ent is not None:
+            return self.index.entities[ent].name, span, ent, 1.0
+        words = [t for t in np if t.lower_ not in ("the", "a", "an")]
+        name = doc.text[words[0].idx : words[-1].idx + len(words[-1])] if words else span.text
+        return name, span, None, 0.9
+
+    def _head_entity(self, head: Token, np: list[Token]) -> int | None:
+        """Entity the speaker phrase names: its head's, or a name in apposition to the head.
+
+        Modifiers do not name the speaker: "the Ukrainian leader" is not Ukraine, "a joint statement
+        from the ministers of X" is not X.
+        """
+        by_tok = self.index.token_entity if self.part == "body" else self.index.part_token_entity.get(self.part, {})
+        if head.i in by_tok:
+            return by_tok[head.i]
+        for c in head.children:
+            if c.dep_ == "appos" and c in np and c.i in by_tok:
+                return by_tok[c.i]
+        return None
+
+    # ---- main
+    def run(self) -> list[Quote]:
+        doc = self.doc
+        cues: list[_Cue] = []
+        for t in doc:
+            if not _is_cue(t) or self.quoted(t):
+                continue
+            comp, kind = _cue_complement(doc, t)
+            lem = t.lemma_.lower()
+            if lem in CLAUSAL_ONLY and comp is None:
+                continue
+            if lem == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
+                continue  # "asked whether he thinks ...": a question, not an attribution
+            spk = _speaker_token(t)
+            if spk is None and (lem in REPORTING or lem == "make"):
+                spk = self._linear_subject(t)
+            cues.append(_Cue(tok=t, speaker=spk, comp=comp, kind=kind or "speech"))
+        cues.extend(_according_to(doc))
+        by_seg: dict[int, _Cue | None] = {}
+        for k, m in enumerate(self.marks):
+            by_seg[k] = self._cue_for(m, cues)
+        quotes: list[Quote] = []
+        used_segments: set[int] = set()
+        # each cue: its complement (indirect or mixed) and its direct segments
+        for cue in sorted(cues, key=lambda c: c.tok.i):
+            segs = [k for k, c in by_seg.items() if c is cue]
+            name, sspan, ent, conf = self.speaker(cue.speaker)
+            base = {"speech": 0.9, "according": 0.85, "clausal": 0.6, "directive": 0.6}[cue.kind]
+            cue_span = self._cue_span(cue)
+            if cue.comp is not None:
+                a, b = cue.comp
+                inside = [k for k in segs if self.marks[k].start < b and a < self.marks[k].outer_end]
+                if inside:
+                    lo = min([a] + [self.marks[k].start for k in inside])
+                    hi = max([b] + [self.marks[k].end for k in inside])
+                    while lo < hi and self.text[lo] in QUOTE_CHARS + " ":
+                        lo += 1
+                    while hi > lo and self.text[hi - 1] in QUOTE_CHARS + " ,":
+                        hi -= 1
+                    outside = self.text[lo:hi]
+                    for k in sorted(inside, key=lambda k: -self.marks[k].open):
+                        m = self.marks[k]
+                        o0, o1 = max(m.open - lo, 0), max(m.outer_end - lo, 0)
+                        outside = outside[:o0] + " " + outside[o1:]
+                    kind = "mixed" if len([w for w in outside.split() if w.isalnum()]) >= 2 else "direct"
+                    used_segments.update(inside)
+                    segs = [k for k in segs if k not in inside]
+                    quotes.append(self._quote(lo, hi, name, kind, cue_span, sspan, ent, base * (conf or 0.5)))
+                elif (not segs or cue.kind == "according") and cue.speaker is not None:
+                    if cue.kind == "according" or len(self.text[a:b].split()) >= 2:
+                        quotes.append(
+                            self._quote(a, b, name, "indirect", cue_span, sspan, ent, 0.8 * base * (conf or 0.5))
+                        )
+            for k in segs:
+                m = self.marks[k]
+                used_segments.add(k)
+                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, base * (conf or 0.5)))
+        # segments without a cue: continue the previous speaker, or stand alone
+        for k, m in enumerate(self.marks):
+            if k in used_segments or by_seg.get(k) is not None:
+                continue
+            n_words = len(self.text[m.start : m.end].split())
+            prev = self._previous_quote(quotes, m)
+            if prev is not None:
+                quotes.append(
+                    self._quote(m.start, m.end, prev.speaker, "direct", None, None, prev.speaker_entity, 0.6)
+                )
+            elif n_words >= 5:
+                quotes.append(self._quote(m.start, m.end, None, "direct", None, None, None, 0.3))
+        quotes.sort(key=lambda q: q.content.start)
+        return _dedupe(quotes)
+
+    def _linear_subject(self, cue: Token) -> Token | None:
+        """Fallback when the parse gives a speech verb no subject: the nearest person to its left with no
+        finite verb in between ("Pete Hegseth, during the meeting of allies, told ...")."""
+        by_tok = self.index.token_entity if self.part == "body" else self.index.part_token_entity.get(self.part, {})
+        for k in range(cue.i - 1, cue.sent.start - 1, -1):
+            t = self.doc[k]
+            if self.quoted(t) or t.text in QUOTE_CHARS:
+                return None
+            if t.lower_ in _PERSONAL:
+                return t
+            e = by_tok.get(k)
+            if e is not None and self.index.entities[e].type == "person":
+                return t
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                return None
+        return None
+
+    def _previous_quote(self, quotes: list[Quote], m: QuoteMark) -> Quote | None:
+        s = self.sent_of_char(m.open)
+        best = None
+        for q in quotes:
+            if q.content.end <= m.open and q.speaker is not None and s - self.sent_of_char(q.content.end) <= 2:
+                # no other person may be introduced between the two quotes
+                if best is None or q.content.end > best.content.end:
+                    best = q
+        if best is None:
+            return None
+        between = self.text[best.content.end : m.open]
+        gap_ents = {
+            e
+            for (t, e, _s, quoted, _si) in self.index.person_mentions
+            if best.content.end <= self.doc[t].idx < m.open and not quoted
+        }
+        if gap_ents - {best.speaker_entity} or len(between) > 400:
+            return None
+        return best
+
+    def _cue_for(self, m: QuoteMark, cues: list[_Cue]) -> _Cue | None:
+        doc = self.doc
+        seg_toks = [t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []]
+        if not seg_toks:
+            return None
+        seg_ids = {t.i for t in seg_toks}
+        # 1. a cue whose subtree governs the quoted words (closest ancestor)
+        best: tuple[int, _Cue] | None = None
+        words_ = [t for t in seg_toks if not (t.is_punct or t.is_space)]
+        for cue in cues:
+            if cue.kind == "according":
+                continue
+            for t in words_:
+                depth, cur = 0, t
+                while cur.head != cur and depth < 12:
+                    cur = cur.head
+                    depth += 1
+                    if cur.i in seg_ids:
+                        continue
+                    if cur == cue.tok:
+                        if best is None or depth < best[0]:
+                            best = (depth, cue)
+                        break
+                    if _is_cue(cur) and not self.quoted(cur):
+                        break
+        if best is not None:
+            return best[1]
+        # 2. a cue in the sentences the quote touches, nearest first (colon-introduced, "said X")
+        s0, s1 = self.sent_of_char(m.open), self.sent_of_char(max(m.open, m.end - 1))
+        near = [c for c in cues if s0 <= self.sent_of_char(c.tok.idx) <= s1 and c.kind != "according"]
+        # a cue whose own complement lies elsewhere only takes quotes touching it
+        near = [
+            c
+            for c in near
+            if c.comp is None or (c.comp[0] <= m.end and m.start <= c.comp[1]) or self._adjacent(c, m)
+        ]
+        if near:
+            return min(near, key=lambda c: min(abs(c.tok.idx - m.open), abs(c.tok.idx - m.outer_end)))
+        # 3. "X said:" closing the previous sentence (the parser may split at the colon or paragraph)
+        if s0 > 0:
+            prev_text = self.text[self.sent_starts[s0 - 1] : m.open].rstrip()
+            if prev_text.endswith(":"):
+                prev = [c for c in cues if self.sent_of_char(c.tok.idx) == s0 - 1 and c.comp is None]
+                if prev:
+                    return prev[-1]
+        return None
+
+    def _adjacent(self, c: _Cue, m: QuoteMark) -> bool:
+        # `said: "..."` or `"...," he said` next to the quote even when the parse hangs elsewhere
+        gap = self.text[m.outer_end : c.tok.idx] if c.tok.idx >= m.outer_end else self.text[c.tok.idx : m.open]
+        return len(gap) <= 40 and not any(ch in gap for ch in ".!?")
+
+    def _cue_span(self, cue: _Cue) -> Span:
+        t = cue.tok
+        end_tok = t
+        if cue.kind == "according":
+            end_tok = self.doc[t.i + 1]
+        else:
+            prts = [c for c in t.children if c.dep_ == "prt" and c.i == t.i + 1]
+            if prts:
+                end_tok = prts[0]
+        a, b = t.idx, end_tok.idx + len(end_tok)
+        return Span(a, b, self.text[a:b])
+
+    def _quote(
+        self,
+        a: int,
+        b: int,
+        speaker: str | None,
+        kind: str,
+        cue: Span | None,
+        sspan: Span | None,
+        ent: int | None,
+        conf: float,
+    ) -> Quote:
+        return Quote(
+            content=Span(a, b, self.text[a:b]),
+            speaker=speaker,
+            kind=kind,
+            sentence=self.sent_of_char(a),
+            cue=cue,
+            speaker_span=sspan,
+            confidence=round(min(max(conf, 0.05), 0.99), 2),
+            part=self.part,
+            speaker_entity=ent,
+        )
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    # the same content reached through two cues: keep the more confident reading
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: -q.confidence):
+        if any(
+            o.content.start <= q.content.start and q.content.end <= o.content.end and o.speaker == q.speaker
+            for o in out
+        ):
+            continue
+        if any(o.content.start == q.content.start and o.content.end == q.content.end for o in out):
+            continue
+        out.append(q)
+    out.sort(key=lambda q: (q.content.start, q.content.end))
+    return out
+
+
+def extract_quotes(doc: Doc, text: str, index: EntityIndex, marks: list[QuoteMark] | None = None) -> list[Quote]:
+    """Quotes of an article body (spans are offsets into ``text``)."""
+    if marks is None:
+        marks = close_open_quotes(find_quote_marks(text), doc)
+    return _Attributor(doc, text, index, marks).run()
+
+
+def headline_quotes(doc: Doc, index: EntityIndex, part: str) -> list[Quote]:
+    """Attributions in a title or dek: cue verbs as in the body, plus "CONTENT: SPEAKER" / "SPEAKER: CONTENT"."""
+    text = doc.text
+    marks = close_open_quotes(find_quote_marks(text), doc)
+    quotes = _Attributor(doc, text, index, marks, part=part).run()
+    quotes = [q for q in quotes if q.speaker is not None]
+    if ":" in text and not quotes:
+        before, _, after = text.rpartition(":")
+        for side_text, side_start, content_text, content_start in (
+            (after, len(before) + 1, before, 0),
+            (text.partition(":")[0], 0, text.partition(":")[2], len(text.partition(":")[0]) + 1),
+        ):
+            side = side_text.strip()
+            if not side or len(side.split()) > 6:
+                continue
+            off = side_start + side_text.index(side)
+            span = doc.char_span(off, off + len(side), alignment_mode="expand")
+            if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue
+            ent = index.part_token_entity.get(part, {}).get(span.root.i)
+            if ent is None or index.entities[ent].type not in ("person", "organisation"):
+                continue
+            c = content_text.strip().strip("'\"\u2018\u2019\u201c\u201d")
+            if len(c.split()) < 3:
+                continue
+            cs = content_start + content_text.index(c)
+            quotes.append(
+                Quote(
+                    content=Span(cs, cs + len(c), c),
+                    speaker=index.entities[ent].name,
+                    kind="direct" if content_text.strip()[:1] in QUOTE_CHARS else "indirect",
+                    sentence=0,
+                    cue=Span(len(before), len(before) + 1, ":") if side_start else None,
+                    speaker_span=Span(off, off + len(side), side),
+                    confidence=0.7,
+                    part=part,
+                    speaker_entity=ent,
+                )
+            )
+            break
+    return quotes

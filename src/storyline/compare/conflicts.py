@@ -1,0 +1,539 @@
+"""Conflicts: pairs of source spans that cannot both be right.
+
+Kinds, each with both spans and a plain-language reason (fixed wording around verbatim values):
+
+- polarity: one proposition stated with opposite polarity by independent sources;
+- quantity: the same quantity given different values ("about 1,400 dockworkers" / "some 900");
+- role: an entity given a role and its contrary ("the former president" for a sitting
+  "President X"), within one article or across outlets;
+- date / place: the same dated fact or event given different days or places;
+- speaker / misquote: see ``storyline.compare.quotes``.
+
+False alarms cost more than misses: different quantities are not conflicts (a current 2% target,
+a 3% floor and a 5% proposal are three facts). So a quantity pair must measure the same thing (the
+claims with their numbers blanked read alike, the same qualifiers such as "current", "minimum" or
+"normal" surround both numbers), share no value (a shared value shows they list several
+quantities), carry no sign of change over time ("rose to", "up from", a nearby day), and not be
+about different actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from storyline.analyse.roles import role_key
+from storyline.compare.sources import Sources
+from storyline.link.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, unit_key
+from storyline.model import Article, ArticleFacts, Conflict, Mention, Quantity, SourceRef, TimeRef
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
+
+
+@dataclass(slots=True)
+class ConflictConfig:
+    polarity_sim: float = 0.80  # cosine of two claims of opposite polarity to call them one proposition
+    polarity_overlap: float = 0.45  # content-word overlap (negations aside) they must also share
+    quantity_sim: float = 0.72  # cosine of the number-blanked contexts of two quantities
+    quantity_window: int = 9  # words each side of a number that describe it
+    date_sim: float = 0.80
+    place_sim: float = 0.90
+    stop: frozenset[str] = field(
+        default_factory=lambda: frozenset(
+            """the a an of to in on at for and or but by with from as is are was were be been being
+            that this these those it its their his her they he she we you i not no n't never""".split()
+        )
+    )
+
+
+# Words that make two numbers different quantities even when the contexts read alike.
+QUALIFIERS = {
+    "current": "current", "currently": "current", "existing": "current", "present": "current",
+    "proposed": "proposed", "proposal": "proposed", "target": "target", "goal": "target", "aim": "target",
+    "minimum": "minimum", "least": "minimum", "floor": "minimum", "below": "minimum",
+    "maximum": "maximum", "most": "maximum", "ceiling": "maximum", "cap": "maximum", "exceed": "maximum",
+    "normal": "normal", "usual": "normal", "typical": "normal", "average": "normal",
+    "recommended": "recommended", "recommend": "recommended", "advised": "recommended",
+    "previous": "previous", "former": "previous", "earlier": "previous", "original": "previous",
+    "initial": "previous", "last": "previous", "old": "previous",
+    "new": "new", "revised": "new", "final": "new", "latest": "new",
+    "planned": "planned", "plan": "planned", "expected": "planned", "forecast": "planned",
+    "offered": "offer", "offer": "offer", "demand": "demand", "demanded": "demand", "seeking": "demand",
+    "sought": "demand", "asked": "demand",
+}
+_NO_MORE_THAN = re.compile(r"\b(?:no more than|not more than|up to|at most|no higher than)\b", re.I)
+_AT_LEAST = re.compile(r"\b(?:at least|no less than|not less than|at a minimum|not go below)\b", re.I)
+# Signs that a count moves over time: values on different days are different facts.
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|increases|grew|grown|fell|fallen|falls|dropped|"
+    r"declined|jumped|surged|doubled|halved|reached|up from|down from|from \S+ to|so far|as of|by (?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|the end|then|now|\d))\b",
+    re.I,
+)
+_PAST_MODIFIER = re.compile(r"\b(former|ex-|one-time|onetime|erstwhile)\s*", re.I)
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4})$")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _content(text: str, stop: frozenset[str]) -> set[str]:
+    return {w for w in _words(text) if w not in stop and not w[0].isdigit()}
+
+
+def _ref(aid: int, start: int, end: int, text: str) -> SourceRef:
+    return SourceRef(article_id=aid, start=start, end=end, text=text)
+
+
+def _unit_ref(u: ClaimUnit) -> SourceRef:
+    m = u.member
+    return _ref(m.article_id, m.span.start, m.span.end, m.span.text)
+
+
+def _asserters_compatible(a: ClaimUnit, b: ClaimUnit) -> bool:
+    return a.member.asserter == b.member.asserter
+
+
+def _who(u: ClaimUnit, sources: Sources) -> str:
+    m = u.member
+    name = sources.name[m.article_id]
+    return name if m.asserter == "outlet" else f"{name} (quoting {m.asserter})"
+
+
+class ConflictFinder:
+    def __init__(
+        self,
+        alignment: Alignment,
+        sources: Sources,
+        articles: dict[int, Article],
+        facts: dict[int, ArticleFacts],
+        resolve: EntityResolver,
+        config: ConflictConfig | None = None,
+    ) -> None:
+        self.al = alignment
+        self.sources = sources
+        self.articles = articles
+        self.facts = facts
+        self.resolve = resolve
+        self.config = config or ConflictConfig()
+        self._times: dict[int, list[TimeRef]] = {aid: list(f.times) for aid, f in facts.items()}
+
+    # ------------------------------------------------------------ polarity
+    def polarity(self) -> list[Conflict]:
+        c = self.config
+        units = self.al.units
+        out: list[Conflict] = []
+        seen: set[tuple[int, int]] = set()
+        for i in range(len(units)):
+            for j in range(i + 1, len(units)):
+                a, b = units[i], units[j]
+                if a.neg == b.neg or self.al.raw[i, j] < c.polarity_sim:
+                    continue
+                if not self.sources.independent(a.member.article_id, b.member.article_id):
+                    continue
+                if not _asserters_compatible(a, b) or not (a.entities & b.entities):
+                    continue
+                wa, wb = _content(a.text, c.stop), _content(b.text, c.stop)
+                if not wa or not wb or len(wa & wb) / len(wa | wb) < c.polarity_overlap:
+                    continue
+                key = (a.member.article_id, b.member.article_id)
+                if key in seen:
+                    continue
+                seen.add(key)
+                neg, pos = (a, b) if a.neg else (b, a)
+                out.append(
+                    Conflict(
+                        kind="polarity",
+                        a=_unit_ref(neg),
+                        b=_unit_ref(pos),
+                        reason=(
+                            f"Opposite statements of one proposition: {_who(neg, self.sources)} states it negatively, "
+                            f"{_who(pos, self.sources)} positively."
+                        ),
+                        scope="across-outlets",
+                        subject=", ".join(sorted(a.entities & b.entities)),
+                        clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
+                    )
+                )
+        return out
+
+    # ------------------------------------------------------------ quantities
+    def _window(self, u: ClaimUnit, q: Quantity) -> tuple[str, int, int]:
+        """Words around a number inside its claim, and the number's offsets in the article."""
+        text, base = u.member.span.text, u.member.span.start
+        if q.end > q.start and base <= q.start and q.end <= base + len(text):
+            s, e = q.start - base, q.end - base
+        else:
+            k = text.find(q.text) if q.text else -1
+            s, e = (k, k + len(q.text)) if k >= 0 else (0, 0)
+        n = self.config.quantity_window
+        before = text[:s].split()[-n:]
+        after = text[e:].split()[:n]
+        return " ".join([*before, "N", *after]), base + s, base + e
+
+    def _qualifiers(self, window: str) -> frozenset[str]:
+        quals = {QUALIFIERS[w] for w in _words(window) if w in QUALIFIERS}
+        if _NO_MORE_THAN.search(window):
+            quals.add("maximum")
+        if _AT_LEAST.search(window):
+            quals.add("minimum")
+        return frozenset(quals)
+
+    def _near_time(self, aid: int, start: int, end: int, reach: int = 40) -> list[TimeRef]:
+        return [t for t in self._times.get(aid, []) if t.span.end >= start - reach and t.span.start <= end + reach]
+
+    def quantities(self) -> list[Conflict]:
+        from storyline.embed import encode
+
+        c = self.config
+        items: list[tuple[int, Quantity, str, int, int]] = []  # unit idx, quantity, window, start, end
+        for ui, u in enumerate(self.al.units):
+            if u.member.secondary:
+                continue
+            for q in u.member.numbers:
+                if not unit_key(q) and not q.measure:
+                    continue
+                w, s, e = self._window(u, q)
+                items.append((ui, q, w, s, e))
+        if len(items) < 2:
+            return []
+        emb = encode([w for _, _, w, _, _ in items])
+        pairs: dict[tuple[str, float, float], list[tuple[int, int]]] = defaultdict(list)
+        for x in range(len(items)):
+            ui, qa, wa, sa, ea = items[x]
+            a = self.al.units[ui]
+            for y in range(x + 1, len(items)):
+                uj, qb, wb, sb, eb = items[y]
+                b = self.al.units[uj]
+                if ui == uj or not self.sources.independent(a.member.article_id, b.member.article_id):
+                    continue
+                if unit_key(qa) != unit_key(qb) or _same_value(qa.value, qb.value):
+                    continue
+                if not _asserters_compatible(a, b):
+                    continue
+                # a value both claims share shows they list several quantities of one kind
+                va = {round(q.value, 6) for q in a.member.numbers if unit_key(q) == unit_key(qa)}
+                vb = {round(q.value, 6) for q in b.member.numbers if unit_key(q) == unit_key(qb)}
+                if va & vb:
+                    continue
+                if _CHANGE.search(wa) or _CHANGE.search(wb):
+                    continue
+                if self._qualifiers(wa) != self._qualifiers(wb):
+                    continue
+                if not _measures_compatible(qa, qb) and float(emb[x] @ emb[y]) < c.quantity_sim + 0.1:
+                    continue
+                if float(emb[x] @ emb[y]) < c.quantity_sim:
+                    continue
+                ta = self._near_time(a.member.article_id, sa, ea)
+                tb = self._near_time(b.member.article_id, sb, eb)
+                if (ta or tb) and not _same_times(ta, tb):
+                    continue
+                if _actors_differ(a, b):
+                    continue
+                k = (unit_key(qa), *sorted((round(qa.value, 6), round(qb.value, 6))))
+                pairs[k].append((x, y))  # type: ignore[arg-type]
+        out = []
+        for (_unit, _v1, _v2), xs in pairs.items():
+            x, y = xs[0]
+            ui, qa, _, sa, ea = items[x]
+            uj, qb, _, sb, eb = items[y]
+            a, b = self.al.units[ui], self.al.units[uj]
+            # which outlets give each value, for the reason
+            side_a = {self.sources.name[self.al.units[items[p][0]].member.article_id] for pr in xs for p in pr if _same_value(items[p][1].value, qa.value)}
+            side_b = {self.sources.name[self.al.units[items[p][0]].member.article_id] for pr in xs for p in pr if _same_value(items[p][1].value, qb.value)}
+            if len(side_b) > len(side_a):
+                a, b, qa, qb, side_a, side_b, sa, ea, sb, eb = b, a, qb, qa, side_b, side_a, sb, eb, sa, ea
+            out.append(
+                Conflict(
+                    kind="quantity",
+                    a=_unit_ref(a),
+                    b=_unit_ref(b),
+                    reason=(
+                        f"Same quantity, different values: “{_qtext(qa)}” ({', '.join(sorted(side_a))}) "
+                        f"against “{_qtext(qb)}” ({', '.join(sorted(side_b))})."
+                    ),
+                    scope="across-outlets",
+                    subject=qa.measure or qb.measure or unit_key(qa),
+                    clusters=sorted(set(self.al.cluster_of.get(ui, []) + self.al.cluster_of.get(uj, []))),
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------ dates and places
+    def _abs_times(self, u: ClaimUnit) -> list[TimeRef]:
+        m = u.member
+        return [
+            t
+            for t in self._times.get(m.article_id, [])
+            if t.value is not None and t.anchor == "absolute" and m.span.start <= t.span.start and t.span.end <= m.span.end
+        ]
+
+    def dates(self) -> list[Conflict]:
+        from storyline.embed import encode
+
+        c = self.config
+        cand = [(i, ts) for i, u in enumerate(self.al.units) if (ts := self._abs_times(u)) and len(ts) == 1]
+        if len(cand) < 2:
+            return []
+
+        def masked(i: int, t: TimeRef) -> str:
+            m = self.al.units[i].member
+            s, e = t.span.start - m.span.start, t.span.end - m.span.start
+            return mask_numbers(m.span.text[:s] + "DATE" + m.span.text[e:])
+
+        emb = encode([masked(i, ts[0]) for i, ts in cand])
+        out, seen = [], set()
+        for x in range(len(cand)):
+            i, (ta,) = cand[x]
+            a = self.al.units[i]
+            for y in range(x + 1, len(cand)):
+                j, (tb,) = cand[y]
+                b = self.al.units[j]
+                if not self.sources.independent(a.member.article_id, b.member.article_id):
+                    continue
+                if float(emb[x] @ emb[y]) < c.date_sim or not _asserters_compatible(a, b):
+                    continue
+                if _overlap(ta, tb):
+                    continue
+                k = (a.member.article_id, b.member.article_id, ta.expression, tb.expression)
+                if k in seen:
+                    continue
+                seen.add(k)
+                out.append(
+                    Conflict(
+                        kind="date",
+                        a=_unit_ref(a),
+                        b=_unit_ref(b),
+                        reason=f"Same fact, different dates: “{ta.span.text}” against “{tb.span.text}”.",
+                        scope="across-outlets",
+                        subject=ta.span.text,
+                        clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
+                    )
+                )
+        return out
+
+    def _places(self, u: ClaimUnit) -> list[Mention]:
+        m = u.member
+        f = self.facts[m.article_id]
+        return [x for x in f.mentions if x.type == "place" and m.span.start <= x.start and x.end <= m.span.end]
+
+    def places(self) -> list[Conflict]:
+        """Same event, different places: own assertions of one cluster, one place each, never named by the other."""
+        from storyline.embed import encode
+
+        c = self.config
+        out: list[Conflict] = []
+        for cl in self.al.clusters:
+            idx = [i for i, u in enumerate(self.al.units) if cl.id in self.al.cluster_of.get(i, []) and u.member.asserter == "outlet"]
+            cand = [(i, ps[0]) for i in idx if len(ps := self._places(self.al.units[i])) == 1]
+            if len(cand) < 2:
+                continue
+
+            def masked(i: int, p: Mention) -> str:
+                m = self.al.units[i].member
+                s, e = p.start - m.span.start, p.end - m.span.start
+                return m.span.text[:s] + "PLACE" + m.span.text[e:]
+
+            emb = encode([masked(i, p) for i, p in cand])
+            for x in range(len(cand)):
+                for y in range(x + 1, len(cand)):
+                    (i, pa), (j, pb) = cand[x], cand[y]
+                    a, b = self.al.units[i], self.al.units[j]
+                    if not self.sources.independent(a.member.article_id, b.member.article_id):
+                        continue
+                    na, nb = self.resolve(pa.text), self.resolve(pb.text)
+                    if na == nb or na in nb or nb in na or float(emb[x] @ emb[y]) < c.place_sim:
+                        continue
+                    ta = self.articles[a.member.article_id].text.lower()
+                    tb = self.articles[b.member.article_id].text.lower()
+                    if pa.text.lower() in tb or pb.text.lower() in ta:
+                        continue
+                    out.append(
+                        Conflict(
+                            kind="place",
+                            a=_unit_ref(a),
+                            b=_unit_ref(b),
+                            reason=f"Same event, different places: “{pa.text}” against “{pb.text}”.",
+                            scope="across-outlets",
+                            subject=pa.text,
+                            clusters=[cl.id],
+                        )
+                    )
+        return out
+
+    # ------------------------------------------------------------ roles
+    def roles(self) -> list[Conflict]:
+        """A person called "the former X" while also (or elsewhere) holding X by title."""
+        current: dict[str, list[tuple[int, str, str, SourceRef]]] = defaultdict(list)  # person -> (aid, qual, core, ref)
+        past: list[tuple[int, str, str, str, SourceRef]] = []  # (aid, person, qual, core, ref)
+        for aid, f in self.facts.items():
+            art = self.articles.get(aid)
+            if art is None:
+                continue
+            text = art.text
+            persons = sorted(
+                (m for m in f.mentions if m.entity is not None and m.entity < len(f.entities) and f.entities[m.entity].type == "person"),
+                key=lambda m: m.start,
+            )
+            for m in persons:
+                name = self.resolve_person(f.entities[m.entity].name)  # type: ignore[index]
+                title = _title_before(text, m.start)
+                if title and not _PAST_MODIFIER.search(title[0]):
+                    qual, core = role_key(title[0])
+                    if core and core.split()[-1:] and _is_role(title[0]):
+                        current[name].append((aid, qual, core, _ref(aid, title[1], m.end, text[title[1] : m.end])))
+            for pm in _PAST_MODIFIER.finditer(text):
+                phrase, ps, pe = _role_after(text, pm.end())
+                if not phrase:
+                    continue
+                qual, core = role_key(phrase)
+                span_start = pm.start()
+                if span_start >= 4 and text[span_start - 4 : span_start].lower() == "the ":
+                    span_start -= 4
+                ref = _ref(aid, span_start, pe, text[span_start:pe])
+                # who: a name right after the phrase (apposition), else the person mentioned last
+                after = [m for m in persons if 0 <= m.start - pe <= 2]
+                if after:
+                    who = self.resolve_person(f.entities[after[0].entity].name)  # type: ignore[index]
+                else:
+                    before = [m for m in persons if m.end <= span_start and span_start - m.end < 400]
+                    if not before:
+                        continue
+                    who = self.resolve_person(f.entities[before[-1].entity].name)  # type: ignore[index]
+                past.append((aid, who, qual, core, ref))
+        out: list[Conflict] = []
+        seen: set[tuple[int, str, str]] = set()
+        for aid, who, qual, core, ref in past:
+            holders = [h for h in current.get(who, []) if _role_match(qual, core, h[1], h[2])]
+            if not holders:
+                continue
+            same = [h for h in holders if h[0] == aid]
+            h = same[0] if same else None
+            if h is None:
+                h = next((x for x in holders if self.sources.independent(aid, x[0])), None)
+            if h is None or (aid, who, core) in seen:
+                continue
+            seen.add((aid, who, core))
+            where = "in the same article" if h[0] == aid else f"while {self.sources.name[h[0]]} calls him or her “{h[3].text}”"
+            out.append(
+                Conflict(
+                    kind="role",
+                    a=ref,
+                    b=h[3],
+                    reason=(
+                        f"Inconsistent role for {who}: “{ref.text}” {where}"
+                        + (f" where {self.sources.name[aid]} also writes “{h[3].text}”." if h[0] == aid else ".")
+                    ),
+                    scope="within-article" if h[0] == aid else "across-outlets",
+                    subject=who,
+                )
+            )
+        return out
+
+    def resolve_person(self, name: str) -> str:
+        from storyline.link.align import resolve_name
+
+        return resolve_name(self.resolve, name)
+
+    def all(self) -> list[Conflict]:
+        return [*self.roles(), *self.polarity(), *self.quantities(), *self.dates(), *self.places()]
+
+
+def _qtext(q: Quantity) -> str:
+    return q.text or f"{q.approx + ' ' if q.approx else ''}{q.value:g} {q.unit}".strip()
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
+
+
+def _measures_compatible(a: Quantity, b: Quantity) -> bool:
+    if not a.measure or not b.measure:
+        return True
+    ha, hb = _words(a.measure), _words(b.measure)
+    return bool(set(ha) & set(hb))
+
+
+def _same_times(a: list[TimeRef], b: list[TimeRef]) -> bool:
+    da = {t.value for t in a if t.value}
+    db = {t.value for t in b if t.value}
+    return bool(da) and da == db
+
+
+def _overlap(a: TimeRef, b: TimeRef) -> bool:
+    assert a.value is not None and b.value is not None
+    a_end, b_end = a.end or a.value, b.end or b.value
+    return a.value <= b_end and b.value <= a_end
+
+
+def _actors_differ(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Both claims name who acts, and nobody in common: "X won by 41" is not "Y won by 7"."""
+    return bool(a.entities) and bool(b.entities) and not (a.entities & b.entities)
+
+
+def _is_role(phrase: str) -> bool:
+    from storyline.analyse.roles import is_role_phrase
+
+    return is_role_phrase(phrase)
+
+
+def _title_before(text: str, start: int) -> tuple[str, int] | None:
+    """A title written before a name ("President " in "President Donald Trump")."""
+    seg = text[max(0, start - 60) : start]
+    if not seg.endswith((" ", "\u00a0")):
+        return None
+    m = _TITLE_BEFORE.search(seg.rstrip() + " ")
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    if not _is_role(phrase):
+        return None
+    s = start - len(seg) + m.start(1)
+    # a sentence boundary inside would make it no title
+    return phrase, s
+
+
+_ROLE_AFTER = re.compile(r"((?:[\w.’'-]+\s+){0,3}?[\w’'-]+)")
+
+
+def _role_after(text: str, pos: int) -> tuple[str, int, int]:
+    """The role phrase that follows "former" ("US president", "Defence Secretary")."""
+    from storyline.analyse.roles import ROLE_HEADS
+
+    toks = list(re.finditer(r"[\w.’'-]+", text[pos : pos + 60]))
+    for k, t in enumerate(toks[:4]):
+        w = t.group(0).lower().rstrip(".")
+        if w in ROLE_HEADS or w.rstrip("s") in ROLE_HEADS:
+            end = pos + t.end()
+            # "former Secretary of Defense": keep an "of X" complement
+            rest = text[end : end + 40]
+            mo = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w]+", rest)
+            if mo:
+                end += mo.end()
+            between = text[pos:end]
+            if any(ch in between for ch in ".,;:\n"):
+                return "", 0, 0
+            return between, pos, end
+        if k >= 3:
+            break
+    return "", 0, 0
+
+
+def _role_match(q1: str, c1: str, q2: str, c2: str) -> bool:
+    from storyline.analyse.roles import qualifiers_compatible
+
+    return c1 == c2 and qualifiers_compatible(q1, q2)
+
+
+def find_conflicts(
+    alignment: Alignment,
+    sources: Sources,
+    articles: dict[int, Article],
+    facts: dict[int, ArticleFacts],
+    resolve: EntityResolver,
+    config: ConflictConfig | None = None,
+) -> list[Conflict]:
+    return ConflictFinder(alignment, sources, articles, facts, resolve, config).all()
+

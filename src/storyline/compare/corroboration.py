@@ -1,0 +1,44 @@
+"""Corroboration: how many independent outlets state each claim cluster, and how.
+
+An outlet counts once however many of its articles state the claim; a near-duplicate copy counts
+with its original; an article that relays another outlet's report counts as that outlet and is
+marked as relaying. For each independent source we keep whether it asserts the claim itself or
+attributes it to a speaker.
+"""
+
+from __future__ import annotations
+
+from storyline.compare.sources import Sources
+from storyline.model import ClaimCluster, Corroboration, OutletSupport
+
+CORROBORATED = "corroborated"
+SINGLE = "single-source"
+
+
+def corroborate(cluster: ClaimCluster, sources: Sources) -> Corroboration:
+    by_voice: dict[str, OutletSupport] = {}
+    for m in cluster.members:
+        aid = m.article_id
+        voice = sources.voice(aid)
+        sup = by_voice.get(voice)
+        if sup is None:
+            art = sources.articles[sources.representative(aid)]
+            label = art.reported_via or sources.name[sources.representative(aid)]
+            sup = by_voice[voice] = OutletSupport(outlet=label)
+        if aid not in sup.article_ids:
+            sup.article_ids.append(aid)
+        if m.asserter == "outlet":
+            sup.own = True
+        elif m.asserter not in sup.speakers:
+            sup.speakers.append(m.asserter)
+        if sources.articles[aid].reported_via and aid not in sup.relaying:
+            sup.relaying.append(aid)
+        if sources.representative(aid) != aid and aid not in sup.copies:
+            sup.copies.append(aid)
+    support = sorted(by_voice.values(), key=lambda s: min(sources.ref[a] for a in s.article_ids))
+    n = len(support)
+    return Corroboration(cluster=cluster.id, label=CORROBORATED if n >= 2 else SINGLE, independent=n, support=support)
+
+
+def corroborate_all(clusters: list[ClaimCluster], sources: Sources) -> list[Corroboration]:
+    return [corroborate(c, sources) for c in clusters]

@@ -1,0 +1,45 @@
+"""Coverage: which outlet states which claim cluster, and what each outlet left out.
+
+The matrix has one row per claim cluster and one column per outlet (display name). A cell says
+how the outlet states the claim: "own" (its own assertion), "attributed" (it reports a speaker
+saying it), "copy" (only through a near-duplicate copy of another outlet's article), or "" (absent).
+An omission is a corroborated claim (stated by at least two independent outlets) that an outlet
+covering the story does not state at all.
+"""
+
+from __future__ import annotations
+
+from storyline.compare.corroboration import CORROBORATED
+from storyline.compare.sources import Sources, fold_outlet
+from storyline.model import ClaimCluster, Corroboration, Coverage
+
+
+def coverage(clusters: list[ClaimCluster], corroboration: list[Corroboration], sources: Sources) -> Coverage:
+    columns: list[str] = []
+    col_of: dict[str, int] = {}
+    for aid in sources.order:
+        key = fold_outlet(sources.name[aid])
+        if key not in col_of:
+            col_of[key] = len(columns)
+            columns.append(sources.name[aid])
+    cells: list[list[str]] = []
+    rank = {"own": 3, "attributed": 2, "copy": 1, "": 0}
+    for c in clusters:
+        row = [""] * len(columns)
+        for m in c.members:
+            col = col_of[fold_outlet(sources.name[m.article_id])]
+            if sources.representative(m.article_id) != m.article_id:
+                state = "copy"
+            else:
+                state = "own" if m.asserter == "outlet" else "attributed"
+            if rank[state] > rank[row[col]]:
+                row[col] = state
+        cells.append(row)
+    omissions: dict[str, list[int]] = {}
+    for c, corr, row in zip(clusters, corroboration, cells, strict=True):
+        if corr.label != CORROBORATED:
+            continue
+        for col, state in enumerate(row):
+            if not state:
+                omissions.setdefault(columns[col], []).append(c.id)
+    return Coverage(outlets=columns, clusters=[c.id for c in clusters], cells=cells, omissions=omissions)

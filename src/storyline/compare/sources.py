@@ -1,0 +1,97 @@
+"""Who is speaking: a display name per article and the independent voice it counts as.
+
+A scraped text often carries no outlet name. Every article must still count as a source, so
+the name falls back to the URL host, then to the file name (plus the record number of a
+container). Independence: near-duplicate copies count once (their group's representative), and an
+article that relays another outlet's report ("This is reported by X") speaks with X's voice.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from storyline.model import Article, ReportSource, Story
+
+_WWW = re.compile(r"^(?:www\d?|m|amp|mobile)\.", re.I)
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet, else the URL host, else the file name stem (with its record number)."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        if host:
+            return _WWW.sub("", host.lower())
+    src = article.source or ""
+    base, _, record = src.partition("#")
+    if "://" in base:
+        host = urlsplit(base).hostname or ""
+        if host:
+            return _WWW.sub("", host.lower())
+    stem = PurePath(base).stem or base or f"article {article.id}"
+    return f"{stem}#{record}" if record else stem
+
+
+def fold_outlet(name: str) -> str:
+    """Comparable form of an outlet name: "The Civic Ledger" == "civic ledger"."""
+    s = re.sub(r"[^\w\s]", " ", name.casefold())
+    s = re.sub(r"^\s*the\s+", "", s)
+    return " ".join(s.split())
+
+
+class Sources:
+    """Citation numbers, display names and independence keys of one story's articles."""
+
+    def __init__(self, story: Story, articles: dict[int, Article]) -> None:
+        self.articles = articles
+        self.rep: dict[int, int] = {}  # copy -> representative of its duplicate group
+        for g in story.duplicate_groups:
+            for m in g.members:
+                if m != g.representative:
+                    self.rep[m] = g.representative
+        order = sorted(
+            (aid for aid in story.article_ids if aid in articles),
+            key=lambda a: (articles[a].published is None, articles[a].published or 0, a),
+        )
+        self.ref = {aid: i + 1 for i, aid in enumerate(order)}
+        self.name = {aid: outlet_name(articles[aid]) for aid in order}
+
+    @property
+    def order(self) -> list[int]:
+        return list(self.ref)
+
+    def representative(self, aid: int) -> int:
+        return self.rep.get(aid, aid)
+
+    def voice(self, aid: int) -> str:
+        """Independence key: the relayed outlet, else the outlet of the group's representative."""
+        rep = self.representative(aid)
+        art = self.articles[rep]
+        if art.reported_via:
+            return fold_outlet(art.reported_via)
+        return fold_outlet(self.name[rep])
+
+    def independent(self, a: int, b: int) -> bool:
+        return self.voice(a) != self.voice(b)
+
+    def report_sources(self) -> list[ReportSource]:
+        out = []
+        for aid, ref in self.ref.items():
+            a = self.articles[aid]
+            out.append(
+                ReportSource(
+                    ref=ref,
+                    article_id=aid,
+                    outlet=self.name[aid],
+                    title=a.title,
+                    published=a.published,
+                    url=a.url,
+                    source=a.source,
+                    duplicate_of=self.rep.get(aid),
+                    reported_via=a.reported_via,
+                )
+            )
+        return out

@@ -1,0 +1,346 @@
+"""Claim alignment: the claims of a story's articles grouped into claim clusters.
+
+A claim cluster is one proposition as told by one or more articles, paraphrased or quoted.
+Claims are compared by sentence embeddings (all-MiniLM-L6-v2, ``storyline.embed``), and the
+similarity is gated by what embeddings are blind to:
+
+- polarity: "troops will be sent" and "no troops will be sent" embed close together but are
+  opposite propositions; the effective polarity counts grammatical negation (from the analysis)
+  together with negative-prefixed evaluatives ("unrealistic" == "not realistic");
+- numbers: two claims that give the same kind of quantity with disjoint values state different
+  facts (or conflicting ones: that is for ``storyline.compare.conflicts`` to judge);
+- entities: claims sharing no canonical entity need a higher similarity to merge.
+
+Clustering is average-linkage agglomeration with cannot-link constraints (the gates), so a chain
+of loose paraphrases does not drag unrelated claims together. Every member keeps its article id
+and character span.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.link.aliases import key as entity_key
+from storyline.model import Article, ArticleFacts, CanonicalEntity, ClaimCluster, ClaimMember, Quantity, Span
+
+
+@dataclass(slots=True)
+class AlignConfig:
+    threshold: float = 0.60  # average cosine at which two groups of claims merge
+    strong: float = 0.78  # a pair this similar needs no shared entity
+    no_entity_penalty: float = 0.12  # subtracted from pairs that share no canonical entity
+    secondary: float = 0.72  # a claim also joins another cluster this close (compound sentences)
+    min_words: int = 4  # shorter claims are fragments, not propositions
+
+
+# Negative-prefixed evaluatives: "unrealistic" asserts what "not realistic" does. Prefix + a
+# stem from a general list of evaluative adjectives (none specific to any story).
+_NEG_PREFIXES = ("non-", "non", "un", "in", "im", "ir", "il", "dis")
+_POSITIVE_STEMS = frozenset(
+    """realistic likely possible probable acceptable able true fair clear certain lawful legal
+    sustainable feasible affordable necessary justified founded precedented constitutional safe
+    stable popular successful effective responsible reliable accurate correct complete adequate
+    appropriate sufficient relevant credible viable legitimate ethical moral official democratic
+    confirmed verified substantiated reasonable conclusive rational logical fortunate welcome wise
+    willing aware known avoidable thinkable imaginable conceivable defensible tenable compatible
+    consistent competent honest loyal satisfied satisfactory armed equal binding voluntary
+    agreed approved authorised authorized allowed eligible covered protected prepared ready
+    achievable workable permissible sensible sound sure believable trustworthy transparent
+    proportionate productive""".split()
+)
+_NEG_PHRASES = re.compile(r"\b(?:no longer|not|n't|never|no|none|nobody|nothing|neither|nor|without)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def lexical_negations(text: str) -> int:
+    """Negative-prefixed evaluative words in ``text`` ("unrealistic", "impossible", "non-NATO")."""
+    n = 0
+    for w in _WORD.findall(text):
+        lw = w.lower()
+        for p in _NEG_PREFIXES:
+            if lw.startswith(p) and lw[len(p) :].lstrip("-") in _POSITIVE_STEMS:
+                n += 1
+                break
+    return n
+
+
+def grammatical_negations(text: str) -> int:
+    return len(_NEG_PHRASES.findall(text))
+
+
+def effective_negation(text: str, negated: bool | None = None) -> bool:
+    """Polarity of a proposition: grammatical negation XOR negative-prefixed evaluatives.
+
+    ``negated`` is the analysis' verdict on the clause; without it, negation words are counted.
+    """
+    g = int(negated) if negated is not None else grammatical_negations(text)
+    return (g + lexical_negations(text)) % 2 == 1
+
+
+_NUM = re.compile(r"(?<![\w.])[-+]?\d+(?:[.,]\d+)*(?:\s*(?:%|per ?cent|percent))?")
+
+
+def mask_numbers(text: str) -> str:
+    """The claim with its numbers blanked: what the quantities measure, not their values."""
+    return _NUM.sub("N", text)
+
+
+def unit_key(q: Quantity) -> str:
+    u = (q.unit or "").lower().replace(" ", "")
+    if u in ("%", "percent", "percentage", "pct", "per cent"):
+        return "percent"
+    return u
+
+
+def numbers_clash(a: list[Quantity], b: list[Quantity]) -> bool:
+    """Both give a quantity of one kind, and no value is shared: different (or conflicting) facts."""
+    by_unit_a: dict[str, set[float]] = {}
+    by_unit_b: dict[str, set[float]] = {}
+    for q in a:
+        by_unit_a.setdefault(unit_key(q), set()).add(round(q.value, 6))
+    for q in b:
+        by_unit_b.setdefault(unit_key(q), set()).add(round(q.value, 6))
+    for u in by_unit_a.keys() & by_unit_b.keys():
+        if by_unit_a[u].isdisjoint(by_unit_b[u]):
+            return True
+    return False
+
+
+class EntityResolver:
+    """Maps an article's entity names to the story's canonical entities."""
+
+    def __init__(self, entities: Iterable[CanonicalEntity]) -> None:
+        self.by_key: dict[str, str] = {}
+        for e in entities:
+            for n in (e.name, *e.aliases):
+                k = entity_key(n)
+                if k:
+                    self.by_key.setdefault(k, e.name)
+
+    def __call__(self, name: str) -> str:
+        k = entity_key(name)
+        return self.by_key.get(k, k)
+
+
+@dataclass(slots=True)
+class ClaimUnit:
+    member: ClaimMember
+    text: str
+    entities: frozenset[str]
+    neg: bool
+
+
+def claim_members(
+    articles: dict[int, Article],
+    facts: dict[int, ArticleFacts],
+    outlet_of: dict[int, str],
+    resolve: EntityResolver,
+    min_words: int = 4,
+) -> list[ClaimUnit]:
+    units: list[ClaimUnit] = []
+    for aid in sorted(facts):
+        f = facts[aid]
+        if aid not in articles:
+            continue
+        ment = sorted(
+            ((m.start, m.end, f.entities[m.entity].name) for m in f.mentions if m.entity is not None and m.entity < len(f.entities)),
+        )
+        sent = {x.idx: x for x in f.sentences}
+        for ci, c in enumerate(f.claims):
+            text = c.span.text
+            st = sent.get(c.sentence)
+            if len(_WORD.findall(text)) < min_words:
+                continue
+            ents = {resolve(s) for s in c.subjects if s}
+            ents |= {resolve(name) for s, e, name in ment if s >= c.span.start and e <= c.span.end}
+            asserter = c.asserter if c.asserter else "outlet"
+            member = ClaimMember(
+                article_id=aid,
+                claim=ci,
+                span=c.span,
+                sentence=c.sentence,
+                asserter=asserter if asserter == "outlet" else resolve_name(resolve, asserter),
+                outlet=outlet_of.get(aid, str(aid)),
+                negated=c.negated,
+                numbers=list(c.numbers),
+                quote=c.quote,
+                context=Span(st.start, st.end, st.text) if st is not None else None,
+            )
+            units.append(ClaimUnit(member, text, frozenset(e for e in ents if e), effective_negation(text, c.negated)))
+    return units
+
+
+def resolve_name(resolve: EntityResolver, name: str) -> str:
+    """Canonical display name (the resolver returns a key for names the story does not know)."""
+    k = entity_key(name)
+    return resolve.by_key.get(k, name)
+
+
+def similarity_matrix(units: list[ClaimUnit], config: AlignConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gated pair similarities, plain cosines and the cannot-link matrix."""
+    from storyline.embed import encode
+
+    n = len(units)
+    emb = encode([u.text for u in units])
+    raw = emb @ emb.T
+    sim = raw.copy()
+    cannot = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        ui = units[i]
+        for j in range(i + 1, n):
+            uj = units[j]
+            mi, mj = ui.member, uj.member
+            c = ui.neg != uj.neg
+            c = c or (mi.article_id == mj.article_id and mi.sentence == mj.sentence)
+            c = c or numbers_clash(mi.numbers, mj.numbers)
+            if c:
+                cannot[i, j] = cannot[j, i] = True
+            elif not (ui.entities & uj.entities) and sim[i, j] < config.strong:
+                sim[i, j] -= config.no_entity_penalty
+                sim[j, i] = sim[i, j]
+    np.fill_diagonal(sim, 1.0)
+    return sim, raw, cannot
+
+
+def agglomerate(sim: np.ndarray, cannot: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage clustering that never merges groups holding a cannot-link pair."""
+    n = sim.shape[0]
+    if n == 0:
+        return []
+    groups: list[list[int] | None] = [[i] for i in range(n)]
+    s = sim.astype(np.float64).copy()
+    cl = cannot.copy()
+    alive = np.ones(n, dtype=bool)
+    np.fill_diagonal(s, -np.inf)
+    s[cl] = -np.inf
+    while True:
+        flat = int(np.argmax(s))
+        a, b = divmod(flat, n)
+        if s[a, b] < threshold:
+            break
+        ga, gb = groups[a], groups[b]
+        assert ga is not None and gb is not None
+        na, nb = len(ga), len(gb)
+        # average linkage: the merged group's similarity to every other group
+        merged = (s[a] * na + s[b] * nb) / (na + nb)
+        merged_cl = cl[a] | cl[b]
+        merged[merged_cl] = -np.inf
+        merged[~alive] = -np.inf
+        s[a, :] = merged
+        s[:, a] = merged
+        cl[a, :] = merged_cl
+        cl[:, a] = merged_cl
+        s[a, a] = -np.inf
+        s[b, :] = -np.inf
+        s[:, b] = -np.inf
+        alive[b] = False
+        groups[a] = ga + gb
+        groups[b] = None
+    return [g for g in groups if g is not None]
+
+
+def _representative(idx: list[int], units: list[ClaimUnit], sim: np.ndarray) -> int:
+    """The member shown for a cluster: the outlet's own statement closest to the others."""
+    if len(idx) == 1:
+        return 0
+    sub = sim[np.ix_(idx, idx)]
+    central = sub.mean(axis=1)
+    best, best_key = 0, (-1.0,)
+    for k, i in enumerate(idx):
+        m = units[i].member
+        words = len(units[i].text.split())
+        # prefer own assertions, then centrality; very long spans read badly
+        score = (float(m.asserter == "outlet"), float(central[k]) - (0.1 if words > 45 else 0.0))
+        if score > best_key:
+            best, best_key = k, score
+    return best
+
+
+@dataclass(slots=True)
+class Alignment:
+    """Claim clusters plus what later comparisons reuse: the claims, their similarities."""
+
+    units: list[ClaimUnit]
+    sim: np.ndarray  # gated pair similarities (cosine minus the no-shared-entity penalty)
+    raw: np.ndarray  # plain cosine of the claim embeddings
+    clusters: list[ClaimCluster]
+    cluster_of: dict[int, list[int]]  # unit index -> cluster ids (a compound claim may be in two)
+
+
+def align(
+    articles: dict[int, Article],
+    facts: dict[int, ArticleFacts],
+    entities: Iterable[CanonicalEntity] = (),
+    outlet_of: dict[int, str] | None = None,
+    config: AlignConfig | None = None,
+) -> Alignment:
+    """Align the claims of one story; clusters come largest (most articles) first."""
+    config = config or AlignConfig()
+    resolve = EntityResolver(entities)
+    outlet_of = outlet_of or {aid: (a.outlet or str(aid)) for aid, a in articles.items()}
+    units = claim_members(articles, facts, outlet_of, resolve, config.min_words)
+    if not units:
+        empty = np.zeros((0, 0), dtype=np.float32)
+        return Alignment([], empty, empty, [], {})
+    sim, raw, cannot = similarity_matrix(units, config)
+    groups = agglomerate(sim, cannot, config.threshold)
+
+    # A compound sentence ("unrealistic to regain all its territory or to join NATO") states two
+    # propositions: its claim also joins a second cluster it is close to on average.
+    extra: dict[int, list[int]] = {}
+    for gi, g in enumerate(groups):
+        if len({units[i].member.article_id for i in g}) < 2:
+            continue
+        gs = set(g)
+        for i in range(len(units)):
+            if i in gs or cannot[i, g].any():
+                continue
+            if float(sim[i, g].mean()) >= config.secondary and float(sim[i, g].min()) >= config.threshold:
+                extra.setdefault(gi, []).append(i)
+
+    built: list[tuple[ClaimCluster, list[int]]] = []
+    for gi, g in enumerate(groups):
+        g_sorted = sorted(g, key=lambda i: (units[i].member.article_id, units[i].member.span.start))
+        rep = _representative(g_sorted, units, sim)
+        ent_sets = [set(units[i].entities) for i in g_sorted]
+        shared = set.intersection(*ent_sets)
+        members = [units[i].member for i in g_sorted]
+        idx = list(g_sorted)
+        for i in extra.get(gi, []):
+            m = units[i].member
+            members.append(dataclasses.replace(m, secondary=True))
+            idx.append(i)
+        cluster = ClaimCluster(id=0, members=members, representative=rep, entities=sorted(shared), negated=units[g_sorted[0]].neg)
+        built.append((cluster, idx))
+    built.sort(
+        key=lambda ci: (
+            -len({m.article_id for m in ci[0].members}),
+            -len(ci[0].members),
+            ci[0].members[0].article_id,
+            ci[0].members[0].span.start,
+        )
+    )
+    cluster_of: dict[int, list[int]] = {}
+    clusters = []
+    for i, (c, idx) in enumerate(built):
+        c.id = i + 1
+        clusters.append(c)
+        for u in idx:
+            cluster_of.setdefault(u, []).append(c.id)
+    return Alignment(units, sim, raw, clusters, cluster_of)
+
+
+def align_claims(
+    articles: dict[int, Article],
+    facts: dict[int, ArticleFacts],
+    entities: Iterable[CanonicalEntity] = (),
+    outlet_of: dict[int, str] | None = None,
+    config: AlignConfig | None = None,
+) -> list[ClaimCluster]:
+    """Claim clusters of one story, largest (most articles) first."""
+    return align(articles, facts, entities, outlet_of, config).clusters

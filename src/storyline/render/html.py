@@ -1,0 +1,140 @@
+"""The brief as one standalone HTML file: inline CSS, inline SVG pictures, no external resources.
+
+The coverage matrix (claim cluster x outlet) and the timeline are drawn as inline SVG, so the file
+works offline and prints. Templates live in ``storyline/render/templates``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from storyline.model import StoryReport
+from storyline.render.view import CELL_MARKS, KIND_LABELS, LABELS, BriefView, build_view, citation
+
+CELL_COLOURS = {"own": "#1f6f8b", "attributed": "#7fb3c8", "copy": "#c9c9c9", "": "#f4f4f4"}
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("storyline.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cite"] = citation
+    env.filters["squash"] = lambda s: " ".join(str(s).split())
+    return env
+
+
+def coverage_svg(report: StoryReport, cell: int = 22) -> Markup:
+    """Claim clusters as rows, outlets as columns; a filled cell says the outlet states the claim."""
+    cov = report.coverage
+    if not cov.cells:
+        return Markup("")
+    label_h = 130
+    left = 48
+    w = left + cell * len(cov.outlets) + 10
+    h = label_h + cell * len(cov.cells) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="matrix" width="{w}" height="{h}" '
+        f'viewBox="0 0 {w} {h}" aria-label="{escape(LABELS["coverage"])}">'
+    ]
+    for j, outlet in enumerate(cov.outlets):
+        x = left + j * cell + cell / 2
+        name = outlet if len(outlet) <= 24 else outlet[:23] + "…"
+        parts.append(
+            f'<text x="{x:.1f}" y="{label_h - 6}" transform="rotate(-55 {x:.1f} {label_h - 6})" '
+            f'font-size="11">{escape(name)}</text>'
+        )
+    for i, (cid, row) in enumerate(zip(cov.clusters, cov.cells, strict=True)):
+        y = label_h + i * cell
+        parts.append(f'<text x="{left - 6}" y="{y + cell * 0.7:.1f}" font-size="11" text-anchor="end">{cid}</text>')
+        for j, state in enumerate(row):
+            x = left + j * cell
+            title = f"{cid} × {cov.outlets[j]}: {LABELS.get('cell_' + state, '—') if state else '—'}"
+            parts.append(
+                f'<rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" height="{cell - 2}" rx="3" '
+                f'fill="{CELL_COLOURS[state]}"><title>{escape(title)}</title></rect>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def timeline_svg(report: StoryReport, width: int = 760) -> Markup:
+    """Dated entries on a time axis; a dot's size grows with the number of articles reporting it."""
+    entries = report.timeline
+    if not entries:
+        return Markup("")
+    first, last = entries[0].date, entries[-1].date
+    span = max((last - first).days, 1)
+    left, right, axis_y = 40, 40, 60
+    inner = width - left - right
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="timeline" width="{width}" height="120" '
+        f'viewBox="0 0 {width} 120" aria-label="{escape(LABELS["timeline"])}">',
+        f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="#555"/>',
+    ]
+    for k, e in enumerate(entries):
+        x = left + inner * (e.date - first).days / span
+        r = 4 + 2 * min(len(e.article_ids), 6)
+        colour = "#b05a2c" if e.inferred else "#1f6f8b"
+        tip = f"{e.date.isoformat()}: {len(e.article_ids)} article(s)"
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{axis_y}" r="{r}" fill="{colour}" fill-opacity="0.75">'
+            f'<title>{escape(tip)}</title></circle>'
+        )
+        y = axis_y - r - 6 if k % 2 == 0 else axis_y + r + 14
+        parts.append(f'<text x="{x:.1f}" y="{y}" font-size="10" text-anchor="middle">{e.date.isoformat()}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def render_html(report: StoryReport, view: BriefView | None = None) -> str:
+    v = view or build_view(report)
+    tpl = environment().get_template("brief.html.j2")
+    return tpl.render(
+        r=report,
+        v=v,
+        L=LABELS,
+        K=KIND_LABELS,
+        marks=CELL_MARKS,
+        colours=CELL_COLOURS,
+        matrix=coverage_svg(report),
+        timeline=timeline_svg(report),
+    )
+
+
+@dataclass(slots=True)
+class IndexEntry:
+    """One story in the index page: its label, span, size and brief file names."""
+
+    story_id: int
+    label: str
+    start: str
+    end: str
+    articles: int
+    independent: int
+    corroborated: int
+    conflicts: int
+    files: dict[str, str]
+
+
+def render_index_html(entries: Sequence[IndexEntry], title: str = "storyline briefs") -> str:
+    return environment().get_template("index.html.j2").render(entries=entries, title=title)
+
+
+def render_index_md(entries: Sequence[IndexEntry], title: str = "storyline briefs") -> str:
+    lines = [f"# {title}", "", "| story | span | articles | independent | corroborated | conflicts | brief |", "|---|---|---|---|---|---|---|"]
+    for e in entries:
+        span = e.start + (f" – {e.end}" if e.end and e.end != e.start else "")
+        links = " · ".join(f"[{fmt}]({name})" for fmt, name in e.files.items())
+        label = e.label.replace("|", "\\|")
+        lines.append(f"| {e.story_id}: {label} | {span} | {e.articles} | {e.independent} | {e.corroborated} | {e.conflicts} | {links} |")
+    return "\n".join(lines) + "\n"

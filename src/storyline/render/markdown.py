@@ -1,0 +1,147 @@
+"""The brief as Markdown: verbatim source spans with citations, under fixed section labels."""
+
+from __future__ import annotations
+
+from storyline.model import DiffPart, StoryReport
+from storyline.render.view import CELL_MARKS, LABELS, BriefView, Cited, ClaimView, build_view, citation
+
+
+def _q(c: Cited) -> str:
+    """A verbatim span, quoted, with its citations."""
+    text = " ".join(c.text.split()).replace("*", "\\*")
+    return f"“{text}” {citation(c.refs)}".rstrip()
+
+
+def _diff(parts: list[DiffPart]) -> str:
+    out = []
+    for p in parts:
+        t = " ".join(p.text.split()).replace("*", "\\*").replace("~", "\\~")
+        out.append(t if p.op == "=" else (f"~~{t}~~" if p.op == "-" else f"**{t}**"))
+    return " ".join(out)
+
+
+def _claim_line(cv: ClaimView) -> list[str]:
+    lines = [f"- {_q(cv.text)}"]
+    who = []
+    if cv.label == "corroborated":
+        who.append(LABELS["corroborated"].format(n=cv.independent))
+    if cv.own:
+        who.append(f"{LABELS['own']}: {', '.join(cv.own)}")
+    for outlet, speakers in cv.attributed:
+        who.append(f"{outlet}: {LABELS['attributed']} {', '.join(speakers)}")
+    if who:
+        lines[0] += f" — _{'; '.join(who)}_"
+    for r in cv.renderings[:4]:
+        lines.append(f"  - {LABELS['also']}: {_q(r)}")
+    return lines
+
+
+def _cell(x: str) -> str:
+    return f"`{x}`".replace("|", "\\|")
+
+
+def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
+    v = view or build_view(report)
+    r = report
+    span = " – ".join(d.isoformat() for d in (r.start, r.end) if d) if r.start else ""
+    out = [f"# {r.label}", ""]
+    meta = [f"story {r.story_id}", f"{len(r.sources)} articles", f"{v.independent} independent sources"]
+    if span:
+        meta.insert(1, span)
+    out += [f"_{' · '.join(meta)}_", ""]
+
+    out += [f"## {LABELS['overview']}", ""]
+    out += [" ".join(f"{' '.join(c.text.split())} {citation(c.refs)}" for c in v.overview) or LABELS["none"], ""]
+
+    out += [f"## {LABELS['key_claims']}", ""]
+    for cv in v.key_claims:
+        out += _claim_line(cv)
+    out += ([] if v.key_claims else [LABELS["none"]]) + [""]
+
+    out += [f"## {LABELS['quotes']}", ""]
+    for speaker, groups in v.quotes.items():
+        out += [f"### {speaker}", ""]
+        for g in groups:
+            out.append(f"- {_q(g.text)}")
+            for var in g.variants:
+                who = f" ({var.speaker})" if var.speaker and var.speaker != g.speaker else ""
+                out.append(f"  - {LABELS['variant']} {var.outlet}{who} {citation(var.text.refs)}: {_diff(var.diff)}")
+        out.append("")
+    if not v.quotes:
+        out += [LABELS["none"], ""]
+
+    out += [f"## {LABELS['conflicts']}", ""]
+    for c in v.conflicts:
+        out += [f"- **{c.label}** ({c.scope}): {c.reason}", f"  - {_q(c.a)}", f"  - {_q(c.b)}"]
+    out += ([] if v.conflicts else [LABELS["none"]]) + [""]
+
+    out += [f"## {LABELS['single']}", ""]
+    for cv in v.single:
+        out += _claim_line(cv)
+    out += ([] if v.single else [LABELS["none"]]) + [""]
+
+    out += [f"## {LABELS['coverage']}", ""]
+    if v.coverage_rows:
+        outlets = r.coverage.outlets
+        out.append("| # | claim | " + " | ".join(_cell(o) for o in outlets) + " |")
+        out.append("|---|---|" + "---|" * len(outlets))
+        for cid, text, cells in v.coverage_rows:
+            short = " ".join(text.text.split())
+            short = short if len(short) <= 90 else short[:87] + "…"
+            short = short.replace("|", "\\|")
+            out.append(f"| {cid} | “{short}” {citation(text.refs)} | " + " | ".join(CELL_MARKS[x] for x in cells) + " |")
+        out += [
+            "",
+            f"{CELL_MARKS['own']} {LABELS['cell_own']} · {CELL_MARKS['attributed']} {LABELS['cell_attributed']} · "
+            f"{CELL_MARKS['copy']} {LABELS['cell_copy']}",
+        ]
+    else:
+        out.append(LABELS["none"])
+    out.append("")
+
+    out += [f"## {LABELS['omissions']}", ""]
+    for outlet, claims in v.omissions.items():
+        out += [f"### {outlet} {LABELS['left_out']}", ""]
+        for cv in claims:
+            out.append(f"- {cv.cluster}: {_q(cv.text)}")
+        out.append("")
+    if not v.omissions:
+        out += [LABELS["none"], ""]
+
+    out += [f"## {LABELS['framing']}", ""]
+    for outlet, sigs in v.framing.items():
+        out += [f"### {outlet}", ""]
+        for s in sigs:
+            if s.kind == "headline":
+                out.append(f"- {LABELS['headline']} {s.cluster}: {_q(s.text)}")
+            else:
+                out.append(f"- {LABELS[s.kind]} **{s.cue}**: {_q(s.text)}")
+        out.append("")
+    if not v.framing:
+        out += [LABELS["none"], ""]
+
+    out += [f"## {LABELS['timeline']}", ""]
+    for e in v.timeline:
+        mark = " (inferred)" if e.inferred else ""
+        out.append(f"- **{e.date}**{mark}" + (f" · {e.label.split(' · ', 1)[-1]}" if e.label and " · " in e.label else ""))
+        for item in e.items[:6]:
+            out.append(f"  - {_q(item)}")
+    out += ([] if v.timeline else [LABELS["none"]]) + [""]
+
+    out += [f"## {LABELS['sources']}", ""]
+    for s in r.sources:
+        bits = [f"[{s.ref}] {s.outlet}"]
+        if s.title:
+            bits.append(f"“{' '.join(s.title.split())}”")
+        if s.published:
+            bits.append(s.published.isoformat())
+        if s.reported_via:
+            bits.append(f"{LABELS['relays']} {s.reported_via}")
+        if s.duplicate_of is not None:
+            dup = next((x.ref for x in r.sources if x.article_id == s.duplicate_of), None)
+            if dup:
+                bits.append(f"{LABELS['copy_of']} [{dup}]")
+        bits.append(f"<{s.url}>" if s.url else f"`{s.source}`")
+        out.append("- " + " · ".join(bits))
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,245 @@
+"""What the brief shows, in order, shared by the Markdown and HTML renderers.
+
+The view only selects and orders spans of the ``StoryReport`` and attaches citation numbers; every
+text it carries is a verbatim source span. The only other words in a brief are the fixed labels
+in ``LABELS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storyline.model import (
+    ClaimCluster,
+    ClaimMember,
+    Conflict,
+    Corroboration,
+    DiffPart,
+    QuoteGroup,
+    SourceRef,
+    StoryReport,
+)
+
+LABELS = {
+    "overview": "Overview",
+    "key_claims": "Key claims",
+    "quotes": "Who said what",
+    "conflicts": "Conflicts and inconsistencies",
+    "single": "Single-source claims",
+    "coverage": "Coverage matrix",
+    "omissions": "Omissions by outlet",
+    "framing": "Framing signals",
+    "timeline": "Timeline",
+    "sources": "Sources",
+    "corroborated": "corroborated by {n} independent outlets",
+    "single_label": "single source",
+    "own": "own assertion",
+    "attributed": "attributed to",
+    "also": "also told as",
+    "variant": "variant",
+    "left_out": "leaves out",
+    "headline": "headline foregrounds claim",
+    "loaded": "loaded wording",
+    "hedge": "hedge",
+    "none": "None found.",
+    "relays": "relays",
+    "copy_of": "copy of",
+    "cell_own": "stated as its own",
+    "cell_attributed": "attributed to a speaker",
+    "cell_copy": "through a copy",
+}
+KIND_LABELS = {
+    "polarity": "Opposite statements",
+    "quantity": "Different numbers",
+    "role": "Inconsistent role",
+    "date": "Different dates",
+    "place": "Different places",
+    "speaker": "Different speakers",
+    "misquote": "Misquote",
+}
+CELL_MARKS = {"own": "●", "attributed": "◐", "copy": "○", "": ""}
+
+
+@dataclass(slots=True)
+class Cited:
+    text: str
+    refs: list[int]
+    field: str = "text"
+
+
+@dataclass(slots=True)
+class ClaimView:
+    cluster: int
+    text: Cited
+    label: str
+    independent: int
+    own: list[str] = field(default_factory=list)  # outlets asserting it themselves
+    attributed: list[tuple[str, list[str]]] = field(default_factory=list)  # (outlet, speakers)
+    renderings: list[Cited] = field(default_factory=list)  # other members, one per article
+
+
+@dataclass(slots=True)
+class VariantView:
+    text: Cited
+    outlet: str
+    speaker: str | None
+    diff: list[DiffPart]
+    same: bool
+
+
+@dataclass(slots=True)
+class QuoteView:
+    id: int
+    speaker: str
+    kind: str
+    text: Cited  # the reference rendering, cited by every article that renders it identically
+    variants: list[VariantView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ConflictView:
+    kind: str
+    label: str
+    reason: str
+    scope: str
+    a: Cited
+    b: Cited
+
+
+@dataclass(slots=True)
+class FramingView:
+    outlet: str
+    kind: str
+    cue: str
+    text: Cited
+    cluster: int | None = None
+
+
+@dataclass(slots=True)
+class TimelineView:
+    date: str
+    label: str
+    inferred: bool
+    kind: str
+    items: list[Cited] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BriefView:
+    report: StoryReport
+    overview: list[Cited]
+    key_claims: list[ClaimView]
+    single: list[ClaimView]
+    quotes: dict[str, list[QuoteView]]
+    conflicts: list[ConflictView]
+    coverage_rows: list[tuple[int, Cited, list[str]]]
+    omissions: dict[str, list[ClaimView]]
+    framing: dict[str, list[FramingView]]
+    timeline: list[TimelineView]
+    independent: int
+
+
+def _refs(report: StoryReport) -> dict[int, int]:
+    return {s.article_id: s.ref for s in report.sources}
+
+
+def _member_text(m: ClaimMember, sentence: bool) -> str:
+    if sentence and m.context is not None:
+        return m.context.text
+    return m.span.text
+
+
+def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefView:
+    ref = _refs(report)
+
+    def cite_ref(r: SourceRef) -> Cited:
+        return Cited(r.text, [ref[r.article_id]] if r.article_id in ref else [], r.field)
+
+    def cites(ids: list[int]) -> list[int]:
+        return sorted({ref[a] for a in ids if a in ref})
+
+    by_id: dict[int, tuple[ClaimCluster, Corroboration]] = {
+        c.id: (c, co) for c, co in zip(report.clusters, report.corroboration, strict=True)
+    }
+
+    def claim_view(c: ClaimCluster, co: Corroboration) -> ClaimView:
+        rep = c.members[c.representative]
+        same_text = [m.article_id for m in c.members if m.span.text == rep.span.text]
+        others: list[Cited] = []
+        seen_articles = set(same_text)
+        for m in c.members:
+            if m.article_id in seen_articles:
+                continue
+            seen_articles.add(m.article_id)
+            others.append(Cited(m.span.text, cites([m.article_id])))
+        return ClaimView(
+            cluster=c.id,
+            text=Cited(rep.span.text, cites(same_text)),
+            label=co.label,
+            independent=co.independent,
+            own=[s.outlet for s in co.support if s.own],
+            attributed=[(s.outlet, s.speakers) for s in co.support if s.speakers],
+            renderings=others,
+        )
+
+    overview = []
+    for cid in report.overview:
+        c, _co = by_id[cid]
+        rep = c.members[c.representative]
+        overview.append(Cited(_member_text(rep, overview_sentences), cites([rep.article_id])))
+    ranked = sorted(by_id.values(), key=lambda cc: (-cc[1].independent, -len(cc[0].members), cc[0].id))
+    key_claims = [claim_view(c, co) for c, co in ranked if co.label == "corroborated"]
+    single = [claim_view(c, co) for c, co in ranked if co.label != "corroborated"]
+
+    quotes: dict[str, list[QuoteView]] = {}
+    for g in sorted(report.quotes, key=lambda g: (g.speaker is None, g.speaker or "", g.id)):
+        quotes.setdefault(g.speaker or "Unattributed", []).append(_quote_view(g, cites))
+
+    conflicts = [
+        ConflictView(c.kind, KIND_LABELS.get(c.kind, c.kind), c.reason, c.scope, cite_ref(c.a), cite_ref(c.b))
+        for c in _conflict_order(report.conflicts)
+    ]
+    rows = []
+    for cid, cells in zip(report.coverage.clusters, report.coverage.cells, strict=True):
+        c, co = by_id[cid]
+        rows.append((cid, claim_view(c, co).text, cells))
+    omissions = {
+        outlet: [claim_view(*by_id[cid]) for cid in cids] for outlet, cids in report.coverage.omissions.items()
+    }
+    framing: dict[str, list[FramingView]] = {}
+    for f in report.framing:
+        framing.setdefault(f.outlet, []).append(FramingView(f.outlet, f.kind, f.cue, cite_ref(f.span), f.cluster))
+    timeline = [
+        TimelineView(
+            e.date.isoformat() + (f" – {e.end.isoformat()}" if e.end and e.end != e.date else ""),
+            e.label,
+            e.inferred,
+            e.kind,
+            [cite_ref(r) for r in e.evidence],
+        )
+        for e in report.timeline
+    ]
+    independent = len({s.reported_via or s.outlet for s in report.sources if s.duplicate_of is None})
+    return BriefView(
+        report, overview, key_claims, single, quotes, conflicts, rows, omissions, framing, timeline, independent
+    )
+
+
+def _quote_view(g: QuoteGroup, cites) -> QuoteView:  # type: ignore[no-untyped-def]
+    ref = g.variants[g.reference]
+    same = [v.article_id for v in g.variants if v.same_as_reference]
+    variants = [
+        VariantView(Cited(v.content.text, cites([v.article_id])), v.outlet, v.speaker, v.diff, v.same_as_reference)
+        for v in g.variants
+        if not v.same_as_reference
+    ]
+    return QuoteView(g.id, g.speaker or "", ref.kind, Cited(ref.content.text, cites(same)), variants)
+
+
+def _conflict_order(conflicts: list[Conflict]) -> list[Conflict]:
+    order = ["quantity", "misquote", "speaker", "date", "place", "polarity", "role"]
+    return sorted(conflicts, key=lambda c: order.index(c.kind) if c.kind in order else len(order))
+
+
+def citation(refs: list[int]) -> str:
+    return "".join(f"[{r}]" for r in refs)
