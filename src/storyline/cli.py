@@ -44,6 +44,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         rep = ingest(store, docs, on_error=print_error, on_progress=lambda n: prog.update(task, completed=n))
     print(f"{len(rep.stored)} new, {len(rep.existing)} already stored, {len(rep.errors)} failed "
           f"({store.count()} articles in {store.url})")
+    if not args.no_analyse and rep.ids:
+        from storyline.pipeline import analyse_pending
+
+        with _progress() as prog:
+            task = prog.add_task("analysing", total=None)
+            n = analyse_pending(store, rep.ids, n_process=args.workers,
+                                on_progress=lambda n: prog.update(task, completed=n))
+        if n:
+            print(f"{n} articles analysed (entities, quotes, claims, time)")
     return 1 if rep.errors else 0
 
 
@@ -96,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("ingest", help="ingest files, folders, feeds, JSONL, URLs or - (stdin)")
     sp.add_argument("paths", nargs="+")
+    sp.add_argument("--no-analyse", action="store_true", help="store cleaned articles only, skip analysis")
+    sp.add_argument("--workers", type=int, default=1, help="processes for the analysis stage")
     db(sp)
     inputs(sp)
     sp.set_defaults(fn=cmd_ingest)

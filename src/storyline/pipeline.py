@@ -107,3 +107,28 @@ def _add_one(store: Store, raw: RawDoc, art: Article) -> tuple[int, bool] | Inge
 
 def print_error(e: IngestError) -> None:
     print(f"error: {e.source}: {e.reason}", file=sys.stderr)
+
+
+def analyse_pending(
+    store: Store,
+    ids: Iterable[int] | None = None,
+    n_process: int = 1,
+    chunk: int = 200,
+    on_progress: Callable[[int], None] | None = None,
+) -> int:
+    """Analyse stored articles that have no facts yet (all, or those among ``ids``); returns how many."""
+    from storyline.analyse import analyse_many
+
+    todo = store.ids_without_facts()
+    if ids is not None:
+        wanted = set(ids)
+        todo = [i for i in todo if i in wanted]
+    done = 0
+    for i in range(0, len(todo), chunk):
+        arts = list(store.iter_articles(todo[i:i + chunk]))
+        facts = analyse_many(arts, n_process=n_process)
+        store.save_facts([(a.id, f) for a, f in zip(arts, facts, strict=True) if a.id is not None])
+        done += len(arts)
+        if on_progress:
+            on_progress(done)
+    return done

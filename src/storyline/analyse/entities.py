@@ -276,6 +276,19 @@ def _person_range(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     return i, j
 
 
+def _name_like(tok: Token) -> bool:
+    """A capitalised proper-noun token that could be part of a person's name."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.is_alpha | ("-" in tok.text)
+        and tok.lower_ not in ROLE_HEADS
+        and not is_role_word(tok.lower_)
+        and tok.lower_ not in HONORIFICS
+        and tok.ent_type_ not in ("GPE", "NORP", "DATE", "LOC")
+    )
+
+
 def _strip_possessive(text: str) -> str:
     return re.sub(r"['\u2019\u02bc]s?$", "", text)
 
@@ -371,9 +384,45 @@ class _Builder:
                     if pr is None:
                         continue
                     i, j = pr
+                    # a first name the tagger left out ("Aoife Delacroix-Young" tagged from the surname)
+                    while i > 0 and _name_like(doc[i - 1]) and not doc[i - 1].ent_type_:
+                        i -= 1
                 self._add(part, doc, i, j, typ)
             for i, j, head in _role_phrases(doc):
                 self._add_role(part, doc, i, j, head)
+            self._promote_titled(part, doc)
+
+    def _promote_titled(self, part: str, doc: Doc) -> None:
+        """A proper name right after a role ("Mayor Ifeoma Strand") or in apposition to one ("the
+        inspector, Lionel Baptiste") is a person, whatever the tagger said."""
+        by_start = {m.i: m for m in self.ments if m.part == part}
+        for r in [r for r in self.roles if r.part == part]:
+            head = doc[r.head]
+            if head.tag_ in ("NNS", "NNPS"):
+                continue
+            targets = [r.j + 1 if r.j < len(doc) and doc[r.j].text == "(" else r.j]
+            targets += [c.i for c in head.children if c.dep_ == "appos" and c.i > head.i]
+            if head.dep_ == "appos" and head.head.i < head.i:
+                targets.append(head.head.i)
+            for t in targets:
+                if t >= len(doc):
+                    continue
+                m = by_start.get(t) or next(
+                    (x for x in self.ments if x.part == part and x.i <= t < x.j), None
+                )
+                if m is not None:
+                    if m.type == "organisation" and m.j - m.i <= 4 and all(_name_like(x) for x in doc[m.i : m.j]):
+                        m.type = "person"
+                    continue
+                # an untagged run of capitalised words
+                k = t
+                while k > 0 and _name_like(doc[k - 1]) and doc[k - 1].i >= r.j:
+                    k -= 1
+                e = t
+                while e < len(doc) and _name_like(doc[e]) and not doc[e].ent_type_:
+                    e += 1
+                if e - k >= 1 and _name_like(doc[t]) and not doc[t].ent_type_:
+                    self._add(part, doc, k, e, "person")
 
     def _add(self, part: str, doc: Doc, i: int, j: int, typ: str) -> _M:
         span = doc[i:j]
@@ -434,10 +483,23 @@ class _Builder:
         # ("the Trump administration" often comes out as ORG).
         known = {_name_tokens(n.text)[-1] for n in multi}
         known |= {" ".join(_name_tokens(n.text)) for n in persons}
+        known.discard("")
         for m in self.ments:
-            if m.type in ("organisation", "group") and " ".join(_name_tokens(m.text)) in known:
+            nt = _name_tokens(m.text)
+            if m.type in ("organisation", "group") and nt and (
+                " ".join(nt) in known
+                or (len(nt) <= 3 and nt[-1] in known and all(_name_like(t) for t in self.docs[m.part][m.i : m.j]))
+            ):
                 m.type = "person"
-                single.append(m) if len(_name_tokens(m.text)) == 1 else multi.append(m)
+                if len(nt) == 1:
+                    single.append(m)
+                else:
+                    for ci, c in enumerate(self.clusters):
+                        if any(names_match(m.text, n.text) for n in c.names):
+                            self._join(ci, m)
+                            break
+                    else:
+                        self._new("person", m)
         covered = {(m.part, t) for m in self.ments for t in range(m.i, m.j)}
         for part, doc in self.docs.items():
             for t in doc:

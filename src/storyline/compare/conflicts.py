@@ -35,7 +35,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 class ConflictConfig:
     polarity_sim: float = 0.80  # cosine of two claims of opposite polarity to call them one proposition
     polarity_overlap: float = 0.45  # content-word overlap (negations aside) they must also share
-    quantity_sim: float = 0.72  # cosine of the number-blanked contexts of two quantities
+    quantity_sim: float = 0.80  # cosine of the number-blanked contexts of two quantities
+    claim_sim: float = 0.62  # cosine of two claims that makes them one proposition (numbers aside)
+    time_reach: int = 25  # characters around a number in which a time expression dates it
     quantity_window: int = 9  # words each side of a number that describe it
     date_sim: float = 0.80
     place_sim: float = 0.90
@@ -181,7 +183,8 @@ class ConflictFinder:
             quals.add("minimum")
         return frozenset(quals)
 
-    def _near_time(self, aid: int, start: int, end: int, reach: int = 40) -> list[TimeRef]:
+    def _near_time(self, aid: int, start: int, end: int) -> list[TimeRef]:
+        reach = self.config.time_reach
         return [t for t in self._times.get(aid, []) if t.span.end >= start - reach and t.span.start <= end + reach]
 
     def quantities(self) -> list[Conflict]:
@@ -222,15 +225,19 @@ class ConflictFinder:
                     continue
                 if self._qualifiers(wa) != self._qualifiers(wb):
                     continue
-                if not _measures_compatible(qa, qb) and float(emb[x] @ emb[y]) < c.quantity_sim + 0.1:
-                    continue
-                if float(emb[x] @ emb[y]) < c.quantity_sim:
-                    continue
                 ta = self._near_time(a.member.article_id, sa, ea)
                 tb = self._near_time(b.member.article_id, sb, eb)
                 if (ta or tb) and not _same_times(ta, tb):
                     continue
                 if _actors_differ(a, b):
+                    continue
+                # evidence that both numbers measure one thing: the claims read alike (numbers
+                # aside), or they share a value of another kind ("140 buses" for "$212m"/"$182m"),
+                # or the words around the numbers read alike and name the same measure
+                alike = float(self.al.raw[ui, uj]) >= c.claim_sim
+                anchored = _other_anchor(a.member.numbers, b.member.numbers, unit_key(qa))
+                local = float(emb[x] @ emb[y]) >= c.quantity_sim and _measures_overlap(qa, qb)
+                if not (alike or anchored or local):
                     continue
                 k = (unit_key(qa), *sorted((round(qa.value, 6), round(qb.value, 6))))
                 pairs[k].append((x, y))  # type: ignore[arg-type]
@@ -449,11 +456,18 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
 
 
-def _measures_compatible(a: Quantity, b: Quantity) -> bool:
-    if not a.measure or not b.measure:
-        return True
-    ha, hb = _words(a.measure), _words(b.measure)
-    return bool(set(ha) & set(hb))
+def _measures_overlap(a: Quantity, b: Quantity) -> bool:
+    """Both quantities say what they measure, with a word in common."""
+    stop = {"of", "the", "a", "an", "on", "in", "for", "its", "their", "to", "by"}
+    wa, wb = set(_words(a.measure)) - stop, set(_words(b.measure)) - stop
+    return bool(wa & wb)
+
+
+def _other_anchor(a: list[Quantity], b: list[Quantity], unit: str) -> bool:
+    """The claims share a value of another unit: they count the same thing twice."""
+    va = {(unit_key(q), round(q.value, 6)) for q in a if unit_key(q) != unit and (unit_key(q) or q.measure)}
+    vb = {(unit_key(q), round(q.value, 6)) for q in b if unit_key(q) != unit and (unit_key(q) or q.measure)}
+    return bool(va & vb)
 
 
 def _same_times(a: list[TimeRef], b: list[TimeRef]) -> bool:
