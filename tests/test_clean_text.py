@@ -216,3 +216,26 @@ def test_seed_cleaning_is_perfect(shared: Path) -> None:
     for c in (sc.paragraphs, sc.sentences, sc.boilerplate):
         assert (c.p, c.r) == (1.0, 1.0)
     assert sc.fields_ok == sc.fields_total == 35
+
+
+def test_readers_comments_are_cut() -> None:
+    text = ("Library opening hours extended\n\nThe Fenwick library will open until 9pm on weekdays from May, "
+            "the council said on Monday.\n\nThe change costs about 40,000 crowns a year, officials said.\n\n"
+            "12 Comments\n\nAnna Berg on May 2, 2031 at 9:14 pm said:\n\nFinally! I have waited years for this "
+            "and so have my neighbours.\n\nOle on May 3, 2031 at 8:00 am said:\n\nWho pays for it, though?\n")
+    art = clean_text(text)
+    assert len(art.paragraphs) == 2
+    reasons = {d.text: d.reason for d in art.dropped}
+    assert reasons["Who pays for it, though?"] == "comments"
+    assert reasons["12 Comments"] == "comments"
+
+
+def test_markup_and_hard_wrapped_lines() -> None:
+    text = ("Bridge reopens after repairs\n\n<div class=\"ad-slot\"></div>\nvar slot = window.ads || [];\n\n"
+            "The Skerry bridge reopened on Friday after six weeks of repairs to its\n"
+            "deck, the roads agency said, ahead of the summer traffic.\n\n"
+            "Repairs cost 3 million crowns, about a third less than planned, the agency added.\n")
+    art = clean_text(text)
+    assert art.paragraphs[0] == ("The Skerry bridge reopened on Friday after six weeks of repairs to its deck, "
+                                 "the roads agency said, ahead of the summer traffic.")
+    assert {d.reason for d in art.dropped} == {"markup"}

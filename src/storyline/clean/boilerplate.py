@@ -16,7 +16,10 @@ _RELATED_LABELS = (
     r"see also|more from [\w .'’-]{1,40}|more on this(?: story)?|more stories|more news|recommended(?: for you| stories)?|"
     r"most read|most popular|most viewed|popular now|trending(?: now| stories)?|explore(?: more)?|"
     r"you may also like|you might also like|don[’']t miss|top stories|latest news|latest stories|"
-    r"editor[’']?s picks?|in other news|further reading|what to read next|up next|watch next|more videos?"
+    r"editor[’']?s picks?|in other news|further reading|what to read next|up next|watch next|more videos?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)(?: these| this)?(?: posts?| stories| articles?)?|related posts?|"
+    r"more (?:posts|articles|stories) like this|recent posts|popular posts|latest posts|read next|more in [\w .'’-]{1,30}|"
+    r"read more (?:from|by) [\w .'’-]{1,30}|more from (?:this|the) author"
 )
 RELATED_LABEL_RE = re.compile(rf"^(?:{_RELATED_LABELS})\s*:?\s*$", re.I)
 # "RelatedSome headline" / "Read more: Some headline" (a teaser glued to its label)
@@ -26,11 +29,17 @@ RELATED_TEASER_RE = re.compile(
 )
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("markup", re.compile(
+        r"</?[a-z][a-z0-9]*(?:\s+[\w-]+(?:=\"[^\"]*\"|='[^']*')?)*\s*/?>|^\[if [^\]]+\]>?|<!\[endif\]|"
+        r"^(?:var|let|const|function)\s+[\w$]+\s*[=(]|\bwindow\.\w+|\bdocument\.\w+\(|^\}\)?\);?$|^\(\w+ = .*\)\.push\(",
+        re.I)),
     ("navigation", re.compile(
         r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
         r"(?:show )?key events(?: only)?|pinned(?: post)?|topics|tags|back to top|next article|previous article|"
         r"please (?:turn on|enable) javascript.*|view (?:all|more)(?: \w+)?|load more|show more|"
         r"gift this (?:article|story)|listen to this (?:article|story).{0,20}|share this live ?blog)$", re.I)),
+    ("post-meta", re.compile(
+        r"^(?:(?:posted|filed) (?:in|under)|categories|category|tagged(?: with)?|tags)\s*:?\s.{1,120}$|\bpermalink\b", re.I)),
     ("paywall", re.compile(
         r"(?:you have \d+ free (?:articles?|stories) left|already a (?:subscriber|member)\?|"
         r"subscribe (?:now )?for (?:unlimited|full) access|this (?:article|story) is for subscribers|"
@@ -51,7 +60,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:share(?: this| the)?(?: article| story| post| page)?(?: on [\w ]{2,20})?|share via.{0,20}|"
         r"(?:tweet|pin it|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|messenger)(?: this)?)\s*:?$", re.I)),
     ("advertisement", re.compile(
-        r"^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|paid content|"
+        r"^(?:advertisement\b.{0,40}|advertising|sponsored(?: content)?|ad|promoted|paid content|(?:\w+ ){1,4}ad|"
+        r"comments powered by \w+|"
         r"(?:story|article) continues below(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)$",
         re.I)),
     ("cookie-consent", re.compile(
@@ -67,7 +77,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:sign up (?:for|to) (?:our|the)\b.{0,60}newsletter|newsletter sign[- ]?up|"
         r"get (?:the|our) .{0,40}(?:newsletter|briefing) (?:in|to|delivered)|enter your email|"
         r"subscribe to (?:our|the) .{0,40}newsletter|by signing up,? you agree|"
-        r"^our (?:free )?(?:daily |weekly |monthly )?(?:\w+ ){0,3}newsletter\b|^sign up to [A-Z]|enter your email(?: address)?$)",
+        r"^our (?:free )?(?:daily |weekly |monthly )?(?:\w+ ){0,3}newsletter\b|^sign up to [A-Z]|enter your email(?: address)?$|"
+        r"delivered (?:straight |directly )?to your inbox)",
         re.I)),
     ("about-outlet", re.compile(
         r"^(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4} is an? (?:independent |non-?profit |reader-funded |"
@@ -78,6 +89,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
 ]
 
+COMMENT_HEAD_RE = re.compile(
+    r"^.{2,60}?\s+(?:on|at|[-–—|·])\s+.{0,30}\d{4}.{0,30}?\s*(?:said|says|wrote|commented|replied)\s*:?\s*$", re.I
+)
 HASHTAG_TOKEN_RE = re.compile(r"^#\w")
 NUMERIC_ONLY_RE = re.compile(r"^[\d\s%.,:;/|+\-–—·•*★☆✩✭✮]+$")
 SOURCE_LINE_RE = re.compile(r"^source\s*:\s*(?P<who>.{2,80})$", re.I)
@@ -149,7 +163,8 @@ def line_reason(line: str) -> str | None:
     if not s:
         return None
     words = s.split()
-    if len(words) >= 2 and sum(1 for w in words if HASHTAG_TOKEN_RE.match(w)) >= 0.6 * len(words):
+    if (len(words) >= 2 and s.count("#") >= 0.6 * len(words)  # cheap bound first: lines can be megabytes
+            and sum(1 for w in words if HASHTAG_TOKEN_RE.match(w)) >= 0.6 * len(words)):
         return "hashtags"
     if NUMERIC_ONLY_RE.match(s):
         return "widget"
@@ -173,7 +188,8 @@ def line_reason(line: str) -> str | None:
 def sentence_reason(sentence: str) -> str | None:
     """Reason label if a sentence is a call to action / comment prompt, else None."""
     s = sentence.strip()
-    if not s or not _CTA_RE.search(s) or len(s.split()) > 45:
+    # 45 words never take 4000 characters: the length test spares a regex scan of megabyte "sentences"
+    if not s or len(s) > 4000 or not _CTA_RE.search(s) or len(s.split()) > 45:
         return None
     bare = _APOSTROPHE_RE.sub("", s)
     if any(c in bare for c in _QUOTE_CHARS):

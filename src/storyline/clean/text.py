@@ -28,7 +28,10 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Control characters that separate lines or words: deleting them would glue two words into one.
 _CONTROL_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n",
                                  "\x85": "\n", "\x1f": " "})
-_CREDITS_RE = re.compile(r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b)", re.I)
+_CREDITS_RE = re.compile(
+    r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b)|"
+    r"^(?:[A-Z][\w.'’-]+\s){1,4}(?:and (?:[A-Z][\w.'’-]+\s){1,4})?contributed (?:reporting|to this (?:report|article|story))",
+    re.I)
 
 
 @dataclass(slots=True)
@@ -95,6 +98,11 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
         if not s:
             block += 1
             continue
+        prev = lines[-1] if lines else None
+        if prev and prev.block == block and _wrapped(prev.text, s):
+            prev.text = f"{prev.text} {s}"  # a hard-wrapped paragraph: one line again
+            prev.words += len(s.split())
+            continue
         lines.append(_Line(i, s, block, len(s.split())))
     if not lines:
         return art
@@ -118,6 +126,7 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
         elif ln.reason == "about-outlet" and not art.outlet:
             art.outlet = meta.tidy_outlet(re.split(r"\s+is\s+an?\s", ln.text, maxsplit=1)[0])
 
+    _mark_comments(lines)
     _mark_related_lists(lines)
     _mark_widget_runs(lines)
     _header(lines, art)
@@ -129,6 +138,33 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
             art.dropped.append(Dropped(ln.text, ln.reason, ln.idx))
     art.dropped.sort(key=lambda d: d.line if d.line is not None else -1)
     return art
+
+
+def _wrapped(prev: str, nxt: str) -> bool:
+    """Is ``nxt`` the continuation of a hard-wrapped line (mid-sentence break, lower-case start)?"""
+    return (
+        len(prev) >= 40
+        and not prev.endswith(_TERMINAL)
+        and nxt[:1].islower()
+        and bp.line_reason(prev) is None
+    )
+
+
+def _mark_comments(lines: list[_Line]) -> None:
+    """Readers' comments after the article ("Ann on May 2, 2024 at 9:14 pm said:") go, to the end."""
+    prose_seen = 0
+    for k, ln in enumerate(lines):
+        if bp.COMMENT_HEAD_RE.match(ln.text) and prose_seen >= 2:
+            cut = k
+            # the section's own header lines just above ("12 Comments", "Leave a Reply", "Posted in ...")
+            while cut > 0 and lines[cut - 1].reason in ("comment-form", "post-meta"):
+                cut -= 1
+            for later in lines[cut:]:
+                if later.reason is None or later.reason in ("comment-form",):
+                    later.reason = "comments"
+            return
+        if ln.reason is None and _is_prose(ln.text, ln.words):
+            prose_seen += 1
 
 
 def _mark_related_lists(lines: list[_Line]) -> None:
@@ -336,7 +372,7 @@ def _body(lines: list[_Line], art: Article) -> None:
                 ln.reason = "trailer"
             continue
         if _is_prose(ln.text, ln.words):
-            if bp.CAPTION_CREDIT_RE.search(ln.text) and ln.words <= 40:
+            if ln.words <= 40 and bp.CAPTION_CREDIT_RE.search(ln.text):
                 ln.role = "caption"
                 art.captions.append(ln.text)
             else:
