@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import lxml.etree as etree
+import lxml.html
 import trafilatura
+from charset_normalizer import from_bytes
 from lxml.html import HtmlElement
 from rapidfuzz import fuzz
 from trafilatura.settings import Document
@@ -34,6 +36,9 @@ from storyline.model import Article, Dropped, RawDoc
 # cascade (no readability/jusText comparison) recalls as much as the full one here, and the
 # post-filter below supplies the precision that ``favor_precision`` would buy with lost paragraphs.
 _TRAFILATURA_OPTIONS: dict[str, bool] = {"include_comments": False, "fast": True, "include_tables": True}
+# News pages weigh well under a few megabytes; anything far larger is a dump or an attack, and would
+# take minutes to parse.
+MAX_PAGE_CHARS = 8_000_000
 # htmldate: the date the article was first published, from markup only (no scan of the text).
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
@@ -65,7 +70,27 @@ def decode_html(data: bytes) -> str:
                 return data.decode(_CHARSET_ALIASES.get(label, label))
             except (LookupError, UnicodeDecodeError):
                 pass
-    return decode_bytes(data)  # BOMs, UTF-16, charset_normalizer
+    if data[:4096].count(b"\x00") == 0:
+        guess = _detect_legacy(data)
+        if guess:
+            return data.decode(guess, errors="replace")
+    return decode_bytes(data)  # BOMs, UTF-16, other detection
+
+
+def _detect_legacy(data: bytes) -> str | None:
+    """charset_normalizer's guess, with windows-1252 preferred among equally good single-byte fits.
+
+    Detection alone often cannot tell the Latin code pages apart on a short page (cp1250 and cp1252
+    fit French text equally well); windows-1252 is by far the most common of them on the web.
+    """
+    results = from_bytes(data[:200_000])
+    best = results.best()
+    if best is None or best.encoding is None:
+        return None
+    for r in results:
+        if r.encoding == "cp1252" and r.chaos <= best.chaos + 0.01 and r.coherence >= best.coherence - 0.05:
+            return "cp1252"
+    return best.encoding
 
 
 # ------------------------------------------------------------------------------------------- blocks
@@ -87,7 +112,6 @@ class _Block:
 
     text: str
     tag: str  # p | head | item | quote | table | other
-    level: str = ""  # h1..h6 for headings
     link: float = 0.0  # share of the block's words that open it as the text of a link (1.0: all link)
     first_item: bool = False  # first line of a list
     reason: str | None = None
@@ -101,9 +125,9 @@ class _Block:
 class _Extraction:
     blocks: list[_Block]
     doc: Document
-    tree: HtmlElement
     titles: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    pruned: list[Dropped] = field(default_factory=list)  # page furniture removed before extraction
 
 
 def _render(el: etree._Element) -> list[str]:
@@ -134,7 +158,6 @@ def _blocks(body: etree._Element, anchors: set[str]) -> list[_Block]:
             units = [(item, "item", i == 0) for i, item in enumerate(el)]
         else:
             units = [(el, el.tag if el.tag in ("p", "head", "quote", "table") else "other", False)]
-        level = el.get("rend", "") if el.tag == "head" else ""
         lines = [(line, tag, first and k == 0) for unit, tag, first in units for k, line in enumerate(_render(unit))]
         # loose text after a block (trafilatura leaves some paragraphs untagged after a heading)
         if el.tail and el.tail.strip():
@@ -142,7 +165,7 @@ def _blocks(body: etree._Element, anchors: set[str]) -> list[_Block]:
         for line, tag, first in lines:
             # trafilatura's own link markup changes what it extracts, so links are looked up in the
             # page's anchors instead
-            out.append(_Block(line, tag, level if tag == "head" else "", _link_share(line, anchors), first))
+            out.append(_Block(line, tag, _link_share(line, anchors), first))
     return out
 
 
@@ -155,9 +178,9 @@ def _anchor_texts(tree: HtmlElement) -> set[str]:
     return texts
 
 
-def _titles(tree: HtmlElement, doc: Document) -> list[str]:
-    """Every form of the headline the page gives: metadata title, og:title, <title>, first <h1>."""
-    found = [doc.title] if doc.title else []
+def _titles_in(tree: HtmlElement) -> list[str]:
+    """Every form of the headline the page gives: og:title, twitter:title, <title>, first <h1>."""
+    found: list[str] = []
     for xp in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
                "//title/text()"):
         vals = tree.xpath(xp)
@@ -186,7 +209,54 @@ def _figure_captions(tree: HtmlElement) -> list[str]:
     return out
 
 
+# Page furniture recognisable by its class or id.  Only kinds whose names are unambiguous: "related"
+# and "ad"/"promo" also name article containers on many sites, and pruning them lost article text
+# on the benchmark.  (trafilatura prunes much the same; doing it here records what went and why.)
+_FURNITURE = [
+    ("cookie-consent", re.compile(r"cookie|consent|gdpr", re.I)),
+    ("newsletter", re.compile(r"newsletter|subscribe|subscription|sign-?up", re.I)),
+    ("share", re.compile(r"(?:^|[\s_-])(?:share|sharing|social)(?:$|[\s_-])|share-?(?:bar|tools|buttons)", re.I)),
+    ("author-bio", re.compile(r"author-?(?:bio|box|info|card)|bio-?box|about-?the-?author", re.I)),
+    ("comment-form", re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])|disqus|comment-?form|respond", re.I)),
+]
+_FURNITURE_TAGS = ("div", "section", "aside", "p", "ul", "form", "span")
+_FURNITURE_ANY = re.compile(r"cookie|consent|gdpr|newsletter|subscri|sign-?up|shar|social|author|bio|comment|"
+                            r"disqus|respond", re.I)
+
+
+def _prune_furniture(tree: HtmlElement) -> list[Dropped]:
+    """Remove cookie banners, newsletter boxes, share bars, author boxes, comment forms (by class/id)."""
+    hits: list[tuple[HtmlElement, str]] = []
+    for el in tree.iter(_FURNITURE_TAGS):
+        names = f"{el.get('class', '')} {el.get('id', '')}"
+        if len(names) > 1 and _FURNITURE_ANY.search(names):  # one cheap test first
+            reason = next((r for r, rx in _FURNITURE if rx.search(names)), None)
+            if reason:
+                hits.append((el, reason))
+    if not hits:
+        return []
+    body = tree.find("body")
+    total = len((body if body is not None else tree).text_content()) or 1
+    dropped: list[Dropped] = []
+    gone: set[HtmlElement] = set()
+    for el, reason in hits:
+        if el.getparent() is None or any(a in gone for a in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        # never a container of the article itself (class lists like "post-body has-share-bar" exist)
+        if len(text) > 0.25 * total or el.find(".//h1") is not None \
+                or sum(1 for p in el.iter("p") if len(p.text_content()) > 150) >= 2:
+            continue
+        gone.add(el)
+        el.drop_tree()
+        if text:
+            dropped.append(Dropped(text, reason))
+    return dropped
+
+
 def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extraction:
+    if len(html) > MAX_PAGE_CHARS:
+        raise ValueError(f"page too large ({len(html) / 1e6:.1f} MB, limit {MAX_PAGE_CHARS / 1e6:.0f} MB)")
     if isinstance(html, bytes):
         html = decode_html(html)
     if not html.strip():
@@ -195,17 +265,19 @@ def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extrac
         tree = load_html(html)
         if tree is None:
             raise ValueError("not parseable as HTML")
+        titles, captions = _titles_in(tree), _figure_captions(tree)
+        pruned = _prune_furniture(tree)
         doc = trafilatura.bare_extraction(
             tree, url=url, with_metadata=with_metadata, date_extraction_params=_DATE_PARAMS,
             **_TRAFILATURA_OPTIONS,
         )
         if doc is None or doc.body is None or not len(doc.body):
             raise ValueError("no extractable article text on the page")
-        ext = _Extraction(_blocks(doc.body, _anchor_texts(tree)), doc, tree)
+        ext = _Extraction(_blocks(doc.body, _anchor_texts(tree)), doc, pruned=pruned)
     except RecursionError as e:
         raise ValueError("page too deeply nested to parse") from e
-    ext.titles = _titles(tree, doc)
-    ext.captions = _figure_captions(tree)
+    ext.titles = ([doc.title] if doc.title else []) + titles
+    ext.captions = captions
     return ext
 
 
@@ -319,6 +391,7 @@ _COMMENT_POLICY_RE = re.compile(
     r"\b(?:moderat\w*|approv\w*|aprovad\w*|guidelines|policy|respect\w*|respeito)\b",
     re.I,
 )
+_COMMENT_COUNT_RE = re.compile(r"^(?:\d+\s*)?(?:comments?|replies|responses)\s*[(\[]?\s*\d*\s*[)\]]?$", re.I)
 
 # Words of a timestamp line in the languages most often met ("Published 18 November 2019 at 10:02").
 _DATE_WORDS = frozenset("""
@@ -387,7 +460,7 @@ def _block_reason(b: _Block) -> str | None:
         return "author-contact"
     if b.words <= 40 and _CTA_EXTRA_RE.search(s):
         return "call-to-action"
-    if b.words <= 60 and _COMMENT_POLICY_RE.search(s):
+    if (b.words <= 60 and _COMMENT_POLICY_RE.search(s)) or (b.words <= 3 and _COMMENT_COUNT_RE.match(s)):
         return "comment-form"
     if b.words <= 10 and _READING_TIME_RE.search(s):
         return "reading-time"
@@ -403,8 +476,6 @@ def _block_reason(b: _Block) -> str | None:
         return "image-credit"
     if _is_timestamp(s, b.words):
         return "timestamp"
-    if b.words <= 12 and _URL_LINE_RE.match(s):
-        return "link"
     return None
 
 
@@ -438,45 +509,52 @@ def _mark_labelled_runs(ext: _Extraction) -> None:
     """A label ("Related", "Read more", "Tags") heads a run of link teasers or tags."""
     blocks, n = ext.blocks, len(ext.blocks)
     for i, b in enumerate(blocks):
-        tags = b.reason == "tags" and _TAGS_LABEL_RE.match(b.text) is not None
-        if not (tags or (b.reason == "related-links" and _headline_like(b))):
+        tags = b.reason is not None and _TAGS_LABEL_RE.match(b.text) is not None
+        label = b.reason == "related-links" and (b.words <= 6 or bp.RELATED_LABEL_RE.match(b.text) is not None)
+        if not (tags or label):
             continue
         j = i + 1
-        while j < n and blocks[j].reason is None:
+        while j < n:
             nxt = blocks[j]
+            j += 1
+            if nxt.reason is not None:
+                continue  # already dropped lines do not end the run
             if tags and not nxt.words <= 4:
                 break
-            if not tags and not (_headline_like(nxt) and (nxt.tag in ("item", "head") or nxt.link >= 0.3)) \
-                    and not (nxt.tag == "item" and nxt.link >= 0.3):
+            # teasers are links: a plain subheading after a "Read more" line is the article going on
+            if not tags and not (nxt.link >= 0.3 and (_headline_like(nxt) or nxt.tag == "item")):
                 break
             nxt.reason = "tags" if tags else "related-links"
-            j += 1
 
 
 def _mark_link_runs(ext: _Extraction) -> None:
     """Lists of links and runs of link lines: menus, tag clouds, teaser lists."""
     blocks, n = ext.blocks, len(ext.blocks)
     i = 0
-    while i < n:
-        b = blocks[i]
-        if b.tag == "item" and b.first_item:
+    while i < n:  # lists whose every item is a short link text
+        if blocks[i].tag == "item" and blocks[i].first_item:
             j = i + 1
             while j < n and blocks[j].tag == "item" and not blocks[j].first_item:
                 j += 1
-            items = blocks[i:j]
-            if all(it.link >= 0.99 and _headline_like(it) for it in items):
-                for it in items:
+            if all(it.link >= 0.99 and _headline_like(it) for it in blocks[i:j]):
+                for it in blocks[i:j]:
                     it.reason = it.reason or "link-list"
             i = j
+        else:
+            i += 1
+    i = 0
+    while i < n:  # four or more link-only lines in a row, whatever their markup (dropped lines don't count)
+        if blocks[i].reason is not None or not (blocks[i].link >= 0.99 and _headline_like(blocks[i])):
+            i += 1
             continue
-        # four or more link-only lines in a row, whatever their markup: navigation
-        j = i
-        while j < n and blocks[j].link >= 0.99 and _headline_like(blocks[j]):
+        j, links = i, 0
+        while j < n and (blocks[j].reason is not None or (blocks[j].link >= 0.99 and _headline_like(blocks[j]))):
+            links += blocks[j].reason is None
             j += 1
-        if j - i >= 4:
+        if links >= 4:
             for x in blocks[i:j]:
                 x.reason = x.reason or "navigation"
-        i = max(j, i + 1)
+        i = j
 
 
 def _mark_teasers(ext: _Extraction) -> None:
@@ -492,10 +570,19 @@ def _mark_tail(ext: _Extraction) -> None:
     for k in range(max(0, n - 4), n):
         b = blocks[k]
         if b.reason is None and b.words <= 80:
-            if b.words <= 60 and bp.line_reason(b.text) == "call-to-action":
+            if b.tag != "item" and ((b.words <= 60 and bp.line_reason(b.text) == "call-to-action")
+                                    or (b.words <= 20 and bp.sentence_reason(b.text))):
                 b.reason = "call-to-action"
             elif _BIO_RE.search(b.text):
                 b.reason = "author-bio"
+    # One or two bare URLs before the first or after the last paragraph are permalinks and share
+    # targets; inside the body, or several in a row, they are references and stay.
+    prose = [k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b)]
+    urls = [b for k, b in enumerate(blocks) if b.reason is None and prose and (k < prose[0] or k > prose[-1])
+            and b.words <= 12 and _URL_LINE_RE.match(b.text)]
+    if len(urls) <= 2:
+        for b in urls:
+            b.reason = "link"
     last = max((k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b) and b.link < 0.3), default=-1)
     tail = [b for b in blocks[last + 1:] if b.reason is None]
     if last >= 0 and len(tail) >= 2 and all(t.link >= 0.3 for t in tail):
@@ -509,6 +596,8 @@ _STEPS = [_mark_blocks, _mark_title, _mark_captions, _mark_labelled_runs, _mark_
 
 def _sentence_filter(text: str) -> tuple[str, list[Dropped]]:
     """Drop calls to action hiding at sentence level inside a kept paragraph."""
+    if not _OUTLET_VOICE_RE.search(text):
+        return text, []  # (only prompts in the outlet's voice are dropped, see below)
     spans = bp.split_sentences(text)
     if len(spans) < 2:
         return text, []
@@ -547,7 +636,7 @@ def _filter(ext: _Extraction) -> _Body:
             text, gone = _sentence_filter(b.text)
             if gone:
                 dropped.extend(gone)
-                b = _Block(text, b.tag, b.level, b.link)
+                b = _Block(text, b.tag, b.link)
         kept.append(b)
     return _Body(kept, dropped)
 
@@ -564,6 +653,22 @@ def extract_body(html: str | bytes, url: str | None = None) -> str:
     if not body.kept:
         raise ValueError("no article text left once boilerplate was removed")
     return "\n".join(b.text for b in body.kept)
+
+
+# Fewer words than this is a menu, an error page or a stub, not an article.
+_MIN_WORDS = 12
+
+
+def _plain(text: str | None) -> str | None:
+    """Feed summaries may carry markup: their text, whitespace collapsed."""
+    if not text or not text.strip():
+        return None
+    if "<" in text:
+        try:
+            text = lxml.html.fromstring(f"<div>{text}</div>").text_content()
+        except (etree.ParserError, ValueError):
+            pass
+    return " ".join(text.split()) or None
 
 
 _BULLET_RE = re.compile(r"^(?:[-•*]|\d{1,3}[.)])\s+")
@@ -616,16 +721,15 @@ def clean_html(doc: RawDoc) -> Article:
             headings.append(b.text)
         else:
             paragraphs.append(_BULLET_RE.sub("", b.text) if b.tag == "item" else b.text)
-    if not paragraphs:
-        raise ValueError("no article text left once boilerplate was removed")
+    words = sum(len(p.split()) for p in paragraphs)
+    if words < _MIN_WORDS:
+        raise ValueError(f"no article text on the page (only {words} words left once boilerplate was removed)")
 
     captions = list(ext.captions)
     captions += [d.text for d in body.dropped if d.reason == "caption" and d.text not in captions]
-    dek = doc.summary or page.description
-    if dek:
-        dek = " ".join(dek.split())
-        if _is_copy(dek, paragraphs):
-            dek = None
+    dek = _plain(doc.summary) or _plain(page.description)
+    if dek and _is_copy(dek, paragraphs):
+        dek = None
     return Article(
         source=doc.source,
         content_hash=doc.hash,
@@ -639,5 +743,5 @@ def clean_html(doc: RawDoc) -> Article:
         url=doc.url or page.url,
         section_headings=headings,
         captions=captions,
-        dropped=body.dropped,
+        dropped=ext.pruned + body.dropped,
     )
