@@ -34,7 +34,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:var|let|const|function)\s+[\w$]+\s*[=(]|\bwindow\.\w+|\bdocument\.\w+\(|^\}\)?\);?$|^\(\w+ = .*\)\.push\(",
         re.I)),
     ("navigation", re.compile(
-        r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
+        r"^[^.!?]{1,30}(?:\s+[>›»/|]\s+[^.!?]{1,30}){2,}$|^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
         r"(?:show )?key events(?: only)?|pinned(?: post)?|topics|tags|back to top|next article|previous article|"
         r"please (?:turn on|enable) javascript.*|view (?:all|more)(?: \w+)?|load more|show more|"
         r"gift this (?:article|story)|listen to this (?:article|story).{0,20}|share this live ?blog)$", re.I)),
@@ -65,7 +65,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:story|article) continues below(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)$",
         re.I)),
     ("cookie-consent", re.compile(
-        r"(?:we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|"
+        r"(?:^we (?:value|care about|respect) your privacy|^(?:accept|reject|decline|allow) all(?: cookies)?$|"
+        r"^(?:i )?(?:accept|agree)$|we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|"
         r"accept (?:all )?cookies|by continuing to (?:use|browse)|manage (?:your )?consent|"
         r"privacy (?:policy|settings)\b.{0,40}(?:accept|agree|cookies))", re.I)),
     ("copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)),
@@ -121,13 +122,21 @@ _OUTLET_WORDS = (
     "reporter|leader|argus|advertiser|mirror|echo|world|network|agency"
 )
 OUTLET_WORD_RE = re.compile(rf"\b(?:{_OUTLET_WORDS})\b", re.I)
+# Section names built from outlet-ish words ("Local News", "World", "Business Today") are not mastheads.
+GENERIC_SECTION_RE = re.compile(
+    r"^(?:(?:the )?(?:local|world|national|international|regional|business|sports?|latest|breaking|top|politics|"
+    r"opinion|health|science|tech(?:nology)?|culture|entertainment|lifestyle|weather|us|uk|global|economy|"
+    r"news|today|video|radio|tv|live|daily|weekly|press|media|review|digest|monitor|star|world)\s*[&/,|-]?\s*)+$",
+    re.I,
+)
 CAPTION_CREDIT_RE = re.compile(
     r"(?:[/|]\s*(?:photo|image|picture|file photo|illustration)s?\s*:|"
     r"^(?:photo|image|picture|illustration|file photo)s?(?:\s+credit)?\s*:|"
     r"\((?:photo|image|picture)s?\s*:[^)]{2,60}\)\s*$|"
     r"\((?:getty images|ap photo[^)]*|reuters[^)]*|afp[^)]*|epa[^)]*|file)\)\s*$|"
     r"\b(?:photo|image) (?:credit|courtesy)\b|/\s*(?:getty images|reuters|afp|ap|epa|anadolu)\s*$|"
-    r"[.!?]\s+(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}$)",
+    r"[.!?]\s+(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}$|"
+    r"[.!?]\s+\([A-Z][\w .'’-]{1,40}/[A-Z][\w .'’-]{1,40}\)$)",
     re.I,
 )
 
@@ -174,10 +183,12 @@ def line_reason(line: str) -> str | None:
         return "related-links"
     if len(words) <= 12 and SOURCE_LINE_RE.match(s):
         return "source-credit"
-    if len(words) <= 40:
+    if len(words) <= 70:
         for reason, rx in _LINE_RULES:
+            if len(words) > 40 and reason != "cookie-consent":
+                continue
             if rx.search(s):
-                if reason in ("copyright", "cookie-consent", "newsletter", "app-prompt") and len(words) > 30:
+                if reason in ("copyright", "newsletter", "app-prompt") and len(words) > 30:
                     continue
                 return reason
     if len(words) <= 40 and len(split_sentences(s)) == 1 and sentence_reason(s):

@@ -12,7 +12,7 @@ _MONTHS = {
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?)?"
+_TIME = r"(?:\s*(?:,|at|-|–|—|\||·)?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?)?"
 DATE_CORE = (
     rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
     rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
@@ -106,6 +106,7 @@ _AGENCIES_RE = re.compile(r"\s*(?:[,/&+]|\band\b|\bwith\b)\s*(?:news )?agenc(?:y
 def tidy_outlet(name: str) -> str:
     """'TRTWorld and agencies' -> 'TRT World'; 'the Daily Star' -> 'Daily Star'."""
     s = _AGENCIES_RE.sub("", name.strip()).strip(" .,;:-–—|")
+    s = re.sub(r",?\s+(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|Corp(?:oration)?|Co|S\.?A|AG|Pty)\.?$", "", s)
     s = re.sub(r"^the\s+", "", s)  # "the Daily Star" but "The Coastline Courier" as the outlet writes it
     if " " not in s and len(s) > 4:
         s = _CAMEL_RE.sub(" ", s)  # run-together names in credit lines

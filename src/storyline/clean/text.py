@@ -48,8 +48,18 @@ class _Line:
         return self.reason is None and not self.role
 
 
+_CLOSERS = "\"'”’)]»"
+
+
 def _is_prose(s: str, words: int) -> bool:
-    return (words >= 6 and s.rstrip().endswith(_TERMINAL)) or words >= 16
+    if words >= 16:
+        return True
+    if words < 6:
+        return False
+    end = s.rstrip()
+    bare = end.rstrip(_CLOSERS)
+    # 'ends with a quote' is prose only when the sentence ends inside it: '... he said: "We will."'
+    return bare.endswith((".", "!", "?", "…", ":", ";")) or (bare != end and bare.endswith(","))
 
 
 def _headline_like(s: str, words: int) -> bool:
@@ -107,13 +117,17 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
     if not lines:
         return art
 
-    # A date glued to the first sentence ("date 2025-02-11 The minister ...").
-    glued = meta.split_glued_date(lines[0].text)
-    if glued:
-        d, prefix, rest = glued
-        art.published = art.published or d
-        art.dropped.append(Dropped(prefix, "dateline", lines[0].idx))
-        lines[0].text, lines[0].words = rest.strip(), len(rest.split())
+    # A date glued to the first sentence ("date 2025-02-11 The minister ..."), at the top or after the header.
+    for ln in lines[:20]:
+        glued = meta.split_glued_date(ln.text)
+        if glued and len(glued[2].split()) >= 6:
+            d, prefix, rest = glued
+            art.published = art.published or d
+            art.dropped.append(Dropped(prefix, "dateline", ln.idx))
+            ln.text, ln.words = rest.strip(), len(rest.split())
+            break
+        if _is_prose(ln.text, ln.words) and ln.idx > 0 and bp.line_reason(ln.text) is None:
+            break  # the body has started without one
 
     for ln in lines:
         ln.reason = bp.line_reason(ln.text)
@@ -196,7 +210,8 @@ def _mark_related_lists(lines: list[_Line]) -> None:
 def _mark_widget_runs(lines: list[_Line]) -> None:
     """Runs of >= 3 very short lines in one block (ratings, reactions, counters) are a widget."""
     def short(ln: _Line) -> bool:
-        if ln.reason is None and (bp.BYLINE_RE.match(ln.text) or meta.parse_date_line(ln.text)):
+        if ln.reason is None and (bp.BYLINE_RE.match(ln.text) or meta.parse_date_line(ln.text)
+                                  or _masthead_outlet(ln)):
             return False  # header metadata, not a widget
         return ln.words <= 3 and not ln.text.endswith((".", "!", "?"))
 
@@ -214,6 +229,8 @@ def _mark_widget_runs(lines: list[_Line]) -> None:
 def _masthead_outlet(ln: _Line) -> str | None:
     """A short line naming a news outlet ("Harbour Post", "CALDERBROOK DAILY") before the title."""
     if ln.words > 5 or not bp.OUTLET_WORD_RE.search(ln.text) or ln.text.endswith((".", "?", "!")):
+        return None
+    if bp.GENERIC_SECTION_RE.match(ln.text):
         return None
     words = ln.text.split()
     if not all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words):

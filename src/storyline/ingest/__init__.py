@@ -15,7 +15,7 @@ from storyline.ingest.web import FetchError, fetch
 from storyline.model import IngestError, RawDoc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-TEXT_EXT = {".txt", ".text", ".md"}
+TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 JSON_EXT = {".json", ".jsonl", ".ndjson"}
 FEED_EXT = {".xml", ".rss", ".atom", ".rdf", ".feed"}
