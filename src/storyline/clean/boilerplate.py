@@ -93,6 +93,17 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 COMMENT_HEAD_RE = re.compile(
     r"^.{2,60}?\s+(?:on|at|[-–—|·])\s+.{0,30}\d{4}.{0,30}?\s*(?:said|says|wrote|commented|replied)\s*:?\s*$", re.I
 )
+# Substrings one of which an unanchored rule needs: a cheap test that spares most body lines the regex scan.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "markup": ("<", "[if", "var ", "let ", "const ", "function", "window.", "document.", "}", ".push("),
+    "post-meta": ("posted", "filed", "categor", "tag", "permalink"),
+    "paywall": ("free", "subscriber", "subscribe", "account", "member"),
+    "cookie-consent": ("cookie", "privacy", "accept", "reject", "decline", "allow", "agree", "consent", "continuing"),
+    "copyright": ("©", "(c)", "copyright", "rights reserved"),
+    "newsletter": ("newsletter", "sign up", "signing up", "email", "inbox", "briefing"),
+    "app-prompt": ("app", "google play"),
+    "about-outlet": (" is a", " is an"),
+}
 HASHTAG_TOKEN_RE = re.compile(r"^#\w")
 NUMERIC_ONLY_RE = re.compile(r"^[\d\s%.,:;/|+\-–—·•*★☆✩✭✮]+$")
 SOURCE_LINE_RE = re.compile(r"^source\s*:\s*(?P<who>.{2,80})$", re.I)
@@ -184,8 +195,12 @@ def line_reason(line: str) -> str | None:
     if len(words) <= 12 and SOURCE_LINE_RE.match(s):
         return "source-credit"
     if len(words) <= 70:
+        low = s.lower()
         for reason, rx in _LINE_RULES:
             if len(words) > 40 and reason != "cookie-consent":
+                continue
+            trig = _TRIGGERS.get(reason)
+            if trig and not any(t in low for t in trig):
                 continue
             if rx.search(s):
                 if reason in ("copyright", "newsletter", "app-prompt") and len(words) > 30:
