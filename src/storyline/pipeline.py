@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -105,8 +106,17 @@ def _add_one(store: Store, raw: RawDoc, art: Article) -> tuple[int, bool] | Inge
         return IngestError(raw.source, f"cannot store: {type(e).__name__}: {e}")
 
 
+# File names, URLs and redirect targets come from outside: control characters in them could move the
+# cursor, recolour or clear the user's terminal, or forge extra error lines.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(s: str) -> str:
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+
+
 def print_error(e: IngestError) -> None:
-    print(f"error: {e.source}: {e.reason}", file=sys.stderr)
+    print(f"error: {printable(e.source)}: {printable(e.reason)}", file=sys.stderr)
 
 
 def analyse_pending(

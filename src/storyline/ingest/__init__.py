@@ -62,6 +62,11 @@ def read_bytes(data: bytes, source: str, hint: str = "", origin: str = "file",
         yield RawDoc(source=source, kind=kind, data=data, origin=origin, url=url)
 
 
+def _mb(n: int) -> str:
+    """Bytes in MB as --max-mb counts them (2**20), e.g. '20' or '52.4'."""
+    return f"{n / 2**20:.1f}".removesuffix(".0")
+
+
 def display_path(p: Path | str) -> str:
     """A path as text that can be printed and stored: undecodable bytes of a file name become \\xNN."""
     return os.fsencode(p).decode("utf-8", "backslashreplace")
@@ -111,7 +116,7 @@ def read_file(p: Path, max_bytes: int) -> Iterator[RawDoc | IngestError]:
             yield IngestError(src, "not a regular file")
             return
         if size > max_bytes:
-            yield IngestError(src, f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+            yield IngestError(src, f"file too large ({_mb(size)} MB > {_mb(max_bytes)} MB limit)")
             return
         with open(p, "rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -119,7 +124,7 @@ def read_file(p: Path, max_bytes: int) -> Iterator[RawDoc | IngestError]:
         yield IngestError(src, f"cannot read: {e.strerror or e}")
         return
     if len(data) > max_bytes:
-        yield IngestError(src, f"file too large (> {max_bytes / 1e6:.0f} MB limit)")
+        yield IngestError(src, f"file too large (> {_mb(max_bytes)} MB limit)")
         return
     yield from read_bytes(data, src, p.suffix.lower())
 
@@ -136,27 +141,34 @@ def read_paths(
         if arg == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
             if len(data) > max_bytes:
-                yield IngestError("-", f"stdin too large (> {max_bytes / 1e6:.0f} MB limit)")
+                yield IngestError("-", f"stdin too large (> {_mb(max_bytes)} MB limit)")
                 continue
             yield from read_bytes(data, "-", origin="stdin")
-        elif arg.startswith(("http://", "https://")):
+        elif arg[:8].lower().startswith(("http://", "https://")):
             try:
                 got = fetch(arg, max_bytes=max_bytes, timeout=fetch_timeout, allow_private=allow_private)
             except FetchError as e:
                 yield IngestError(arg, str(e))
                 continue
             yield from read_bytes(got.data, arg, got.content_type, origin="url", url=got.url)
-        elif _SCHEME_RE.match(arg) and not Path(arg).exists():
-            yield IngestError(arg, "refused scheme: only http and https URLs are fetched")
         else:
-            p = Path(arg)
-            if p.is_dir():
-                for f in iter_files(p):
-                    if isinstance(f, IngestError):
-                        yield f
-                    else:
-                        yield from read_file(f, max_bytes)
-            elif p.exists() or p.is_symlink():
-                yield from read_file(p, max_bytes)
+            try:
+                yield from _read_local(arg, max_bytes)
+            except (OSError, ValueError) as e:  # e.g. a name too long for the file system, a NUL in it
+                yield IngestError(display_path(arg), f"cannot read: {getattr(e, 'strerror', None) or e}")
+
+
+def _read_local(arg: str, max_bytes: int) -> Iterator[RawDoc | IngestError]:
+    p = Path(arg)
+    if _SCHEME_RE.match(arg) and not p.exists():
+        yield IngestError(arg, "refused scheme: only http and https URLs are fetched")
+    elif p.is_dir():
+        for f in iter_files(p):
+            if isinstance(f, IngestError):
+                yield f
             else:
-                yield IngestError(arg, "no such file or folder")
+                yield from read_file(f, max_bytes)
+    elif p.exists() or p.is_symlink():
+        yield from read_file(p, max_bytes)
+    else:
+        yield IngestError(display_path(arg), "no such file or folder")

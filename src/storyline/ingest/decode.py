@@ -49,6 +49,15 @@ def check_bytes(data: bytes) -> None:
 def decode_bytes(data: bytes) -> str:
     """UTF-8 first (with or without BOM), then UTF-16/32 by BOM, then detection."""
     check_bytes(data)
+    text = _decode(data)
+    if not _textual(text):
+        raise DecodeError("binary content (control characters), not text")
+    if not text.strip():
+        raise DecodeError("empty input")
+    return text
+
+
+def _decode(data: bytes) -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -56,9 +65,11 @@ def decode_bytes(data: bytes) -> str:
             except UnicodeDecodeError as e:
                 raise DecodeError(f"undecodable bytes: starts with a {enc} byte-order mark but {e.reason}") from e
     head = data[:4096]
-    # UTF-16 without BOM: many NULs in alternating positions
+    # UTF-16 without BOM: many NULs, at odd offsets for little-endian text, even offsets for big-endian
+    # (the other byte order decodes too, into valid but meaningless CJK characters).
     if head.count(b"\x00") > len(head) // 4:
-        for enc in ("utf-16-le", "utf-16-be"):
+        big_endian = head[0::2].count(b"\x00") > head[1::2].count(b"\x00")
+        for enc in (("utf-16-be", "utf-16-le") if big_endian else ("utf-16-le", "utf-16-be")):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError:
@@ -67,19 +78,31 @@ def decode_bytes(data: bytes) -> str:
                 return text
         raise DecodeError("binary content (NUL bytes), not text")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        pass
+    # UTF-8 text with stray bytes of a legacy encoding pasted in (mixed encodings): when correctly
+    # encoded non-ASCII characters outnumber the bad bytes, keep the UTF-8 and read the strays as cp1252.
+    lossy = data.decode("utf-8", "replace")
+    bad = lossy.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for c in lossy if c > "\x7f") - lossy.count("\ufffd")
+    if good >= bad:
+        return data.decode("utf-8", _MIXED)
+    from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
-        if best is None or best.encoding is None:
-            raise DecodeError("undecodable bytes: not UTF-8 and no other encoding fits") from None
-        text = data.decode(best.encoding, errors="replace")
-    if not _textual(text):
-        raise DecodeError("binary content (control characters), not text")
-    if not text.strip():
-        raise DecodeError("empty input")
-    return text
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("undecodable bytes: not UTF-8 and no other encoding fits")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _cp1252_strays(e: UnicodeError) -> tuple[str, int]:
+    assert isinstance(e, UnicodeDecodeError)
+    return e.object[e.start:e.end].decode("cp1252", "replace"), e.end
+
+
+_MIXED = "storyline-utf8-strays-cp1252"
+codecs.register_error(_MIXED, _cp1252_strays)
 
 
 def _textual(text: str) -> bool:

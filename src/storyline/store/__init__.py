@@ -5,6 +5,7 @@ SQLite file by default (WAL mode, retries on a busy database), PostgreSQL by URL
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,18 +36,28 @@ def db_url(db: str | None) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, begin: str = "BEGIN") -> Engine:
+    """An engine; on SQLite every transaction is opened explicitly with ``begin``.
+
+    pysqlite starts transactions lazily and not before a SAVEPOINT, so without this the first
+    savepoint of a batch would commit on its own and a crash could leave half a batch.
+    """
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):  # type: ignore[no-untyped-def]
+            conn.exec_driver_sql(begin)
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -169,11 +180,25 @@ class Store:
     def save_facts(self, pairs: Iterable[tuple[int, ArticleFacts]], version: int = 1) -> None:
         pairs = list(pairs)
 
+        rows = []
+        for aid, facts in pairs:
+            facts.article_id = aid
+            rows.append({"article_id": aid, "version": version, "facts": to_jsonable(facts)})
+        if not rows:
+            return
+        dialect = self.engine.dialect.name
+
         def tx() -> None:
             with self.Session() as s, s.begin():
-                for aid, facts in pairs:
-                    facts.article_id = aid
-                    s.merge(FactsRow(article_id=aid, version=version, facts=to_jsonable(facts)))
+                if dialect in ("sqlite", "postgresql"):
+                    # An upsert: two processes analysing the same article must not collide on its key.
+                    ins = importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert(FactsRow)
+                    s.execute(ins.on_conflict_do_update(
+                        index_elements=["article_id"], set_={"version": ins.excluded.version, "facts": ins.excluded.facts}
+                    ), rows)
+                else:
+                    for r in rows:
+                        s.merge(FactsRow(**r))
 
         self._retry(tx)
 

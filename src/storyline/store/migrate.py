@@ -7,14 +7,18 @@ same transaction), so processes opening a fresh store at the same moment migrate
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import zlib
+from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event, inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from storyline.store.schema import Base
@@ -44,6 +48,7 @@ def alembic_config() -> Config:
     return cfg
 
 
+@lru_cache(maxsize=1)
 def head() -> str:
     return str(ScriptDirectory.from_config(alembic_config()).get_current_head())
 
@@ -61,24 +66,27 @@ def _locked_engine(engine: Engine) -> Engine:
     db = engine.url.database
     if db and db != ":memory:" and not db.startswith("file:"):
         Path(db).parent.mkdir(parents=True, exist_ok=True)
-    locked = make_engine(engine.url.render_as_string(hide_password=False))
+    # BEGIN IMMEDIATE waits (busy timeout) for the write lock before reading the schema version.
+    return make_engine(engine.url.render_as_string(hide_password=False), begin="BEGIN IMMEDIATE")
 
-    # pysqlite begins transactions lazily and never around DDL: take over and BEGIN IMMEDIATE,
-    # which waits (busy timeout) for the write lock before reading the schema version.
-    @event.listens_for(locked, "connect")
-    def _manual(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
-        dbapi_conn.isolation_level = None
 
-    @event.listens_for(locked, "begin")
-    def _begin(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return locked
+def up_to_date(engine: Engine) -> bool:
+    """True when the schema is at the newest revision and has every registered table (no lock taken)."""
+    register_models()
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version") or current(conn) != head():
+            return False
+        return set(Base.metadata.tables) <= set(inspect(conn).get_table_names())
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the store's schema to ``revision`` (default: the newest), once, under a lock."""
+    """Bring the store's schema to ``revision`` (default: the newest), once, under a lock.
+
+    Opening an up-to-date store only reads the version: readers never wait for a writer's lock.
+    """
     register_models()
+    if revision == "head" and up_to_date(engine):
+        return
     cfg = alembic_config()
     locked = _locked_engine(engine)
     try:
@@ -97,3 +105,39 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     finally:
         if locked is not engine:
             locked.dispose()
+
+
+@contextlib.contextmanager
+def exclusive(engine: Engine, name: str) -> Iterator[None]:
+    """A lock called ``name`` held across every process using this database, for work that reads,
+    updates and writes back shared state as a whole (the link stage's index): without it, two
+    processes would each write back their own copy and one's updates would be lost.
+
+    PostgreSQL: a session-level advisory lock. SQLite: an exclusive lock on ``<db file>.<name>.lock``
+    (a lock inside the database would block the holder's own writes). Both go with the process.
+    """
+    if engine.dialect.name == "postgresql":
+        key = zlib.crc32(f"storyline:{name}".encode()) & 0x7FFF_FFFF
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": key})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                conn.commit()
+        return
+    db = engine.url.database if engine.dialect.name == "sqlite" else None
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock file; run one writer at a time
+        fcntl = None  # type: ignore[assignment]
+    if not db or db == ":memory:" or db.startswith("file:") or fcntl is None:
+        yield
+        return
+    with open(f"{db}.{name}.lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
