@@ -280,7 +280,7 @@ class Assignment:
 class SourceRef:
     """A verbatim piece of one article: what every statement of a report points back to.
 
-    ``field`` says which text the offsets index: "text" (``Article.text``) or "title".
+    ``field`` says which text the offsets index: "text" (``Article.text``), "title" or "dek".
     """
 
     article_id: int
@@ -367,6 +367,7 @@ class QuoteVariant:
     content: Span
     diff: list[DiffPart] = field(default_factory=list)  # word diff against the group's reference
     same_as_reference: bool = True
+    field: str = "text"  # which article field ``content`` indexes: "text", "title" or "dek"
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+from bisect import bisect_right
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from storyline.analyse import nlp
 from storyline.analyse.claims import extract_claims
+from storyline.analyse.docutil import doc_text, sents
 from storyline.analyse.entities import extract_entities, name_key
 from storyline.analyse.quotes import close_open_quotes, extract_quotes, find_quote_marks, headline_quotes
 from storyline.analyse.roles import ROLE_SYNONYMS
@@ -39,9 +41,9 @@ def _sentences(doc: Doc, article: Article) -> list[Sentence]:
     offsets = article.paragraph_offsets()
     out: list[Sentence] = []
     para = 0
-    for s in doc.sents:
+    text = doc_text(doc)
+    for s in sents(doc):
         start, end = s.start_char, s.end_char
-        text = doc.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -61,17 +63,13 @@ def analyse_docs(article: Article, body: Doc, extra: dict[str, Doc]) -> ArticleF
     index = extract_entities(body, extra, [(m.open, m.outer_end) for m in marks])
     quotes = extract_quotes(body, text, index, marks)
     for part, doc in extra.items():
-        quotes.extend(headline_quotes(doc, index, part))
+        quotes.extend(headline_quotes(doc, index, part, body_quotes=quotes))
     sentences = _sentences(body, article)
     # quotes and claims refer to Sentence.idx (whitespace-only sentences are not records)
     starts = [s.start for s in sentences]
 
     def sent_at(pos: int) -> int:
-        k = 0
-        for n, s in enumerate(starts):
-            if s <= pos:
-                k = n
-        return k
+        return max(0, bisect_right(starts, pos) - 1)
 
     for q in quotes:
         q.sentence = sent_at(q.content.start) if q.part == "body" else 0
@@ -97,18 +95,21 @@ def _texts(article: Article) -> list[str]:
 
 
 def _analyse_batch(articles: Sequence[Article], batch_size: int) -> list[ArticleFacts]:
-    texts = [t for a in articles for t in _texts(a)]
-    docs = nlp.parse_many(texts, step="full", batch_size=batch_size)
     out: list[ArticleFacts] = []
     per = 1 + len(EXTRA_PARTS)
-    for k, article in enumerate(articles):
-        body, *rest = docs[k * per : (k + 1) * per]
-        extra = {p: d for p, d in zip(EXTRA_PARTS, rest, strict=True) if d.text.strip()}
-        try:
-            out.append(analyse_docs(article, body, extra))
-        except Exception as exc:  # one bad article must not sink the batch
-            log.warning("analyse: %s: %s: %s", article.source, type(exc).__name__, exc)
-            out.append(ArticleFacts(article_id=article.id))
+    # one nlp.pipe batch at a time, so only batch_size articles' Docs are alive at once
+    for b0 in range(0, len(articles), batch_size):
+        chunk = articles[b0 : b0 + batch_size]
+        texts = [t for a in chunk for t in _texts(a)]
+        docs = nlp.parse_many(texts, step="full", batch_size=batch_size)
+        for k, article in enumerate(chunk):
+            body, *rest = docs[k * per : (k + 1) * per]
+            extra = {p: d for p, d in zip(EXTRA_PARTS, rest, strict=True) if d.text.strip()}
+            try:
+                out.append(analyse_docs(article, body, extra))
+            except Exception as exc:  # one bad article must not sink the batch
+                log.warning("analyse: %s: %s: %s", article.source, type(exc).__name__, exc)
+                out.append(ArticleFacts(article_id=article.id))
     return out
 
 

@@ -21,6 +21,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from storyline.analyse.docutil import doc_text
+from storyline.analyse.docutil import sents as docutil_sents
 from storyline.analyse.entities import EntityIndex
 from storyline.model import Claim, Quantity, Quote, Span
 
@@ -144,7 +146,7 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
                 measure_head = nxt
             elif nxt is not None and nxt.lower_ == "per" and j + 1 < len(doc) and doc[j + 1].lower_ == "cent":
                 end = doc[j + 1].idx + len(doc[j + 1])
-                measure_head = doc[j + 1]
+                measure_head = t  # "per cent" hangs off the number's own attachment
             else:
                 measure_head = t
         elif prv is not None and prv.text in CURRENCY:
@@ -161,7 +163,7 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
                 if head.i == j:
                     end = head.idx + len(head)
         approx = ""
-        lead = doc.text[max(0, start - 24) : start].lower()
+        lead = doc_text(doc)[max(0, start - 24) : start].lower()
         for a in APPROX:
             if re.search(rf"\b{re.escape(a)}\s*$", lead):
                 approx = a
@@ -172,7 +174,7 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
             Quantity(
                 value=value,
                 unit=unit,
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 measure=measure,
                 approx=approx,
                 start=start,
@@ -182,33 +184,58 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
     return out
 
 
+_UNIT_WORDS = frozenset({"per", "cent", "percent", "%", "pct"})
+
+
 def _measure(head: Token, unit: str, num_range: range) -> str:
-    """What a quantity measures: "of GDP on defence" after a percentage, the counted noun phrase otherwise."""
+    """What a quantity measures: "of GDP on defence" after a percentage, the counted noun phrase otherwise.
+
+    For a percentage or an amount: its own "of ..." phrase plus the destination phrase the verb puts right
+    after it ("allocate 5 percent of GDP to defence"); with neither, the subject of the verb whose change
+    it measures ("exports fell 4.2%"). Time phrases ("in March") do not say what is measured.
+    """
     doc = head.doc
     parts: list[Token] = []
     if unit == "percent" or unit in CURRENCY.values():
-        for c in head.children:
-            if c.dep_ == "prep" and c.i > head.i:
-                parts.extend(c.subtree)
-        # "allocate 5 percent of GDP to defence": the verb's destination phrase right after
-        gov = head.head
-        if head.dep_ in ("dobj", "pobj", "attr", "nsubj", "npadvmod") and gov.pos_ in ("VERB", "AUX"):
-            after = max([head.i, *[p.i for p in parts]]) + 1
-            for c in gov.children:
-                if c.dep_ in ("prep", "dative") and c.i == after:
+        # the quantity's tokens: number, "%"/"percent"/"per cent" and the head they hang from
+        qty = {*num_range, head.i}
+        qty |= {k for k in range(min(qty), min(max(qty) + 3, len(doc))) if doc[k].lower_ in _UNIT_WORDS}
+        anchor = head
+        while anchor.head.i in qty and anchor.head != anchor:
+            anchor = anchor.head
+        for k in sorted(qty):
+            for c in doc[k].children:
+                if c.dep_ == "prep" and c.i > max(qty) and c.lower_ != "per" and not _temporal(c):
                     parts.extend(c.subtree)
-        elif head.dep_ == "compound" or (head.dep_ == "nmod" and head.head.pos_ == "NOUN"):
-            parts.append(head.head)  # "the 2% target" -> "target"
+        gov = anchor.head
+        if anchor.dep_ in ("dobj", "pobj", "attr", "nsubj", "npadvmod") and gov.pos_ in ("VERB", "AUX"):
+            if parts:
+                after = max(p.i for p in parts) + 1
+                for c in gov.children:
+                    if c.dep_ in ("prep", "dative") and c.i == after and not _temporal(c):
+                        parts.extend(c.subtree)
+            else:
+                subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj and subj[0].pos_ != "PRON":
+                    parts.extend(x for x in subj[0].subtree if x.dep_ not in ("relcl", "appos"))
+        elif anchor.dep_ in ("compound", "nmod", "amod") and anchor.head.pos_ == "NOUN":
+            parts.append(anchor.head)  # "the 2% target" -> "target"
     else:
         mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i not in num_range]
         parts = [*mods, head]
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
                 parts.extend(c.subtree)
-    parts = sorted({p.i: p for p in parts if p.i not in num_range and not p.is_punct}.values(), key=lambda p: p.i)
+    parts = sorted(
+        {p.i: p for p in parts if p.i not in num_range and not p.is_punct}.values(), key=lambda p: p.i
+    )
     if not parts:
         return ""
-    return doc.text[parts[0].idx : parts[-1].idx + len(parts[-1])]
+    return doc_text(doc)[parts[0].idx : parts[-1].idx + len(parts[-1])]
+
+
+def _temporal(prep: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
 
 
 # ---------------------------------------------------------------- clauses
@@ -325,7 +352,7 @@ def _subjects(head: Token, index: EntityIndex) -> list[str]:
         if not names and s.pos_ != "PRON":
             toks = [t for t in s.subtree if t.dep_ not in ("relcl", "punct", "det") and t.i <= s.i]
             if toks:
-                names.append(s.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])])
+                names.append(doc_text(s.doc)[toks[0].idx : toks[-1].idx + len(toks[-1])])
     return list(dict.fromkeys(names))
 
 
@@ -336,7 +363,7 @@ def _make_claim(
     if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
     a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = doc.text[a:b]
+    text = doc_text(doc)[a:b]
     # quote marks at the edges are punctuation of the report, not part of the proposition
     while text and text[0] in "\"'\u201c\u2018\u201d\u2019":
         a, text = a + 1, text[1:]
@@ -356,7 +383,7 @@ def _make_claim(
 
 def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     """Clause-level claims of an article body."""
-    sents = list(doc.sents)
+    sents = docutil_sents(doc)
     sent_of_tok = {}
     for k, s in enumerate(sents):
         for t in s:
@@ -387,7 +414,9 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
             for r in verbs or roots[:1]:
                 heads = _clause_heads(r, ids)
                 for h in heads:
-                    c = _make_claim(doc, h, _clause_tokens(h, heads, ids), index, asserter, qi, sent_of_tok[h.i])
+                    c = _make_claim(
+                        doc, h, _clause_tokens(h, heads, ids), index, asserter, qi, sent_of_tok[h.i]
+                    )
                     if c is not None:
                         found.append(c)
         for c in found:

@@ -19,11 +19,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyse.docutil import sent_index
 from storyline.analyse.roles import (
+    DEPARTMENTS,
     PLACE_ALIASES,
     ROLE_HEADS,
     TEMPORAL,
@@ -49,6 +52,10 @@ NER_TYPES = {
     "LOC": "place",
     "FAC": "place",
     "NORP": "group",
+    # kept only if they turn out to be a known person's name ("Solberg-Hay" tagged as a title)
+    "WORK_OF_ART": "other",
+    "PRODUCT": "other",
+    "EVENT": "other",
 }
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "every", "each", "no"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -65,37 +72,69 @@ def _translit(tok: str) -> str:
 
 
 def _name_tokens(name: str) -> list[str]:
+    return list(_name_tokens_cached(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens_cached(name: str) -> tuple[str, ...]:
+    # a hyphenated name is one name ("Okonjo-Ferris" is a surname, not a first name and a surname)
+    name = re.sub(r"(?<=\w)-(?=\w)", "", name)
     toks = [t for t in words(name) if t not in HONORIFICS and t not in ("the", "a", "an")]
-    return [_translit(t) for t in toks]
+    return tuple(_translit(t) for t in toks)
 
 
+_DROP = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Comparison key for names and role phrases across articles.
 
     Case, accents, punctuation, possessives, honorifics, transliteration doubling and British/American
-    spelling are ignored; a leading title is dropped when a name follows it ("NATO chief Mark Rutte"
-    -> "mark rute"); a bare role phrase maps to its canonical role ("Pentagon chief" and
-    "US Secretary of Defense" -> "us secretary of defense").
+    spelling are ignored; a leading title or description is dropped when a name follows it ("NATO
+    chief Mark Rutte", "coxswain Declan Marwick" -> the name's key); a bare role phrase maps to its
+    canonical role ("Pentagon chief" and "US Secretary of Defense" -> "us secretary of defense").
     """
-    toks = words(name)
-    toks = [t for t in toks if t not in ("the", "a", "an") and t not in HONORIFICS]
-    if not toks:
+    cased = [(w, c) for w, c in _cased_words(name) if w not in _DROP and w not in HONORIFICS]
+    if not cased:
         return ""
+    toks = [w for w, _ in cased]
     heads = [i for i, t in enumerate(toks) if t in ROLE_HEADS]
+    start = 0
     if heads:
-        # Title + name: the name starts after the role phrase (skip an "of X" complement).
-        last = heads[-1]
-        k = last + 1
-        while k < len(toks) and (is_role_word(toks[k]) or toks[k] in _CONNECTORS or toks[k] == "the"):
-            k += 1
-        raw = name.split()
-        if k < len(toks) and len(raw) >= len(toks) and raw[-(len(toks) - k)][:1].isupper():
-            return " ".join(_translit(t) for t in toks[k:])
+        k = heads[-1] + 1
+        while k < len(toks):
+            if is_role_word(toks[k]) or toks[k] in DEPARTMENTS:
+                k += 1
+            elif toks[k] in _CONNECTORS and k + 1 < len(toks):
+                nxt = k + 2 if toks[k + 1] == "the" and k + 2 < len(toks) else k + 1
+                if toks[nxt] in DEPARTMENTS or is_role_word(toks[nxt]):
+                    k = nxt + 1
+                else:
+                    k = len(toks)  # "of Halcyon Terminals": the rest names the organisation
+            else:
+                break
         if k >= len(toks):
             qual, core = role_key(" ".join(toks))
             return f"{qual} {core}".strip()
-    key = " ".join(_translit(t) for t in toks)
-    return PLACE_ALIASES.get(" ".join(toks), key)
+        start = k
+    elif any(c for _, c in cased) and not cased[0][1]:
+        # "her colleague Desmond Achterley": the description before a capitalised name
+        while start < len(cased) and not cased[start][1]:
+            start += 1
+    rest = toks[start:]
+    key = " ".join(_translit(t) for t in rest)
+    return PLACE_ALIASES.get(" ".join(rest), key)
+
+
+def _cased_words(name: str) -> list[tuple[str, bool]]:
+    """``words`` of a phrase paired with whether the original word was capitalised."""
+    out: list[tuple[str, bool]] = []
+    for raw in name.split():
+        ws = words(raw)
+        cap = raw.lstrip("\"'\u201c\u2018(")[:1].isupper()
+        out.extend((w, cap) for w in ws)
+    return out
 
 
 def names_match(a: str, b: str) -> bool:
@@ -115,9 +154,10 @@ def names_match(a: str, b: str) -> bool:
 
 
 def _surname(toks: list[str]) -> str:
-    toks = [t for t in toks if t not in NAME_SUFFIXES] or toks
-    suffix = [t for t in toks[len(toks) :] if t in NAME_SUFFIXES]
-    return " ".join([toks[-1], *suffix])
+    """Last name with any generational suffix ("trump jr" stays apart from "trump")."""
+    core = [t for t in toks if t not in NAME_SUFFIXES] or toks
+    suffix = [t for t in toks if t in NAME_SUFFIXES]
+    return " ".join([core[-1], *suffix])
 
 
 def _token_match(a: str, b: str) -> bool:
@@ -159,7 +199,6 @@ class _Cluster:
     names: list[_M] = field(default_factory=list)
     roles: list[tuple[str, str, str]] = field(default_factory=list)  # (qualifier, core, text)
     first: tuple[int, int] = (9, 0)  # (part order, char offset) of the first mention
-    last_tok: int = -1  # last body token seen (for recency)
 
 
 @dataclass(slots=True)
@@ -170,36 +209,18 @@ class EntityIndex:
     mentions: list[Mention]
     token_entity: dict[int, int]  # body token index -> entity index
     person_mentions: list[tuple[int, int, bool, bool, int]]  # (token, entity, is_subject, quoted, sentence)
-    role_tokens: dict[int, str] = field(default_factory=dict)  # body token -> unresolved role phrase
     part_token_entity: dict[str, dict[int, int]] = field(default_factory=dict)  # "title"/"dek" token maps
 
-    def entity_at(self, tok: Token) -> int | None:
-        return self.token_entity.get(tok.i)
+    def antecedent(self, tok: Token, max_sents: int = 4, exclude: set[int] | None = None) -> int | None:
+        """Person antecedent of "he"/"she": the nearest sentence with a person mention wins; in it a
+        subject beats other mentions (the main subject of an earlier sentence, the nearest subject before
+        the pronoun in its own sentence).
 
-    def entity_in(self, span: Span | list[Token]) -> int | None:
-        """Entity of a phrase: the syntactic head's entity first, else the first token with one."""
-        toks = list(span)
-        if not toks:
-            return None
-        heads = [t for t in toks if t.head not in toks or t.head == t]
-        for t in heads + toks:
-            e = self.token_entity.get(t.i)
-            if e is not None:
-                return e
-        return None
-
-    def name(self, idx: int | None) -> str | None:
-        return None if idx is None else self.entities[idx].name
-
-    def antecedent(self, tok: Token, max_sents: int = 4) -> int | None:
-        """Person antecedent of a personal pronoun: subjects before other mentions, nearest sentence first.
-
-        Mentions inside quotation marks are skipped: they belong to the quoted speaker's voice.
+        Mentions inside quotation marks are skipped (they belong to the quoted speaker's voice), as are
+        ``exclude``d entities (inside a quote, "she" is not the quote's own speaker).
         """
-        sent_of = tok.sent.start
-        doc = tok.doc
-        cur = _sent_index(doc, tok.i)
-        best: int | None = None
+        cur = _sent_index(tok.doc, tok.i)
+        skip = exclude or set()
         for back in range(max_sents + 1):
             s = cur - back
             if s < 0:
@@ -207,32 +228,19 @@ class EntityIndex:
             cands = [
                 (t, e, subj)
                 for (t, e, subj, quoted, si) in self.person_mentions
-                if si == s and not quoted and (back > 0 or t < tok.i)
+                if si == s and not quoted and e not in skip and (back > 0 or t < tok.i)
             ]
-            if back == 0:
-                cands = [c for c in cands if c[0] < sent_of or c[0] < tok.i]
             if not cands:
                 continue
             subj = [c for c in cands if c[2]]
-            pick = (subj[0] if subj and back > 0 else None) or (subj[-1] if subj else cands[-1])
-            best = pick[1]
-            break
-        return best
+            if subj:
+                return (subj[0] if back > 0 else subj[-1])[1]
+            return cands[-1][1]
+        return None
 
 
 def _sent_index(doc: Doc, i: int) -> int:
-    starts = doc.user_data.get("sent_starts")
-    if starts is None:
-        starts = [s.start for s in doc.sents]
-        doc.user_data["sent_starts"] = starts
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= i:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return sent_index(doc, i)
 
 
 # ---------------------------------------------------------------- mention finding
@@ -304,6 +312,18 @@ def _roleish(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
+def _modifies(tok: Token, head: Token) -> bool:
+    """Is ``tok`` inside a pre-modifier of ``head`` (compound, adjective, possessor)?"""
+    cur = tok
+    for _ in range(6):
+        if cur == head:
+            return True
+        if cur.dep_ not in ("compound", "amod", "poss", "nmod", "case") or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _role_phrases(doc: Doc) -> list[tuple[int, int, int]]:
     """Role phrases as (start, end, head) token ranges: "US Secretary of Defense", "NATO chief"."""
     out: list[tuple[int, int, int]] = []
@@ -322,7 +342,10 @@ def _role_phrases(doc: Doc) -> list[tuple[int, int, int]]:
                 (t.lower_ in _CONNECTORS or t.tag_ == "POS" or t.text == "-")
                 and j + 1 < n
                 and j > i
-                and (_roleish(doc[j + 1]) or (doc[j + 1].lower_ == "the" and j + 2 < n and _roleish(doc[j + 2])))
+                and (
+                    _roleish(doc[j + 1])
+                    or (doc[j + 1].lower_ == "the" and j + 2 < n and _roleish(doc[j + 2]))
+                )
             ):
                 j += 2 if doc[j + 1].lower_ == "the" else 1
             else:
@@ -351,7 +374,36 @@ def _role_phrases(doc: Doc) -> list[tuple[int, int, int]]:
             start = i
             while start < head and (doc[start].lower_ in TEMPORAL or doc[start].tag_ == "POS"):
                 start += 1
-            if doc[head].pos_ in ("NOUN", "PROPN") and doc[head].ent_type_ not in ("ORG", "GPE") or head > start:
+            # lower-case modifiers of the head belong to the role ("the union's branch secretary")
+            while start > 0:
+                prev = doc[start - 1]
+                if (
+                    prev.is_punct
+                    and prev.tag_ != "POS"
+                    or prev.is_space
+                    or prev.pos_ in ("DET", "PRON", "VERB", "AUX")
+                ):
+                    break
+                if prev.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"):
+                    break
+                if not _modifies(prev, doc[head]):
+                    break
+                start -= 1
+            # "chief executive of Halcyon Terminals", "head of the union"
+            if end == head + 1 and end + 1 < n and doc[end].lower_ == "of" and doc[end].head.i == head:
+                objs = [c for c in doc[end].children if c.dep_ == "pobj"]
+                if objs and objs[0].pos_ in ("PROPN", "NOUN"):
+                    stop = objs[0].i + 1
+                    while (
+                        stop < n and doc[stop].dep_ in ("compound", "flat") and doc[stop].head.i == objs[0].i
+                    ):
+                        stop += 1
+                    end = stop
+            if (
+                doc[head].pos_ in ("NOUN", "PROPN")
+                and doc[head].ent_type_ not in ("ORG", "GPE")
+                or head > start
+            ):
                 out.append((start, end, head))
         i = max(j, i + 1)
     return out
@@ -411,12 +463,21 @@ class _Builder:
                     (x for x in self.ments if x.part == part and x.i <= t < x.j), None
                 )
                 if m is not None:
-                    if m.type == "organisation" and m.j - m.i <= 4 and all(_name_like(x) for x in doc[m.i : m.j]):
+                    if (
+                        m.type == "organisation"
+                        and m.j - m.i <= 4
+                        and all(_name_like(x) for x in doc[m.i : m.j])
+                    ):
                         m.type = "person"
                     continue
                 # an untagged run of capitalised words
                 k = t
-                while k > 0 and _name_like(doc[k - 1]) and doc[k - 1].i >= r.j:
+                while (
+                    k > 0
+                    and _name_like(doc[k - 1])
+                    and not doc[k - 1].ent_type_
+                    and (t < r.i or k - 1 >= r.j)
+                ):
                     k -= 1
                 e = t
                 while e < len(doc) and _name_like(doc[e]) and not doc[e].ent_type_:
@@ -486,9 +547,17 @@ class _Builder:
         known.discard("")
         for m in self.ments:
             nt = _name_tokens(m.text)
-            if m.type in ("organisation", "group") and nt and (
-                " ".join(nt) in known
-                or (len(nt) <= 3 and nt[-1] in known and all(_name_like(t) for t in self.docs[m.part][m.i : m.j]))
+            if (
+                m.type in ("organisation", "group", "other")
+                and nt
+                and (
+                    " ".join(nt) in known
+                    or (
+                        len(nt) <= 3
+                        and nt[-1] in known
+                        and all(_name_like(t) for t in self.docs[m.part][m.i : m.j])
+                    )
+                )
             ):
                 m.type = "person"
                 if len(nt) == 1:
@@ -547,9 +616,7 @@ class _Builder:
     def _most_recent(self, cands: list[int], m: _M) -> int:
         def recency(ci: int) -> tuple[int, int]:
             c = self.clusters[ci]
-            before = [
-                n.i for n in c.names if n.part == "body" and (m.part != "body" or n.i < m.i)
-            ]
+            before = [n.i for n in c.names if n.part == "body" and (m.part != "body" or n.i < m.i)]
             return (max(before) if before else -1, len(c.names))
 
         if m.part != "body":
@@ -622,6 +689,22 @@ class _Builder:
         for child in head.children:
             if child.dep_ == "appos" and (part, child.i) in by_tok:
                 return by_tok[(part, child.i)]
+        # the apposition shape "the governor, Pieter Vandermolen," even when the parse hangs it elsewhere
+        if nxt < len(doc) and doc[nxt].text == "," and (part, nxt + 1) in by_tok:
+            m = by_tok[(part, nxt + 1)]
+            after = doc[m.j] if m.j < len(doc) else None
+            if m.i == nxt + 1 and (after is None or after.text in (",", ".", ";") or after.is_space):
+                return m
+        # "X, who took over as chief executive in June" / "X was appointed as envoy"
+        if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head != head.head:
+            verb = head.head.head
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                t = subj[0]
+                if t.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    t = verb.head
+                if (part, t.i) in by_tok:
+                    return by_tok[(part, t.i)]
         return None
 
     # ---- organisations, places, groups
@@ -677,16 +760,20 @@ class _Builder:
         mentions: list[Mention] = []
         token_entity: dict[int, int] = {}
         person_mentions: list[tuple[int, int, bool, bool, int]] = []
-        role_tokens: dict[int, str] = {}
         part_token_entity: dict[str, dict[int, int]] = {}
         # persons and their roles claim tokens before organisations/places nested in them ("Pentagon chief")
         allm = sorted(
             self.ments + self.roles,
-            key=lambda m: (m.part != "body", m.part, m.type not in ("person", "role") or m.cluster < 0, m.start),
+            key=lambda m: (
+                m.part != "body",
+                m.part,
+                m.type not in ("person", "role") or m.cluster < 0,
+                m.start,
+            ),
         )
         seen: set[tuple[str, int, int]] = set()
         for m in allm:
-            if (m.part, m.start, m.end) in seen:
+            if (m.part, m.start, m.end) in seen or m.type == "other":
                 continue
             seen.add((m.part, m.start, m.end))
             ent = remap.get(m.cluster) if m.cluster >= 0 else None
@@ -704,9 +791,6 @@ class _Builder:
                     token_entity.setdefault(t, ent)
                 if entities[ent].type == "person":
                     person_mentions.append((m.head, ent, m.subject, m.quoted, m.sent))
-            elif m.type == "role":
-                for t in range(m.i, m.j):
-                    role_tokens[t] = m.text
         person_mentions.sort()
         mentions.sort(key=lambda m: (m.part != "body", m.part, m.start, m.end))
         return EntityIndex(
@@ -714,7 +798,6 @@ class _Builder:
             mentions=mentions,
             token_entity=token_entity,
             person_mentions=person_mentions,
-            role_tokens=role_tokens,
             part_token_entity=part_token_entity,
         )
 

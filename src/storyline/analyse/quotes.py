@@ -19,10 +19,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from storyline.analyse.docutil import char_sent_index, doc_text, sent_of, sents
 from storyline.analyse.entities import EntityIndex
 from storyline.model import Quote, Span
 
@@ -32,12 +34,15 @@ REPORTING = frozenset(
     mention caution vow pledge promise predict reply respond answer remark recall observe comment
     contend maintain allege complain concede estimate disclose reveal testify tweet post agree
     disagree charge counter quip joke boast signal indicate conclude lament point continue echo
-    repeat insist affirm reaffirm proclaim assure concur retort protest threaten tout""".split()
+    repeat insist affirm reaffirm proclaim assure concur retort protest threaten tout sing chant shout
+    yell scream whisper exclaim""".split()
 )
 # Cues that only report when they take a clause ("polls show that ..."; beliefs and findings).
-CLAUSAL_ONLY = frozenset("believe think feel fear hope expect worry doubt know show find learn".split())
+CLAUSAL_ONLY = frozenset("believe think feel fear hope expect worry doubt know".split())
 # Directive and expressive cues: content is an object and/or infinitive ("urged allies to ...").
 DIRECTIVE = frozenset("urge call ask demand press appeal express voice".split())
+# Naming cues take quoted words as a label ("called the scheme 'a solution looking for a problem'").
+NAMING = frozenset("call describe dub brand label term".split())
 
 OPEN_DOUBLE = "\u201c\u201e\u00ab"
 CLOSE_DOUBLE = "\u201d\u00bb"
@@ -58,20 +63,47 @@ class QuoteMark:
     start: int
     end: int
     style: str  # "double" | "single"
+    run_on: bool = False  # unclosed, and the next paragraph reopens it (a multi-paragraph quotation)
+    inner: list[QuoteMark] = field(default_factory=list)  # quotes inside this one
+
+    close_len: int = 1  # 2 for a doubled apostrophe
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.end
+        return self.close + self.close_len if self.close is not None else self.end
+
+
+def _later_closer(text: str, k: int) -> bool:
+    """Is there a closing single mark after ``k`` (before any new opening mark)?"""
+    for j in range(k, len(text)):
+        ch = text[j]
+        if ch in OPEN_SINGLE:
+            return False
+        if (
+            ch in "'\u2019"
+            and text[j - 1] not in " \t\n"
+            and (j + 1 == len(text) or text[j + 1] in _AFTER_CLOSE)
+        ):
+            if not (
+                text[j - 1] == "s" and j + 2 < len(text) and text[j + 1] == " " and text[j + 2].islower()
+            ):
+                return True
+    return False
 
 
 def _pair_paragraph(text: str, base: int) -> list[QuoteMark]:
     marks: list[QuoteMark] = []
+    # two apostrophes stand for a double quotation mark in some house styles (''Like this,'' he said);
+    # scan them as one straight double mark followed by a filler, which keeps every offset
+    text = text.replace("''", '"\x00')
     n = len(text)
     # doubles: curly/guillemets pair by direction, straight ones by position
     open_at: int | None = None
     for k, ch in enumerate(text):
         prev = text[k - 1] if k else " "
         nxt = text[k + 1] if k + 1 < n else " "
+        if nxt == "\x00":
+            nxt = text[k + 2] if k + 2 < n else " "
         if ch in OPEN_DOUBLE:
             if open_at is not None:
                 marks.append(QuoteMark(base + open_at, None, base + open_at + 1, base + k, "double"))
@@ -101,12 +133,18 @@ def _pair_paragraph(text: str, base: int) -> list[QuoteMark]:
             open_at = k
             continue
         if open_at is None:
-            if is_open and (ch in OPEN_SINGLE or k == 0 or prev in " \t\n([{\u2014\u2013\"" + OPEN_DOUBLE):
+            if is_open and (ch in OPEN_SINGLE or k == 0 or prev in ' \t\n([{\u2014\u2013"' + OPEN_DOUBLE):
                 open_at = k
             continue
         if ch in "'\u2019\u203a" and prev not in " \t\n" and (nxt in _AFTER_CLOSE or k + 1 == n):
-            if prev == "s" and nxt == " " and k + 2 < n and text[k + 2].islower() and k - open_at > 40:
-                continue  # plural possessive ("the allies’ concerns") inside a long single-quoted span
+            if (
+                prev == "s"
+                and nxt == " "
+                and k + 2 < n
+                and text[k + 2].islower()
+                and _later_closer(text, k + 1)
+            ):
+                continue  # a plural possessive ("the islanders’ anger") when a closing mark follows
             marks.append(QuoteMark(base + open_at, base + k, base + open_at + 1, base + k, "single"))
             open_at = None
     # keep outermost segments: a quote inside another is part of it
@@ -114,6 +152,8 @@ def _pair_paragraph(text: str, base: int) -> list[QuoteMark]:
     out: list[QuoteMark] = []
     for m in marks:
         if out and m.open < out[-1].outer_end and out[-1].close is not None:
+            if m.outer_end <= out[-1].outer_end and m.style != out[-1].style:
+                out[-1].inner.append(m)
             continue
         if out and out[-1].close is None and m.open < out[-1].end:
             # an unclosed quote ends where the next quote starts
@@ -122,33 +162,67 @@ def _pair_paragraph(text: str, base: int) -> list[QuoteMark]:
     return out
 
 
+_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from".split())
+
+
+def is_title_like(segment: str) -> bool:
+    """A quoted name of a show, paper or book ("Fox News Sunday", "Make Your Kid a Millionaire").
+
+    Every word capitalised (small function words aside), at most eight words, no sentence inside."""
+    words = segment.strip(" ,.").split()
+    if not words or len(words) > 8 or any(ch in segment.strip(" ,.") for ch in ".!?;:"):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
+    return (
+        all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        and len(words) >= 1
+        and words[0][:1].isupper()
+    )
+
+
 def find_quote_marks(text: str) -> list[QuoteMark]:
-    """Quoted segments of a text, paragraph by paragraph (paragraphs are separated by blank lines)."""
+    """Quoted segments of a text, line by line (paragraphs are separated by blank lines)."""
     out: list[QuoteMark] = []
-    pos = 0
-    for para in text.split("\n\n"):
-        out.extend(_pair_paragraph(para, pos))
-        pos += len(para) + 2
-    for m in out:
+    # a quotation does not run past a line break: pairing restarts on every line, so one stray mark
+    # cannot shift the pairs of a whole article
+    lines = [(mt.start(), mt.group()) for mt in re.finditer(r"[^\n]+", text)]
+    for k, (pos, line) in enumerate(lines):
+        marks = _pair_paragraph(line, pos)
+        nxt = lines[k + 1][1].lstrip() if k + 1 < len(lines) else ""
+        if marks and marks[-1].close is None and nxt[:1] in OPEN_DOUBLE + OPEN_SINGLE + "\"'":
+            # "...\n\n"Next paragraph": the quotation continues; it ends with its paragraph
+            marks[-1].run_on = True
+        out.extend(marks)
+    for m in [x for o in out for x in (o, *o.inner)]:
+        if text[m.open : m.open + 2] == "''":
+            m.start = max(m.start, m.open + 2)
+        if m.close is not None and text[m.close : m.close + 2] == "''":
+            m.close_len = 2
         s, e = m.start, m.end
         while s < e and text[s] in " \t\n":
             s += 1
         while e > s and text[e - 1] in " \t\n,;:":
             e -= 1
         m.start, m.end = s, e
-    return [m for m in out if m.end > m.start]
+    # quoted titles are names, not speech; a lone capitalised word ("Trump") can still be quoted speech
+    return [
+        m
+        for m in out
+        if m.end > m.start
+        and not (is_title_like(text[m.start : m.end]) and len(text[m.start : m.end].split()) >= 2)
+    ]
 
 
 def close_open_quotes(marks: list[QuoteMark], doc: Doc) -> list[QuoteMark]:
     """An opening mark never closed ends with its sentence (the scrape lost the closing mark)."""
-    text = doc.text
+    text = doc_text(doc)
     for m in marks:
-        if m.close is not None:
+        if m.close is not None or m.run_on:
             continue
         span = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
         if span is None:
             continue
-        sent = span[0].sent
+        sent = sent_of(span[0])
         end = min(m.end, sent.end_char)
         while end > m.start and text[end - 1] in " \t\n,;:":
             end -= 1
@@ -192,7 +266,7 @@ def _is_cue(t: Token) -> bool:
         return _clear_clause(t) is not None
     if t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and lem in ("say",)):
         return False
-    return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE
+    return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE or lem in NAMING
 
 
 def _speaker_token(t: Token) -> Token | None:
@@ -233,10 +307,12 @@ def _np_tokens(head: Token) -> list[Token]:
     """The noun phrase of a speaker head without relative clauses, appositions or trailing commas."""
     keep = [head]
     for c in head.children:
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1 + (c.doc[head.i + 1].is_punct):
-            pass  # "the newspaper The Daily Record": a name in apposition names the speaker
-        elif c.dep_ in ("relcl", "acl", "appos", "punct", "advmod", "prep", "cc", "conj") and not (
-            c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "for") and c.i > head.i
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1:
+            pass  # "the newspaper The Daily Record", "his rival Ingrid Solberg-Hay": the name is the speaker
+        elif (
+            c.dep_ in ("relcl", "acl", "appos", "punct", "advmod", "prep", "cc", "conj")
+            and c.tag_ != "HYPH"
+            and not (c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "for") and c.i > head.i)
         ):
             continue
         keep.extend(c.subtree)
@@ -274,7 +350,9 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
         return _clause_range(doc, clear), "speech"
     comps = [c for c in t.children if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and lem in REPORTING)]
     # a question ("asked whether ...") is not an assertion by the asker's subject
-    comps = [c for c in comps if not any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)]
+    comps = [
+        c for c in comps if not any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)
+    ]
     if comps:
         c = comps[-1]
         return _clause_range(doc, c), ("speech" if lem in REPORTING or lem in DIRECTIVE else "clausal")
@@ -302,7 +380,7 @@ def _according_to(doc: Doc) -> list[_Cue]:
             if not objs:
                 continue
             phrase = {x.i for x in t.subtree} | {x.i for x in to.subtree} | {t.i, to.i}
-            sent = t.sent
+            sent = sent_of(t)
             rest = [x for x in sent if x.i not in phrase and not x.is_space]
             while rest and rest[0].is_punct:
                 rest.pop(0)
@@ -312,8 +390,16 @@ def _according_to(doc: Doc) -> list[_Cue]:
                 continue
             # content: the rest of the sentence on the far side of the phrase
             lo_phrase, hi_phrase = min(phrase), max(phrase)
-            side = [x for x in rest if x.i > hi_phrase] if rest[0].i >= lo_phrase else rest
-            side = [x for x in side if x.i > hi_phrase] or [x for x in rest if x.i < lo_phrase]
+            after = [x for x in rest if x.i > hi_phrase]
+            before = [x for x in rest if x.i < lo_phrase]
+            side = max((after, before), key=lambda xs: sum(1 for x in xs if x.is_alpha))
+            # "According to the economist, Halima Brandt, the ...": a dangling apposition is the source's
+            if side and side is after:
+                k = 0
+                while k < len(side) and (side[k].pos_ == "PROPN" or side[k].tag_ == "HYPH"):
+                    k += 1
+                if 0 < k < len(side) and side[k].text == ",":
+                    side = side[k + 1 :]
             while side and side[0].is_punct:
                 side.pop(0)
             while side and side[-1].is_punct and side[-1].text not in ".!?":
@@ -332,29 +418,34 @@ class _Attributor:
         self.index = index
         self.marks = marks
         self.part = part
-        self.sent_starts = [s.start_char for s in doc.sents]
+        self.sent_starts = [s.start_char for s in sents(doc)]
         self.quoted_chars = [(m.open, m.outer_end) for m in marks]
+        self._quoted_toks = self._mark_quoted()
 
     def quoted(self, t: Token) -> bool:
-        return any(a <= t.idx < b for a, b in self.quoted_chars)
+        return t.i in self._quoted_toks
+
+    def _mark_quoted(self) -> set[int]:
+        out: set[int] = set()
+        for a, b in self.quoted_chars:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        return out
 
     def sent_of_char(self, c: int) -> int:
-        lo = 0
-        for k, s in enumerate(self.sent_starts):
-            if s <= c:
-                lo = k
-            else:
-                break
-        return lo
+        return char_sent_index(self.doc, c)
 
     # ---- speakers
-    def speaker(self, tok: Token | None) -> tuple[str | None, Span | None, int | None, float]:
+    def speaker(
+        self, tok: Token | None, exclude: set[int] | None = None, cue: Token | None = None
+    ) -> tuple[str | None, Span | None, int | None, float]:
         """(name, span, entity, confidence factor) for a speaker head token."""
         if tok is None:
             return None, None, None, 0.0
-        doc = self.doc
         if tok.lower_ in _PERSONAL:
-            ent = self.index.antecedent(tok)
+            # antecedents are searched in the body; a pronoun in a headline has none to look back to
+            ent = self.index.antecedent(tok, exclude=exclude or set()) if self.part == "body" else None
             span = Span(tok.idx, tok.idx + len(tok), tok.text)
             if ent is None:
                 return None, span, None, 0.3
@@ -362,12 +453,31 @@ class _Attributor:
         if tok.pos_ == "PRON":
             return None, Span(tok.idx, tok.idx + len(tok), tok.text), None, 0.3
         np = _np_tokens(tok)
-        span = Span(np[0].idx, np[-1].idx + len(np[-1]), doc.text[np[0].idx : np[-1].idx + len(np[-1])])
+        # the span covers the whole phrase with its appositions ("Rep. Jim Clyburn (D-S.C.), the assistant
+        # leader of ..."); a clause containing the cue itself is cut off
+        sub = list(tok.subtree)
+        if cue is not None and cue in sub:  # "X, who said ...": the relative clause is not the name
+            cut = {t.i for t in cue.subtree}
+            sub = [t for t in sub if t.i not in cut]
+        full = sub if tok in sub else [tok]
+        lo = hi = full.index(tok)
+        while lo > 0 and full[lo - 1].i == full[lo].i - 1:
+            lo -= 1
+        while hi + 1 < len(full) and full[hi + 1].i == full[hi].i + 1:
+            hi += 1
+        full = full[lo : hi + 1]
+        while full and (full[-1].is_punct and full[-1].text not in ")]" or full[-1].is_space):
+            full.pop()
+        while full and (full[0].is_punct or full[0].is_space):
+            full.pop(0)
+        full = full or np
+        a, b = full[0].idx, full[-1].idx + len(full[-1])
+        span = Span(a, b, self.text[a:b])
         ent = self._head_entity(tok, np)
         if ent is not None:
             return self.index.entities[ent].name, span, ent, 1.0
         words = [t for t in np if t.lower_ not in ("the", "a", "an")]
-        name = doc.text[words[0].idx : words[-1].idx + len(words[-1])] if words else span.text
+        name = self.text[words[0].idx : words[-1].idx + len(words[-1])] if words else span.text
         return name, span, None, 0.9
 
     def _head_entity(self, head: Token, np: list[Token]) -> int | None:
@@ -376,11 +486,16 @@ class _Attributor:
         Modifiers do not name the speaker: "the Ukrainian leader" is not Ukraine, "a joint statement
         from the ministers of X" is not X.
         """
-        by_tok = self.index.token_entity if self.part == "body" else self.index.part_token_entity.get(self.part, {})
+        by_tok = (
+            self.index.token_entity
+            if self.part == "body"
+            else self.index.part_token_entity.get(self.part, {})
+        )
         if head.i in by_tok:
             return by_tok[head.i]
         for c in head.children:
-            if c.dep_ == "appos" and c in np and c.i in by_tok:
+            # "the port's chief engineer, Bastian Hollow": a person in apposition names the speaker
+            if c.dep_ == "appos" and c.i in by_tok and self.index.entities[by_tok[c.i]].type == "person":
                 return by_tok[c.i]
         return None
 
@@ -395,8 +510,8 @@ class _Attributor:
             lem = t.lemma_.lower()
             if lem in CLAUSAL_ONLY and comp is None:
                 continue
-            if lem == "ask" and not any(c.dep_ == "nsubj" for c in t.children):
-                continue
+            if lem == "ask" and t.tag_ == "VBN":
+                continue  # "Asked whether ...": a question put to someone
             if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
                 continue  # "asked whether he thinks ...": a question, not an attribution
             spk = _speaker_token(t)
@@ -412,9 +527,21 @@ class _Attributor:
         # each cue: its complement (indirect or mixed) and its direct segments
         for cue in sorted(cues, key=lambda c: c.tok.i):
             segs = [k for k, c in by_seg.items() if c is cue]
-            name, sspan, ent, conf = self.speaker(cue.speaker)
+            name, sspan, ent, conf = self.speaker(cue.speaker, cue=cue.tok)
             base = {"speech": 0.9, "according": 0.85, "clausal": 0.6, "directive": 0.6}[cue.kind]
             cue_span = self._cue_span(cue)
+            if segs and cue.tok.lemma_.lower() in NAMING:
+                for k in segs:
+                    m = self.marks[k]
+                    used_segments.add(k)
+                    quotes.append(
+                        self._quote(
+                            m.start, m.end, name, "direct", cue_span, sspan, ent, base * (conf or 0.3)
+                        )
+                    )
+                continue
+            if cue.tok.lemma_.lower() in NAMING and cue.tok.lemma_.lower() not in DIRECTIVE:
+                continue
             if cue.comp is not None:
                 a, b = cue.comp
                 inside = [k for k in segs if self.marks[k].start < b and a < self.marks[k].outer_end]
@@ -430,39 +557,77 @@ class _Attributor:
                         m = self.marks[k]
                         o0, o1 = max(m.open - lo, 0), max(m.outer_end - lo, 0)
                         outside = outside[:o0] + " " + outside[o1:]
-                    kind = "mixed" if len([w for w in outside.split() if w.isalnum()]) >= 2 else "direct"
+                    kind = (
+                        "mixed" if any(any(ch.isalnum() for ch in w) for w in outside.split()) else "direct"
+                    )
                     used_segments.update(inside)
                     segs = [k for k in segs if k not in inside]
-                    quotes.append(self._quote(lo, hi, name, kind, cue_span, sspan, ent, base * (conf or 0.5)))
+                    quotes.append(self._quote(lo, hi, name, kind, cue_span, sspan, ent, base * (conf or 0.3)))
                 elif (not segs or cue.kind == "according") and cue.speaker is not None:
                     if cue.kind == "according" or len(self.text[a:b].split()) >= 2:
                         quotes.append(
-                            self._quote(a, b, name, "indirect", cue_span, sspan, ent, 0.8 * base * (conf or 0.5))
+                            self._quote(
+                                a, b, name, "indirect", cue_span, sspan, ent, 0.8 * base * (conf or 0.3)
+                            )
                         )
             for k in segs:
                 m = self.marks[k]
                 used_segments.add(k)
-                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, base * (conf or 0.5)))
+                quotes.append(
+                    self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, base * (conf or 0.3))
+                )
         # segments without a cue: continue the previous speaker, or stand alone
         for k, m in enumerate(self.marks):
             if k in used_segments or by_seg.get(k) is not None:
                 continue
             n_words = len(self.text[m.start : m.end].split())
+            dash = self._dash_speaker(m)
+            if dash is not None:
+                name, sspan, ent, cue_span = dash
+                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, 0.8))
+                continue
             prev = self._previous_quote(quotes, m)
             if prev is not None:
+                if "\n" not in self.text[prev.content.end : m.open]:
+                    # '"A," said X. "B."': one quotation split by its tag; the tag attributes both parts
+                    q = self._quote(
+                        m.start,
+                        m.end,
+                        prev.speaker,
+                        "direct",
+                        prev.cue,
+                        prev.speaker_span,
+                        prev.speaker_entity,
+                        0.75,
+                    )
+                else:
+                    q = self._quote(
+                        m.start, m.end, prev.speaker, "direct", None, None, prev.speaker_entity, 0.6
+                    )
+                quotes.append(q)
+                continue
+            intro = self._introducer(m)
+            if intro is not None:
                 quotes.append(
-                    self._quote(m.start, m.end, prev.speaker, "direct", None, None, prev.speaker_entity, 0.6)
+                    self._quote(
+                        m.start, m.end, self.index.entities[intro].name, "direct", None, None, intro, 0.5
+                    )
                 )
-            elif n_words >= 5:
+            elif n_words >= 5 or self.part != "body":
                 quotes.append(self._quote(m.start, m.end, None, "direct", None, None, None, 0.3))
+        quotes.extend(self._inner_quotes(quotes))
         quotes.sort(key=lambda q: q.content.start)
         return _dedupe(quotes)
 
     def _linear_subject(self, cue: Token) -> Token | None:
         """Fallback when the parse gives a speech verb no subject: the nearest person to its left with no
         finite verb in between ("Pete Hegseth, during the meeting of allies, told ...")."""
-        by_tok = self.index.token_entity if self.part == "body" else self.index.part_token_entity.get(self.part, {})
-        for k in range(cue.i - 1, cue.sent.start - 1, -1):
+        by_tok = (
+            self.index.token_entity
+            if self.part == "body"
+            else self.index.part_token_entity.get(self.part, {})
+        )
+        for k in range(cue.i - 1, sent_of(cue).start - 1, -1):
             t = self.doc[k]
             if self.quoted(t) or t.text in QUOTE_CHARS:
                 return None
@@ -475,22 +640,116 @@ class _Attributor:
                 return None
         return None
 
+    def _dash_speaker(self, m: QuoteMark) -> tuple[str, Span, int | None, Span] | None:
+        """'"..." — Sonya Herridge': a dash and a name closing the paragraph attribute the quote."""
+        tail = self.text[m.outer_end :]
+        mt = re.match(
+            r"[ \t]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([^\n]{2,80}?)[ \t\u00a0.]*(?:\n|$)", tail
+        )
+        if mt is None:
+            return None
+        a = m.outer_end + mt.start(2)
+        b = m.outer_end + mt.end(2)
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not span[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None
+        head = span.root
+        by_tok = (
+            self.index.token_entity
+            if self.part == "body"
+            else self.index.part_token_entity.get(self.part, {})
+        )
+        ent = by_tok.get(head.i)
+        name = self.index.entities[ent].name if ent is not None else span.text
+        c0 = m.outer_end + mt.start(1)
+        return name, Span(a, b, self.text[a:b]), ent, Span(c0, c0 + len(mt.group(1)), mt.group(1))
+
+    def _introducer(self, m: QuoteMark) -> int | None:
+        """A quotation opening its paragraph with no cue is the person the previous sentence was about
+        ("Asked what he would miss, he paused. / "It's the moment you see them...")."""
+        if self.part != "body":
+            return None
+        para_start = self.text.rfind("\n\n", 0, m.open) + 2 if "\n\n" in self.text[: m.open] else 0
+        if self.text[para_start : m.open].strip():
+            return None
+        s = self.sent_of_char(m.open)
+        if s == 0:
+            return None
+        sent = sents(self.doc)[s - 1]
+        if self.quoted(sent.root):
+            return None
+        subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for t in subj:
+            if t.lower_ in _PERSONAL:
+                return self.index.antecedent(t)
+            e = self.index.token_entity.get(t.i)
+            if e is not None and self.index.entities[e].type == "person":
+                return e
+        return None
+
+    def _inner_quotes(self, quotes: list[Quote]) -> list[Quote]:
+        """Quotes inside quotes, attributed to whoever the outer speaker reports saying them."""
+        out: list[Quote] = []
+        for m in self.marks:
+            if not m.inner:
+                continue
+            outer = next((q for q in quotes if q.content.start <= m.start and m.end <= q.content.end), None)
+            if outer is None:
+                continue
+            for im in m.inner:
+                cands = [
+                    t
+                    for t in self.doc.char_span(m.start, im.open, alignment_mode="contract") or []
+                    if t.lemma_.lower() in REPORTING
+                    and t.pos_ == "VERB"
+                    and self.sent_of_char(t.idx) == self.sent_of_char(im.open)
+                ]
+                if not cands:
+                    continue
+                cue = cands[-1]
+                tok = _speaker_token(cue)
+                if tok is None:
+                    continue
+                if tok.lower_ in ("i", "we"):
+                    name, sspan, ent, conf = outer.speaker, None, outer.speaker_entity, 0.8
+                else:
+                    excl = {outer.speaker_entity} if outer.speaker_entity is not None else set()
+                    name, sspan, ent, conf = self.speaker(tok, exclude=excl)
+                if name is None:
+                    continue
+                out.append(
+                    self._quote(
+                        im.start,
+                        im.end,
+                        name,
+                        "direct",
+                        Span(cue.idx, cue.idx + len(cue), cue.text),
+                        sspan,
+                        ent,
+                        0.7 * conf,
+                    )
+                )
+        return out
+
     def _previous_quote(self, quotes: list[Quote], m: QuoteMark) -> Quote | None:
         s = self.sent_of_char(m.open)
-        best = None
-        for q in quotes:
-            if q.content.end <= m.open and q.speaker is not None and s - self.sent_of_char(q.content.end) <= 2:
-                # no other person may be introduced between the two quotes
-                if best is None or q.content.end > best.content.end:
-                    best = q
-        if best is None:
+        before = [q for q in quotes if q.content.end <= m.open and q.part == self.part]
+        if not before:
+            return None
+        best = max(before, key=lambda q: q.content.end)
+        if best.speaker is None or s - self.sent_of_char(best.content.end) > 2:
             return None
         between = self.text[best.content.end : m.open]
-        gap_ents = {
-            e
-            for (t, e, _s, quoted, _si) in self.index.person_mentions
-            if best.content.end <= self.doc[t].idx < m.open and not quoted
-        }
+        # another person acting as a subject between the two quotes may be the new speaker
+        gap_ents = (
+            {
+                e
+                for (t, e, subj, quoted, _si) in self.index.person_mentions
+                if best.content.end <= self.doc[t].idx < m.open and not quoted and subj
+            }
+            if self.part == "body"
+            else set()
+        )
         if gap_ents - {best.speaker_entity} or len(between) > 400:
             return None
         return best
@@ -504,27 +763,33 @@ class _Attributor:
         # 1. a cue whose subtree governs the quoted words (closest ancestor)
         best: tuple[int, _Cue] | None = None
         words_ = [t for t in seg_toks if not (t.is_punct or t.is_space)]
-        for cue in cues:
-            if cue.kind == "according":
-                continue
-            for t in words_:
-                depth, cur = 0, t
-                while cur.head != cur and depth < 12:
-                    cur = cur.head
-                    depth += 1
-                    if cur.i in seg_ids:
-                        continue
-                    if cur == cue.tok:
-                        if best is None or depth < best[0]:
-                            best = (depth, cue)
-                        break
-                    if _is_cue(cur) and not self.quoted(cur):
-                        break
+        by_tok = {c.tok.i: c for c in cues if c.kind != "according"}
+        for t in words_:
+            depth, cur = 0, t
+            while cur.head != cur and depth < 12:
+                cur = cur.head
+                depth += 1
+                if cur.i in seg_ids:
+                    continue
+                if cur.i in by_tok:
+                    if best is None or depth < best[0]:
+                        best = (depth, by_tok[cur.i])
+                    break
+                if not self.quoted(cur) and _is_cue(cur):
+                    break
         if best is not None:
             return best[1]
         # 2. a cue in the sentences the quote touches, nearest first (colon-introduced, "said X")
         s0, s1 = self.sent_of_char(m.open), self.sent_of_char(max(m.open, m.end - 1))
-        near = [c for c in cues if s0 <= self.sent_of_char(c.tok.idx) <= s1 and c.kind != "according"]
+        near = [
+            c
+            for c in cues
+            if s0 <= self.sent_of_char(c.tok.idx) <= s1
+            and (
+                c.kind != "according"
+                or (c.comp is not None and c.comp[0] <= m.start and m.end <= c.comp[1] + 2)
+            )
+        ]
         # a cue whose own complement lies elsewhere only takes quotes touching it
         near = [
             c
@@ -533,7 +798,13 @@ class _Attributor:
         ]
         if near:
             return min(near, key=lambda c: min(abs(c.tok.idx - m.open), abs(c.tok.idx - m.outer_end)))
-        # 3. "X said:" closing the previous sentence (the parser may split at the colon or paragraph)
+        # 3. '"...?" Trump said, looking out ...': the tag opens the next sentence
+        nxt_s = s1 + 1
+        if nxt_s < len(self.sent_starts) and self.sent_starts[nxt_s] - m.outer_end <= 2:
+            first = [c for c in cues if self.sent_of_char(c.tok.idx) == nxt_s and c.kind == "speech"]
+            if first and first[0].tok.i - sent_of(first[0].tok).start <= 6 and first[0].comp is None:
+                return first[0]
+        # 4. "X said:" closing the previous sentence (the parser may split at the colon or paragraph)
         if s0 > 0:
             prev_text = self.text[self.sent_starts[s0 - 1] : m.open].rstrip()
             if prev_text.endswith(":"):
@@ -544,7 +815,9 @@ class _Attributor:
 
     def _adjacent(self, c: _Cue, m: QuoteMark) -> bool:
         # `said: "..."` or `"...," he said` next to the quote even when the parse hangs elsewhere
-        gap = self.text[m.outer_end : c.tok.idx] if c.tok.idx >= m.outer_end else self.text[c.tok.idx : m.open]
+        gap = (
+            self.text[m.outer_end : c.tok.idx] if c.tok.idx >= m.outer_end else self.text[c.tok.idx : m.open]
+        )
         return len(gap) <= 40 and not any(ch in gap for ch in ".!?")
 
     def _cue_span(self, cue: _Cue) -> Span:
@@ -599,18 +872,32 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def extract_quotes(doc: Doc, text: str, index: EntityIndex, marks: list[QuoteMark] | None = None) -> list[Quote]:
+def extract_quotes(
+    doc: Doc, text: str, index: EntityIndex, marks: list[QuoteMark] | None = None
+) -> list[Quote]:
     """Quotes of an article body (spans are offsets into ``text``)."""
     if marks is None:
         marks = close_open_quotes(find_quote_marks(text), doc)
     return _Attributor(doc, text, index, marks).run()
 
 
-def headline_quotes(doc: Doc, index: EntityIndex, part: str) -> list[Quote]:
-    """Attributions in a title or dek: cue verbs as in the body, plus "CONTENT: SPEAKER" / "SPEAKER: CONTENT"."""
-    text = doc.text
+def headline_quotes(
+    doc: Doc, index: EntityIndex, part: str, body_quotes: list[Quote] | None = None
+) -> list[Quote]:
+    """Attributions in a title or dek: cue verbs as in the body, plus "CONTENT: SPEAKER" / "SPEAKER: CONTENT".
+
+    A quoted fragment with no cue of its own takes the speaker of a body quote containing the same words
+    (headlines repeat a word someone used in the story).
+    """
+    text = doc_text(doc)
     marks = close_open_quotes(find_quote_marks(text), doc)
     quotes = _Attributor(doc, text, index, marks, part=part).run()
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct":
+            words = q.content.text.lower().strip(" .,;:!?")
+            src = [b for b in body_quotes or [] if b.speaker and words and words in b.content.text.lower()]
+            if src:
+                q.speaker, q.speaker_entity, q.confidence = src[0].speaker, src[0].speaker_entity, 0.6
     quotes = [q for q in quotes if q.speaker is not None]
     if ":" in text and not quotes:
         before, _, after = text.rpartition(":")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "us secretary of defense": (
@@ -77,7 +78,11 @@ ROLE_HEADS: frozenset[str] = frozenset(
     lawmaker legislator director chairman chairwoman chair ceo commander general admiral adviser
     advisor aide diplomat official judge prosecutor speaker king queen prince princess pope monarch
     emperor emir sheikh attorney executive founder coordinator commissioner representative
-    ombudsman mp""".split()
+    ombudsman mp inspector economist teacher headteacher principal organiser organizer councillor
+    councilor coxswain driver successor predecessor colleague deputy manager officer captain coach
+    editor lawyer analyst researcher scientist doctor nurse surgeon professor dean rector chancellor
+    superintendent sheriff detective constable sergeant lieutenant colonel major marshal treasurer
+    auditor regulator negotiator mediator campaigner activist organiser steward warden""".split()
 )
 
 # Words that may stand inside a role phrase besides its head ("deputy", "foreign", "press").
@@ -92,7 +97,7 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
 DEPARTMENTS: frozenset[str] = frozenset(
     """defense foreign interior home finance economy trade energy health education justice state
     treasury agriculture labor transport transportation environment culture commerce war
-    veterans""".split()
+    veterans homeland""".split()
 )
 
 # Temporal modifiers: "former", "new" say when the role was held, not which role it is.
@@ -150,12 +155,17 @@ _POSSESSIVE = re.compile(r"'s?$")
 
 def words(phrase: str) -> list[str]:
     """Lower-cased word tokens: accents stripped, possessives and dots removed, hyphens split."""
+    return list(_words(phrase))
+
+
+@lru_cache(maxsize=65536)
+def _words(phrase: str) -> tuple[str, ...]:
     s = _APOS.sub("'", strip_accents(phrase)).lower()
     s = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\.?)", "", s)  # u.s. -> us.
     s = s.replace("-", " ").replace("\u2013", " ").replace("/", " ")
     out = []
     for tok in s.split():
-        tok = _POSSESSIVE.sub("", tok.strip(".,;:!?()[]{}\"\u201c\u201d\u2018\u2019*"))
+        tok = _POSSESSIVE.sub("", tok.strip('.,;:!?()[]{}"\u201c\u201d\u2018\u2019*'))
         tok = tok.strip("'.")
         if tok:
             out.append(SPELLING.get(tok, tok))
@@ -169,7 +179,7 @@ def words(phrase: str) -> list[str]:
         else:
             merged.append(tok)
         prev_single = single
-    return merged
+    return tuple(merged)
 
 
 def is_role_word(w: str) -> bool:
@@ -196,6 +206,7 @@ def _canon_core(toks: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def role_key(phrase: str) -> tuple[str, str]:
     """``(qualifier, core)`` of a role phrase: "Britain's Defence Secretary" -> ("uk", "secretary of defense")."""
     toks = [t for t in words(phrase) if t not in _DETERMINERS and t not in TEMPORAL]
@@ -254,7 +265,9 @@ def cores_compatible(bare: str, held: str) -> bool:
         if bare in cabinet and hh in cabinet and "general" not in held and "press" not in held:
             return True
         return bare == hh
-    return False
+    # "the building inspector" / "the inspector": same head, one description extends the other
+    bt, ht = set(bare.split()), set(held.split())
+    return bh == hh and (bt <= ht or ht <= bt)
 
 
 def is_role_phrase(phrase: str) -> bool:

