@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy as np
-
 from storyline.compare.conflicts import ConflictConfig, find_conflicts
 from storyline.compare.corroboration import CORROBORATED, SINGLE, corroborate_all
 from storyline.compare.coverage import coverage
@@ -19,27 +17,24 @@ from storyline.compare.quotes import group_quotes, quote_conflicts
 from storyline.compare.sources import Sources, outlet_name
 from storyline.compare.timeline import build_timeline
 from storyline.link.align import AlignConfig, Alignment, EntityResolver, align
-from storyline.model import Article, ArticleFacts, Conflict, Corroboration, Story, StoryReport
+from storyline.model import Article, ArticleFacts, ClaimCluster, Conflict, Corroboration, Story, StoryReport
 
 
 def _overview(corr: list[Corroboration], alignment: Alignment, k: int = 3) -> list[int]:
-    """The most corroborated clusters (by independent outlets, then articles), at most ``k``."""
+    """The most corroborated clusters (at most ``k``), in the order articles tell them.
+
+    Ties on the number of independent outlets go to claims told early (a lead states the story).
+    """
+
+    def position(c: ClaimCluster) -> float:
+        return sum(m.sentence for m in c.members) / len(c.members)
+
     ranked = sorted(
         zip(alignment.clusters, corr, strict=True),
-        key=lambda cc: (-cc[1].independent, -len({m.article_id for m in cc[0].members}), cc[0].id),
+        key=lambda cc: (-cc[1].independent, position(cc[0]), cc[0].id),
     )
-    picked = [c.id for c, co in ranked if co.label == CORROBORATED][:k]
-    if not picked and ranked:
-        picked = [ranked[0][0].id]
-    return picked
-
-
-def _cluster_vectors(alignment: Alignment) -> np.ndarray:
-    """Mean embedding of each cluster (re-encoded representatives: cheap and exact)."""
-    from storyline.embed import encode
-
-    texts = [c.members[c.representative].span.text for c in alignment.clusters]
-    return encode(texts)
+    picked = [c for c, co in ranked if co.label == CORROBORATED][:k] or [c for c, _ in ranked[:1]]
+    return [c.id for c in sorted(picked, key=position)]
 
 
 def _dedupe(conflicts: Iterable[Conflict]) -> list[Conflict]:
@@ -77,7 +72,7 @@ def compare_story(
     quotes = group_quotes(arts, fcts, sources, resolve)
     conflicts = find_conflicts(alignment, sources, arts, fcts, resolve, conflict_config)
     conflicts += quote_conflicts(quotes, sources, arts)
-    vectors = _cluster_vectors(alignment) if alignment.clusters else None
+    vectors = alignment.cluster_vectors() if alignment.clusters else None
     return StoryReport(
         story_id=story.id,
         label=story.label,

@@ -19,6 +19,7 @@ about different actors.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -70,10 +71,11 @@ _AT_LEAST = re.compile(r"\b(?:at least|no less than|not less than|at a minimum|n
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|increases|grew|grown|fell|fallen|falls|dropped|"
     r"declined|jumped|surged|doubled|halved|reached|up from|down from|from \S+ to|so far|as of|by (?:monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday|the end|then|now|\d))\b",
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|the end|then|now|\d+))\b",
     re.I,
 )
 _PAST_MODIFIER = re.compile(r"\b(former|ex-|one-time|onetime|erstwhile)\s*", re.I)
+_PAST_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|erstwhile)\s*$", re.I)
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4})$")
 
 
@@ -131,7 +133,7 @@ class ConflictFinder:
         for i in range(len(units)):
             for j in range(i + 1, len(units)):
                 a, b = units[i], units[j]
-                if a.neg == b.neg or self.al.raw[i, j] < c.polarity_sim:
+                if not a.opposite(b) or self.al.raw[i, j] < c.polarity_sim:
                     continue
                 if not self.sources.independent(a.member.article_id, b.member.article_id):
                     continue
@@ -175,7 +177,9 @@ class ConflictFinder:
         after = text[e:].split()[:n]
         return " ".join([*before, "N", *after]), base + s, base + e
 
-    def _qualifiers(self, window: str) -> frozenset[str]:
+    def _qualifiers(self, window: str, q: Quantity) -> frozenset[str]:
+        # the quantity's own words count too: "at least 40 per cent" is a floor, not a level
+        window = f"{q.approx} {q.text} {window}"
         quals = {QUALIFIERS[w] for w in _words(window) if w in QUALIFIERS}
         if _NO_MORE_THAN.search(window):
             quals.add("maximum")
@@ -202,8 +206,8 @@ class ConflictFinder:
                 items.append((ui, q, w, s, e))
         if len(items) < 2:
             return []
-        emb = encode([w for _, _, w, _, _ in items])
         pairs: dict[tuple[str, float, float], list[tuple[int, int]]] = defaultdict(list)
+        undecided: list[tuple[int, int]] = []  # pairs that need the words around the numbers compared
         for x in range(len(items)):
             ui, qa, wa, sa, ea = items[x]
             a = self.al.units[ui]
@@ -223,7 +227,7 @@ class ConflictFinder:
                     continue
                 if _CHANGE.search(wa) or _CHANGE.search(wb):
                     continue
-                if self._qualifiers(wa) != self._qualifiers(wb):
+                if self._qualifiers(wa, qa) != self._qualifiers(wb, qb):
                     continue
                 ta = self._near_time(a.member.article_id, sa, ea)
                 tb = self._near_time(b.member.article_id, sb, eb)
@@ -235,12 +239,16 @@ class ConflictFinder:
                 # aside), or they share a value of another kind ("140 buses" for "$212m"/"$182m"),
                 # or the words around the numbers read alike and name the same measure
                 alike = float(self.al.raw[ui, uj]) >= c.claim_sim
-                anchored = _other_anchor(a.member.numbers, b.member.numbers, unit_key(qa))
-                local = float(emb[x] @ emb[y]) >= c.quantity_sim and _measures_overlap(qa, qb)
-                if not (alike or anchored or local):
-                    continue
-                k = (unit_key(qa), *sorted((round(qa.value, 6), round(qb.value, 6))))
-                pairs[k].append((x, y))  # type: ignore[arg-type]
+                if alike or _other_anchor(a.member.numbers, b.member.numbers, unit_key(qa)):
+                    pairs[_qkey(qa, qb)].append((x, y))
+                elif _measures_overlap(qa, qb):
+                    undecided.append((x, y))
+        if undecided:
+            need = sorted({p for xy in undecided for p in xy})
+            vec = dict(zip(need, encode([items[p][2] for p in need]), strict=True))
+            for x, y in undecided:
+                if float(vec[x] @ vec[y]) >= c.quantity_sim:
+                    pairs[_qkey(items[x][1], items[y][1])].append((x, y))
         out = []
         for (_unit, _v1, _v2), xs in pairs.items():
             x, y = xs[0]
@@ -291,7 +299,8 @@ class ConflictFinder:
             return mask_numbers(m.span.text[:s] + "DATE" + m.span.text[e:])
 
         emb = encode([masked(i, ts[0]) for i, ts in cand])
-        out, seen = [], set()
+        # one conflict per pair of dates, however many outlets give each
+        pairs: dict[tuple[dt.date, dt.date], list[tuple[int, int]]] = defaultdict(list)
         for x in range(len(cand)):
             i, (ta,) = cand[x]
             a = self.al.units[i]
@@ -304,27 +313,47 @@ class ConflictFinder:
                     continue
                 if _overlap(ta, tb):
                     continue
-                k = (a.member.article_id, b.member.article_id, ta.expression, tb.expression)
-                if k in seen:
-                    continue
-                seen.add(k)
-                out.append(
-                    Conflict(
-                        kind="date",
-                        a=_unit_ref(a),
-                        b=_unit_ref(b),
-                        reason=f"Same fact, different dates: “{ta.span.text}” against “{tb.span.text}”.",
-                        scope="across-outlets",
-                        subject=ta.span.text,
-                        clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
-                    )
+                assert ta.value is not None and tb.value is not None
+                key = (min(ta.value, tb.value), max(ta.value, tb.value))
+                pairs[key].append((x, y) if ta.value == key[0] else (y, x))
+        out = []
+        for key, xs in pairs.items():
+            sides: dict[dt.date, set[str]] = defaultdict(set)
+            for pr in xs:
+                for p in pr:
+                    i, (t,) = cand[p]
+                    assert t.value is not None
+                    sides[t.value].add(self.sources.name[self.al.units[i].member.article_id])
+            x, y = xs[0]
+            # the majority's date first
+            if len(sides[key[1]]) > len(sides[key[0]]):
+                x, y = y, x
+            (i, (ta,)), (j, (tb,)) = cand[x], cand[y]
+            assert ta.value is not None and tb.value is not None
+            out.append(
+                Conflict(
+                    kind="date",
+                    a=_unit_ref(self.al.units[i]),
+                    b=_unit_ref(self.al.units[j]),
+                    reason=(
+                        f"Same fact, different dates: “{ta.span.text}” ({', '.join(sorted(sides[ta.value]))}) "
+                        f"against “{tb.span.text}” ({', '.join(sorted(sides[tb.value]))})."
+                    ),
+                    scope="across-outlets",
+                    subject=ta.span.text,
+                    clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
                 )
+            )
         return out
 
     def _places(self, u: ClaimUnit) -> list[Mention]:
         m = u.member
         f = self.facts[m.article_id]
-        return [x for x in f.mentions if x.type == "place" and m.span.start <= x.start and x.end <= m.span.end]
+        return [
+            x
+            for x in f.mentions
+            if x.type == "place" and x.part == "body" and m.span.start <= x.start and x.end <= m.span.end
+        ]
 
     def places(self) -> list[Conflict]:
         """Same event, different places: own assertions of one cluster, one place each, never named by the other."""
@@ -380,59 +409,88 @@ class ConflictFinder:
             if art is None:
                 continue
             text = art.text
+            person_of = {
+                e.idx: self.resolve_person(e.name) for e in f.entities if e.type == "person"
+            }
+            covered: list[tuple[int, int]] = []
+            # 1. role mentions the analysis tied to a person ("President", "the former US president")
+            body = [m for m in f.mentions if m.part == "body"]
+            for m in body:
+                if m.type != "role" or m.entity not in person_of or not _is_role(m.text):
+                    continue
+                qual, core = role_key(m.text)
+                if not core:
+                    continue
+                lead = _PAST_BEFORE.search(text[max(0, m.start - 16) : m.start])
+                is_past = bool(_PAST_MODIFIER.search(m.text)) or lead is not None
+                start = m.start - (len(lead.group(0)) if lead else 0)
+                end = m.end
+                # "President" + "Donald Trump": show the title with the name it precedes
+                named = [x for x in body if x.type == "person" and x.entity == m.entity and 0 <= x.start - m.end <= 2]
+                if named and not is_past:
+                    end = named[0].end
+                ref = _ref(aid, start, end, text[start:end])
+                covered.append((start, m.end))
+                if is_past:
+                    past.append((aid, person_of[m.entity], qual, core, ref))  # type: ignore[index]
+                else:
+                    current[person_of[m.entity]].append((aid, qual, core, ref))  # type: ignore[index]
+            # 2. titles written before a name the analysis did not mark as a role
             persons = sorted(
-                (m for m in f.mentions if m.entity is not None and m.entity < len(f.entities) and f.entities[m.entity].type == "person"),
-                key=lambda m: m.start,
+                (m for m in body if m.type == "person" and m.entity in person_of), key=lambda m: m.start
             )
             for m in persons:
-                name = self.resolve_person(f.entities[m.entity].name)  # type: ignore[index]
                 title = _title_before(text, m.start)
-                if title and not _PAST_MODIFIER.search(title[0]):
+                if title and not any(a <= title[1] < b for a, b in covered) and not _PAST_MODIFIER.search(title[0]):
                     qual, core = role_key(title[0])
-                    if core and core.split()[-1:] and _is_role(title[0]):
-                        current[name].append((aid, qual, core, _ref(aid, title[1], m.end, text[title[1] : m.end])))
+                    if core:
+                        ref = _ref(aid, title[1], m.start, text[title[1] : m.start].strip())
+                        current[person_of[m.entity]].append((aid, qual, core, ref))  # type: ignore[index]
+            # 3. "former X" phrases the analysis left unlinked: the nearest person named before
+            #    who holds a compatible role by title is the referent
             for pm in _PAST_MODIFIER.finditer(text):
-                phrase, ps, pe = _role_after(text, pm.end())
+                if any(a <= pm.start() < b for a, b in covered):
+                    continue
+                phrase, _ps, pe = _role_after(text, pm.end())
                 if not phrase:
                     continue
                 qual, core = role_key(phrase)
                 span_start = pm.start()
-                if span_start >= 4 and text[span_start - 4 : span_start].lower() == "the ":
+                if text[max(0, span_start - 4) : span_start].lower() == "the ":
                     span_start -= 4
                 ref = _ref(aid, span_start, pe, text[span_start:pe])
-                # who: a name right after the phrase (apposition), else the person mentioned last
                 after = [m for m in persons if 0 <= m.start - pe <= 2]
                 if after:
-                    who = self.resolve_person(f.entities[after[0].entity].name)  # type: ignore[index]
-                else:
-                    before = [m for m in persons if m.end <= span_start and span_start - m.end < 400]
-                    if not before:
-                        continue
-                    who = self.resolve_person(f.entities[before[-1].entity].name)  # type: ignore[index]
-                past.append((aid, who, qual, core, ref))
+                    past.append((aid, person_of[after[0].entity], qual, core, ref))  # type: ignore[index]
+                    continue
+                for m in reversed([m for m in persons if m.end <= span_start and span_start - m.end < 600]):
+                    who = person_of[m.entity]  # type: ignore[index]
+                    if any(h[0] == aid and _role_match(qual, core, h[1], h[2]) for h in current.get(who, [])):
+                        past.append((aid, who, qual, core, ref))
+                        break
         out: list[Conflict] = []
         seen: set[tuple[int, str, str]] = set()
         for aid, who, qual, core, ref in past:
             holders = [h for h in current.get(who, []) if _role_match(qual, core, h[1], h[2])]
-            if not holders:
-                continue
             same = [h for h in holders if h[0] == aid]
-            h = same[0] if same else None
-            if h is None:
-                h = next((x for x in holders if self.sources.independent(aid, x[0])), None)
+            h = same[0] if same else next((x for x in holders if self.sources.independent(aid, x[0])), None)
             if h is None or (aid, who, core) in seen:
                 continue
             seen.add((aid, who, core))
-            where = "in the same article" if h[0] == aid else f"while {self.sources.name[h[0]]} calls him or her “{h[3].text}”"
+            here = self.sources.name[aid]
+            if h[0] == aid:
+                reason = f"Inconsistent role for {who}: {here} writes both “{ref.text}” and “{h[3].text}”."
+            else:
+                reason = (
+                    f"Inconsistent role for {who}: {here} writes “{ref.text}”, "
+                    f"{self.sources.name[h[0]]} writes “{h[3].text}”."
+                )
             out.append(
                 Conflict(
                     kind="role",
                     a=ref,
                     b=h[3],
-                    reason=(
-                        f"Inconsistent role for {who}: “{ref.text}” {where}"
-                        + (f" where {self.sources.name[aid]} also writes “{h[3].text}”." if h[0] == aid else ".")
-                    ),
+                    reason=reason,
                     scope="within-article" if h[0] == aid else "across-outlets",
                     subject=who,
                 )
@@ -446,6 +504,11 @@ class ConflictFinder:
 
     def all(self) -> list[Conflict]:
         return [*self.roles(), *self.polarity(), *self.quantities(), *self.dates(), *self.places()]
+
+
+def _qkey(a: Quantity, b: Quantity) -> tuple[str, float, float]:
+    lo, hi = sorted((round(a.value, 6), round(b.value, 6)))
+    return unit_key(a), lo, hi
 
 
 def _qtext(q: Quantity) -> str:

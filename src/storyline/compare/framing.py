@@ -122,6 +122,8 @@ def framing_signals(
                 pos = s + m.start()
                 if any(a <= pos < b for a, b in quoted) or hedges >= per_outlet:
                     continue
+                if m.group(0) == "May" and m.start() > 0:
+                    continue  # the month, not the modal
                 hedges += 1
                 out.append(FramingSignal(sources.name[aid], "hedge", m.group(0), SourceRef(aid, s, e, text)))
     return out

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+import numpy as np
+
 from storyline.compare.sources import Sources
 from storyline.link.align import EntityResolver, resolve_name
 from storyline.model import (
@@ -70,8 +72,13 @@ def word_diff(reference: str, variant: str) -> list[DiffPart]:
 
 
 def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
-    """Word changes inside the stretch both quotes cover (a fragment's missing ends do not count)."""
-    an, bn = _norms(a), _norms(b)
+    """Word changes inside the stretch both quotes cover, as verbatim words of ``a`` and ``b``.
+
+    Matching ignores case and punctuation; a fragment's missing ends are no change.
+    """
+    ta = [t for t in _tokens(a) if _norm(t)]
+    tb = [t for t in _tokens(b) if _norm(t)]
+    an, bn = [_norm(t) for t in ta], [_norm(t) for t in tb]
     sm = SequenceMatcher(None, an, bn, autojunk=False)
     blocks = [bl for bl in sm.get_matching_blocks() if bl.size]
     if not blocks:
@@ -82,19 +89,26 @@ def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
     out = []
     for op, i1, i2, j1, j2 in sub.get_opcodes():
         if op != "equal":
-            out.append((" ".join(an[a0 + i1 : a0 + i2]), " ".join(bn[b0 + j1 : b0 + j2])))
+            out.append((" ".join(ta[a0 + i1 : a0 + i2]), " ".join(tb[b0 + j1 : b0 + j2])))
     return out
 
 
-def _content_span(article: Article, content: Span) -> tuple[Span, str]:
-    """The quote's span in the body, or in the title for headline quotes."""
+def _content_span(article: Article, content: Span, part: str = "body") -> tuple[Span, str]:
+    """The quote's span and the article field it indexes ("text", "title" or "dek")."""
+    if part in ("title", "dek"):
+        return content, part
     text = article.text
     if 0 <= content.start < content.end <= len(text) and text[content.start : content.end] == content.text:
         return content, "text"
     k = text.find(content.text) if content.text else -1
     if k >= 0:
         return Span(k, k + len(content.text), content.text), "text"
-    return content, "title"
+    for name in ("title", "dek"):
+        value = getattr(article, name) or ""
+        k = value.find(content.text) if content.text else -1
+        if k >= 0:
+            return Span(k, k + len(content.text), content.text), name
+    return content, "text"
 
 
 def group_quotes(
@@ -104,6 +118,8 @@ def group_quotes(
     resolve: EntityResolver,
     min_overlap: float = 0.7,
     min_words: int = 4,
+    same_speaker_overlap: float = 0.55,
+    same_speaker_sim: float = 0.8,
 ) -> list[QuoteGroup]:
     variants: list[QuoteVariant] = []
     words: list[list[str]] = []
@@ -112,14 +128,31 @@ def group_quotes(
         if f is None:
             continue
         for qi, q in enumerate(f.quotes):
-            span, _where = _content_span(articles[aid], q.content)
+            span, where = _content_span(articles[aid], q.content, getattr(q, "part", "body"))
             speaker = resolve_name(resolve, q.speaker) if q.speaker else None
             variants.append(
                 QuoteVariant(
-                    article_id=aid, outlet=sources.name[aid], quote=qi, speaker=speaker, kind=q.kind, content=span
+                    article_id=aid,
+                    outlet=sources.name[aid],
+                    quote=qi,
+                    speaker=speaker,
+                    kind=q.kind,
+                    content=span,
+                    field=where,
                 )
             )
             words.append(_norms(span.text))
+    vectors: dict[int, np.ndarray] = {}
+
+    def cos(i: int, j: int) -> float:
+        from storyline.link.align import embed
+
+        missing = [k for k in (i, j) if k not in vectors]
+        if missing:
+            for k, v in zip(missing, embed([variants[k].content.text for k in missing]), strict=True):
+                vectors[k] = v
+        return float(vectors[i] @ vectors[j])
+
     # greedy grouping in citation order: a quote joins the first group whose reference it matches
     groups: list[list[int]] = []
     for i, w in enumerate(words):
@@ -131,7 +164,10 @@ def group_quotes(
                     continue
                 if variants[ref].article_id == variants[i].article_id and variants[ref].quote == variants[i].quote:
                     continue
-                if overlap(w, words[ref]) >= min_overlap:
+                ov = overlap(w, words[ref])
+                # the same speaker's words: a looser rendering still counts as the same quote
+                same_speaker = variants[i].speaker is not None and variants[i].speaker == variants[ref].speaker
+                if ov >= min_overlap or (same_speaker and ov >= same_speaker_overlap and cos(i, ref) >= same_speaker_sim):
                     g.append(i)
                     placed = True
                     break
@@ -158,59 +194,113 @@ def group_quotes(
 
 
 def _vref(v: QuoteVariant, articles: dict[int, Article]) -> SourceRef:
-    span, where = _content_span(articles[v.article_id], v.content)
-    return SourceRef(article_id=v.article_id, start=span.start, end=span.end, text=span.text, field=where)
+    return SourceRef(article_id=v.article_id, start=v.content.start, end=v.content.end, text=v.content.text, field=v.field)
 
 
 def quote_conflicts(groups: list[QuoteGroup], sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
     out: list[Conflict] = []
     for g in groups:
-        vs = g.variants
-        done_speaker: set[tuple[str, str]] = set()
-        done_words: set[tuple[int, int]] = set()
-        for i in range(len(vs)):
-            for j in range(i + 1, len(vs)):
-                a, b = vs[i], vs[j]
-                if not sources.independent(a.article_id, b.article_id):
-                    continue
-                if a.speaker and b.speaker and a.speaker != b.speaker:
-                    key = tuple(sorted((a.speaker, b.speaker)))
-                    if key not in done_speaker:
-                        done_speaker.add(key)  # type: ignore[arg-type]
-                        out.append(
-                            Conflict(
-                                kind="speaker",
-                                a=_vref(a, articles),
-                                b=_vref(b, articles),
-                                reason=(
-                                    f"Same quote, different speakers: {a.outlet} attributes it to {a.speaker}, "
-                                    f"{b.outlet} to {b.speaker}."
-                                ),
-                                subject=g.speaker or "",
-                            )
-                        )
-                if a.kind == "indirect" or b.kind == "indirect":
-                    continue
-                changes = [(x, y) for x, y in inner_changes(a.content.text, b.content.text) if _meaningful(x, y)]
-                if changes and (a.article_id, b.article_id) not in done_words:
-                    done_words.add((a.article_id, b.article_id))
-                    shown = "; ".join(f"“{x or '—'}” / “{y or '—'}”" for x, y in changes[:3])
-                    out.append(
-                        Conflict(
-                            kind="misquote",
-                            a=_vref(a, articles),
-                            b=_vref(b, articles),
-                            reason=(
-                                f"The same quote is worded differently by {a.outlet} and {b.outlet} "
-                                f"({shown}); at least one is not verbatim."
-                            ),
-                            subject=g.speaker or "",
-                        )
-                    )
+        out += _speaker_conflicts(g, sources, articles)
+        out += _misquotes(g, sources, articles)
+    return out
+
+
+def _speaker_conflicts(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
+    out: list[Conflict] = []
+    done: set[tuple[str, str]] = set()
+    vs = g.variants
+    for i in range(len(vs)):
+        for j in range(i + 1, len(vs)):
+            a, b = vs[i], vs[j]
+            if not (a.speaker and b.speaker) or a.speaker == b.speaker:
+                continue
+            if not sources.independent(a.article_id, b.article_id) or _named_nearby(a, b, articles):
+                continue
+            key = (min(a.speaker, b.speaker), max(a.speaker, b.speaker))
+            if key in done:
+                continue
+            done.add(key)
+            out.append(
+                Conflict(
+                    kind="speaker",
+                    a=_vref(a, articles),
+                    b=_vref(b, articles),
+                    reason=(
+                        f"Same quote, different speakers: {a.outlet} attributes it to {a.speaker}, "
+                        f"{b.outlet} to {b.speaker}."
+                    ),
+                    subject=g.speaker or "",
+                )
+            )
+    return out
+
+
+def _misquotes(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
+    """One conflict per rendering that departs from the most widely reported one."""
+    renderings: dict[tuple[str, ...], list[QuoteVariant]] = {}
+    for v in g.variants:
+        if v.kind != "indirect":
+            renderings.setdefault(tuple(_norms(v.content.text)), []).append(v)
+    if len(renderings) < 2:
+        return []
+
+    def weight(vs: list[QuoteVariant]) -> tuple[int, int]:
+        return len({sources.voice(v.article_id) for v in vs}), len(vs)
+
+    ranked = sorted(renderings.values(), key=weight, reverse=True)
+    main = ranked[0]
+    main_outlets = sorted({v.outlet for v in main})
+    out: list[Conflict] = []
+    for other in ranked[1:]:
+        pairs = [(a, b) for a in main for b in other if sources.independent(a.article_id, b.article_id)]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        changes = [(x, y) for x, y in inner_changes(a.content.text, b.content.text) if _meaningful(x, y)]
+        if not changes:
+            continue
+        shown = "; ".join(_change(x, y) for x, y in changes[:3])
+        out.append(
+            Conflict(
+                kind="misquote",
+                a=_vref(a, articles),
+                b=_vref(b, articles),
+                reason=(
+                    f"The same quote is worded differently: {', '.join(sorted({v.outlet for v in other}))} against "
+                    f"{', '.join(main_outlets)} ({shown}); at least one is not verbatim."
+                ),
+                subject=g.speaker or "",
+            )
+        )
     return out
 
 
 def _meaningful(x: str, y: str) -> bool:
     """A change of words, not just of function words dropped or added."""
-    wx, wy = set(x.split()) - STOP, set(y.split()) - STOP
+    wx, wy = set(_norms(x)) - STOP, set(_norms(y)) - STOP
     return bool(wx ^ wy)
+
+
+def _change(x: str, y: str) -> str:
+    if not y:
+        return f"“{x}” left out"
+    if not x:
+        return f"“{y}” added"
+    return f"“{x}” → “{y}”"
+
+
+def _named_nearby(a: QuoteVariant, b: QuoteVariant, articles: dict[int, Article], reach: int = 300) -> bool:
+    """Is either speaker named near the other outlet's rendering of the quote?
+
+    Then the two attributions more likely differ in how a pronoun or role was resolved than in
+    who spoke: no conflict is claimed.
+    """
+
+    def near(v: QuoteVariant, name: str) -> bool:
+        text = articles[v.article_id].text
+        start = max(0, v.content.start - reach)
+        window = text[start : v.content.end + reach // 3].casefold()
+        return any(tok.casefold() in window for tok in name.split()[-1:] if len(tok) > 2)
+
+    assert a.speaker is not None and b.speaker is not None
+    return near(b, a.speaker) or near(a, b.speaker)

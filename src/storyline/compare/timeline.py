@@ -3,7 +3,8 @@
 Dates come from the analysis' resolved time expressions (day precision; a month or a year is
 background, not an event). An undated article's weekday ("on Wednesday") is resolved against the
 date range the linker inferred from its dated siblings: the day with that weekday nearest to the
-range, preferring a day other articles already report. An article that dates nothing appears on
+range, preferring a day other articles already report; a date written without its year
+("14 March") takes the year that puts it nearest the range. An article that dates nothing appears on
 its publication day, with its headline as evidence.
 """
 
@@ -16,7 +17,36 @@ from storyline.compare.sources import Sources
 from storyline.model import Article, ArticleFacts, SourceRef, Story, TimelineEntry, TimeRef
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH = re.compile(r"^\s*(?:on\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\s*$", re.I)
+_MONTH_DAY = re.compile(r"^\s*(?:on\s+)?" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*$", re.I)
+
+
+def day_month(expression: str) -> tuple[int, int] | None:
+    """(month, day) of a date written without its year ("14 March", "Oct. 4")."""
+    m = _DAY_MONTH.match(expression)
+    if m:
+        return MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))
+    m = _MONTH_DAY.match(expression)
+    if m:
+        return MONTHS.index(m.group(1).lower()) + 1, int(m.group(2))
+    return None
+
+
+def resolve_day_month(month: int, day: int, lo: dt.date, hi: dt.date) -> dt.date | None:
+    """The year that puts a yearless date nearest the range [lo, hi]."""
+    best: dt.date | None = None
+    for year in (lo.year - 1, lo.year, hi.year, hi.year + 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        gap = 0 if lo <= d <= hi else min(abs((d - lo).days), abs((d - hi).days))
+        if best is None or gap < (0 if lo <= best <= hi else min(abs((best - lo).days), abs((best - hi).days))):
+            best = d
+    return best
 
 
 def _day_precision(t: TimeRef) -> bool:
@@ -76,14 +106,21 @@ def build_timeline(
                 m = _WEEKDAY.search(t.expression)
                 if m:
                     pending.append((aid, t, WEEKDAYS.index(m.group(1).lower())))
+                elif day_month(t.expression):
+                    pending.append((aid, t, -1))
     for aid, t, wd in pending:
         rng = story.inferred_dates.get(aid)
         if rng is None and story.start and story.end:
             rng = (story.start, story.end)
         if rng is None:
             continue
-        day = resolve_weekday(wd, rng[0], rng[1], known)
-        add(day, aid, sentence_ref(aid, t), inferred=True)
+        if wd >= 0:
+            day: dt.date | None = resolve_weekday(wd, rng[0], rng[1], known)
+        else:
+            md = day_month(t.expression)
+            day = resolve_day_month(*md, *rng) if md else None
+        if day is not None:
+            add(day, aid, sentence_ref(aid, t), inferred=True)
     dated = {aid for e in by_day.values() for aid in e.article_ids}
     for aid in sources.order:
         a = articles[aid]

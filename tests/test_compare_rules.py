@@ -1,0 +1,227 @@
+"""Conflict rules on a small invented story (real analysis, real embeddings), plus the pure helpers.
+
+The bridge story below is original text: three invented outlets report the opening of a bridge.
+Planted: an outlet that calls the sitting mayor "the former mayor" while also calling her
+"Mayor" (role), a date given differently by two outlets (date), a flat contradiction about lorries
+(polarity), and three different percentages that must not be read as a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import numpy as np
+import pytest
+
+from storyline.compare.quotes import inner_changes, overlap, word_diff
+from storyline.compare.timeline import day_month, resolve_day_month, resolve_weekday
+from storyline.link.align import agglomerate, effective_negation, lexical_negations, numbers_clash, segments
+from storyline.model import Quantity, RawDoc, StoryReport
+from test_compare import one_story
+
+GAZETTE = """Quayside bridge opens to traffic
+
+Mayor Ines Varga opened the new Quayside bridge over the River Tamsel on Saturday, four years after the project was first announced.
+
+The bridge's design was approved by the council on 12 March 2022, and construction began the following spring.
+
+The bridge will not carry heavy lorries, which will continue to use the ring road.
+
+The city currently spends 2 per cent of its annual budget on bridge maintenance.
+
+Councillors have proposed raising that share to 5 per cent by 2030.
+"""
+
+POST = """Varga cuts the ribbon on Quayside bridge
+
+Mayor Ines Varga cut the ribbon on the Quayside bridge on Saturday in front of about 3,000 people.
+
+The bridge's design was approved by the council on 12 June 2022.
+
+Later the former mayor told reporters that the crossing would halve journey times between the two halves of the town.
+
+Under regional rules, at least 3 per cent of a city's budget must go on maintaining its bridges.
+
+The bridge will carry heavy lorries, which will continue to use the ring road.
+"""
+
+HERALD = """A new crossing for Tamsel
+
+Ines Varga, the mayor, opened the Quayside bridge on Saturday.
+
+She said the crossing would halve journey times across the town.
+
+Councillors want the city to spend 5 per cent of its budget on bridges by 2030.
+
+Critics slammed the project, which reportedly ran over budget in May.
+"""
+
+
+@lru_cache(maxsize=1)
+def bridge() -> StoryReport:
+    from storyline.analyse import analyse_many
+    from storyline.clean import clean
+    from storyline.compare import compare_story
+
+    docs = [
+        RawDoc(source="harbourline-gazette.txt", kind="text", data=GAZETTE.encode(), outlet="Harbourline Gazette", published="2024-05-06"),
+        RawDoc(source="northfield-post.txt", kind="text", data=POST.encode(), outlet="Northfield Post", published="2024-05-06"),
+        RawDoc(source="tamsel-herald.txt", kind="text", data=HERALD.encode(), outlet="Tamsel Herald", published="2024-05-07"),
+    ]
+    arts = []
+    for i, d in enumerate(docs):
+        a = clean(d)
+        a.id = i + 1
+        arts.append(a)
+    facts = analyse_many(arts)
+    for a, f in zip(arts, facts, strict=True):
+        f.article_id = a.id
+    story = one_story(arts, facts)
+    return compare_story(story, {a.id: a for a in arts}, {f.article_id: f for f in facts})
+
+
+@pytest.fixture(scope="module")
+def report() -> StoryReport:
+    return bridge()
+
+
+def test_role_inconsistency_within_one_article(report: StoryReport) -> None:
+    roles = [k for k in report.conflicts if k.kind == "role"]
+    assert len(roles) == 1
+    k = roles[0]
+    assert k.scope == "within-article" and k.a.article_id == k.b.article_id == 2
+    assert "former mayor" in k.a.text and "Mayor" in k.b.text
+    assert k.subject == "Ines Varga" and "former mayor" in k.reason
+
+
+def test_date_conflict_across_outlets(report: StoryReport) -> None:
+    dates = [k for k in report.conflicts if k.kind == "date"]
+    assert len(dates) == 1
+    k = dates[0]
+    assert {k.a.article_id, k.b.article_id} == {1, 2}
+    assert "12 March 2022" in k.reason and "12 June 2022" in k.reason
+
+
+def test_polarity_conflict_across_outlets(report: StoryReport) -> None:
+    pol = [k for k in report.conflicts if k.kind == "polarity"]
+    assert len(pol) == 1
+    k = pol[0]
+    assert "will not carry" in k.a.text and "will carry" in k.b.text
+
+
+def test_different_percentages_are_not_a_conflict(report: StoryReport) -> None:
+    # 2% now, a 3% floor and a 5% proposal: three facts
+    assert not [k for k in report.conflicts if k.kind == "quantity"]
+    # and the 5% proposal is corroborated by two outlets
+    cid = next(c.id for c in report.clusters if any("5 per cent" in m.span.text for m in c.members))
+    corr = next(c for c in report.corroboration if c.cluster == cid)
+    assert corr.label == "corroborated" and corr.independent == 2
+
+
+def test_corroborated_paraphrase_across_outlets(report: StoryReport) -> None:
+    cid = next(c.id for c in report.clusters if any("halve journey times" in m.span.text for m in c.members))
+    corr = next(c for c in report.corroboration if c.cluster == cid)
+    assert corr.independent == 2
+    assert {m.asserter for c in report.clusters if c.id == cid for m in c.members} == {"Ines Varga"}
+
+
+def test_framing_signals_are_cue_and_sentence(report: StoryReport) -> None:
+    herald = [f for f in report.framing if f.outlet == "Tamsel Herald"]
+    kinds = {(f.kind, f.cue) for f in herald}
+    assert ("loaded", "slammed") in kinds and ("hedge", "reportedly") in kinds
+    assert ("hedge", "May") not in kinds  # the month is no hedge
+    for f in herald:
+        if f.kind != "headline":
+            assert f.span.text.startswith("Critics slammed")
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+def test_negative_prefixed_evaluatives_count_as_negation() -> None:
+    assert lexical_negations("Joining the alliance is unrealistic") == 1
+    assert lexical_negations("an impossible and unlikely outcome") == 2
+    assert lexical_negations("the United States and an informal union") == 0
+    assert effective_negation("membership is not realistic", negated=True)
+    assert effective_negation("membership is unrealistic", negated=False)
+    assert not effective_negation("it is not unrealistic", negated=True)
+
+
+def test_segments_split_compound_claims() -> None:
+    text = (
+        "The minister offered a mediator in the strike at the port, as the walkout by 1,400 dockworkers "
+        "entered its third day and the number of ships waiting offshore climbed to 27."
+    )
+    pieces = [text[a:b] for a, b in segments(text)]
+    assert len(pieces) == 3
+    assert pieces[1].startswith("as the walkout") and "27" in pieces[2]
+    assert segments("A short single clause here.") == [(0, 27)]
+
+
+def test_numbers_clash_only_without_shared_values() -> None:
+    two = Quantity(2.0, "percent", "2%")
+    five = Quantity(5.0, "percent", "5 percent")
+    three = Quantity(3.0, "percent", "3 percent")
+    ships = Quantity(27.0, "ship", "27 ships")
+    assert numbers_clash([three], [five, two])
+    assert not numbers_clash([five, two], [two])
+    assert not numbers_clash([ships], [five])
+
+
+def test_agglomerate_respects_cannot_link() -> None:
+    sim = np.array([[1.0, 0.9, 0.85], [0.9, 1.0, 0.8], [0.85, 0.8, 1.0]])
+    cannot = np.zeros((3, 3), dtype=bool)
+    assert sorted(map(sorted, agglomerate(sim, cannot, 0.6))) == [[0, 1, 2]]
+    cannot[0, 2] = cannot[2, 0] = True
+    groups = sorted(map(sorted, agglomerate(sim, cannot, 0.6)))
+    assert groups == [[0, 1], [2]]
+
+
+def test_quote_overlap_and_word_diff() -> None:
+    a = "Every vote was cast in good faith, and every one deserved to be counted"
+    b = "Every vote was cast in good faith and every one should have been counted on the night"
+    assert overlap(a.lower().split(), b.lower().split()) > 0.6
+    changes = inner_changes(a, b)
+    assert ("deserved to be", "should have been") in changes  # verbatim words of each side
+    assert all(x != "" or y != "on the night" for x, y in changes)  # a longer ending is no change
+    diff = word_diff(a, b)
+    # punctuation and case do not count as changes: "faith," == "faith"
+    assert [(p.op, p.text) for p in diff if p.op != "="] == [
+        ("-", "deserved to be"),
+        ("+", "should have been"),
+        ("+", "on the night"),
+    ]
+
+
+def test_weekday_resolution_against_an_inferred_range() -> None:
+    lo = hi = dt.date(2024, 3, 14)  # a Thursday
+    assert resolve_weekday(2, lo, hi, set()) == dt.date(2024, 3, 13)  # Wednesday: the day before
+    assert resolve_weekday(3, lo, hi, set()) == dt.date(2024, 3, 14)
+    assert resolve_weekday(4, lo, hi, set()) == dt.date(2024, 3, 15)
+    wide = (dt.date(2024, 3, 1), dt.date(2024, 3, 20))
+    assert resolve_weekday(0, *wide, {dt.date(2024, 3, 11)}) == dt.date(2024, 3, 11)
+
+
+def test_yearless_dates_take_the_year_of_the_story() -> None:
+    assert day_month("14 March") == (3, 14)
+    assert day_month("Oct. 4") == (10, 4)
+    assert day_month("March 2023") is None
+    lo, hi = dt.date(2024, 12, 28), dt.date(2025, 1, 3)
+    assert resolve_day_month(1, 2, lo, hi) == dt.date(2025, 1, 2)
+    assert resolve_day_month(12, 30, lo, hi) == dt.date(2024, 12, 30)
+
+
+def test_articles_without_facts_still_count_as_sources() -> None:
+    from storyline.clean import clean
+    from storyline.compare import compare_story
+    from storyline.model import Story
+    from storyline.render.markdown import render_markdown
+
+    art = clean(RawDoc(source="harbourline-gazette.txt", kind="text", data=GAZETTE.encode(), published="2024-05-06"))
+    art.id = 7
+    report = compare_story(Story(id=1, label="bridge", article_ids=[7]), {7: art}, {})
+    assert [s.outlet for s in report.sources] == ["harbourline-gazette"]
+    assert report.clusters == [] and report.conflicts == []
+    assert [e.kind for e in report.timeline] == ["published"]
+    assert "None found." in render_markdown(report)

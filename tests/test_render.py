@@ -1,0 +1,121 @@
+"""The brief in Markdown, JSON and standalone HTML, rendered from the multi-outlet fixture's report."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline import model
+from storyline.model import StoryReport
+from storyline.render.html import render_html
+from storyline.render.json import SCHEMA, render_json, report_from_dict, report_to_dict
+from storyline.render.markdown import render_markdown
+from storyline.render.view import LABELS
+from test_compare import multioutlet
+
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "docs" / "brief-schema.json"
+SECTIONS = ("overview", "key_claims", "quotes", "conflicts", "single", "coverage", "omissions", "timeline", "sources")
+
+
+@pytest.fixture(scope="module")
+def fx():  # type: ignore[no-untyped-def]
+    articles, _facts, _story, report = multioutlet()
+    return articles, report
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def test_markdown_sections_and_verbatim_spans(fx) -> None:  # type: ignore[no-untyped-def]
+    articles, report = fx
+    md = render_markdown(report)
+    for key in SECTIONS:
+        assert f"## {LABELS[key]}" in md
+    # every quoted span in the brief is a verbatim piece of some source (text or title)
+    corpus = [_squash(getattr(a, f) or "") for a in articles.values() for f in ("text", "title", "dek")]
+    spans = re.findall(r"“([^”]+)”", md)
+    assert len(spans) > 20
+    for span in spans:
+        span = span.replace("\\*", "*").rstrip("…")
+        assert any(span in doc for doc in corpus), span
+    # citations point at listed sources
+    refs = {int(n) for n in re.findall(r"\[(\d+)\]", md)}
+    assert refs and refs <= {s.ref for s in report.sources}
+
+
+def test_markdown_shows_conflicts_with_both_spans(fx) -> None:  # type: ignore[no-untyped-def]
+    _articles, report = fx
+    md = render_markdown(report)
+    section = md.split(f"## {LABELS['conflicts']}")[1].split("\n## ")[0]
+    assert "$182 million" in section and "$212 million" in section
+    assert "~~" not in section  # word diffs belong to the quotes section
+    quotes = md.split(f"## {LABELS['quotes']}")[1].split("\n## ")[0]
+    assert "~~single~~" in quotes
+
+
+def test_json_round_trip(fx) -> None:  # type: ignore[no-untyped-def]
+    _articles, report = fx
+    text = render_json(report)
+    data = json.loads(text)
+    assert data["schema"] == SCHEMA
+    back = report_from_dict(data)
+    assert back == report
+    with pytest.raises(ValueError, match="storyline-brief/1"):
+        report_from_dict({**data, "schema": "other"})
+
+
+def _check_schema(obj: Any, schema: dict[str, Any], defs: dict[str, Any], path: str) -> None:
+    """A small structural check: every property present is documented, required ones exist."""
+    if "$ref" in schema:
+        schema = defs[schema["$ref"].split("/")[-1]]
+    if "anyOf" in schema:
+        if obj is None:
+            return
+        schema = next(s for s in schema["anyOf"] if s.get("type") != "null")
+        _check_schema(obj, schema, defs, path)
+        return
+    if isinstance(obj, dict) and "properties" in schema:
+        missing = set(schema.get("required", [])) - set(obj)
+        assert not missing, f"{path}: missing {missing}"
+        extra = set(obj) - set(schema["properties"])
+        assert not extra, f"{path}: undocumented {extra}"
+        for k, v in obj.items():
+            _check_schema(v, schema["properties"][k], defs, f"{path}.{k}")
+    elif isinstance(obj, list) and "items" in schema:
+        for i, v in enumerate(obj[:5]):
+            _check_schema(v, schema["items"], defs, f"{path}[{i}]")
+    elif "enum" in schema:
+        assert obj in schema["enum"], f"{path}: {obj!r} not in {schema['enum']}"
+
+
+def test_json_matches_documented_schema(fx) -> None:  # type: ignore[no-untyped-def]
+    _articles, report = fx
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    _check_schema(report_to_dict(report), schema, schema["$defs"], "$")
+    # and the schema documents every field of the records (no stale or missing names)
+    for name, d in schema["$defs"].items():
+        cls = getattr(model, name, None)
+        if cls is not None and dataclasses.is_dataclass(cls):
+            assert set(d["properties"]) == {f.name for f in dataclasses.fields(cls)}, name
+    assert set(schema["properties"]) - {"schema"} == {f.name for f in dataclasses.fields(StoryReport)}
+
+
+def test_html_is_standalone_with_pictures(fx) -> None:  # type: ignore[no-untyped-def]
+    _articles, report = fx
+    html = render_html(report)
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img" class="matrix"' in html
+    assert 'class="timeline"' in html
+    # no external resources: no scripts, stylesheets, images or fonts fetched from anywhere
+    assert not re.search(r"<script[^>]+src=|<link[^>]+stylesheet|<img[^>]+src=\"?https?:|@import|url\(", html)
+    for key in SECTIONS:
+        assert LABELS[key] in html
+    # one matrix cell per claim cluster and outlet
+    assert html.count("<rect ") == len(report.coverage.cells) * len(report.coverage.outlets)
+    assert "<del>single</del>" in html
