@@ -47,7 +47,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("comment-form", re.compile(
         r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|"
         r"be the first to comment.*|join the (?:conversation|discussion).*|show comments|view comments|"
-        r"log ?in to (?:comment|reply).*|your email address will not be published.*|"
+        r"(?:log ?in|sign in|register)(?: or (?:register|sign up))? to (?:comment|reply|post).*|your email address will not be published.*|"
         r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name(?:,| and) email.*)$", re.I)),
     ("widget", re.compile(
         r"^(?:average rating|rate this (?:article|story|post)|\d(?:\.\d)?\s*stars?|\d+\s*votes?|"
@@ -160,7 +160,7 @@ _CTA_RE = re.compile(
     r"\blet us know (?:in|what|your)\b|\bin the comments\b|\bleave (?:a|your) comment|"
     r"\bsupport (?:our|independent) (?:journalism|reporting|work)\b|\bdonate\b|\b(?:consider|make) a donation\b|"
     r"\bif you value (?:our|this) (?:reporting|journalism|work)\b|\bbecome a (?:member|subscriber|patron)\b|"
-    r"\bdon[’']t forget to\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
+    r"\bdon[’']t forget to\b|\bshare (?:it|this) with (?:a friend|your friends)\b|\b(?:log|sign) in (?:or register )?to (?:comment|reply)\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
     r"\bfor more (?:news|updates|stories|coverage)\b.{0,80}\b(?:follow|visit|subscribe|download|sign)\b|"
     r"\bdownload (?:our|the) app\b|\bthanks for reading\b|\bread the full (?:story|article) (?:here|on)\b)",
     re.I,
