@@ -24,6 +24,9 @@ _AUTHOR_BIO_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was) (?:an? |the )?(?:[\w'’-]+ ){0,4}"
     r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|analyst at)\b"
 )
+_APP_OUTLET_RE = re.compile(
+    r"\b(?:[Gg]et|[Dd]ownload) (?:the )?(?P<who>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4}) (?:app\b|on your (?:phone|device))"
+)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Control characters that separate lines or words: deleting them would glue two words into one.
 _CONTROL_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n",
@@ -129,12 +132,17 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
         if _is_prose(ln.text, ln.words) and ln.idx > 0 and bp.line_reason(ln.text) is None:
             break  # the body has started without one
 
+    credited: str | None = None  # outlet named by a "SOURCE:" line
+    app_outlet: str | None = None  # outlet named by its own app prompt, a weak last resort
     for ln in lines:
         ln.reason = bp.line_reason(ln.text)
         if ln.reason == "source-credit":
             m = bp.SOURCE_LINE_RE.match(ln.text)
             if m and not art.outlet:
-                art.outlet = meta.tidy_outlet(m.group("who")) or None
+                art.outlet = credited = meta.tidy_outlet(m.group("who")) or None
+        elif ln.reason == "app-prompt" and app_outlet is None:
+            m = _APP_OUTLET_RE.search(ln.text)
+            app_outlet = meta.tidy_outlet(m.group("who")) if m else None
         elif ln.reason == "copyright" and not art.outlet:
             art.outlet = meta.outlet_from_copyright(ln.text)
         elif ln.reason == "about-outlet" and not art.outlet:
@@ -147,6 +155,10 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
     _body(lines, art)
     _sentences(lines, art)
 
+    if credited and art.reported_via and _norm(credited) == _norm(art.reported_via):
+        art.outlet = None  # the credit names the relayed source, not the publisher
+    if art.outlet is None and app_outlet:
+        art.outlet = app_outlet
     for ln in lines:
         if ln.reason:
             art.dropped.append(Dropped(ln.text, ln.reason, ln.idx))
