@@ -25,9 +25,12 @@ sysdeps:
 
 demo: install
 	rm -rf demo-out
-	$(VENV)/bin/storyline ingest examples/sample-corpus --db demo-out/storyline.db || true
+	$(VENV)/bin/storyline run examples/sample-corpus --out demo-out
 	@echo
-	@echo "Outputs: demo-out/ (store: demo-out/storyline.db; try: $(VENV)/bin/storyline show 1 --db demo-out/storyline.db)"
+	@echo "Outputs in demo-out/:"
+	@echo "  demo-out/index.html   the stories found, with links to each brief (open in a browser)"
+	@echo "  demo-out/story-N.md|.json|.html   one cited brief per story"
+	@echo "  demo-out/storyline.db   the store; e.g. $(VENV)/bin/storyline stories --db demo-out/storyline.db"
 
 test: install sysdeps
 	$(VENV)/bin/ruff check src tests bench
@@ -38,7 +41,18 @@ lint: install
 
 bench: install
 	$(PY) bench/eval_clean.py
+	$(PY) bench/eval_text_scrapes.py
+	$(PY) bench/eval_html.py
 	$(PY) bench/bench_clean.py
+	$(PY) bench/eval_analyse.py
+	$(PY) bench/eval_quotes_polnear.py
+	$(PY) bench/eval_cluster.py --seeds
+	$(PY) bench/eval_cluster.py --ecbplus
+	$(PY) bench/eval_findings.py
+	$(PY) bench/bench_analyse.py
+	$(PY) bench/bench_cluster.py
+	$(PY) bench/bench_pipeline.py
+	$(PY) bench/hostile.py
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache
