@@ -38,6 +38,13 @@ OUTLETS = """The Daily Ledger|Harbor Times|Meridian Post|Northwind News|The Civi
 |Lakeside Tribune|The Weekly Beacon|Pinecrest Journal|Global Wire Service|Riverbend Record|Summit Review|The Sentinel
 |Crossroads Daily|Plainsview Bulletin|Eastgate Examiner|Westfield Voice|Harborline|The Lantern|Granite State Report
 |Open Current|Skyline News|The Meridian Review""".replace("\n", "").split("|")
+# Invented syllables widen the name space so that large streams are not crowded with namesakes
+# (a real month of news names tens of thousands of people and places).
+_SYL_A = "Al Bel Cor Dra Ev Fal Gor Hal Ist Jor Kel Lor Mar Nor Ost Pel Quen Ros Sel Tor Ul Val Wes Yor Zan".split()
+_SYL_B = "ban dell ford gard holm ick lund mar nova quist rend sen stad thorn vik wick zer ova ando etti".split()
+SURNAMES = LAST + [a + b for a in _SYL_A for b in _SYL_B]
+TOWNS = PLACES + [a + b for a in _SYL_A for b in ("haven", "mouth", "bridge", "field", "ford", "stead", "wick", "vale")]
+ORG_ROOTS = ORG_STEMS + [a + b for a in _SYL_A for b in ("tek", "gen", "corp", "line", "ware", "dyne")]
 WEEKDAY = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Recurring public figures: they appear in unrelated stories of many kinds.
@@ -218,7 +225,33 @@ SYNONYMS = {
     "found": ["found", "discovered", "identified"],
     "early": ["early", "preliminary"],
     "later": ["later", "afterwards"],
+    "percent": ["percent", "per cent", "%"],
+    "after": ["after", "following"],
+    "before": ["before", "ahead of"],
+    "cut": ["cut", "reduce", "lower"],
+    "asked": ["asked", "urged", "pressed"],
+    "told": ["told", "informed"],
+    "million": ["million", "mn"],
+    "within": ["within", "in"],
+    "the": ["the", "the", "the", "this"],
+    "new": ["new", "fresh"],
+    "could": ["could", "might", "may"],
+    "said.": ["said.", "said on record.", "added."],
 }
+_NAME_WORDS = {w for name in FIRST + SURNAMES + TOWNS + ORG_ROOTS + COUNTRIES + [p for _, p in PUBLIC]
+               for w in name.split()} | {"Prime", "Finance", "Interior", "Mayor", "Judge", "Prosecutor", "Union"}
+# Local colour: each outlet's own interviews, combined freely, so independent reports share little wording.
+VOICES = ["A resident", "One shop owner", "A retired teacher", "Two commuters", "A local councillor",
+          "An engineer at the site", "A nurse who lives nearby", "A taxi driver", "A student", "A market trader",
+          "A pensioner", "A local pastor", "One parent", "A delivery rider", "A former official"]
+VIEWS = ["said she was worried about", "questioned", "welcomed", "complained about", "asked for clarity on",
+         "shrugged off", "was angry about", "praised", "doubted", "wanted answers on", "joked about",
+         "was unsure about"]
+TOPICS = ["the pace of the response", "the lack of information", "the cost to households", "the timing of the news",
+          "the noise and traffic", "what happens next", "the official explanation", "the promises made so far",
+          "the effect on small businesses", "the queues", "the mood in town", "the rumours online"]
+WHERE = ["outside the town hall", "near the harbour", "in a phone interview", "on local radio", "at a cafe",
+         "after a public meeting", "by the main road", "in a message to this newspaper", "at the bus station", ""]
 OPENERS = ["", "", "", "Meanwhile, ", "Earlier, ", "According to officials, ", "On the ground, ", "Separately, ",
            "In a statement, ", "By late afternoon, "]
 BOILER = ["This article was first published by {outlet}.", "Reporting by {outlet} staff; editing by the desk.",
@@ -267,13 +300,13 @@ def _make_story(sid: int, rng: random.Random, t0: dt.date, span_days: int) -> _S
         if rng.random() < 0.25:
             role, name = rng.choice(PUBLIC)
         else:
-            role, name = rng.choice(ROLES), f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            role, name = rng.choice(ROLES), f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}"
         people.append((role, name))
-    org, org2 = (f"{rng.choice(ORG_STEMS)} {rng.choice(ORG_KINDS)}" for _ in range(2))
+    org, org2 = (f"{rng.choice(ORG_ROOTS)} {rng.choice(ORG_KINDS)}" for _ in range(2))
     slots = {
         "p1": people[0][1], "p2": people[1][1], "s1": people[0][1].split()[-1], "s2": people[1][1].split()[-1],
         "r1": people[0][0].capitalize() if people[0][0][0].islower() else people[0][0], "r2": people[1][0],
-        "org": org, "org2": org2, "place": rng.choice(PLACES), "country": rng.choice(COUNTRIES),
+        "org": org, "org2": org2, "place": rng.choice(TOWNS), "country": rng.choice(COUNTRIES),
         "n": _num(rng), "m": _num(rng),
     }
     words = rng.sample(k["vocab"], 4)  # a story's own subset of its kind's vocabulary
@@ -284,10 +317,12 @@ def _make_story(sid: int, rng: random.Random, t0: dt.date, span_days: int) -> _S
 
 def _paraphrase(sent: str, rng: random.Random) -> str:
     toks = sent.split(" ")
-    out = [rng.choice(SYNONYMS[t]) if t in SYNONYMS and rng.random() < 0.6 else t for t in toks]
+    out = [rng.choice(SYNONYMS[t]) if t in SYNONYMS and rng.random() < 0.7 else t for t in toks]
     opener = rng.choice(OPENERS)
     text = " ".join(out)
-    return opener + (text[0].lower() + text[1:] if opener and not text[:2].istitle() else text)
+    if opener and out[0] not in _NAME_WORDS:
+        text = text[0].lower() + text[1:]  # "Meanwhile, officials ..." but "Meanwhile, Jane Roe ..."
+    return opener + text
 
 
 def _write(st: _Story, rng: random.Random, day: dt.date) -> tuple[str, list[str]]:
@@ -296,6 +331,10 @@ def _write(st: _Story, rng: random.Random, day: dt.date) -> tuple[str, list[str]
     paras = [_paraphrase(_fill(s, st, rng, day), rng) for s in sents]
     for _ in range(rng.randint(0, 2)):
         paras.insert(rng.randrange(len(paras) + 1), _fill(rng.choice(FILLER), st, rng, day))
+    for _ in range(rng.randint(2, 4)):
+        where = rng.choice(WHERE)
+        colour = f"{rng.choice(VOICES)} {rng.choice(VIEWS)} {rng.choice(TOPICS)}{' ' + where if where else ''}."
+        paras.insert(rng.randrange(1, len(paras) + 1), colour)
     # Other outlets' text differs in wording: vary sentence order and add local colour.
     title = _fill(rng.choice(k["titles"]), st, rng, day)
     return title, paras

@@ -15,7 +15,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from storyline.link.features import capitalised_ngrams, fold, words
 from storyline.model import Article, ArticleFacts, CanonicalEntity
@@ -52,8 +54,10 @@ def key(name: str) -> str:
     return " ".join(toks)
 
 
-def article_entities(article: Article, facts: ArticleFacts | None = None) -> list[EntityNote]:
-    """Entity notes from the analysis facts, else from capitalised runs of the text."""
+def article_entities(
+    article: Article, facts: ArticleFacts | None = None, runs: list[str] | None = None
+) -> list[EntityNote]:
+    """Entity notes from the analysis facts, else from capitalised runs of the text (``runs`` if given)."""
     if facts is not None and (facts.entities or facts.mentions):
         notes = [
             EntityNote(e.name, e.type, list(e.aliases), list(e.roles), max(1, e.mentions))
@@ -63,7 +67,7 @@ def article_entities(article: Article, facts: ArticleFacts | None = None) -> lis
         # A role the article never tied to a person stays open for another article to resolve.
         notes += [EntityNote(m.text, "role") for m in facts.mentions if m.type == "role" and m.entity is None]
         return notes
-    counts = Counter(capitalised_ngrams(article.text))
+    counts = Counter(runs if runs is not None else capitalised_ngrams(article.text))
     return [EntityNote(n, "", mentions=c) for n, c in counts.items()]
 
 
@@ -113,6 +117,7 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
 
     # Without facts a capitalised run may be "Role Title Full Name": split off a known full name.
     full = {k: i for k, i in by_key.items() if len(k.split()) >= 2 and nodes[i][1].type in ("person", "")}
+    eff = [k for (_, _, k) in nodes]  # the name without a role prefix
     for i, (_, n, k) in enumerate(nodes):
         toks = k.split()
         if n.type != "" or len(toks) < 3:
@@ -121,15 +126,15 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
             tail = " ".join(toks[cut:])
             if tail in full and full[tail] != i:
                 uf.union(i, full[tail])
+                eff[i] = tail
                 roles_of.setdefault(i, set()).add(" ".join(toks[:cut]))
                 break
 
     # A run that starts with a known role prefix ("Mayor Roe" once "Mayor Jane Roe" was seen) is that role + name.
     prefixes = {r for rs in roles_of.values() for r in rs}
-    eff = [k for (_, _, k) in nodes]
     for i, (_, n, k) in enumerate(nodes):
         toks = k.split()
-        if n.type != "" or len(toks) < 2:
+        if n.type != "" or len(toks) < 2 or eff[i] != k:
             continue
         for cut in range(len(toks) - 1, 0, -1):
             head = " ".join(toks[:cut])
@@ -152,15 +157,14 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
                 uf.union(i, groups.pop())
 
     # 3. spelling variants (Zelensky / Zelenskyy)
-    reps = sorted({uf.find(i) for i, (_, n, _k) in enumerate(nodes) if n.type != "role"})
-    rep_keys = [(r, nodes[r][2], nodes[r][1].type) for r in reps]
-    for a in range(len(rep_keys)):
-        ra, ka, ta = rep_keys[a]
-        if len(ka) < 5:
-            continue
-        for b in range(a + 1, len(rep_keys)):
-            rb, kb, tb = rep_keys[b]
-            if len(kb) >= 5 and ka[0] == kb[0] and _compatible(ta, tb) and fuzz.ratio(ka, kb) >= fuzzy:
+    reps = sorted({uf.find(i) for i, (_, n, k) in enumerate(nodes) if n.type != "role" and len(k) >= 5})
+    if len(reps) > 1:
+        keys = [nodes[r][2] for r in reps]
+        # all pairs at once (C); only pairs above the cut-off come back non-zero
+        sim = cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=fuzzy, dtype=np.uint8)
+        for a, b in zip(*np.nonzero(np.triu(sim, k=1)), strict=True):
+            ra, rb = reps[a], reps[b]
+            if keys[a][0] == keys[b][0] and _compatible(nodes[ra][1].type, nodes[rb][1].type):
                 uf.union(ra, rb)
 
     # 4. roles through appositions seen in any article of the story
@@ -187,6 +191,8 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
         names = Counter(nodes[i][1].name for i in idxs if nodes[i][1].type != "role")
         if not names:
             continue  # an unresolved role stays out of the canonical list
+        plain = Counter(nodes[i][1].name for i in idxs if nodes[i][1].type != "role" and eff[i] == nodes[i][2])
+        names = plain or names  # "Jane Roe" rather than "Minister Jane Roe"
         # Prefer the commonest multi-word name: "Jane Roe" over "Roe".
         name = max(names, key=lambda s: (len(words(s)) > 1, names[s], len(s)))
         aliases = sorted({nodes[i][1].name for i in idxs} | {a for i in idxs for a in nodes[i][1].aliases} - {name})

@@ -8,7 +8,9 @@ article it copies, whose first-seen member stays the representative.
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,18 +45,23 @@ class DuplicateIndex:
         self.members: dict[int, list[int]] = {}  # representative -> members (rep first)
         self.similarity: dict[int, float] = {}
         self.comparisons = 0
+        # Optional lookup of earlier articles kept outside memory (the store):
+        # band keys -> [(article id, signature, its representative or None)].
+        self.backend: Callable[[list[int]], list[tuple[int, np.ndarray, int | None]]] | None = None
+        # Permutations depend only on (num_perm, seed): draw them once, not per article.
+        self._perm = MinHash(num_perm=c.num_perm, scheme=SCHEME).permutations
 
     # -- signatures
     def signature(self, text: str) -> np.ndarray | None:
         sh = shingles(text, self.config.shingle)
         if len(sh) < self.config.min_shingles:
             return None
-        m = MinHash(num_perm=self.config.num_perm, scheme=SCHEME)
+        m = MinHash(num_perm=self.config.num_perm, scheme=SCHEME, permutations=self._perm)
         m.update_batch(sh)
         return m.hashvalues.astype(np.uint32)
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.config.num_perm, hashvalues=sig, scheme=SCHEME)
+        return MinHash(num_perm=self.config.num_perm, hashvalues=sig, scheme=SCHEME, permutations=self._perm)
 
     # -- index
     def insert(self, article_id: int, sig: np.ndarray) -> None:
@@ -66,12 +73,26 @@ class DuplicateIndex:
             old, _ = self._sigs.popitem(last=False)
             self._lsh.remove(old)
 
+    def band_keys(self, sig: np.ndarray) -> list[int]:
+        """One signed 64-bit key per LSH band (same banding as the in-memory index), for a store index."""
+        keys = []
+        for i, (lo, hi) in enumerate(self._lsh.hashranges):
+            d = hashlib.blake2b(sig[lo:hi].astype(np.uint32).tobytes(), digest_size=8, salt=i.to_bytes(2, "little"))
+            keys.append(int.from_bytes(d.digest(), "little", signed=True))
+        return keys
+
     def best_match(self, sig: np.ndarray) -> tuple[int | None, float]:
         """The indexed article most similar to ``sig`` above the threshold, and its Jaccard."""
+        cands = {c: self._sigs[c] for c in self._lsh.query(self._minhash(sig))}
+        if self.backend is not None:
+            for aid, other, rep in self.backend(self.band_keys(sig)):
+                cands.setdefault(aid, other)
+                if rep is not None and rep != aid:
+                    self.rep_of.setdefault(aid, rep)
         best, best_j = None, 0.0
-        for cand in self._lsh.query(self._minhash(sig)):
+        for cand, other in cands.items():
             self.comparisons += 1
-            j = float(np.mean(self._sigs[cand] == sig))
+            j = float(np.mean(other == sig))
             if j >= self.config.threshold and (j > best_j or (j == best_j and best is not None and cand < best)):
                 best, best_j = cand, j
         return best, best_j

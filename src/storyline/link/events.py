@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from storyline.link.features import MONTHS, WEEKDAYS, content_terms, fold, sentences, words
-from storyline.model import Article, ArticleFacts, ClaimRef, Event
+from storyline.model import Article, ArticleFacts, ClaimRef, Event, TimeRef
 
 _WEEKDAY = re.compile(r"\b(?:on |last |this |next )?(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
@@ -166,14 +166,28 @@ def article_cues(article: Article, facts: ArticleFacts | None = None) -> list[Ev
     return cues
 
 
-def resolve_cue(cue: EventCue, ref: dt.date) -> None:
-    """Fix a weekday/relative cue against the article's (or inferred) reference date."""
+def weekday_nearest(lo: dt.date, hi: dt.date, weekday: int) -> dt.date:
+    """The ``weekday`` closest to the range [lo, hi] (inside it if there is one; earlier on a tie)."""
+    before = weekday_before(hi, weekday)
+    if before >= lo:
+        return before
+    after = lo + dt.timedelta(days=(weekday - lo.weekday()) % 7)
+    return before if (lo - before) <= (after - hi) else after
+
+
+def resolve_cue(cue: EventCue, ref: dt.date, ref_end: dt.date | None = None) -> None:
+    """Fix a weekday/relative cue against the article's date, or an inferred range [ref, ref_end].
+
+    With a publication date, "on Tuesday" is the latest Tuesday on or before it (news reports the
+    past). An undated article's range comes from its siblings and it may have been published after
+    them, so the weekday nearest to the range is taken.
+    """
     if cue.date is not None:
         return
     if cue.weekday is not None:
-        cue.date = weekday_before(ref, cue.weekday)
+        cue.date = weekday_before(ref, cue.weekday) if ref_end is None else weekday_nearest(ref, ref_end, cue.weekday)
     elif cue.offset is not None:
-        cue.date = ref + dt.timedelta(days=cue.offset)
+        cue.date = (ref_end or ref) + dt.timedelta(days=cue.offset)
 
 
 def build_events(
@@ -192,15 +206,15 @@ def build_events(
     """
     by_day: dict[dt.date, list[tuple[int, EventCue | None]]] = {}
     lo = span[0] - dt.timedelta(days=slack_days) if span else None
-    hi = span[1] + dt.timedelta(days=1) if span else None
+    hi = span[1] + dt.timedelta(days=slack_days) if span else None
     for aid, published, cues in members:
-        ref = published or (inferred[aid][1] if aid in inferred else None)
+        rng = (published, None) if published else inferred.get(aid)
         placed = False
         for cue in cues:
             # a copy: the stored cue stays unresolved, the inferred range may still move
             c = dataclasses.replace(cue) if cue.date is None else cue
-            if c.date is None and ref is not None:
-                resolve_cue(c, ref)
+            if c.date is None and rng is not None:
+                resolve_cue(c, rng[0], rng[1])
             if c.date is None or (lo and hi and not lo <= c.date <= hi):
                 continue
             by_day.setdefault(c.date, []).append((aid, c))
@@ -234,3 +248,27 @@ def build_events(
         )
     return events
 
+
+
+def resolve_times(facts: ArticleFacts, date_range: tuple[dt.date, dt.date]) -> list[TimeRef]:
+    """The article's time references with weekday/relative ones resolved against a story date range.
+
+    For an undated article, the analysis stage could not resolve "on Wednesday"; once the story
+    gives it an inferred range (from its dated siblings), such references get a date, with
+    ``anchor="story"``. References already resolved are returned unchanged; the input is not modified.
+    """
+    out = []
+    for t in facts.times:
+        if t.value is not None:
+            out.append(t)
+            continue
+        cue = EventCue(t.sentence, t.expression)
+        m = _WEEKDAY.search(t.expression)
+        r = _RELATIVE_RE.search(t.expression)
+        if m:
+            cue.weekday = WEEKDAYS.index(m.group(1).lower())
+        elif r:
+            cue.offset = _RELATIVE[r.group(1).lower()]
+        resolve_cue(cue, date_range[0], date_range[1])
+        out.append(dataclasses.replace(t, value=cue.date, anchor="story") if cue.date else t)
+    return out

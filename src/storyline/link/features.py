@@ -41,7 +41,10 @@ _PTB_SPACE = re.compile(r" ([,.;:!?%)\]}])|([(\[{$]) |(\w) (n't|'s|'re|'ve|'ll|'
 
 
 def detokenise(text: str) -> str:
-    """Undo PTB-style tokenisation (`` '' quotes, spaces before punctuation)."""
+    """Undo PTB-style tokenisation (`` '' quotes, spaces before punctuation, spaced-out URLs)."""
+    if text.startswith("http") and " / " in text:
+        return text.replace(" ", "")
+    text = text.replace("`` ", '"').replace(" ''", '"')
     text = _PTB_QUOTE.sub('"', text)
     for _ in range(2):
         text = _PTB_SPACE.sub(lambda m: m.group(1) or m.group(2) or (m.group(3) + m.group(4)), text)
@@ -50,6 +53,8 @@ def detokenise(text: str) -> str:
 
 def fold(s: str) -> str:
     """Lower case without accents, for matching names written differently."""
+    if s.isascii():
+        return s.lower()
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("’", "'")
 
@@ -76,13 +81,15 @@ def words(text: str) -> list[str]:
 
 
 def content_terms(text: str) -> list[str]:
-    """Normalised content words (no stop words, no bare numbers)."""
+    """Normalised content words (no stop words) and multi-digit numbers (years, ages, tolls)."""
     out = []
     for w in _WORD.findall(text):
         if w[0].isdigit():
+            if len(w) > 1:
+                out.append("#" + w)
             continue
         t = normalise_token(w)
-        if len(t) > 2 and t not in STOP:
+        if len(t) > 2 and t not in STOP and "'" not in t:
             out.append(t)
     return out
 
@@ -141,6 +148,7 @@ class ArticleFeatures:
     entity_names: dict[str, str] = field(default_factory=dict)  # key -> display name
     places: list[str] = field(default_factory=list)
     embed_text: str = ""
+    cap_runs: list[str] | None = None  # capitalised runs of the body (None when facts gave entities)
 
 
 def _facts_entities(facts: ArticleFacts) -> Iterable[tuple[str, str]]:
@@ -154,7 +162,9 @@ def _facts_entities(facts: ArticleFacts) -> Iterable[tuple[str, str]]:
             yield m.text, m.type
 
 
-def extract(article: Article, facts: ArticleFacts | None = None, title_weight: int = 2) -> ArticleFeatures:
+def extract(
+    article: Article, facts: ArticleFacts | None = None, title_weight: int = 2, lead_sentences: int = 3
+) -> ArticleFeatures:
     body = article.text
     title = article.title or ""
     terms = content_terms(body)
@@ -166,9 +176,23 @@ def extract(article: Article, facts: ArticleFacts | None = None, title_weight: i
     if facts is not None and (facts.entities or facts.mentions):
         pairs = list(_facts_entities(facts))
         places = [n for n, t in pairs if t == "place"]
+        runs = None
     else:
-        pairs = [(n, "") for n in capitalised_ngrams(body)]
+        runs = capitalised_ngrams(body)
+        pairs = [(n, "") for n in runs]
         pairs += [(n, "") for n in capitalised_ngrams(title)] * title_weight
+    # The lead names the story's protagonists and place; later paragraphs add background
+    # (a predecessor, an earlier case): entities of the first sentences count twice.
+    lead_sents = sentences(body)[:lead_sentences]
+    if facts is not None and (facts.entities or facts.mentions):
+        lead_end = len("\n".join(lead_sents))
+        pairs += [
+            (facts.entities[m.entity].name if m.entity is not None and m.entity < len(facts.entities) else m.text, m.type)
+            for m in facts.mentions
+            if m.start < lead_end and m.type in ("person", "organisation", "place", "group")
+        ]
+    else:
+        pairs += [(n, "") for n in capitalised_ngrams(" ".join(lead_sents))]
     for name, type_ in pairs:
         for k in entity_keys(name, type_):
             ents.append(k)
@@ -181,12 +205,13 @@ def extract(article: Article, facts: ArticleFacts | None = None, title_weight: i
         entity_names=names,
         places=places,
         embed_text=(title + ". " + lead) if title else lead,
+        cap_runs=runs,
     )
 
 
 def shingles(text: str, k: int = 3) -> list[bytes]:
     """Word k-grams of the body, for near-duplicate detection."""
-    toks = [fold(w) for w in _WORD.findall(text)]
+    toks = _WORD.findall(fold(text))
     if len(toks) < k:
         return [" ".join(toks).encode()] if toks else []
     return list({" ".join(toks[i : i + k]).encode() for i in range(len(toks) - k + 1)})

@@ -17,6 +17,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if sa.inspect(op.get_bind()).has_table("feed_state"):
+        return  # made by create_all before this revision existed
     op.create_table(
         "feed_state",
         sa.Column("url", sa.Text(), primary_key=True),

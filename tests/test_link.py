@@ -1,0 +1,276 @@
+"""Linking: near-duplicates, streaming stories, undated articles, events, canonical entities."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.link.aliases import EntityNote, merge_entities
+from storyline.link.cluster import ClusterConfig, LinkConfig, StoryLinker
+from storyline.link.dedup import find_duplicates
+from storyline.link.events import article_cues, weekday_before
+from storyline.link.features import capitalised_ngrams, detokenise
+from storyline.link.metrics import bcubed, pairwise
+from storyline.model import Article, ArticleFacts, Entity, Mention, content_hash
+from storyline.synth import generate
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Original fixtures: two invented stories in the same week, sharing a minister, plus a wire copy.
+DAM = [
+    "Engineers at the Tarrow Valley dam began releasing water on Monday after inspectors found a crack "
+    "in the northern spillway, the regional water authority said.",
+    "Water Minister Odile Ferreira visited the dam in Tarrow Valley and said the crack posed no immediate "
+    "danger to the 14,000 residents living downstream.",
+    "The authority has lowered the reservoir by two metres and closed the access road to traffic.",
+    "Ferreira promised an independent review of the spillway's maintenance records going back to 2019.",
+]
+DAM_OTHER = [
+    "Residents below the Tarrow Valley dam were told on Monday that the cracked spillway would be "
+    "repaired within three weeks, after water was released to ease pressure on the structure.",
+    "The water authority said inspectors had spotted the crack during a routine survey of the spillway.",
+    "Odile Ferreira, the water minister, said the reservoir level had already fallen by two metres.",
+    "Local farmers asked whether irrigation from the reservoir would be cut during the repairs.",
+]
+STRIKE = [
+    "Bus drivers in Kelderport walked out on Tuesday in a dispute over night-shift pay, leaving commuters "
+    "stranded across the city.",
+    "The drivers' union said talks with the transport operator Quaymark Transit had collapsed after the "
+    "company offered a 2 percent raise.",
+    "Water Minister Odile Ferreira, who was in Kelderport for an unrelated conference, urged both sides "
+    "to return to the table.",
+    "Quaymark Transit said it would run a reduced timetable on its busiest routes until Friday.",
+]
+
+
+def art(aid: int, paras: list[str], title: str, day: dt.date | None, outlet: str) -> Article:
+    text = "\n\n".join(paras)
+    return Article(
+        source=f"fixture://{aid}", content_hash=content_hash(text + title), paragraphs=list(paras),
+        title=title, published=day, outlet=outlet, id=aid,
+    )
+
+
+MON = dt.date(2030, 6, 3)  # a Monday
+
+
+@pytest.fixture()
+def stream() -> list[Article]:
+    wire_copy = DAM[:3] + ["Ferreira promised an independent review of the spillway's maintenance records "
+                           "going back to 2019, a spokesperson added.", "Reporting by the Lakeside Tribune."]
+    return [
+        art(1, DAM, "Crack found in Tarrow Valley dam spillway", MON, "Lakeside Tribune"),
+        art(2, STRIKE, "Kelderport bus drivers strike over night pay", MON + dt.timedelta(days=1), "Metro Dispatch"),
+        art(3, wire_copy, "Tarrow Valley dam: crack in spillway", MON, "Coastline Gazette"),
+        art(4, DAM_OTHER, "Tarrow Valley repairs to take three weeks", None, "Valley Courier"),
+    ]
+
+
+def test_copies_grouped_stories_separated_undated_dated(stream: list[Article]) -> None:
+    linker = StoryLinker()
+    asg = linker.add_many(stream)
+    story = {a.article_id: a.story_id for a in asg}
+    assert asg[2].duplicate_of == 1  # the wire copy
+    assert story[1] == story[3] == story[4]  # copy and the undated report join the dam story
+    assert story[2] != story[1]  # the strike shares a minister, not the story
+    dam = linker.story(story[1])
+    assert [g.members for g in dam.duplicate_groups] == [[1, 3]]
+    assert dam.independent_outlets == 2  # the copy's outlet does not count again
+    assert dam.inferred_dates == {4: (MON, MON)}
+    assert "Tarrow Valley" in dam.label
+
+
+def test_undated_article_events_resolve_against_inferred_range() -> None:
+    day2 = [
+        "Water Minister Odile Ferreira opened the new flood barrier in Ostrava Harbour on Wednesday, "
+        "two days after inspectors reported the crack at the Tarrow Valley dam spillway.",
+        "She told engineers that the Tarrow Valley dam repairs would be paid for by the national budget.",
+    ]
+    arts = [
+        art(1, DAM, "Crack found in Tarrow Valley dam spillway", MON, "Lakeside Tribune"),
+        art(2, DAM_OTHER, "Tarrow Valley dam repairs to take three weeks", MON + dt.timedelta(days=2), "Valley Courier"),
+        art(3, day2, "Ferreira opens barrier, pledges Tarrow Valley dam funds", None, "Harbor Times"),
+    ]
+    linker = StoryLinker()
+    asg = linker.add_many(arts)
+    assert len({a.story_id for a in asg}) == 1
+    story = linker.story(asg[0].story_id)
+    assert story.inferred_dates[3] == (MON, MON + dt.timedelta(days=2))
+    days = {e.start: e for e in story.events}
+    wed = MON + dt.timedelta(days=2)
+    assert 3 in days[wed].article_ids  # "on Wednesday" of the undated article, resolved to the story's week
+    assert 1 in days[MON].article_ids  # "on Monday" of the first report
+    assert any("Ostrava Harbour" in p for p in days[wed].places)
+
+
+def test_weekday_resolution() -> None:
+    assert weekday_before(dt.date(2030, 6, 6), 0) == dt.date(2030, 6, 3)
+    assert weekday_before(dt.date(2030, 6, 6), 3) == dt.date(2030, 6, 6)
+    cues = article_cues(art(1, ["Talks ended on 4 June 2030 in Halvik."], "t", None, "x"))
+    assert cues[0].date == dt.date(2030, 6, 4)
+
+
+def test_synthetic_stream_quality_and_duplicates() -> None:
+    items = generate(1500, seed=21)
+    linker = StoryLinker()
+    asg = linker.add_many([x.article for x in items])
+    pred = {a.article_id: a.story_id for a in asg}
+    gold = {x.article.id: x.story for x in items}
+    b = bcubed(pred, gold)
+    assert b.f1 > 0.85, b
+    flagged = {a.article_id for a in asg if a.duplicate_of is not None}
+    copies = {x.article.id for x in items if x.duplicate_of is not None}
+    assert len(flagged & copies) / len(copies) > 0.95
+    assert len(flagged & copies) / len(flagged) > 0.8
+    # every flagged copy sits in its original's story
+    by_id = {a.article_id: a for a in asg}
+    assert all(by_id[a].story_id == by_id[by_id[a].duplicate_of].story_id for a in flagged)  # type: ignore[index]
+
+
+def test_incremental_add_scores_few_stories() -> None:
+    """Adding to a big state compares a bounded number of stories, not all of them."""
+    items = generate(2000, seed=5, days=120, mean_story_size=4)
+    linker = StoryLinker()
+    linker.add_many([x.article for x in items[:1900]])
+    n_stories = len(linker.stories)
+    before = linker.comparisons
+    asg = linker.add_many([x.article for x in items[1900:]])
+    per_article = (linker.comparisons - before) / len(asg)
+    cfg = linker.config.cluster
+    assert n_stories > 300
+    assert max(a.candidates for a in asg) <= cfg.max_candidates
+    assert per_article < n_stories / 10
+
+
+def test_find_duplicates_light_rewrite() -> None:
+    base = " ".join(DAM)
+    rewrite = base.replace("began releasing", "started releasing").replace("Monday", "Monday morning") + (
+        " This story has been updated."
+    )
+    groups = find_duplicates({1: base, 2: " ".join(STRIKE), 3: rewrite, 4: " ".join(DAM_OTHER)})
+    assert [(g.representative, g.members) for g in groups] == [(1, [1, 3])]
+
+
+def test_capitalised_runs_and_detokenise() -> None:
+    runs = capitalised_ngrams("Earlier, Water Minister Odile Ferreira met Quaymark Transit in Kelderport. Talks failed.")
+    assert runs == ["Water Minister Odile Ferreira", "Quaymark Transit", "Kelderport"]
+    assert detokenise("`` We are ready , '' she said .") == '"We are ready," she said.'
+
+
+def test_role_resolves_through_apposition_in_another_article() -> None:
+    a1 = [EntityNote("Odile Ferreira", "person", ["Ferreira"], ["Water Minister"], 3),
+          EntityNote("Quaymark Transit", "organisation")]
+    a2 = [EntityNote("water minister", "role"), EntityNote("Ferreira", "person")]
+    a3 = [EntityNote("Odile Ferriera", "person")]  # misspelt by a third outlet
+    ents = merge_entities([(1, a1), (2, a2), (3, a3)])
+    odile = next(e for e in ents if e.name == "Odile Ferreira")
+    assert odile.article_ids == [1, 2, 3]
+    assert "water minister" in odile.roles
+    assert {e.name for e in ents} == {"Odile Ferreira", "Quaymark Transit"}
+
+
+def test_ambiguous_role_stays_unresolved() -> None:
+    a1 = [EntityNote("Odile Ferreira", "person", roles=["minister"]), EntityNote("Ivo Lindgren", "person", roles=["minister"])]
+    a2 = [EntityNote("the minister", "role")]
+    ents = merge_entities([(1, a1), (2, a2)])
+    assert all(2 not in e.article_ids for e in ents)
+
+
+def test_facts_entities_used_when_given() -> None:
+    a = art(1, DAM, "Crack found in dam", MON, "Lakeside Tribune")
+    text = a.text
+    start = text.index("Odile Ferreira")
+    facts = ArticleFacts(
+        article_id=1,
+        entities=[Entity(0, "Odile Ferreira", "person", aliases=["Ferreira"], roles=["Water Minister"], mentions=2)],
+        mentions=[Mention(start, start + 14, "Odile Ferreira", "person", 0)],
+    )
+    linker = StoryLinker()
+    linker.add(a, facts)
+    story = linker.story(1)
+    assert story.entities[0].name == "Odile Ferreira" and story.entities[0].roles == ["Water Minister"]
+
+
+def test_article_without_id_is_refused() -> None:
+    a = art(1, DAM, "t", MON, "x")
+    a.id = None
+    with pytest.raises(ValueError, match="fixture://1"):
+        StoryLinker().add(a)
+
+
+def test_config_threshold_matters() -> None:
+    items = generate(300, seed=2)
+    arts = [x.article for x in items]
+    lo = StoryLinker(LinkConfig(cluster=ClusterConfig(threshold=0.05))).add_many(arts)
+    hi = StoryLinker(LinkConfig(cluster=ClusterConfig(threshold=0.9))).add_many(arts)
+    assert len({a.story_id for a in lo}) < len({a.story_id for a in hi})
+
+
+def test_metrics_known_values() -> None:
+    gold = {1: "a", 2: "a", 3: "b", 4: "b"}
+    assert bcubed(gold, gold).f1 == 1.0
+    one = {i: 0 for i in gold}
+    b = bcubed(one, gold)
+    assert b.precision == pytest.approx(0.5) and b.recall == 1.0
+    p = pairwise(one, gold)
+    assert p.precision == pytest.approx(2 / 6) and p.recall == 1.0
+
+
+def test_seeds_one_story_no_duplicates() -> None:
+    raw = SHARED / "seeds" / "raw"
+    if not raw.exists():
+        pytest.skip("../shared/seeds/raw not found: seed articles unavailable")
+    arts = []
+    for i, p in enumerate(sorted(raw.glob("*.txt")), 1):
+        text = p.read_text(encoding="utf-8", errors="replace")
+        arts.append(art(i, [x for x in text.split("\n") if x.strip()], "", None, p.stem))
+    linker = StoryLinker()
+    asg = linker.add_many(arts)
+    assert len({a.story_id for a in asg}) == 1
+    assert all(a.duplicate_of is None for a in asg)
+
+
+def test_ecbplus_subset_sanity() -> None:
+    path = SHARED / "bench-data" / "ecbplus" / "ecbplus_docs.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/bench-data/ecbplus not found: ECB+ unavailable")
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["topic"] in (2, 4, 6, 8, 10)]  # held-out (even) topics
+    arts = [art(i, [detokenise(s) for s in r["sentences"]], "", None, "ecb") for i, r in enumerate(rows, 1)]
+    asg = StoryLinker().add_many(arts)
+    pred = {a.article_id: a.story_id for a in asg}
+    gold = {i: r["subtopic"] for i, r in enumerate(rows, 1)}
+    assert bcubed(pred, gold).f1 > 0.8
+
+
+def test_weekday_nearest_to_an_inferred_range() -> None:
+    from storyline.link.events import weekday_nearest
+
+    tue = dt.date(2030, 6, 4)
+    # siblings all dated Tuesday: an undated report's "Wednesday"/"Thursday" are the days after
+    assert weekday_nearest(tue, tue, 2) == dt.date(2030, 6, 5)
+    assert weekday_nearest(tue, tue, 3) == dt.date(2030, 6, 6)
+    assert weekday_nearest(tue, tue, 0) == dt.date(2030, 6, 3)
+    assert weekday_nearest(tue, tue + dt.timedelta(days=6), 6) == dt.date(2030, 6, 9)
+
+
+def test_resolve_times_against_story_range() -> None:
+    from storyline.link.events import resolve_times
+    from storyline.model import Span, TimeRef
+
+    facts = ArticleFacts(
+        article_id=7,
+        times=[
+            TimeRef(Span(10, 23, "on Wednesday"), 0, "on Wednesday"),
+            TimeRef(Span(40, 49, "yesterday"), 1, "yesterday"),
+            TimeRef(Span(60, 64, "2029"), 2, "2029", value=dt.date(2029, 1, 1), end=dt.date(2029, 12, 31)),
+        ],
+    )
+    tue = dt.date(2030, 6, 4)
+    got = resolve_times(facts, (tue, tue))
+    assert [t.value for t in got] == [dt.date(2030, 6, 5), dt.date(2030, 6, 3), dt.date(2029, 1, 1)]
+    assert [t.anchor for t in got[:2]] == ["story", "story"]
+    assert facts.times[0].value is None  # input untouched
