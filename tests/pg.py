@@ -59,6 +59,10 @@ def _run_as() -> tuple[int, int] | None:
     return pw.pw_uid, pw.pw_gid
 
 
+def _reachable_by_others(path: Path) -> bool:
+    return all(os.stat(p).st_mode & 0o001 for p in [path, *path.parents])
+
+
 def _die_with_parent() -> Callable[[], None] | None:
     """A preexec function that makes the server stop if the test process dies without cleaning up."""
     if not sys.platform.startswith("linux"):
@@ -122,7 +126,10 @@ def start() -> PgServer:
         raise PgUnavailable("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin "
                             "(install the Debian 'postgresql' package, or run `make test`, which does)")
     owner = _run_as()
-    root = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
+    base = Path(tempfile.gettempdir())
+    if owner and not _reachable_by_others(base):
+        base = Path("/tmp")  # the postgres user must be able to reach its data directory
+    root = Path(tempfile.mkdtemp(prefix="storyline-pg-", dir=base))
     data, sock, log = root / "data", root / "sock", root / "server.log"
     sock.mkdir()
     if owner:
@@ -147,14 +154,19 @@ def start() -> PgServer:
     if owner:
         os.chown(log, *owner)
     # Durability is irrelevant for a throwaway test cluster: turn off what makes it slow.
-    proc = subprocess.Popen(
-        [str(bindir / "postgres"), "-D", str(data), "-h", "127.0.0.1", "-p", str(port), "-k", str(sock),
-         "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-         "-c", "max_connections=200", "-c", "shared_buffers=64MB", "-c", "log_min_messages=warning"],
-        env=env, stdout=logfh, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent(),
-        **run_as,  # type: ignore[arg-type]
-    )
-    logfh.close()
+    try:
+        proc = subprocess.Popen(
+            [str(bindir / "postgres"), "-D", str(data), "-h", "127.0.0.1", "-p", str(port), "-k", str(sock),
+             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+             "-c", "max_connections=200", "-c", "shared_buffers=64MB", "-c", "log_min_messages=warning"],
+            env=env, stdout=logfh, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent(),
+            **run_as,  # type: ignore[arg-type]
+        )
+    except (OSError, subprocess.SubprocessError) as e:
+        shutil.rmtree(root, ignore_errors=True)
+        raise PgUnavailable(f"cannot start postgres: {e}") from e
+    finally:
+        logfh.close()
     server = PgServer(root, port, proc, log)
     deadline = time.monotonic() + START_TIMEOUT
     last: Exception | None = None

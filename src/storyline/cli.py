@@ -39,11 +39,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     store = Store(args.db)
     docs = read_paths(args.paths, max_bytes=int(args.max_mb * 1024 * 1024), allow_private=args.allow_private)
+    if args.dask:
+        from storyline.scale_commands import ingest_on_dask
+
+        return ingest_on_dask(args, store, docs)
     with _progress() as prog:
         task = prog.add_task("ingesting", total=None)
         rep = ingest(store, docs, on_error=print_error, on_progress=lambda n: prog.update(task, completed=n))
     print(f"{len(rep.stored)} new, {len(rep.existing)} already stored, {len(rep.errors)} failed "
-          f"({store.count()} articles in {store.url})")
+          f"({store.count()} articles in {store.display_url})")
     if not args.no_analyse and rep.ids:
         from storyline.pipeline import analyse_pending
 
@@ -53,6 +57,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                 on_progress=lambda n: prog.update(task, completed=n))
         if n:
             print(f"{n} articles analysed (entities, quotes, claims, time)")
+    if not args.no_link and rep.stored:
+        from storyline.pipeline import link_pending
+
+        with _progress() as prog:
+            prog.add_task("linking into stories", total=None)
+            link_pending(store, rep.stored)
+        print(f"linked into stories: see `storyline stories{'' if args.db is None else ' --db ' + args.db}`")
     return 1 if rep.errors else 0
 
 
@@ -80,7 +91,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     store = Store(args.db)
     art = store.get_article(args.id)
     if art is None:
-        print(f"error: no article {args.id} in {store.url}", file=sys.stderr)
+        print(f"error: no article {args.id} in {store.display_url}", file=sys.stderr)
         return 1
     out: dict[str, object] = {"article": to_jsonable(art)}
     if args.facts:
@@ -106,7 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("ingest", help="ingest files, folders, feeds, JSONL, URLs or - (stdin)")
     sp.add_argument("paths", nargs="+")
     sp.add_argument("--no-analyse", action="store_true", help="store cleaned articles only, skip analysis")
+    sp.add_argument("--no-link", action="store_true", help="do not link new articles into stories")
     sp.add_argument("--workers", type=int, default=1, help="processes for the analysis stage")
+    sp.add_argument("--dask", metavar="SPEC", default=None,
+                    help="run clean/analyse on Dask: local, local:N (N worker processes) or tcp://scheduler:8786")
     db(sp)
     inputs(sp)
     sp.set_defaults(fn=cmd_ingest)

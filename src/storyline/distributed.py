@@ -13,6 +13,7 @@ At most ``window`` chunks are in flight, so memory stays flat however many input
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import time
 from collections import deque
@@ -20,18 +21,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from distributed.diagnostics.plugin import WorkerPlugin
+
 from storyline.model import Article, ArticleFacts, IngestError, RawDoc
+from storyline.pipeline import IngestReport, clean_one
 
 if TYPE_CHECKING:
     import numpy as np
     from distributed import Client
 
-    from storyline.pipeline import IngestReport
     from storyline.store import Store
 
 CHUNK = 16  # articles per task: big enough for spaCy batching, small enough to balance 2 workers
 BATCH = 100  # articles per store transaction
-WORKER_STAGES = ("clean", "analyse", "embed")
+BATCH_BYTES = 32 * 1024 * 1024  # ... or raw bytes, whichever comes first
+# Articles linked per call: each call loads and saves the live part of the link index, so linking in
+# bigger steps costs less per article (and a story is at most this many articles behind its inputs).
+LINK_EVERY = 500
 
 
 # ---------------------------------------------------------------- records
@@ -39,7 +45,7 @@ WORKER_STAGES = ("clean", "analyse", "embed")
 
 @dataclass(slots=True)
 class Stages:
-    """Which per-article stages run (each is skipped when its module is not available)."""
+    """Which per-article stages run besides cleaning."""
 
     analyse: bool = True
     embed: bool = False  # only useful when the linker compares embeddings
@@ -60,7 +66,6 @@ class Processed:
 class ChunkResult:
     items: list[Processed]
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall time on the worker
-    worker: int = 0  # pid that did the work
 
 
 @dataclass(slots=True)
@@ -80,20 +85,8 @@ class StageTimes:
         finally:
             self.add(stage, time.perf_counter() - t0)
 
-    def shares(self) -> dict[str, float]:
-        total = sum(self.seconds.values()) or 1.0
-        return {k: v / total for k, v in sorted(self.seconds.items(), key=lambda kv: -kv[1])}
-
 
 # ---------------------------------------------------------------- per-article stages (run on workers)
-
-
-def _analyser() -> Callable[[list[Article]], list[ArticleFacts]] | None:
-    try:
-        from storyline.analyse import analyse_many
-    except ModuleNotFoundError:
-        return None
-    return analyse_many
 
 
 def embed_texts(articles: list[Article], facts: list[ArticleFacts | None]) -> list[str]:
@@ -105,9 +98,7 @@ def embed_texts(articles: list[Article], facts: list[ArticleFacts | None]) -> li
 
 def process_chunk(docs: list[RawDoc], stages: Stages) -> ChunkResult:
     """Clean, analyse and embed a chunk of inputs; one bad input never sinks the others."""
-    from storyline.pipeline import clean_one
-
-    res = ChunkResult([Processed(d) for d in docs], worker=os.getpid())
+    res = ChunkResult([Processed(d) for d in docs])
     t0 = time.perf_counter()
     for p in res.items:
         out = clean_one(p.raw)
@@ -117,11 +108,12 @@ def process_chunk(docs: list[RawDoc], stages: Stages) -> ChunkResult:
             p.article = out
     res.seconds["clean"] = time.perf_counter() - t0
     ok = [p for p in res.items if p.article is not None]
-    analyse = _analyser() if stages.analyse else None
-    if ok and analyse is not None:
+    if ok and stages.analyse:
+        from storyline.analyse import analyse_many
+
         t0 = time.perf_counter()
         try:
-            for p, f in zip(ok, analyse([p.article for p in ok if p.article]), strict=True):
+            for p, f in zip(ok, analyse_many([p.article for p in ok if p.article]), strict=True):
                 p.facts = f
         except Exception as e:  # analysis failing as a whole (not one article) is reported per input
             for p in ok:
@@ -140,13 +132,7 @@ def process_chunk(docs: list[RawDoc], stages: Stages) -> ChunkResult:
     return res
 
 
-try:
-    from distributed.diagnostics.plugin import WorkerPlugin
-except ModuleNotFoundError:  # dask is a dependency; this only keeps import errors readable
-    WorkerPlugin = object  # type: ignore[assignment,misc]
-
-
-class WarmModels(WorkerPlugin):  # type: ignore[misc,valid-type]
+class WarmModels(WorkerPlugin):  # type: ignore[misc]
     """Loads the models once when a worker starts, so no task pays for it (and none loads twice)."""
 
     name = "storyline-models"
@@ -158,7 +144,7 @@ class WarmModels(WorkerPlugin):  # type: ignore[misc,valid-type]
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        if self.stages.analyse and _analyser() is not None:
+        if self.stages.analyse:
             from storyline.analyse import nlp
 
             nlp.get_nlp()
@@ -196,15 +182,54 @@ def connect(spec: str, memory_limit: str = "auto") -> Iterator[Client]:
         return
     # One thread per worker process: spaCy and torch are not worth threading on a small box, and
     # processes sidestep the GIL for the pure-Python parts of cleaning and analysis.
-    with LocalCluster(n_workers=int(arg), threads_per_worker=1, processes=True, memory_limit=memory_limit,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
-        yield client
+    # A worker still freeing its models when the cluster closes is killed after a grace period, with a
+    # warning; by then every result is stored, so the warning would only alarm.
+    nanny_log = logging.getLogger("distributed.nanny")
+    level = nanny_log.level
+    try:
+        with LocalCluster(n_workers=int(arg), threads_per_worker=1, processes=True, memory_limit=memory_limit,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            try:
+                yield client
+            finally:
+                nanny_log.setLevel(logging.ERROR)
+    finally:
+        nanny_log.setLevel(level)
 
 
 # ---------------------------------------------------------------- the run
 
 
-LinkFn = Callable[["Store", list[Article], list["ArticleFacts | None"], list["np.ndarray | None"]], None]
+# Client-side stage after each stored batch: (store, newly stored articles with facts and embeddings).
+LinkFn = Callable[["Store", list[Processed]], None]
+
+
+def link_function() -> LinkFn:
+    """The incremental link stage as the runner calls it: the pipeline's when it has one, else
+    ``storyline.link.link_articles`` on the store's database, with the facts from the workers."""
+    from storyline import pipeline
+
+    link_new = getattr(pipeline, "link_new", None)
+
+    def run(store: Store, items: list[Processed]) -> None:
+        from storyline.store.migrate import exclusive
+
+        done = [p for p in items if p.article is not None and p.article.id is not None]
+        with exclusive(store.engine, "link"):  # one linker at a time per store: its index is shared state
+            if link_new is not None:
+                link_new(store, [p.article.id for p in done if p.article])
+                return
+            from storyline.link import link_articles
+
+            link_articles(store.engine, [p.article for p in done if p.article], [p.facts for p in done])
+
+    return run
+
+
+@dataclass(slots=True)
+class DaskReport(IngestReport):
+    analysed: int = 0  # facts records saved
+    times: StageTimes = field(default_factory=StageTimes)
 
 
 def ingest_dask(
@@ -217,49 +242,89 @@ def ingest_dask(
     chunk: int = CHUNK,
     batch: int = BATCH,
     window: int | None = None,
-    times: StageTimes | None = None,
+    link_every: int = LINK_EVERY,
     on_error: Callable[[IngestError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
-) -> IngestReport:
-    """Run the per-article stages on ``client``'s workers (in this process when ``client`` is None)
-    and store the results in input order, ``batch`` articles per transaction."""
-    from storyline.pipeline import IngestReport
+    on_stored: Callable[[list[int]], None] | None = None,
+) -> DaskReport:
+    """Run the per-article stages on ``client``'s workers (in this process when ``client`` is None) and
+    store the results in input order, ``batch`` articles per transaction; ``link`` gets the new
+    articles every ``link_every``. ``on_progress`` hears of each input read, ``on_stored`` of the ids
+    of each stored batch.
+
+    The report is the pipeline's IngestReport plus ``analysed`` (facts saved) and ``times`` (per stage).
+    """
+    from sqlalchemy.exc import OperationalError
 
     stages = stages or Stages()
-    times = times if times is not None else StageTimes()
-    rep = IngestReport()
+    rep = DaskReport()
+    times: StageTimes = rep.times
     if client is not None:
         client.register_plugin(WarmModels(stages))
-        window = window or 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 2
-    inflight: deque[Any] = deque()  # futures (or results when local), oldest first
+        # Enough chunks in flight to keep every worker busy while the client stores and links.
+        window = window or 8 * max(1, len(client.scheduler_info().get("workers", {})))
+    inflight: deque[tuple[Any, list[RawDoc]]] = deque()  # (future, or result when local; its inputs)
     pending: list[Processed] = []
+    pending_bytes = 0
+    to_link: list[Processed] = []  # stored, not linked yet
 
     def err(e: IngestError) -> None:
         rep.errors.append(e)
         if on_error:
             on_error(e)
 
+    def store_batch(items: list[Processed]) -> list[tuple[int, bool] | IngestError]:
+        pairs = [(p.raw, p.article) for p in items if p.article is not None]
+        try:
+            return list(store.add_batch(pairs))
+        except OperationalError:
+            raise  # the database itself is unusable: stop rather than fail every article
+        except Exception:
+            out: list[tuple[int, bool] | IngestError] = []
+            for raw, art in pairs:  # one article the database rejects must not cost the batch
+                try:
+                    out.append(store.add(raw, art))
+                except OperationalError:
+                    raise
+                except Exception as e:
+                    out.append(IngestError(raw.source, f"cannot store: {type(e).__name__}: {e}"))
+            return out
+
     def flush() -> None:
+        nonlocal pending_bytes
         if not pending:
             return
+        new: list[Processed] = []
         with times.time("store"):
-            ids = store.add_batch([(p.raw, p.article) for p in pending if p.article is not None])
-            new: list[Processed] = []
-            for p, (aid, is_new) in zip(pending, ids, strict=True):
+            for p, res in zip(pending, store_batch(pending), strict=True):
+                if isinstance(res, IngestError):
+                    err(res)
+                    continue
+                aid, is_new = res
                 (rep.stored if is_new else rep.existing).append(aid)
                 if is_new and p.article is not None:
                     p.article.id = aid
                     new.append(p)
-            facts = [(p.article.id, p.facts) for p in new if p.facts is not None and p.article and p.article.id]
+            facts = [(p.article.id, p.facts) for p in new if p.article and p.article.id and p.facts is not None]
             if facts:
                 store.save_facts(facts)
-        if link is not None and new:
-            with times.time("link"):
-                link(store, [p.article for p in new if p.article], [p.facts for p in new],
-                     [p.embedding for p in new])
+                rep.analysed += len(facts)
+        if on_stored is not None:
+            on_stored([p.article.id for p in new if p.article and p.article.id is not None])
+        to_link.extend(new)
+        if len(to_link) >= link_every:
+            link_pending()
         pending.clear()
+        pending_bytes = 0
+
+    def link_pending() -> None:
+        if link is not None and to_link:
+            with times.time("link"):
+                link(store, to_link)
+        to_link.clear()
 
     def take(result: ChunkResult) -> None:
+        nonlocal pending_bytes
         for stage, secs in result.seconds.items():
             times.add(stage, secs)
         for p in result.items:
@@ -267,12 +332,13 @@ def ingest_dask(
                 err(p.error)
             elif p.article is not None:
                 pending.append(p)
-        if len(pending) >= batch:
-            flush()
+                pending_bytes += len(p.raw.data)
+            if len(pending) >= batch or pending_bytes >= BATCH_BYTES:
+                flush()
 
     def drain(keep: int) -> None:
         while len(inflight) > keep:
-            head = inflight.popleft()
+            head, sent = inflight.popleft()
             if client is None:
                 take(head)
                 continue
@@ -280,35 +346,28 @@ def ingest_dask(
                 try:
                     result = head.result()
                 except Exception as e:  # a worker died or the task failed: its inputs fail, the run goes on
-                    docs_ = _chunk_docs.pop(head.key, [])
-                    for d in docs_:
+                    for d in sent:
                         err(IngestError(d.source, f"distributed task failed: {type(e).__name__}: {e}"))
                     continue
-            _chunk_docs.pop(head.key, None)
             take(result)
 
-    _chunk_docs: dict[str, list[RawDoc]] = {}
-
     def submit(part: list[RawDoc]) -> None:
-        # Inputs already stored are not sent out again (the same check the single-process run makes).
+        # Inputs already stored are not sent out again (the check the single-process run makes too).
         with times.time("store"):
             known = store.known_hashes(d.hash for d in part)
         fresh: list[RawDoc] = []
         for d in part:
-            if d.hash in known:
-                aid = store.has_hash(d.hash)
-                if aid is not None:
-                    rep.existing.append(aid)
-                    continue
-            fresh.append(d)
+            aid = store.has_hash(d.hash) if d.hash in known else None
+            if aid is not None:
+                rep.existing.append(aid)
+            else:
+                fresh.append(d)
         if not fresh:
             return
         if client is None:
-            inflight.append(process_chunk(fresh, stages))
+            inflight.append((process_chunk(fresh, stages), fresh))
         else:
-            fut = client.submit(process_chunk, fresh, stages, pure=False)
-            _chunk_docs[fut.key] = fresh
-            inflight.append(fut)
+            inflight.append((client.submit(process_chunk, fresh, stages, pure=False), fresh))
         drain(window or 0)
 
     part: list[RawDoc] = []
@@ -332,4 +391,5 @@ def ingest_dask(
         submit(part)
     drain(0)
     flush()
+    link_pending()
     return rep

@@ -142,3 +142,16 @@ def analyse_pending(
         if on_progress:
             on_progress(done)
     return done
+
+
+def link_pending(store: Store, ids: Iterable[int], chunk: int = 500) -> int:
+    """Link stored articles into stories (incremental: already linked ones are skipped)."""
+    from storyline.link import link_articles
+    from storyline.store.migrate import exclusive
+
+    ids = sorted(set(ids))
+    with exclusive(store.engine, "link"):  # the story index is shared state: one linker at a time
+        for i in range(0, len(ids), chunk):
+            arts = list(store.iter_articles(ids[i:i + chunk]))
+            link_articles(store.engine, arts, [store.get_facts(a.id) for a in arts if a.id is not None])
+    return len(ids)

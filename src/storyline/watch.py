@@ -61,18 +61,43 @@ def _now() -> dt.datetime:
 
 
 def _sleep_until(t: float, deadline: float | None) -> bool:
-    """Sleep until monotonic time t; False when the deadline comes first."""
+    """Sleep until monotonic time t; False when the deadline comes first or on Ctrl-C (a clean stop)."""
     end = t if deadline is None else min(t, deadline)
-    while (left := end - time.monotonic()) > 0:
-        time.sleep(min(left, 0.5))
+    try:
+        while (left := end - time.monotonic()) > 0:
+            time.sleep(min(left, 0.5))
+    except KeyboardInterrupt:
+        return False
     return deadline is None or time.monotonic() < deadline
 
 
-def _ingest(store: Store, docs: Iterator[RawDoc | IngestError],
+def _ingest(store: Store, docs: Iterator[RawDoc | IngestError], analyse: bool,
             on_error: Callable[[IngestError], None] | None) -> IngestReport:
-    from storyline.pipeline import ingest
+    """What ``storyline ingest`` does, for what just arrived: clean and store, then analyse the new
+    articles and link them into the stories kept in the store."""
+    from storyline import pipeline
 
-    return ingest(store, docs, on_error=on_error)
+    rep = pipeline.ingest(store, docs, on_error=on_error)
+    if analyse and rep.stored:
+        pipeline.analyse_pending(store, rep.stored)
+        link_stored(store, rep.stored)
+    return rep
+
+
+def link_stored(store: Store, ids: list[int]) -> None:
+    """Link stored articles (with their facts) incrementally into the store's stories."""
+    from storyline import pipeline
+    from storyline.store.migrate import exclusive
+
+    link_new = getattr(pipeline, "link_new", None)
+    with exclusive(store.engine, "link"):  # one linker at a time per store: its index is shared state
+        if link_new is not None:
+            link_new(store, ids)
+            return
+        from storyline.link import link_articles
+
+        arts = list(store.iter_articles(ids))
+        link_articles(store.engine, arts, [store.get_facts(a.id) for a in arts if a.id is not None])
 
 
 # ---------------------------------------------------------------- folders
@@ -98,6 +123,7 @@ class FolderWatcher:
         self.settle = settle
         self._pending: dict[Path, tuple[int, int, float]] = {}  # size, mtime_ns, first seen in that state
         self._done: dict[Path, tuple[int, int]] = {}
+        self._reported: set[str] = set()  # unreadable folders: said once, not on every scan
 
     @property
     def waiting(self) -> int:
@@ -113,7 +139,9 @@ class FolderWatcher:
         present: set[Path] = set()
         for f in iter_files(self.folder):
             if isinstance(f, IngestError):
-                errors.append(f)
+                if f.source not in self._reported:
+                    self._reported.add(f.source)
+                    errors.append(f)
                 continue
             present.add(f)
             try:
@@ -144,6 +172,7 @@ def watch(
     once: bool = False,
     max_seconds: float | None = None,
     max_bytes: int = 20 * 1024 * 1024,
+    analyse: bool = True,
     on_error: Callable[[IngestError], None] | None = None,
     on_batch: Callable[[list[Path], IngestReport], None] | None = None,
 ) -> WatchReport:
@@ -165,7 +194,7 @@ def watch(
             if on_error:
                 on_error(e)
         if ready:
-            got = _ingest(store, (d for p in ready for d in read_file(p, max_bytes)), on_error)
+            got = _ingest(store, (d for p in ready for d in read_file(p, max_bytes)), analyse, on_error)
             rep.files += len(ready)
             rep.stored += got.stored
             rep.existing += len(got.existing)
@@ -204,6 +233,7 @@ def poll_feed(
     allow_private: bool = False,
     max_bytes: int = 20 * 1024 * 1024,
     timeout: float = 20.0,
+    analyse: bool = True,
     on_error: Callable[[IngestError], None] | None = None,
 ) -> FeedCheck:
     """Fetch a feed unless unchanged since the last poll (If-None-Match / If-Modified-Since) and ingest
@@ -231,7 +261,7 @@ def poll_feed(
         _save_state(store, url, status=304, checked=now, etag=got.etag or (state.etag if state else None),
                     last_modified=got.last_modified or (state.last_modified if state else None))
         return FeedCheck(url, 304)
-    rep = _ingest(store, read_bytes(got.data, url, got.content_type, origin="url", url=got.url), on_error)
+    rep = _ingest(store, read_bytes(got.data, url, got.content_type, origin="url", url=got.url), analyse, on_error)
     _save_state(store, url, status=got.status, checked=now, changed=now, etag=got.etag,
                 last_modified=got.last_modified, new=len(rep.stored))
     return FeedCheck(url, got.status, rep.stored, len(rep.existing), rep.errors)
@@ -262,6 +292,7 @@ def poll(
     max_seconds: float | None = None,
     allow_private: bool = False,
     max_bytes: int = 20 * 1024 * 1024,
+    analyse: bool = True,
     on_error: Callable[[IngestError], None] | None = None,
     on_check: Callable[[FeedCheck], None] | None = None,
 ) -> list[FeedCheck]:
@@ -272,7 +303,8 @@ def poll(
     while True:
         t0 = time.monotonic()
         for url in urls:
-            c = poll_feed(store, url, allow_private=allow_private, max_bytes=max_bytes, on_error=on_error)
+            c = poll_feed(store, url, allow_private=allow_private, max_bytes=max_bytes, analyse=analyse,
+                          on_error=on_error)
             checks.append(c)
             if on_check:
                 on_check(c)

@@ -138,7 +138,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if story is None:
         known = ", ".join(str(s.id) for s in list_stories(store.engine, limit=20)) or "none"
         print(
-            f"error: no story {args.story_id} in {store.url} (recent stories: {known}; "
+            f"error: no story {args.story_id} in {store.display_url} (recent stories: {known}; "
             "`storyline run` or `storyline ingest` + linking create them)",
             file=sys.stderr,
         )

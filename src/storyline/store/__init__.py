@@ -71,6 +71,13 @@ class Store:
         if create:
             self.migrate()
 
+    @property
+    def display_url(self) -> str:
+        """The URL with any password hidden, for messages."""
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.url).render_as_string(hide_password=True)
+
     def migrate(self) -> None:
         from storyline.store.migrate import upgrade
 

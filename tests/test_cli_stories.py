@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "multioutlet"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "storyline.cli", *args], capture_output=True, text=True,
+                          timeout=600)
+
+
+def _inputs() -> list[str]:
+    return [str(p) for p in sorted(FIX.glob("*.txt"))]
+
+
+def test_ingest_links_and_lists_stories(db: str) -> None:
+    r = _cli("ingest", *_inputs(), "--db", db)
+    assert r.returncode == 0, r.stderr
+    assert "linked into stories" in r.stdout
+    stories = json.loads(_cli("stories", "--json", "--db", db).stdout)
+    ids = [a["id"] for st in stories for a in st["articles"]]
+    assert sorted(ids) == list(range(1, 6))  # every article in exactly one story
+    expected = json.loads((FIX / "expected.json").read_text(encoding="utf-8"))
+    for pair in expected["duplicates"]:
+        names = {Path(p).name for p in pair}
+        members = [a for st in stories for a in st["articles"] if Path(a["source"]).name in names]
+        assert len(members) == 2 and sum(1 for a in members if a["duplicate_of"]) == 1, members
+    big = max(stories, key=lambda st: len(st["articles"]))
+    assert big["independent_outlets"] <= len({a["outlet"] for a in big["articles"]})
+    one = json.loads(_cli("story", str(big["id"]), "--json", "--db", db).stdout)
+    assert one["id"] == big["id"] and one["events"] and one["entities"]
+    table = _cli("stories", "--db", db).stdout
+    assert big["label"][:15] in table
+    r = _cli("story", "999", "--db", db)
+    assert r.returncode == 1 and "no story 999" in r.stderr
+    # re-ingesting stores and links nothing new
+    r = _cli("ingest", *_inputs(), "--db", db)
+    assert "0 new, 5 already stored" in r.stdout
+    assert json.loads(_cli("stories", "--json", "--db", db).stdout) == stories
