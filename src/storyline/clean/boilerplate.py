@@ -34,7 +34,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:var|let|const|function)\s+[\w$]+\s*[=(]|\bwindow\.\w+|\bdocument\.\w+\(|^\}\)?\);?$|^\(\w+ = .*\)\.push\(",
         re.I)),
     ("navigation", re.compile(
-        r"^[^.!?]{1,30}(?:\s+[>›»/|]\s+[^.!?]{1,30}){2,}$|^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
+        r"^[^\W\d][^.!?|>›»/]{0,30}(?:\s+[>›»]\s+[^.!?|>›»/]{1,30}){2,}$|^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
         r"(?:show )?key events(?: only)?|pinned(?: post)?|topics|tags|back to top|next article|previous article|"
         r"please (?:turn on|enable) javascript.*|view (?:all|more)(?: \w+)?|load more|show more|"
         r"gift this (?:article|story)|listen to this (?:article|story).{0,20}|share this live ?blog)$", re.I)),

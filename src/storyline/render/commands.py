@@ -55,13 +55,12 @@ def analyse_missing(store: Store, on_step: Callable[[int, int], None] | None = N
 
 def link_stories(store: Store, ids: Iterable[int]) -> list[Story]:
     """Link the given stored articles (those already linked are skipped); return their stories."""
-    from storyline.link import get_story, link_articles
+    from storyline.link import get_story
+    from storyline.pipeline import link_pending
     from storyline.store.stories import story_of
 
     ids = sorted(set(ids))
-    for i in range(0, len(ids), 500):
-        arts = list(store.iter_articles(ids[i : i + 500]))
-        link_articles(store.engine, arts, [store.get_facts(a.id) for a in arts if a.id is not None])
+    link_pending(store, ids)  # takes the store's link lock: one linker at a time
     with store.session() as s:
         story_ids = sorted(set(story_of(s, ids).values()))
     return [st for sid in story_ids if (st := get_story(store.engine, sid)) is not None]
