@@ -340,11 +340,30 @@ def run_cli(root: Path, db: Path, max_mb: float | None = None, timeout: float = 
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env={**os.environ, "COLUMNS": "200"})
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
+        # Peak RSS is sampled: the kernel's ru_maxrss of a child forked from a big parent (pytest with
+        # models loaded) starts at the parent's size, so it would not measure ingest itself.
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            import psutil
+
+            try:
+                p = psutil.Process(proc.pid)
+                while not done.is_set():
+                    peak[0] = max(peak[0], p.memory_info().rss)
+                    done.wait(0.05)
+            except psutil.Error:
+                pass
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         try:
-            # wait4 gives this child's own peak RSS; RUSAGE_CHILDREN would be the max over all children so far
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            done.set()
+            sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         secs = time.perf_counter() - t0
         out.seek(0)
@@ -356,7 +375,7 @@ def run_cli(root: Path, db: Path, max_mb: float | None = None, timeout: float = 
         if m:
             errors.append((m.group(1), m.group(2)))
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(secs, cpu, usage.ru_maxrss / 1024, proc.returncode, stdout, errors)
+    return Run(secs, cpu, peak[0] / 2**20, proc.returncode, stdout, errors)
 
 
 @dataclass
