@@ -54,7 +54,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         with _progress() as prog:
             task = prog.add_task("analysing", total=None)
             n = analyse_pending(store, rep.ids, n_process=args.workers,
-                                on_progress=lambda n: prog.update(task, completed=n))
+                                on_progress=lambda d, t: prog.update(task, completed=d, total=t))
         if n:
             print(f"{n} articles analysed (entities, quotes, claims, time)")
     if not args.no_link and rep.stored:

@@ -124,9 +124,12 @@ def analyse_pending(
     ids: Iterable[int] | None = None,
     n_process: int = 1,
     chunk: int = 200,
-    on_progress: Callable[[int], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Analyse stored articles that have no facts yet (all, or those among ``ids``); returns how many."""
+    """Analyse stored articles that have no facts yet (all, or those among ``ids``); returns how many.
+
+    ``on_progress(done, total)`` is called after each chunk.
+    """
     from storyline.analyse import analyse_many
 
     todo = store.ids_without_facts()
@@ -140,7 +143,7 @@ def analyse_pending(
         store.save_facts([(a.id, f) for a, f in zip(arts, facts, strict=True) if a.id is not None])
         done += len(arts)
         if on_progress:
-            on_progress(done)
+            on_progress(done, len(todo))
     return done
 
 

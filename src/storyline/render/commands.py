@@ -36,21 +36,12 @@ class Corpus:
         return next((s for s in self.stories if article_id in s.article_ids), None)
 
 
-def analyse_missing(store: Store, on_step: Callable[[int, int], None] | None = None, batch: int = 64) -> int:
-    """Analyse stored articles that have no facts yet; returns how many were analysed."""
-    from storyline.analyse import analyse_many
+def analyse_missing(store: Store, on_step: Callable[[int, int], None] | None = None) -> int:
+    """Analyse stored articles that have no facts yet (two processes for a large backlog)."""
+    from storyline.pipeline import analyse_pending
 
-    todo = store.ids_without_facts()
-    n_process = 2 if len(todo) >= 200 else 1
-    done = 0
-    for i in range(0, len(todo), batch):
-        arts = list(store.iter_articles(todo[i : i + batch]))
-        facts = analyse_many(arts, n_process=n_process)
-        store.save_facts([(a.id, f) for a, f in zip(arts, facts, strict=True) if a.id is not None])
-        done += len(arts)
-        if on_step:
-            on_step(done, len(todo))
-    return done
+    n_process = 2 if len(store.ids_without_facts()) >= 200 else 1
+    return analyse_pending(store, n_process=n_process, chunk=64, on_progress=on_step)
 
 
 def link_stories(store: Store, ids: Iterable[int]) -> list[Story]:
