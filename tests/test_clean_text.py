@@ -117,6 +117,12 @@ def test_quoted_call_to_action_is_reporting() -> None:
     ("Updated 5 minutes ago", "live-timestamp"),
     ("14:05 GMT", "live-timestamp"),
     ("Download the Fenwick Post app for breaking news", "app-prompt"),
+    ("Updated an hour ago", "live-timestamp"),
+    ("sidebar_promo_2", "markup"),
+    ("primary nav, BEGIN", "markup"),
+    ("We may earn a commission when you buy through links on this page.", "affiliate-disclosure"),
+    ("Please confirm your e-mail to continue.", "account-prompt"),
+    ("Home > News > Regions", "navigation"),
 ])
 def test_line_rules(line: str, reason: str) -> None:
     assert line_reason(line) == reason
@@ -127,6 +133,9 @@ def test_line_rules(line: str, reason: str) -> None:
     "Related questions will be addressed next week, the minister said.",
     "Share prices fell 3 percent on Tuesday.",
     "Explore teams found the wreck at a depth of 40 metres.",
+    "| 1 | Ferry Line | 240 | 12 |",
+    "The end of an era for the harbour, the mayor said.",
+    "The report is online at example.org/report.php for anyone to read.",
 ])
 def test_line_rules_keep_prose(line: str) -> None:
     assert line_reason(line) is None
@@ -239,3 +248,13 @@ def test_markup_and_hard_wrapped_lines() -> None:
     assert art.paragraphs[0] == ("The Skerry bridge reopened on Friday after six weeks of repairs to its deck, "
                                  "the roads agency said, ahead of the summer traffic.")
     assert {d.reason for d in art.dropped} == {"markup"}
+
+
+def test_unlabelled_headline_list_in_body() -> None:
+    text = ("Council approves harbour budget\n\nThe Calloway council approved the harbour budget on Monday after a "
+            "four-hour debate, officials said.\n\nStorm closes ferry route for second day\nBakery strike enters third "
+            "week in Fenwick\nCity council approves new cycle lanes downtown\n\nThe budget includes 12 million crowns "
+            "for new cranes, the harbour master said.\n")
+    art = clean_text(text)
+    assert len(art.paragraphs) == 2
+    assert sum(1 for d in art.dropped if d.reason == "related-links") == 3

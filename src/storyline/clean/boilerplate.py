@@ -31,13 +31,21 @@ RELATED_TEASER_RE = re.compile(
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("markup", re.compile(
         r"</?[a-z][a-z0-9]*(?:\s+[\w-]+(?:=\"[^\"]*\"|='[^']*')?)*\s*/?>|^\[if [^\]]+\]>?|<!\[endif\]|"
-        r"^(?:var|let|const|function)\s+[\w$]+\s*[=(]|\bwindow\.\w+|\bdocument\.\w+\(|^\}\)?\);?$|^\(\w+ = .*\)\.push\(",
+        r"^(?:var|let|const|function)\s+[\w$]+\s*[=(]|\bwindow\.\w+|\bdocument\.\w+\(|^\}\)?\);?$|^\(\w+ = .*\)\.push\(|"
+        r"\$\((?:document|window|this|['\"])|\.tpl\b|^[a-z]+(?:_[a-z0-9]+)+$|^/\s*[\w -]{2,30}$|"
+        r"(?-i:^(?:BEGIN|END)\b|\b(?:BEGIN|END)$|^End(?: [A-Z]\w+){2,4}$)",
         re.I)),
     ("navigation", re.compile(
         r"^[^\W\d][^.!?|>›»/]{0,30}(?:\s+[>›»]\s+[^.!?|>›»/]{1,30}){2,}$|^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
         r"(?:show )?key events(?: only)?|pinned(?: post)?|topics|tags|back to top|next article|previous article|"
         r"please (?:turn on|enable) javascript.*|view (?:all|more)(?: \w+)?|load more|show more|"
         r"gift this (?:article|story)|listen to this (?:article|story).{0,20}|share this live ?blog)$", re.I)),
+    ("affiliate-disclosure", re.compile(
+        r"\b(?:may |might )?(?:earn|receive|get) (?:an? |some )?(?:small )?(?:affiliate )?commissions?\b|"
+        r"\baffiliate (?:links?|commission|partnerships?)\b", re.I)),
+    ("account-prompt", re.compile(
+        r"\bconfirm your e-?mail\b|\byour (?:e-?mail|account)\b.{0,40}\b(?:confirm|delete|verify)\b|"
+        r"\b(?:delete|deactivate) your .{0,30}account\b", re.I)),
     ("post-meta", re.compile(
         r"^(?:(?:posted|filed) (?:in|under)|categories|category|tagged(?: with)?|tags)\s*:?\s.{1,120}$|\bpermalink\b", re.I)),
     ("paywall", re.compile(
@@ -72,7 +80,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)),
     ("live-timestamp", re.compile(
         r"^(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?"
-        r"\s*(?:[A-Z]{2,4}|GMT[+-]\d+)?|\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago|just now)$",
+        r"\s*(?:[A-Z]{2,4}|GMT[+-]\d+)?|(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago|just now)$",
         re.I)),
     ("newsletter", re.compile(
         r"(?:sign up (?:for|to) (?:our|the)\b.{0,60}newsletter|newsletter sign[- ]?up|"
@@ -95,7 +103,8 @@ COMMENT_HEAD_RE = re.compile(
 )
 # Substrings one of which an unanchored rule needs: a cheap test that spares most body lines the regex scan.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
-    "markup": ("<", "[if", "var ", "let ", "const ", "function", "window.", "document.", "}", ".push("),
+    "markup": ("<", "[if", "var ", "let ", "const ", "function", "window.", "document.", "}", ".push(", "$(", ".tpl",
+               ".php", ".jsp", ".asp", "_", "begin", "end ", "/"),
     "post-meta": ("posted", "filed", "categor", "tag", "permalink"),
     "paywall": ("free", "subscriber", "subscribe", "account", "member"),
     "cookie-consent": ("cookie", "privacy", "accept", "reject", "decline", "allow", "agree", "consent", "continuing"),
@@ -103,6 +112,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "newsletter": ("newsletter", "sign up", "signing up", "email", "inbox", "briefing"),
     "app-prompt": ("app", "google play"),
     "about-outlet": (" is a", " is an"),
+    "affiliate-disclosure": ("commission", "affiliate"),
+    "account-prompt": ("e-mail", "email", "account"),
 }
 HASHTAG_TOKEN_RE = re.compile(r"^#\w")
 NUMERIC_ONLY_RE = re.compile(r"^[\d\s%.,:;/|+\-–—·•*★☆✩✭✮]+$")
@@ -121,7 +132,7 @@ BARE_NAME_RE = re.compile(
 )
 # A credit line on its own: "(Larkspur Pictures)", "Photo: Jane Doe/Agency", "(Photo: Agency)".
 CREDIT_LINE_RE = re.compile(
-    r"^(?:\((?:(?:photo|image|picture|video)s?(?: credit)?\s*:\s*)?[A-Z][^()]{1,50}\)|"
+    r"^(?:(?:image|photo|picture)s? (?:via|by|from|courtesy(?: of)?) [A-Z][^.!?]{1,40}|\((?:(?:photo|image|picture|video)s?(?: credit)?\s*:\s*)?[A-Z][^()]{1,50}\)|"
     r"(?:photo|image|picture|illustration|video|file photo)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}|"
     r"(?:getty images|reuters|afp|ap photo|epa)(?:/[\w ]+)?)$",
     re.I,

@@ -152,6 +152,7 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
     _mark_related_lists(lines)
     _mark_widget_runs(lines)
     _header(lines, art)
+    _mark_headline_runs(lines)
     _body(lines, art)
     _sentences(lines, art)
 
@@ -217,6 +218,27 @@ def _mark_related_lists(lines: list[_Line]) -> None:
     if len(tail) >= 3 and all(_headline_like(t.text, t.words) for t in tail):
         for t in tail:
             t.reason = "related-links"
+
+
+def _mark_headline_runs(lines: list[_Line]) -> None:
+    """>= 3 headline-like lines in a row, with no prose among them, are an unlabelled list of links."""
+    def headline(ln: _Line) -> bool:
+        return (ln.free and 4 <= ln.words <= 25 and not _is_prose(ln.text, ln.words)
+                and not ln.text.rstrip().endswith((".", ";", ",", ":", "…")) and not meta.parse_date_line(ln.text))
+
+    i, n = 0, len(lines)
+    while i < n:
+        if not headline(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and (headline(lines[j]) or (lines[j].reason is not None and j > i)):
+            j += 1
+        run = [ln for ln in lines[i:j] if ln.free]
+        if len(run) >= 3:
+            for ln in run:
+                ln.reason = "related-links"
+        i = j
 
 
 def _mark_widget_runs(lines: list[_Line]) -> None:
@@ -400,14 +422,14 @@ def _body(lines: list[_Line], art: Article) -> None:
             else:
                 ln.reason = "trailer"
             continue
-        if _is_prose(ln.text, ln.words):
+        d = meta.parse_date_line(ln.text) if ln.words <= 12 else None
+        if _is_prose(ln.text, ln.words) and not d:
             if ln.words <= 40 and bp.CAPTION_CREDIT_RE.search(ln.text):
                 ln.role = "caption"
                 art.captions.append(ln.text)
             else:
                 ln.role = "body"
             continue
-        d = meta.parse_date_line(ln.text)
         if d:
             art.published = art.published or d
             ln.reason = "dateline" if art.published == d else "timestamp"
