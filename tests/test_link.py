@@ -12,7 +12,7 @@ from storyline.link.aliases import EntityNote, merge_entities
 from storyline.link.cluster import ClusterConfig, LinkConfig, StoryLinker
 from storyline.link.dedup import find_duplicates
 from storyline.link.events import article_cues, weekday_before
-from storyline.link.features import capitalised_ngrams, detokenise
+from storyline.link.features import capitalised_ngrams, detokenise, extract, lead_year
 from storyline.link.metrics import bcubed, pairwise
 from storyline.model import Article, ArticleFacts, Entity, Mention, content_hash
 from storyline.synth import generate
@@ -158,6 +158,24 @@ def test_capitalised_runs_and_detokenise() -> None:
     runs = capitalised_ngrams("Earlier, Water Minister Odile Ferreira met Quaymark Transit in Kelderport. Talks failed.")
     assert runs == ["Water Minister Odile Ferreira", "Quaymark Transit", "Kelderport"]
     assert detokenise("`` We are ready , '' she said .") == '"We are ready," she said.'
+
+
+def test_lead_year_keeps_undated_same_kind_events_apart() -> None:
+    flood = ["BRENNICK, March 2021 - The Orla river burst its banks in Brennick, flooding the market square.",
+             "Volunteers filled sandbags as the water rose, the council said."]
+    a = art(1, flood, "Orla floods Brennick", None, "Valley Courier")
+    assert lead_year(a.text) == 2021
+    assert "e:#2021" in extract(a).entities  # a year counts like a name
+    linker = StoryLinker(LinkConfig(cluster=ClusterConfig(year_weight=0.05)))
+    sid = linker.add(a).story_id
+    s = linker.stories[sid]
+    assert s.years == {2021}
+    base = linker.score(s, {}, {}, None, None, None)
+    # an undated article whose lead names another year is pushed away; the same year is not
+    assert linker.score(s, {}, {}, None, None, 2016) == pytest.approx(base - 0.05)
+    assert linker.score(s, {}, {}, None, None, 2021) == pytest.approx(base)
+    # dated articles use the time term instead
+    assert linker.score(s, {}, {}, None, MON, None) == pytest.approx(base)
 
 
 def test_role_resolves_through_apposition_in_another_article() -> None:

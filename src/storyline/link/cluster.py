@@ -5,7 +5,9 @@ and joins the best one if the similarity clears a threshold, else it starts a
 story. Similarity mixes cosine similarities of sub-vectors: TF-IDF over
 content terms (light lemmas), TF-IDF over entity names, and optionally a
 MiniLM sentence embedding; a time-decay term penalises stories far from the
-article's date. Undated articles compare on content alone.
+article's date. Undated articles compare on content, and on the year their
+lead names (a dateline or URL year) against the years of a story's undated
+articles: two same-kind events years apart share topic words and places.
 
 The store can hold millions of articles, so an article never meets them all:
 candidates come from an inverted index (a story's top terms/entities ->
@@ -50,6 +52,7 @@ class ClusterConfig:
     threshold_embed: float = 0.36  # the threshold when embeddings are on (they lift every similarity)
     time_weight: float = 0.5  # maximum penalty for an article far from a story's span
     time_tau_days: float = 4.0  # e-folding gap of the penalty
+    year_weight: float = 0.05  # penalty for an undated article whose lead year lies outside a story's years
     window_days: int = 10  # a story idle this long before an article's date is no candidate
     n_features: int = 2**20  # hashed feature space (terms and entities share it, prefixes differ)
     centroid_terms: int = 250  # features kept per story centroid
@@ -109,6 +112,7 @@ class StoryState:
     article_ids: list[int] = field(default_factory=list)
     indexed: set[int] = field(default_factory=set)  # features posted to the inverted index
     n_articles: int = 0
+    years: set[int] = field(default_factory=set)  # lead years of its undated articles (kept in memory only)
     outlets: set[str] = field(default_factory=set)
     voices: set[str] = field(default_factory=set)  # one per duplicate group: independent sources
     partial: bool = False  # loaded from the store: ``article_ids`` holds only this session's articles
@@ -254,7 +258,13 @@ class StoryLinker:
 
     # ------------------------------------------------------------- scoring
     def score(
-        self, s: StoryState, terms: dict[int, float], ents: dict[int, float], emb: np.ndarray | None, date: dt.date | None
+        self,
+        s: StoryState,
+        terms: dict[int, float],
+        ents: dict[int, float],
+        emb: np.ndarray | None,
+        date: dt.date | None,
+        year: int | None = None,
     ) -> float:
         c = self.config.cluster
         total, wsum = c.w_terms * _cos(terms, s.terms, s._tn), c.w_terms
@@ -268,6 +278,9 @@ class StoryLinker:
         if date is not None and s.first is not None and s.last is not None:
             gap = max((s.first - date).days, (date - s.last).days, 0)
             sim -= c.time_weight * (1.0 - math.exp(-gap / c.time_tau_days))
+        elif year is not None and s.years and not min(s.years) <= year <= max(s.years):
+            # undated: the year its lead names is the only clock there is
+            sim -= c.year_weight
         return sim
 
     # ------------------------------------------------------------- adding
@@ -351,9 +364,10 @@ class StoryLinker:
 
         cands = self.candidates(terms, ents, date)
         self.comparisons += len(cands)
+        year = feats.year if date is None else None
         best, best_sim = None, -1.0
         for sid in cands:
-            sim = self.score(self.stories[sid], terms, ents, emb, date)
+            sim = self.score(self.stories[sid], terms, ents, emb, date, year)
             if sim > best_sim:
                 best, best_sim = sid, sim
         c = self.config.cluster
@@ -367,6 +381,8 @@ class StoryLinker:
             assert best is not None
             s = self.stories[best]
         state.story = s.id
+        if year is not None:
+            s.years.add(year)
         self._absorb(s, terms, ents, emb, names)
         self._attach(s, state)
         self._post(s)

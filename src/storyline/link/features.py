@@ -35,6 +35,7 @@ _CAP_STOP = STOP | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"i", "the", "a", "
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+(?:[.,]\d+)*", re.UNICODE)
 _SENT = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
 _CAP = re.compile(r"^[A-Z][\w'’\-.&]*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Pre-tokenised corpora (PTB style) write quotes as `` and '' and split punctuation off words.
 _PTB_QUOTE = re.compile(r"``|''")
 _PTB_SPACE = re.compile(r" ([,.;:!?%)\]}])|([(\[{$]) |(\w) (n't|'s|'re|'ve|'ll|'d|'m)\b")
@@ -149,6 +150,7 @@ class ArticleFeatures:
     places: list[str] = field(default_factory=list)
     embed_text: str = ""
     cap_runs: list[str] | None = None  # capitalised runs of the body (None when facts gave entities)
+    year: int | None = None  # latest year named in the title/lead: a date proxy for undated articles
 
 
 def _facts_entities(facts: ArticleFacts) -> Iterable[tuple[str, str]]:
@@ -193,6 +195,9 @@ def extract(
         ]
     else:
         pairs += [(n, "") for n in capitalised_ngrams(" ".join(lead_sents))]
+    # Years name an event's time as sharply as names name its actors: they count as entities, so two
+    # same-kind events years apart (two quakes on one island) stay apart even without dates.
+    ents.extend("e:" + t for t in terms if _YEAR.fullmatch(t[1:]))
     for name, type_ in pairs:
         for k in entity_keys(name, type_):
             ents.append(k)
@@ -206,7 +211,14 @@ def extract(
         places=places,
         embed_text=(title + ". " + lead) if title else lead,
         cap_runs=runs,
+        year=lead_year(title + "\n" + body),
     )
+
+
+def lead_year(text: str, chars: int = 300) -> int | None:
+    """The latest year in an article's head (dateline, URL, first lines), if any."""
+    years = [int(y) for y in _YEAR.findall(text[:chars])]
+    return max(years) if years else None
 
 
 def shingles(text: str, k: int = 3) -> list[bytes]:
