@@ -16,8 +16,17 @@ import pytest
 
 from storyline.compare.quotes import inner_changes, overlap, word_diff
 from storyline.compare.timeline import day_month, resolve_day_month, resolve_weekday
-from storyline.link.align import agglomerate, effective_negation, lexical_negations, numbers_clash, segments
-from storyline.model import Quantity, RawDoc, StoryReport
+from storyline.link.align import (
+    ClaimUnit,
+    agglomerate,
+    coordinated,
+    effective_negation,
+    lexical_negations,
+    numbers_clash,
+    reassign,
+    segments,
+)
+from storyline.model import ClaimMember, Quantity, RawDoc, Span, StoryReport
 from test_compare import one_story
 
 GAZETTE = """Quayside bridge opens to traffic
@@ -157,6 +166,59 @@ def test_segments_split_compound_claims() -> None:
     assert len(pieces) == 3
     assert pieces[1].startswith("as the walkout") and "27" in pieces[2]
     assert segments("A short single clause here.") == [(0, 27)]
+
+
+def test_segments_split_unpunctuated_as_clause() -> None:
+    text = "the ferry line will no longer serve the northern islands as the operator shifts its boats to the coast route"
+    pieces = [text[a:b] for a, b in segments(text)]
+    assert pieces == [
+        "the ferry line will no longer serve the northern islands",
+        "as the operator shifts its boats to the coast route",
+    ]
+    # "such as", "known as" and roles ("as the chairman") are not clause breaks
+    for one in (
+        "the club is widely known as the Rovers and still plays its home games in red",
+        "she served for eleven long years as the chairman of the harbour board",
+    ):
+        assert len(segments(one)) == 1
+
+
+def test_coordinated_infinitives_become_two_propositions() -> None:
+    text = "the mayor said it was unlikely for the town to rebuild the old bridge or to open a second ferry"
+    out = coordinated(text, 0, len(text))
+    assert len(out) == 2
+    (a1, b1, said1), (a2, b2, said2) = out
+    assert text[a1:b1] == "the mayor said it was unlikely for the town to rebuild the old bridge" and said1 is None
+    assert text[a2:b2] == text  # the span stays verbatim
+    assert said2 == "the mayor said it was unlikely for the town to open a second ferry"
+    plain = "the council wants to rebuild the old bridge this year"
+    assert coordinated(plain, 0, len(plain)) == [(0, len(plain), None)]
+
+
+def _unit(aid: int, text: str, ents: set[str]) -> ClaimUnit:
+    m = ClaimMember(article_id=aid, claim=0, span=Span(0, len(text), text), sentence=aid, asserter="outlet", outlet=str(aid))
+    return ClaimUnit(m, text, frozenset(ents), False, False)
+
+
+def test_reassign_moves_a_claim_to_the_cluster_it_clearly_restates() -> None:
+    units = [
+        _unit(1, "fares rise", {"Authority"}),
+        _unit(2, "fares go up", {"Authority"}),
+        _unit(3, "tickets cost more", {"Authority"}),
+        _unit(3, "depot opens", {"Authority"}),
+        _unit(4, "tickets pricier", {"Mayor"}),
+    ]
+    sim = np.eye(5)
+    sim[0, 1] = sim[1, 0] = 0.8
+    for u in (2, 4):
+        sim[u, [0, 1]] = sim[[0, 1], u] = 0.5
+    sim[2, 3] = sim[3, 2] = 0.35
+    cannot = np.zeros((5, 5), dtype=bool)
+    out = sorted(map(sorted, reassign([[0, 1], [2, 3], [4]], units, sim, cannot, 0.3, 0.05)))
+    # unit 2 joins the fares cluster; unit 4 shares no entity with it and stays alone
+    assert out == [[0, 1, 2], [3], [4]]
+    cannot[2, 0] = cannot[0, 2] = True
+    assert sorted(map(sorted, reassign([[0, 1], [2, 3], [4]], units, sim, cannot, 0.3, 0.05))) == [[0, 1], [2, 3], [4]]
 
 
 def test_numbers_clash_only_without_shared_values() -> None:

@@ -12,8 +12,10 @@ similarity is gated by what embeddings are blind to:
 - entities: claims sharing no canonical entity need a higher similarity to merge.
 
 Clustering is average-linkage agglomeration with cannot-link constraints (the gates), so a chain
-of loose paraphrases does not drag unrelated claims together. Every member keeps its article id
-and character span.
+of loose paraphrases does not drag unrelated claims together; a second pass (``reassign``) moves a
+claim to a shared cluster it is unambiguously closest to. A compound claim is compared clause by
+clause (``segments``; coordinated infinitives by ``coordinated``). Every member keeps its article
+id and character span.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class AlignConfig:
     center: float = 0.0  # share of the story's mean claim embedding removed before comparing
     lexical: float = 0.4  # weight of the content-word (story TF-IDF) cosine mixed into the similarity
     link_floor: float = 0.0  # a member must be at least this close to some other member of its cluster
+    attach: float = 0.30  # second pass: a claim moves to a cluster this close on average...
+    attach_margin: float = 0.05  # ...when that cluster beats its own and the runner-up by this much
 
 
 # Negative-prefixed evaluatives: "unrealistic" asserts what "not realistic" does. Prefix + a
@@ -150,7 +154,9 @@ class ClaimUnit:
 # day", "...; the union ...", "... and the number of ships climbed to 27".
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s[\u2014\u2013]\s|,\s+(?=(?:as|while|whereas|after|before|with|and|but|although|though|"
-    r"because|since|which|surpassing|leaving|adding|saying)\b)|\s+(?=(?:and|but)\s+(?:the|that|it|he|she|they|its|his|her|their|is|are|was|were|has|have|had|will|would)\b))"
+    r"because|since|which|surpassing|leaving|adding|saying)\b)|\s+(?=(?:and|but)\s+(?:the|that|it|he|she|they|its|his|her|their|is|are|was|were|has|have|had|will|would)\b)"
+    r"|(?<!\bsuch)(?<!\bsame)(?<!\bso)(?<!\bas)(?<!\bknown)(?<!\bseen)\s+"
+    r"(?=as\s+(?:(?:it|he|she|they|we)\s|(?:the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z]+(?:s|ed)\s)))"
 )
 
 
@@ -171,6 +177,38 @@ def segments(text: str, min_words: int = 5) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out or [(0, len(text))]
+
+
+# "... unrealistic for the club to keep its coach or to sign new players": two infinitives
+# sharing one head ("unrealistic for the club"), hence two propositions.
+_INF = re.compile(r"\bto\s+(?=[a-z])")
+_INF_COORD = re.compile(r",?\s+(?:or|and)\s+to\s+(?=[a-z])")
+
+
+def coordinated(text: str, a: int, b: int, min_words: int = 2) -> list[tuple[int, int, str | None]]:
+    """A clause ``text[a:b]`` with coordinated infinitives as one piece per infinitive.
+
+    Each piece is ``(start, end, said)``: the verbatim span, and the proposition to compare
+    (``None`` when it is the span's own text). The first piece is the head with its first
+    infinitive; a later one keeps the whole clause as its span and is compared as the head
+    followed by its own infinitive, so both read as full propositions.
+    """
+    piece = text[a:b]
+    first = _INF.search(piece)
+    if first is None:
+        return [(a, b, None)]
+    head = piece[: first.end()]
+    cuts = [m for m in _INF_COORD.finditer(piece, first.end()) if len(_WORD.findall(piece[first.end() : m.start()])) >= min_words]
+    if not cuts or len(_WORD.findall(head)) < 2:
+        return [(a, b, None)]
+    out: list[tuple[int, int, str | None]] = [(a, a + cuts[0].start(), None)]
+    for k, m in enumerate(cuts):
+        stop = cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)
+        rest = piece[m.end() : stop]
+        if len(_WORD.findall(rest)) < min_words:
+            return [(a, b, None)]
+        out.append((a, b, head + rest))
+    return out
 
 
 def claim_members(
@@ -197,17 +235,20 @@ def claim_members(
                 continue
             st = sent.get(c.sentence)
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
-            pieces = segments(c.span.text)
-            for k, (a, b) in enumerate(pieces):
+            pieces = [
+                (a2, b2, c.span.text[a2:b2] if said is None else said)
+                for a, b in segments(c.span.text)
+                for a2, b2, said in coordinated(c.span.text, a, b)
+            ]
+            for k, (a, b, text) in enumerate(pieces):
                 start, end = c.span.start + a, c.span.start + b
-                text = c.span.text[a:b]
                 ents = {resolve(name) for s, e, name in ment if s >= start and e <= end}
                 if k == 0:
                     ents |= {resolve(x) for x in c.subjects if x}
                 member = ClaimMember(
                     article_id=aid,
                     claim=ci,
-                    span=c.span if len(pieces) == 1 else Span(start, end, text),
+                    span=c.span if len(pieces) == 1 else Span(start, end, c.span.text[a:b]),
                     sentence=c.sentence,
                     asserter=asserter if asserter == "outlet" else resolve_name(resolve, asserter),
                     outlet=outlet_of.get(aid, str(aid)),
@@ -352,6 +393,52 @@ def _enforce_floor(groups: list[list[int]], sim: np.ndarray, floor: float) -> li
     return out
 
 
+def reassign(
+    groups: list[list[int]],
+    units: list[ClaimUnit],
+    sim: np.ndarray,
+    cannot: np.ndarray,
+    floor: float,
+    margin: float,
+) -> list[list[int]]:
+    """Second pass over the clusters: a claim moves to the cluster other articles share that it
+    is clearly closer to.
+
+    Average linkage leaves a paraphrase told in other words just under the threshold, or lets an
+    early merge carry it into a loose group. A claim moves when its average similarity to another
+    cluster (one told by several articles) passes ``floor`` and beats both its own cluster's
+    average and the runner-up by ``margin``, no gate forbids it, it shares an entity with the
+    cluster, and the cluster holds no other claim of the same article.
+    """
+    groups = [list(g) for g in groups]
+    arts = [{units[i].member.article_id for i in g} for g in groups]
+    for u in range(len(units)):
+        gi = next(k for k, g in enumerate(groups) if u in g)
+        aid = units[u].member.article_id
+        rest = [i for i in groups[gi] if i != u]
+        own = float(sim[u, rest].mean()) if rest else -1.0
+        scores = sorted(
+            ((float(sim[u, g].mean()), k) for k, g in enumerate(groups) if k != gi and g),
+            reverse=True,
+        )
+        if not scores:
+            continue
+        best, gj = scores[0]
+        second = scores[1][0] if len(scores) > 1 else -1.0
+        g = groups[gj]
+        if len(arts[gj]) < 2 or aid in arts[gj] or best < floor:
+            continue
+        if best - max(own, second) < margin or cannot[u, g].any():
+            continue
+        if not any(units[u].entities & units[i].entities for i in g):
+            continue
+        groups[gi] = rest
+        groups[gj].append(u)
+        arts[gi] = {units[i].member.article_id for i in rest}
+        arts[gj].add(aid)
+    return [g for g in groups if g]
+
+
 def _representative(idx: list[int], units: list[ClaimUnit], sim: np.ndarray) -> int:
     """The member shown for a cluster: the outlet's own statement closest to the others."""
     if len(idx) == 1:
@@ -415,6 +502,8 @@ def align(
     groups = agglomerate(sim, cannot, config.threshold)
     if config.link_floor > 0:
         groups = _enforce_floor(groups, sim, config.link_floor)
+    if config.attach > 0:
+        groups = reassign(groups, units, sim, cannot, config.attach, config.attach_margin)
 
     # A compound sentence ("unrealistic to regain all its territory or to join NATO") states two
     # propositions: its claim also joins a second cluster it is close to on average.
