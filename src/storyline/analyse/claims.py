@@ -2,7 +2,7 @@
 
 Assertion units are clauses: the main clause of each sentence and every coordinated clause with its
 own subject. Clauses inside a quote's content are asserted by the quote's speaker; the frame of a
-reported sentence ("Hegseth said") is not a claim; everything else is asserted by the outlet.
+reported sentence ("Marlow said") is not a claim; everything else is asserted by the outlet.
 Questions are not claims.
 
 - polarity: a negation on the clause verb ("will not be US troops"), a negative determiner on one of
@@ -433,7 +433,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         heads = _clause_heads(root, allowed)
         for h in heads:
             if h.idx in cue_starts:
-                continue  # the frame of reported speech ("Hegseth said") is not itself a claim
+                continue  # the frame of reported speech ("Marlow said") is not itself a claim
             toks = _clause_tokens(h, heads, allowed)
             c = _make_claim(doc, h, toks, index, "outlet", None, k)
             if c is not None:

@@ -3,11 +3,11 @@
 Mentions come from spaCy NER (persons, organisations, places, groups) plus role phrases found by a
 role vocabulary (``roles.py``). Inside an article:
 
-- person names cluster by surname/first-name keys ("Pete Hegseth", "Hegseth"), with spelling
-  variants joined by a transliteration-tolerant key and a rapidfuzz ratio ("Zelensky"/"Zelenskyy");
-- a role binds to a person through a title-name pattern ("Defense Secretary Pete Hegseth") or an
+- person names cluster by surname/first-name keys ("Ines Marlow", "Marlow"), with spelling
+  variants joined by a transliteration-tolerant key and a rapidfuzz ratio ("Sikorsky"/"Sikorskyy");
+- a role binds to a person through a title-name pattern ("Harbour Commissioner Ines Marlow") or an
   apposition ("Hanno Pevkur, Estonia's defence minister"); a later bare role phrase ("the Defense
-  Secretary", "the Pentagon chief", "the minister") resolves to the most recently mentioned person
+  Secretary", "the minister") resolves to the most recently mentioned person
   holding a compatible role (canonical role keys and qualifiers, see ``roles.py``);
 - organisations and places cluster by key, with acronyms ("NATO") matched to their expansion.
 
@@ -66,7 +66,7 @@ _CONNECTORS = frozenset({"of", "for"})
 
 
 def _translit(tok: str) -> str:
-    # Transliteration noise: doubled letters and -iy/-yy endings ("Zelenskyy", "Zelenskiy" -> "zelensky").
+    # Transliteration noise: doubled letters and -iy/-yy endings ("Sikorskyy", "Sikorskiy" -> "sikorsky").
     tok = re.sub(r"(.)\1+", r"\1", tok)
     return re.sub(r"(iy|yi|ii)$", "y", tok)
 
@@ -676,7 +676,7 @@ class _Builder:
 
     def _bound_person(self, doc: Doc, r: _M, by_tok: dict[tuple[str, int], _M]) -> _M | None:
         part = r.part
-        # Title-name: "Defense Secretary Pete Hegseth", "the President (Donald Trump)"
+        # Title-name: "Harbour Commissioner Ines Marlow", "the President (Ada Brenn)"
         nxt = r.j
         if nxt < len(doc) and doc[nxt].text == "(":
             nxt += 1

@@ -277,7 +277,7 @@ def _speaker_token(t: Token) -> Token | None:
         for c in cur.children:
             if c.dep_ == "nsubj" or c.dep_ == "csubj":
                 if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                    return cur.head  # "Zelensky, who has long argued that ..."
+                    return cur.head  # "Kovac, who has long argued that ..."
                 return c
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -294,7 +294,7 @@ def _speaker_token(t: Token) -> Token | None:
                 cur = cur.head
             continue
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep") and cur.head != cur:
-            # "Hegseth reinforced this, stating that ..." / "said ... and added that ..."
+            # "Marlow reinforced this, stating that ..." / "said ... and added that ..."
             if cur.dep_ == "ccomp" and _is_cue(cur.head):
                 return None
             cur = cur.head
@@ -621,7 +621,7 @@ class _Attributor:
 
     def _linear_subject(self, cue: Token) -> Token | None:
         """Fallback when the parse gives a speech verb no subject: the nearest person to its left with no
-        finite verb in between ("Pete Hegseth, during the meeting of allies, told ...")."""
+        finite verb in between ("Ines Marlow, during the meeting of allies, told ...")."""
         by_tok = (
             self.index.token_entity
             if self.part == "body"
