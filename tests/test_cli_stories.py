@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,8 +10,9 @@ FIX = Path(__file__).resolve().parent / "fixtures" / "multioutlet"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "250"}  # one table row per story
     return subprocess.run([sys.executable, "-m", "storyline.cli", *args], capture_output=True, text=True,
-                          timeout=600)
+                          timeout=600, env=env)
 
 
 def _inputs() -> list[str]:
