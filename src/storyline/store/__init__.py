@@ -36,6 +36,24 @@ def db_url(db: str | None) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
+def _wal(cur) -> None:  # type: ignore[no-untyped-def]
+    """Switch a SQLite database to WAL once; processes opening a new file together may collide here,
+    and the switch does not wait on the busy timeout, so retry for a while."""
+    import sqlite3
+
+    for i in range(60):
+        try:
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e).lower() and "busy" not in str(e).lower():
+                raise
+            time.sleep(min(0.05 * (i + 1), 0.5))
+    cur.execute("PRAGMA journal_mode=WAL")
+
+
 def make_engine(url: str, begin: str = "BEGIN") -> Engine:
     """An engine; on SQLite every transaction is opened explicitly with ``begin``.
 
@@ -49,10 +67,10 @@ def make_engine(url: str, begin: str = "BEGIN") -> Engine:
         def _pragmas(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            _wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
         @event.listens_for(engine, "begin")
