@@ -213,21 +213,9 @@ def gold_groups(gold: dict, articles: dict[int, Article]) -> list[list[int]]:  #
 
 def one_story(ids: list[int], articles: dict[int, Article], facts: dict) -> Story:  # type: ignore[type-arg]
     """All articles as one story (the linker's records: duplicates, entities, events, dates)."""
-    from storyline.link.cluster import StoryLinker, StoryState, build_story
+    from storyline.link.cluster import single_story
 
-    linker = StoryLinker()
-    linker.add_many([articles[i] for i in ids], [facts.get(i) for i in ids])
-    merged = StoryState(id=1)
-    for st in linker.stories.values():
-        for f, w in st.terms.items():
-            merged.terms[f] = merged.terms.get(f, 0.0) + w
-        for f, w in st.ents.items():
-            merged.ents[f] = merged.ents.get(f, 0.0) + w
-        merged.names.update(st.names)
-    members = [linker.articles[i] for i in ids if i in linker.articles]
-    for m in members:
-        m.story = 1
-    return build_story(merged, members)
+    return single_story([articles[i] for i in ids], [facts.get(i) for i in ids])
 
 
 def report(title: str, s: Scores) -> None:

@@ -50,19 +50,9 @@ def one_story(arts: list[Article], facts: list[ArticleFacts]) -> Story:
     These tests judge the compare stage: should the linker split the fixture, its stories are
     merged here (duplicate groups, canonical entities and events are rebuilt over all members).
     """
-    from storyline.link.cluster import StoryLinker, StoryState, build_story
+    from storyline.link.cluster import single_story
 
-    linker = StoryLinker()
-    linker.add_many(arts, facts)
-    merged = StoryState(id=1)
-    for st in linker.stories.values():
-        for f, w in st.terms.items():
-            merged.terms[f] = merged.terms.get(f, 0.0) + w
-        for f, w in st.ents.items():
-            merged.ents[f] = merged.ents.get(f, 0.0) + w
-        merged.names.update(st.names)
-    members = [linker.articles[a.id] for a in arts if a.id in linker.articles]
-    return build_story(merged, members)
+    return single_story(arts, list(facts))
 
 
 @pytest.fixture(scope="module")

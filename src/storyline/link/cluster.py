@@ -532,3 +532,24 @@ def build_story(s: StoryState, members: list[ArticleState]) -> Story:
         events=events,
         entities=entities,
     )
+
+
+def single_story(articles: list[Article], facts: list[ArticleFacts | None] | None = None) -> Story:
+    """The story record of articles known to tell one story, however the linker would split them.
+
+    Duplicate groups, canonical entities, events and inferred dates are built over all members; used
+    to judge the later stages apart from clustering.
+    """
+    linker = StoryLinker()
+    linker.add_many(articles, facts)
+    merged = StoryState(id=1)
+    for st in linker.stories.values():
+        for f, w in st.terms.items():
+            merged.terms[f] = merged.terms.get(f, 0.0) + w
+        for f, w in st.ents.items():
+            merged.ents[f] = merged.ents.get(f, 0.0) + w
+        merged.names.update(st.names)
+    members = [linker.articles[a.id] for a in articles if a.id in linker.articles]
+    for m in members:
+        m.story = 1
+    return build_story(merged, members)
