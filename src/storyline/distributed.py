@@ -205,22 +205,15 @@ LinkFn = Callable[["Store", list[Processed]], None]
 
 
 def link_function() -> LinkFn:
-    """The incremental link stage as the runner calls it: the pipeline's when it has one, else
-    ``storyline.link.link_articles`` on the store's database, with the facts from the workers."""
-    from storyline import pipeline
-
-    link_new = getattr(pipeline, "link_new", None)
+    """The incremental link stage as the runner calls it: ``storyline.link.link_articles`` on the store's
+    database, with the facts from the workers (no second read of the facts from the store)."""
 
     def run(store: Store, items: list[Processed]) -> None:
+        from storyline.link import link_articles
         from storyline.store.migrate import exclusive
 
         done = [p for p in items if p.article is not None and p.article.id is not None]
         with exclusive(store.engine, "link"):  # one linker at a time per store: its index is shared state
-            if link_new is not None:
-                link_new(store, [p.article.id for p in done if p.article])
-                return
-            from storyline.link import link_articles
-
             link_articles(store.engine, [p.article for p in done if p.article], [p.facts for p in done])
 
     return run

@@ -86,18 +86,9 @@ def _ingest(store: Store, docs: Iterator[RawDoc | IngestError], analyse: bool,
 
 def link_stored(store: Store, ids: list[int]) -> None:
     """Link stored articles (with their facts) incrementally into the store's stories."""
-    from storyline import pipeline
-    from storyline.store.migrate import exclusive
+    from storyline.pipeline import link_pending
 
-    link_new = getattr(pipeline, "link_new", None)
-    with exclusive(store.engine, "link"):  # one linker at a time per store: its index is shared state
-        if link_new is not None:
-            link_new(store, ids)
-            return
-        from storyline.link import link_articles
-
-        arts = list(store.iter_articles(ids))
-        link_articles(store.engine, arts, [store.get_facts(a.id) for a in arts if a.id is not None])
+    link_pending(store, ids)  # takes the store's link lock: one linker at a time
 
 
 # ---------------------------------------------------------------- folders
