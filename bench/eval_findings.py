@@ -81,6 +81,22 @@ def keys_of(ids: set[int], articles: dict[int, Article], keys: list[str]) -> set
     return {k for k in keys for aid in ids if aid in articles and source_matches(k, articles[aid])}
 
 
+NUMBER_MISMATCH = 0.15
+NUMBER_MATCH = 0.1
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> set[float]:
+    """The values a text names (years included: a claim about 2014 is not one about 2022)."""
+    out = set()
+    for m in _NUMBER.findall(text):
+        try:
+            out.add(float(m.replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.sub(r"[^\w\s]", " ", text.casefold()).split() if w]
 
@@ -118,6 +134,14 @@ def score(gold: dict, reports: list[StoryReport], articles: dict[int, Article]) 
         mv = encode([t for _, _, t in members])
         gv = encode([c["text"] for c in gold["claims"]])
         sims = gv @ mv.T
+        # MiniLM barely sees numbers: a member giving other values than the gold claim does not state it,
+        # one giving its values most likely does
+        gnums = [_numbers(c["text"]) for c in gold["claims"]]
+        mnums = [_numbers(t) for _, _, t in members]
+        for gi, gn in enumerate(gnums):
+            for mi, mn in enumerate(mnums):
+                if gn and mn:
+                    sims[gi, mi] += NUMBER_MATCH if gn & mn else -NUMBER_MISMATCH
         for gi, gc in enumerate(gold["claims"]):
             best = int(np.argmax(sims[gi]))
             ri, ci, _ = members[best]

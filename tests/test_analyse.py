@@ -104,6 +104,23 @@ The minister later met trawler owners in Kessing Bay. "We will not abandon you,"
     assert {"Fisheries Minister", "minister"} <= set(dray.aliases)
 
 
+def test_titled_names_are_people_and_roles_name_their_holder() -> None:
+    f = analyse_article(
+        article(
+            """The review's chair, Dame Rosamund Achebe-Lyle, opened the hearings at Pellow Corn Exchange on Monday.
+
+"Nobody will be spared a hard question," Dame Rosamund said. Counsel to the review, Idris Penhallow, said the ministry had handed over 4,000 files."""
+        )
+    )
+    chair = next(e for e in f.entities if "Achebe-Lyle" in e.name)
+    assert chair.type == "person"
+    assert find_quote(f, "spared a hard question").speaker == chair.name
+    # the parser hangs the name on "review"; the role "Counsel" is still its holder
+    assert find_quote(f, "4,000 files").speaker == "Idris Penhallow"
+    hall = next((e for e in f.entities if "Corn Exchange" in e.name or e.name.endswith("Pellow")), None)
+    assert hall is None or hall.type != "person"
+
+
 def test_two_speakers_in_one_paragraph_and_speaker_after_quote() -> None:
     f = analyse_article(
         article(

@@ -297,6 +297,28 @@ def _name_like(tok: Token) -> bool:
     )
 
 
+# Last words of street, building and landscape names.
+PLACE_HEADS = frozenset(
+    """street st road rd lane avenue ave boulevard drive way square place court terrace crescent close
+    hall centre center building tower house bridge station airport port harbour harbor terminal
+    dam reservoir river lake park stadium arena hospital school college university library museum
+    church cathedral mosque temple market mall valley hill hills mountain island bay beach""".split()
+)
+PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())
+
+
+def _titled_name(doc: Doc, i: int, j: int) -> bool:
+    """A span that starts with (or follows) a personal title and is otherwise a capitalised name."""
+    k = i
+    if doc[k].lower_.rstrip(".") not in PERSONAL_TITLES:
+        if k == 0 or doc[k - 1].lower_.rstrip(".") not in PERSONAL_TITLES:
+            return False
+    else:
+        k += 1
+    rest = doc[k:j]
+    return 1 <= len(rest) <= 3 and all(_name_like(t) for t in rest)
+
+
 def _strip_possessive(text: str) -> str:
     return re.sub(r"['\u2019\u02bc]s?$", "", text)
 
@@ -431,6 +453,10 @@ class _Builder:
                 if rng is None:
                     continue
                 i, j = rng
+                if typ != "person" and _titled_name(doc, i, j):
+                    typ = "person"  # "Dame Imelda Ross", "Mr Okafor": a personal title names a person
+                elif typ == "person" and j - i >= 2 and doc[j - 1].lower_ in PLACE_HEADS:
+                    typ = "place"  # "Orchard Lane", "Corran Civic Hall": the small model calls these people
                 if typ == "person":
                     pr = _person_range(doc, i, j)
                     if pr is None:

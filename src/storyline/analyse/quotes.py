@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.analyse.docutil import char_sent_index, doc_text, sent_of, sents
 from storyline.analyse.entities import EntityIndex
+from storyline.analyse.roles import is_role_word
 from storyline.model import Quote, Span
 
 REPORTING = frozenset(
@@ -497,6 +498,18 @@ class _Attributor:
             # "the port's chief engineer, Bastian Hollow": a person in apposition names the speaker
             if c.dep_ == "appos" and c.i in by_tok and self.index.entities[by_tok[c.i]].type == "person":
                 return by_tok[c.i]
+        if is_role_word(head.lower_):
+            # "Counsel to the inquiry, Ada Brook, said": the parser hangs the name on the role's
+            # complement; after a role, a person in apposition is still the role's holder
+            for c in head.subtree:
+                if (
+                    c.dep_ == "appos"
+                    and c.i > head.i
+                    and c.i in by_tok
+                    and self.index.entities[by_tok[c.i]].type == "person"
+                    and c.doc[c.left_edge.i - 1].text == ","
+                ):
+                    return by_tok[c.i]
         return None
 
     # ---- main

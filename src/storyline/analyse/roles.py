@@ -82,7 +82,8 @@ ROLE_HEADS: frozenset[str] = frozenset(
     councilor coxswain driver successor predecessor colleague deputy manager officer captain coach
     editor lawyer analyst researcher scientist doctor nurse surgeon professor dean rector chancellor
     superintendent sheriff detective constable sergeant lieutenant colonel major marshal treasurer
-    auditor regulator negotiator mediator campaigner activist organiser steward warden""".split()
+    auditor regulator negotiator mediator campaigner activist organiser steward warden counsel
+    barrister solicitor engineer""".split()
 )
 
 # Words that may stand inside a role phrase besides its head ("deputy", "foreign", "press").
