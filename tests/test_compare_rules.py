@@ -287,3 +287,53 @@ def test_articles_without_facts_still_count_as_sources() -> None:
     assert report.clusters == [] and report.conflicts == []
     assert [e.kind for e in report.timeline] == ["published"]
     assert "None found." in render_markdown(report)
+
+
+def test_relative_clause_after_the_subject_is_its_own_proposition() -> None:
+    from storyline.link.align import relative_propositions
+
+    assert relative_propositions(
+        "The pilots' strike, which began at dawn on Friday, is the first at Skyreach Airlines since 2011."
+    ) == [
+        "The pilots' strike began at dawn on Friday",
+        "The pilots' strike is the first at Skyreach Airlines since 2011.",
+    ]
+    assert relative_propositions("The walkout, organised by the pilots' union, began at dawn on Friday.") == [
+        "The walkout began at dawn on Friday."
+    ]
+    # a lead-in phrase is not a subject carrying a clause
+    assert relative_propositions("On Friday, the airline said it would cancel 200 flights.") is None
+
+
+def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
+    from storyline.analyse import analyse_many
+    from storyline.clean import clean
+    from storyline.compare import compare_story
+
+    orla = (
+        "Skyreach pilots walk out\n\n"
+        "The pilots' strike, which began at dawn on Friday, is the first at Skyreach Airlines since 2011.\n\n"
+        "Passengers were told to check their flights before travelling to the airport.\n"
+    )
+    fenmoor = (
+        "Skyreach flights grounded\n\n"
+        "The pilots' strike at Skyreach Airlines began at dawn on Friday.\n\n"
+        "It is the first walkout at Skyreach Airlines since 2011.\n"
+    )
+    docs = [
+        RawDoc(source="orla-gazette.txt", kind="text", data=orla.encode(), outlet="Orla Gazette", published="2024-06-07"),
+        RawDoc(source="fenmoor-times.txt", kind="text", data=fenmoor.encode(), outlet="Fenmoor Times", published="2024-06-07"),
+    ]
+    arts = []
+    for i, d in enumerate(docs):
+        a = clean(d)
+        a.id = i + 1
+        arts.append(a)
+    facts = analyse_many(arts)
+    for a, f in zip(arts, facts, strict=True):
+        f.article_id = a.id
+    rep = compare_story(one_story(arts, facts), {a.id: a for a in arts}, {f.article_id: f for f in facts})
+    shared = [c for c in rep.clusters if {m.article_id for m in c.members} == {1, 2}]
+    fen = [next(m.span.text for m in c.members if m.article_id == 2) for c in shared]
+    assert any("began at dawn" in t for t in fen), fen
+    assert any("since 2011" in t for t in fen), fen

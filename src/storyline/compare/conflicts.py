@@ -206,6 +206,10 @@ class ConflictFinder:
                 items.append((ui, q, w, s, e))
         if len(items) < 2:
             return []
+        # a sentence split into several propositions still lists all its numbers together
+        sentence_numbers: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
+        for u in self.al.units:
+            sentence_numbers[u.member.article_id, u.member.sentence].extend(u.member.numbers)
         pairs: dict[tuple[str, float, float], list[tuple[int, int]]] = defaultdict(list)
         undecided: list[tuple[int, int]] = []  # pairs that need the words around the numbers compared
         for x in range(len(items)):
@@ -220,9 +224,9 @@ class ConflictFinder:
                     continue
                 if not _asserters_compatible(a, b):
                     continue
-                # a value both claims share shows they list several quantities of one kind
-                va = {round(q.value, 6) for q in a.member.numbers if unit_key(q) == unit_key(qa)}
-                vb = {round(q.value, 6) for q in b.member.numbers if unit_key(q) == unit_key(qb)}
+                # a value both sentences share shows they list several quantities of one kind
+                va = {round(q.value, 6) for q in sentence_numbers[a.member.article_id, a.member.sentence] if unit_key(q) == unit_key(qa)}
+                vb = {round(q.value, 6) for q in sentence_numbers[b.member.article_id, b.member.sentence] if unit_key(q) == unit_key(qb)}
                 if va & vb:
                     continue
                 if _CHANGE.search(wa) or _CHANGE.search(wb):

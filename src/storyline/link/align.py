@@ -154,7 +154,7 @@ class ClaimUnit:
 # day", "...; the union ...", "... and the number of ships climbed to 27".
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s[\u2014\u2013]\s|,\s+(?=(?:as|while|whereas|after|before|with|and|but|although|though|"
-    r"because|since|which|surpassing|leaving|adding|saying)\b)|\s+(?=(?:and|but)\s+(?:the|that|it|he|she|they|its|his|her|their|is|are|was|were|has|have|had|will|would)\b)"
+    r"because|since|which|who|surpassing|leaving|adding|saying)\b)|\s+(?=(?:and|but)\s+(?:the|that|it|he|she|they|its|his|her|their|is|are|was|were|has|have|had|will|would)\b)"
     r"|(?<!\bsuch)(?<!\bsame)(?<!\bso)(?<!\bas)(?<!\bknown)(?<!\bseen)\s+"
     r"(?=as\s+(?:(?:it|he|she|they|we)\s|(?:the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z]+(?:s|ed)\s)))"
 )
@@ -211,6 +211,33 @@ def coordinated(text: str, a: int, b: int, min_words: int = 2) -> list[tuple[int
     return out
 
 
+# "The stoppage, which began on Monday, is the first since 1998": a non-restrictive relative clause
+# right after the subject states its own proposition about it.
+_EMBEDDED_REL = re.compile(
+    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?:which|who)\s+(?P<pred>[^,;\"“”]{8,}?),\s+(?P<rest>[a-z][^\"“”]{8,})$"
+)
+_TRAILING_REL = re.compile(r"^(?:which|who)\s+", re.I)
+# "The walkout, organised by the union, began on Monday": the participle between commas describes the
+# subject; the sentence asserts what follows it.
+_EMBEDDED_PARTICIPLE = re.compile(
+    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?P<mid>[a-z]+(?:ed|en|ing)\s[^,;\"“”]{3,}?),\s+(?P<rest>[a-z][^\"“”]{8,})$"
+)
+
+
+def relative_propositions(text: str) -> list[str] | None:
+    """The propositions of a sentence whose subject carries an embedded relative clause ("subject +
+    relative predicate" and "subject + main predicate") or participle ("subject + main predicate");
+    ``None`` when there is neither."""
+    m = _EMBEDDED_REL.match(text.strip())
+    if m is not None and len(_WORD.findall(m.group("subj"))) <= 8:
+        subj = m.group("subj").strip()
+        return [f"{subj} {m.group('pred').strip()}", f"{subj} {m.group('rest').strip()}"]
+    m = _EMBEDDED_PARTICIPLE.match(text.strip())
+    if m is not None and len(_WORD.findall(m.group("subj"))) <= 8:
+        return [f"{m.group('subj').strip()} {m.group('rest').strip()}"]
+    return None
+
+
 def claim_members(
     articles: dict[int, Article],
     facts: dict[int, ArticleFacts],
@@ -225,7 +252,7 @@ def claim_members(
         if aid not in articles:
             continue
         ment = sorted(
-            (m.start, m.end, f.entities[m.entity].name)
+            (m.start, m.end, f.entities[m.entity].name, f.entities[m.entity].type)
             for m in f.mentions
             if m.entity is not None and m.entity < len(f.entities) and getattr(m, "part", "body") == "body"
         )
@@ -240,10 +267,24 @@ def claim_members(
                 for a, b in segments(c.span.text)
                 for a2, b2, said in coordinated(c.span.text, a, b)
             ]
+            rel = relative_propositions(c.span.text) if len(pieces) == 1 else None
+            if rel is not None:
+                # both propositions keep the whole sentence as their span
+                pieces = [(0, len(c.span.text), r) for r in rel]
             for k, (a, b, text) in enumerate(pieces):
                 start, end = c.span.start + a, c.span.start + b
-                ents = {resolve(name) for s, e, name in ment if s >= start and e <= end}
-                if k == 0:
+                ents = {resolve(name) for s, e, name, _ in ment if s >= start and e <= end}
+                if k > 0 and _TRAILING_REL.match(text):
+                    # "..., who had been declared the winner": the relative pronoun stands for the
+                    # name just before it, which the proposition is about
+                    who = text[:3].lower() == "who"
+                    before = [
+                        name for s, e, name, typ in ment if c.span.start <= s and e <= start and (typ == "person") == who
+                    ]
+                    if before:
+                        text = before[-1] + " " + _TRAILING_REL.sub("", text, count=1)
+                        ents.add(resolve(before[-1]))
+                if k == 0 or rel is not None:
                     ents |= {resolve(x) for x in c.subjects if x}
                 member = ClaimMember(
                     article_id=aid,
@@ -253,7 +294,9 @@ def claim_members(
                     asserter=asserter if asserter == "outlet" else resolve_name(resolve, asserter),
                     outlet=outlet_of.get(aid, str(aid)),
                     negated=c.negated if len(pieces) == 1 else grammatical_negations(text) % 2 == 1,
-                    numbers=[q for q in c.numbers if len(pieces) == 1 or start <= q.start < end],
+                    numbers=[
+                        q for q in c.numbers if len(pieces) == 1 or (rel is None and start <= q.start < end) or (rel is not None and q.text in text)
+                    ],
                     quote=c.quote,
                     context=Span(st.start, st.end, st.text) if st is not None else None,
                 )
