@@ -239,6 +239,18 @@ In September 2024 the dam was inspected. Two days after the flood, crews returne
     assert event.value is None
 
 
+def test_scheduled_events_look_forward_and_day_ranges_keep_both_days() -> None:
+    text = """The harbour master is due to give evidence on Thursday. The ferry operator was expected to appear on Monday.
+
+Storms on 9 and 10 February closed the quay."""
+    f = analyse_article(article(text, published=dt.date(2024, 10, 15)))  # a Tuesday
+    by = {t.expression: t for t in f.times}
+    assert by["Thursday"].value == dt.date(2024, 10, 17)
+    assert by["Monday"].value == dt.date(2024, 10, 14)  # "was expected": reported from the past
+    rng = next(t for t in f.times if "February" in t.expression)
+    assert (rng.value, rng.end) == (dt.date(2024, 2, 9), dt.date(2024, 2, 10))
+
+
 def test_unknown_date_resolves_later_against_story_reference() -> None:
     f = analyse_article(article("The ministers met on Wednesday in Lisbon."))
     (wed,) = [t for t in f.times if "Wednesday" in t.expression]

@@ -47,6 +47,7 @@ _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s*,?\
 _MDY = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(\d{{4}}))?", re.I)
 _MY = re.compile(rf"\b{_MONTH_RE}\s*,?\s+(\d{{4}})\b", re.I)
 _M = re.compile(rf"^(?:early |mid-?|late |the end of |end of |earlier in |in )?{_MONTH_RE}$", re.I)
+_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|\u2013|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?!\s*,?\s*\d{{4}})", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"^(?:in |since |by |during |of |the year )?((?:19|20)\d{2})$")
 _AGO = re.compile(r"^(\w+(?: \w+)?) (days?|weeks?|months?|years?) ago$")
@@ -167,6 +168,13 @@ def parse_relative(expr: str, ref: dt.date, direction: str) -> tuple[dt.date, dt
             y = min(cands, key=lambda d: abs((d - ref).days)).year
         return dt.date(y, mo, 1), _month_end(y, mo)
     try:
+        if m := _DAY_RANGE.search(s):
+            # "9 and 10 february", "9-10 february": the first day to the last
+            mo = MONTHS[m[3].rstrip(".")[:3]]
+            d1, d2 = int(m[1]), int(m[2])
+            if d1 < d2:
+                start = _pick_year(ref, mo, d1, direction)
+                return start, start.replace(day=d2)
         if (m := _DMY.search(s)) and not m[3]:
             mo, day = MONTHS[m[2].rstrip(".")[:3]], int(m[1])
             return _pick_year(ref, mo, day, direction), None
@@ -187,6 +195,9 @@ def _pick_year(ref: dt.date, mo: int, day: int, direction: str) -> dt.date:
     return min(cands, key=lambda d: abs((d - ref).days))
 
 
+_SCHEDULED = frozenset("due scheduled expected set slated planned poised".split())
+
+
 def _tense(tok: Token) -> str:
     """Past/future of the clause a time expression belongs to (from its governing verb's auxiliaries)."""
     cur = tok
@@ -202,6 +213,10 @@ def _tense(tok: Token) -> str:
             return "future"
         if cur.dep_ == "xcomp" and cur.head.lemma_ == "go" and cur.head.tag_ == "VBG":
             return "future"
+        if cur.dep_ == "xcomp" and cur.head.lower_ in _SCHEDULED and not any(
+            a.tag_ == "VBD" for a in cur.head.children if a.dep_ in ("aux", "auxpass", "cop")
+        ) and cur.head.head.tag_ != "VBD":
+            return "future"  # "is due to give evidence on Thursday", "is scheduled to meet on Friday"
         if cur.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
             return "past"
         if cur.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
