@@ -267,11 +267,14 @@ def claim_members(
                 for a, b in segments(c.span.text)
                 for a2, b2, said in coordinated(c.span.text, a, b)
             ]
-            rel = relative_propositions(c.span.text) if len(pieces) == 1 else None
-            if rel is not None:
-                # both propositions keep the whole sentence as their span
-                pieces = [(0, len(c.span.text), r) for r in rel]
-            for k, (a, b, text) in enumerate(pieces):
+            # a relative clause or participle after a piece's subject: its propositions keep the
+            # piece as their span
+            expanded: list[tuple[int, int, str, bool]] = []
+            for a, b, text in pieces:
+                rel = relative_propositions(text) if text == c.span.text[a:b] else None
+                expanded += [(a, b, r, True) for r in rel] if rel else [(a, b, text, False)]
+            single = len(expanded) == 1
+            for k, (a, b, text, rewritten) in enumerate(expanded):
                 start, end = c.span.start + a, c.span.start + b
                 ents = {resolve(name) for s, e, name, _ in ment if s >= start and e <= end}
                 if k > 0 and _TRAILING_REL.match(text):
@@ -284,24 +287,26 @@ def claim_members(
                     if before:
                         text = before[-1] + " " + _TRAILING_REL.sub("", text, count=1)
                         ents.add(resolve(before[-1]))
-                if k == 0 or rel is not None:
+                if a == 0:
                     ents |= {resolve(x) for x in c.subjects if x}
                 member = ClaimMember(
                     article_id=aid,
                     claim=ci,
-                    span=c.span if len(pieces) == 1 else Span(start, end, c.span.text[a:b]),
+                    span=c.span if single else Span(start, end, c.span.text[a:b]),
                     sentence=c.sentence,
                     asserter=asserter if asserter == "outlet" else resolve_name(resolve, asserter),
                     outlet=outlet_of.get(aid, str(aid)),
-                    negated=c.negated if len(pieces) == 1 else grammatical_negations(text) % 2 == 1,
+                    negated=c.negated if single else grammatical_negations(text) % 2 == 1,
                     numbers=[
-                        q for q in c.numbers if len(pieces) == 1 or (rel is None and start <= q.start < end) or (rel is not None and q.text in text)
+                        q
+                        for q in c.numbers
+                        if single or (start <= q.start < end and (not rewritten or q.text in text))
                     ],
                     quote=c.quote,
                     context=Span(st.start, st.end, st.text) if st is not None else None,
                 )
-                strict = c.negated if len(pieces) == 1 else None
-                loose = (c.negated and len(pieces) == 1) or grammatical_negations(text) > 0
+                strict = c.negated if single else None
+                loose = (c.negated and single) or grammatical_negations(text) > 0
                 units.append(
                     ClaimUnit(
                         member,
