@@ -121,6 +121,19 @@ def test_titled_names_are_people_and_roles_name_their_holder() -> None:
     assert hall is None or hall.type != "person"
 
 
+def test_third_person_pronouns_are_tied_to_their_person() -> None:
+    f = analyse_article(
+        article("Noor Halvorsen told the inquiry that the report had been altered. The utility disputed her account.")
+    )
+    prons = [(m.text, m.type, f.entities[m.entity].name) for m in f.mentions if m.type in ("pronoun", "possessive")]
+    assert prons == [("her", "possessive", "Noor Halvorsen")]
+    from storyline.link.align import _name_pronouns
+
+    claim = next(c for c in f.claims if "disputed" in c.span.text)
+    pr = [(m.start, m.end, f.entities[m.entity].name, m.type == "possessive") for m in f.mentions if m.type == "possessive"]
+    assert _name_pronouns(claim.span.text, claim.span.start, pr) .rstrip(".") == "The utility disputed Noor Halvorsen's account"
+
+
 def test_two_speakers_in_one_paragraph_and_speaker_after_quote() -> None:
     f = analyse_article(
         article(

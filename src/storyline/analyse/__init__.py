@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from storyline.analyse import nlp
 from storyline.analyse.claims import extract_claims
 from storyline.analyse.docutil import doc_text, sents
-from storyline.analyse.entities import extract_entities, name_key
+from storyline.analyse.entities import extract_entities, name_key, pronoun_mentions
 from storyline.analyse.quotes import close_open_quotes, extract_quotes, find_quote_marks, headline_quotes
 from storyline.analyse.roles import ROLE_SYNONYMS
 from storyline.analyse.timex import extract_times, resolve
@@ -82,7 +82,7 @@ def analyse_docs(article: Article, body: Doc, extra: dict[str, Doc]) -> ArticleF
     return ArticleFacts(
         article_id=article.id,
         sentences=sentences,
-        mentions=index.mentions,
+        mentions=index.mentions + pronoun_mentions(body, index),
         entities=index.entities,
         quotes=quotes,
         claims=claims,

@@ -856,3 +856,23 @@ def extract_entities(
     b.bind_roles()
     b.others()
     return b.build()
+
+
+_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+def pronoun_mentions(body: Doc, index: EntityIndex) -> list[Mention]:
+    """He/she/his/her of the body tied to the person they stand for (type "pronoun", or
+    "possessive" for his/her before a noun), so later stages can read "her account" as that
+    person's account. Pronouns without a person antecedent are left out."""
+    out: list[Mention] = []
+    for t in body:
+        if t.lower_ not in _THIRD_PERSON or t.pos_ != "PRON":
+            continue
+        ent = index.antecedent(t)
+        if ent is None:
+            continue
+        kind = "possessive" if t.tag_ == "PRP$" else "pronoun"
+        out.append(Mention(t.idx, t.idx + len(t), t.text, kind, ent))
+    return out
+

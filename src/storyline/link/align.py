@@ -256,6 +256,11 @@ def claim_members(
             for m in f.mentions
             if m.entity is not None and m.entity < len(f.entities) and getattr(m, "part", "body") == "body"
         )
+        prons = [
+            (m.start, m.end, f.entities[m.entity].name, m.type == "possessive")
+            for m in f.mentions
+            if m.type in ("pronoun", "possessive") and m.entity is not None and m.entity < len(f.entities)
+        ]
         sent = {x.idx: x for x in f.sentences}
         for ci, c in enumerate(f.claims):
             if len(_WORD.findall(c.span.text)) < min_words:
@@ -276,6 +281,8 @@ def claim_members(
             single = len(expanded) == 1
             for k, (a, b, text, rewritten) in enumerate(expanded):
                 start, end = c.span.start + a, c.span.start + b
+                if not rewritten and text == c.span.text[a:b]:
+                    text = _name_pronouns(text, start, prons)
                 ents = {resolve(name) for s, e, name, _ in ment if s >= start and e <= end}
                 if k > 0 and _TRAILING_REL.match(text):
                     # "..., who had been declared the winner": the relative pronoun stands for the
@@ -317,6 +324,19 @@ def claim_members(
                     )
                 )
     return units
+
+
+def _name_pronouns(text: str, start: int, prons: list[tuple[int, int, str, bool]]) -> str:
+    """The claim as compared: "she" and "her account" read as the person they stand for, so that
+    "Tarrow Water disputed her account" meets "the utility rejected Castell's account"."""
+    out, pos = [], 0
+    for s, e, name, possessive in prons:
+        a, b = s - start, e - start
+        if a < pos or b > len(text):
+            continue
+        out += [text[pos:a], name + ("'s" if possessive else "")]
+        pos = b
+    return "".join(out) + text[pos:] if out else text
 
 
 def resolve_name(resolve: EntityResolver, name: str) -> str:
