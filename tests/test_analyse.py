@@ -235,6 +235,12 @@ He said the province must spend 4 percent of its budget on flood defences. Over 
 # ---------------------------------------------------------------- time
 
 
+def test_short_quoted_fragment_stays_in_the_outlets_claim() -> None:
+    f = analyse_article(article("By the time the audit reached the council, the rating had been lowered to “amber”."))
+    claim = next(c for c in f.claims if "lowered" in c.span.text)
+    assert claim.span.text.endswith("“amber”.") and claim.asserter == "outlet"
+
+
 def test_weekday_resolves_against_published_date_with_tense() -> None:
     text = """The mayor spoke on Tuesday. She will visit the dam on Friday.
 

@@ -368,6 +368,10 @@ def _make_claim(
     while text and text[0] in "\"'\u201c\u2018\u201d\u2019":
         a, text = a + 1, text[1:]
     while text and text[-1] in "\"'\u201c\u2018\u201d\u2019,":
+        if text[-1] == "\u201d" and text.count("\u201c") >= text.count("\u201d") or (
+            text[-1] == '"' and text.count('"') % 2 == 0
+        ):
+            break  # it closes a quoted fragment inside the claim ("was “a disgrace”")
         b, text = b - 1, text[:-1]
     return Claim(
         span=Span(a, b, text),
@@ -397,7 +401,11 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         if span is None:
             continue
         ids = {t.i for t in span}
-        in_quote.update(ids)
+        words_ = [t for t in span if not (t.is_punct or t.is_space)]
+        if not (len(words_) <= 2 or len(words_) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words_)):
+            # a short fragment ("changed to “moderate”", "called it “a disgrace”") stays in the
+            # sentence's own claim
+            in_quote.update(ids)
         if q.content.text.rstrip().endswith("?"):
             continue
         roots = [t for t in span if (t.head.i not in ids or t.head == t) and not (t.is_punct or t.is_space)]
