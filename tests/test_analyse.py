@@ -241,6 +241,15 @@ def test_short_quoted_fragment_stays_in_the_outlets_claim() -> None:
     assert claim.span.text.endswith("“amber”.") and claim.asserter == "outlet"
 
 
+def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
+    f = analyse_article(
+        article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')
+    )
+    texts = [c.span.text for c in f.claims if c.asserter == "outlet"]
+    assert "The harbour master defended the new ferry timetable" in texts
+    assert not any(t.rstrip().endswith("that") for t in texts)
+
+
 def test_weekday_resolves_against_published_date_with_tense() -> None:
     text = """The mayor spoke on Tuesday. She will visit the dam on Friday.
 

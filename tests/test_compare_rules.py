@@ -337,3 +337,12 @@ def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
     fen = [next(m.span.text for m in c.members if m.article_id == 2) for c in shared]
     assert any("began at dawn" in t for t in fen), fen
     assert any("since 2011" in t for t in fen), fen
+
+
+def test_representative_reads_on_its_own() -> None:
+    from storyline.link.align import reads_alone
+
+    assert reads_alone("The ferry operator cut its timetable by a third.")
+    assert not reads_alone("There he will meet the ferry operators.")
+    assert not reads_alone("and the need for the operator to cut fares.")
+    assert not reads_alone("The operator said the timetable would be cut by")

@@ -356,6 +356,9 @@ def _subjects(head: Token, index: EntityIndex) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+_FRAME_END = re.compile(r"\b(?:that|whether|if)\s*[:,\u2014\u2013-]?\s*$", re.I)
+
+
 def _make_claim(
     doc: Doc, head: Token, toks: list[Token], index: EntityIndex, asserter: str, quote: int | None, sent: int
 ) -> Claim | None:
@@ -373,6 +376,13 @@ def _make_claim(
         ):
             break  # it closes a quoted fragment inside the claim ("was “a disgrace”")
         b, text = b - 1, text[:-1]
+    if _FRAME_END.search(text):
+        # "X defended the plan, stating on Thursday that": the frame's content was a quote; what
+        # comes before the frame is the claim
+        cut = text.rfind(",")
+        if cut <= 0 or len(re.findall(r"[A-Za-z]+", text[:cut])) < 4:
+            return None
+        b, text = a + cut, text[:cut]
     return Claim(
         span=Span(a, b, text),
         sentence=sent,

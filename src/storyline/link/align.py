@@ -517,11 +517,26 @@ def _representative(idx: list[int], units: list[ClaimUnit], sim: np.ndarray) -> 
     for k, i in enumerate(idx):
         m = units[i].member
         words = len(units[i].text.split())
-        # prefer own assertions, then centrality; very long spans read badly
-        score = (float(m.asserter == "outlet"), float(central[k]) - (0.1 if words > 45 else 0.0))
+        # prefer own assertions, then spans that read on their own, then centrality; very long
+        # spans read badly
+        score = (
+            float(m.asserter == "outlet"),
+            float(reads_alone(m.span.text)),
+            float(central[k]) - (0.1 if words > 45 else 0.0),
+        )
         if score > best_key:
             best, best_key = k, score
     return best
+
+
+_ANAPHORIC_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|there|his|her|its|their|and|but|or|which|who)\b", re.I)
+
+
+def reads_alone(text: str) -> bool:
+    """A span that stands as a sentence: capitalised, not opening on a word pointing elsewhere
+    ("There he will ...", "and the need for ..."), ending on a full stop."""
+    t = text.strip().lstrip("\"'\u201c\u2018")
+    return bool(t) and t[0].isupper() and not _ANAPHORIC_START.match(t) and text.rstrip()[-1:] in ".!\"\u201d"
 
 
 @dataclass(slots=True)
