@@ -67,17 +67,12 @@ Critics slammed the project, which reportedly ran over budget in May.
 """
 
 
-@lru_cache(maxsize=1)
-def bridge() -> StoryReport:
+def compare_docs(docs: list[RawDoc]) -> StoryReport:
+    """Clean, analyse and compare raw documents known to tell one story."""
     from storyline.analyse import analyse_many
     from storyline.clean import clean
     from storyline.compare import compare_story
 
-    docs = [
-        RawDoc(source="harbourline-gazette.txt", kind="text", data=GAZETTE.encode(), outlet="Harbourline Gazette", published="2024-05-06"),
-        RawDoc(source="northfield-post.txt", kind="text", data=POST.encode(), outlet="Northfield Post", published="2024-05-06"),
-        RawDoc(source="tamsel-herald.txt", kind="text", data=HERALD.encode(), outlet="Tamsel Herald", published="2024-05-07"),
-    ]
     arts = []
     for i, d in enumerate(docs):
         a = clean(d)
@@ -88,6 +83,17 @@ def bridge() -> StoryReport:
         f.article_id = a.id
     story = one_story(arts, facts)
     return compare_story(story, {a.id: a for a in arts}, {f.article_id: f for f in facts})
+
+
+@lru_cache(maxsize=1)
+def bridge() -> StoryReport:
+    return compare_docs(
+        [
+            RawDoc(source="harbourline-gazette.txt", kind="text", data=GAZETTE.encode(), outlet="Harbourline Gazette", published="2024-05-06"),
+            RawDoc(source="northfield-post.txt", kind="text", data=POST.encode(), outlet="Northfield Post", published="2024-05-06"),
+            RawDoc(source="tamsel-herald.txt", kind="text", data=HERALD.encode(), outlet="Tamsel Herald", published="2024-05-07"),
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -306,10 +312,6 @@ def test_relative_clause_after_the_subject_is_its_own_proposition() -> None:
 
 
 def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
-    from storyline.analyse import analyse_many
-    from storyline.clean import clean
-    from storyline.compare import compare_story
-
     orla = (
         "Skyreach pilots walk out\n\n"
         "The pilots' strike, which began at dawn on Friday, is the first at Skyreach Airlines since 2011.\n\n"
@@ -320,19 +322,12 @@ def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
         "The pilots' strike at Skyreach Airlines began at dawn on Friday.\n\n"
         "It is the first walkout at Skyreach Airlines since 2011.\n"
     )
-    docs = [
-        RawDoc(source="orla-gazette.txt", kind="text", data=orla.encode(), outlet="Orla Gazette", published="2024-06-07"),
-        RawDoc(source="fenmoor-times.txt", kind="text", data=fenmoor.encode(), outlet="Fenmoor Times", published="2024-06-07"),
-    ]
-    arts = []
-    for i, d in enumerate(docs):
-        a = clean(d)
-        a.id = i + 1
-        arts.append(a)
-    facts = analyse_many(arts)
-    for a, f in zip(arts, facts, strict=True):
-        f.article_id = a.id
-    rep = compare_story(one_story(arts, facts), {a.id: a for a in arts}, {f.article_id: f for f in facts})
+    rep = compare_docs(
+        [
+            RawDoc(source="orla-gazette.txt", kind="text", data=orla.encode(), outlet="Orla Gazette", published="2024-06-07"),
+            RawDoc(source="fenmoor-times.txt", kind="text", data=fenmoor.encode(), outlet="Fenmoor Times", published="2024-06-07"),
+        ]
+    )
     shared = [c for c in rep.clusters if {m.article_id for m in c.members} == {1, 2}]
     fen = [next(m.span.text for m in c.members if m.article_id == 2) for c in shared]
     assert any("began at dawn" in t for t in fen), fen
