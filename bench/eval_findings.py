@@ -4,7 +4,9 @@ Runs the whole pipeline (ingest, clean, analyse, link, compare) on a folder of a
 prints, against the gold file:
 
 - claims: each gold claim is matched to the claim cluster whose members read most like it
-  (embedding cosine); the cluster's set of source articles is compared with the gold ``sources``
+  (embedding cosine; a member naming the gold claim's numbers gains, one naming only other values
+  loses, since the embeddings barely see numbers); the cluster's set of source articles is
+  compared with the gold ``sources``
   (exact-set accuracy, and source-level precision/recall/F1 summed over claims);
 - quotes: gold quotes found (content overlap) in a source article, and with the right speaker;
 - dates: gold event dates present in the timeline with all their source articles;
