@@ -292,3 +292,109 @@ def test_resolve_times_against_story_range() -> None:
     assert [t.value for t in got] == [dt.date(2030, 6, 5), dt.date(2030, 6, 3), dt.date(2029, 1, 1)]
     assert [t.anchor for t in got[:2]] == ["story", "story"]
     assert facts.times[0].value is None  # input untouched
+
+
+# Two same-kind events (two ferry disasters on one coast, undated): most of every report is the
+# shared vocabulary of a sinking; only the names of ship, captain and place tell them apart.
+FERRY_SHARED = [
+    "Rescue boats of the Vestland Coast Guard searched the water through the night, and divers were sent to the hull.",
+    "Survivors told reporters that the ferry listed sharply before passengers could reach the lifeboats.",
+    "The Vestland Maritime Authority said it would open an inquiry into the ferry's stability and its cargo.",
+    "Relatives gathered at the harbour waiting for news of passengers who were still missing.",
+    "Storm warnings had been issued for the coast, but the ferry left port on schedule.",
+    "Helicopters lifted injured passengers to the regional hospital, where doctors treated them for hypothermia.",
+    "Shipping experts said ferries on the route were old and often overloaded in the holiday season.",
+    "The operator said it was cooperating with the coast guard and had suspended its other sailings.",
+    "Fishermen who joined the rescue said waves were several metres high when the ferry went down.",
+    "Unions have long warned that crews on coastal ferries are too small to handle an evacuation.",
+    "The prime minister sent condolences and promised a review of ferry safety rules.",
+    "Insurance investigators are expected to examine the ferry's maintenance logs.",
+]
+FERRY_EVENTS = {
+    "aldmere": (
+        "The ferry Aldmere Star capsized off Corrin Point on Saturday with 140 people on board; 12 died.",
+        [
+            "Captain Henrik Valo of the Aldmere Star was questioned by police in Corrin.",
+            "The Aldmere Star had been carrying timber lorries from Corrin to Ostby.",
+            "Henrik Valo told investigators the Aldmere Star lost power near Corrin Point.",
+            "Mayor Pirjo Lundqvist of Corrin declared a day of mourning for the 12 dead.",
+        ],
+    ),
+    "lysa": (
+        "The ferry Lysa Gale sank near Brannock Reef on Thursday with 260 people on board; 31 are missing.",
+        [
+            "Captain Maren Oduya of the Lysa Gale was rescued by a fishing trawler near Brannock.",
+            "The Lysa Gale was sailing from Brannock to the island of Skerra with school groups on board.",
+            "Maren Oduya said the Lysa Gale struck rocks on Brannock Reef in heavy fog.",
+            "Governor Tomas Ekwueme of Skerra flew to Brannock to meet families of the 31 missing.",
+        ],
+    ),
+}
+
+
+def ferry_stream() -> tuple[list[Article], dict[int, str]]:
+    """Reports of the two sinkings, alternating, each a different mix of the shared sentences."""
+    import random
+
+    rng = random.Random(2)
+    arts, gold = [], {}
+    for i in range(12):
+        key = ("aldmere", "lysa")[i % 2]
+        lead, own = FERRY_EVENTS[key]
+        paras = rng.sample(FERRY_SHARED, 6)
+        paras.insert(rng.randrange(2), lead)
+        paras.insert(rng.randrange(2, 5), rng.choice(own))
+        arts.append(art(i + 1, paras, "", None, f"Outlet {i + 1}"))
+        gold[i + 1] = key
+    return arts, gold
+
+
+def test_young_story_that_merged_two_events_splits() -> None:
+    arts, gold = ferry_stream()
+    # Without revisiting, the second sinking's first report joins the first one and the story keeps
+    # attracting both: one story.
+    fixed = StoryLinker(LinkConfig(cluster=ClusterConfig(split_max_members=0)))
+    assert len({a.story_id for a in fixed.add_many(arts)}) == 1
+    linker = StoryLinker()
+    asg = linker.add_many(arts)
+    assert linker.splits >= 1
+    pred = {a.article_id: a.story_id for a in asg}
+    assert bcubed(pred, gold).f1 == 1.0
+    # the assignments report where each article ended up; duplicates stay with their originals
+    assert pred == {aid: st.story for aid, st in linker.articles.items()}
+    assert all(pred[a.article_id] == pred[a.duplicate_of] for a in asg if a.duplicate_of is not None)
+    # the centroids followed the members: each story is labelled by its own ship
+    labels = {linker.story(sid).label for sid in set(pred.values())}
+    assert any("Aldmere" in lb for lb in labels) and any("Lysa" in lb for lb in labels)
+    # a coherent story never splits
+    one = StoryLinker()
+    one.add_many([a for a in arts if gold[a.id or 0] == "aldmere"])
+    assert one.splits == 0 and len(one.stories) == 1
+
+
+def test_split_state_survives_a_session(tmp_path: Path) -> None:
+    """A story saved young is still split by the next session (member vectors are stored)."""
+    from sqlalchemy.orm import Session
+
+    from storyline.store import db_url, make_engine
+    from storyline.store.stories import LinkArticleRow, create_tables, load_linker, save_linker
+
+    arts, gold = ferry_stream()
+    engine = make_engine(db_url(str(tmp_path / "link.db")))
+    create_tables(engine)
+    first = StoryLinker()
+    first.add_many(arts[:5])
+    assert first.splits == 0 and len(first.stories) == 1  # merged so far
+    with Session(engine) as s:
+        save_linker(s, first)
+        s.commit()
+    with Session(engine) as s:
+        again = load_linker(s)
+        again.add_many(arts[5:])
+        assert again.splits >= 1
+        save_linker(s, again)
+        s.commit()
+    with Session(engine) as s:
+        stored = {r.article_id: r.story_id for r in s.query(LinkArticleRow)}
+    engine.dispose()
+    assert bcubed(stored, gold).f1 == 1.0  # rows saved by the first session moved too

@@ -86,6 +86,8 @@ class LinkArticleRow(Base):
     signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     cues: Mapped[list] = mapped_column(JSON)
     entities: Mapped[list] = mapped_column(JSON)
+    # trimmed vectors while the article's story is young (``ArticleState.vector``): a later session can split it
+    vector: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class LinkPostingRow(Base):
@@ -146,6 +148,20 @@ def _unpack(blob: bytes) -> dict[int, float]:
     return dict(zip(keys.tolist(), vals.tolist(), strict=True))
 
 
+def _pack_member(v: tuple[dict[int, float], dict[int, float], int | None] | None) -> bytes | None:
+    if v is None:
+        return None
+    head = np.array([len(v[0]), v[2] or 0], dtype=np.int32).tobytes()
+    return head + _pack(v[0]) + _pack(v[1])
+
+
+def _unpack_member(blob: bytes | None) -> tuple[dict[int, float], dict[int, float], int | None] | None:
+    if not blob:
+        return None
+    nt, year = np.frombuffer(blob[:8], dtype=np.int32).tolist()
+    return _unpack(blob[8 : 8 + 8 * nt]), _unpack(blob[8 + 8 * nt :]), year or None
+
+
 def _config_json(cfg: LinkConfig) -> dict[str, Any]:
     return {"cluster": dataclasses.asdict(cfg.cluster), "dedup": dataclasses.asdict(cfg.dedup)}
 
@@ -198,6 +214,7 @@ def _article_row(a: ArticleState) -> dict[str, Any]:
         "signature": a.signature.astype(np.uint32).tobytes() if a.signature is not None else None,
         "cues": [c.to_json() for c in a.cues],
         "entities": [e.to_json() for e in a.entities],
+        "vector": _pack_member(a.vector),
     }
 
 
@@ -213,6 +230,7 @@ def _article_state(r: LinkArticleRow) -> ArticleState:
         entities=[EntityNote.from_json(e) for e in r.entities or []],
         signature=np.frombuffer(r.signature, dtype=np.uint32).copy() if r.signature else None,
         seq=r.seq,
+        vector=_unpack_member(r.vector),
     )
 
 
@@ -314,6 +332,15 @@ def save_linker(session: Session, linker: StoryLinker) -> int:
         ]
         if bands:
             session.execute(insert(LinkBandRow), bands)
+    # Articles saved earlier whose story was split since: their rows follow them.
+    fresh = set(linker.new_articles)
+    moved = [
+        {"article_id": a, "story_id": linker.articles[a].story}
+        for a in sorted(linker.moved)
+        if a not in fresh and a in linker.articles
+    ]
+    if moved:
+        session.execute(update(LinkArticleRow), moved)
     dirty = sorted(linker.dirty_stories & set(linker.stories))
     rows = [_story_row(linker.stories[s]) for s in dirty]
     existing: set[int] = set()
@@ -348,6 +375,7 @@ def save_linker(session: Session, linker: StoryLinker) -> int:
     session.flush()
     linker.new_articles.clear()
     linker.dirty_stories.clear()
+    linker.moved.clear()
     return len(rows)
 
 
