@@ -41,6 +41,15 @@ def test_roundtrip_and_dedup(db: str) -> None:
     assert [a.id for a in s.iter_articles()] == [1, 2]
 
 
+def test_publication_order_puts_undated_last(db: str) -> None:
+    s = Store(db)
+    late, early = _pair(5), _pair(2)
+    undated = _pair(3)
+    undated[1].published = None
+    ids = [aid for aid, _ in s.add_batch([late, undated, early])]
+    assert s.in_publication_order(ids + [ids[0]]) == [ids[2], ids[0], ids[1]]
+
+
 def test_model_json_roundtrip() -> None:
     art = _pair(3)[1]
     assert article_from_json(to_jsonable(art)) == art

@@ -148,11 +148,13 @@ def analyse_pending(
 
 
 def link_pending(store: Store, ids: Iterable[int], chunk: int = 500) -> int:
-    """Link stored articles into stories (incremental: already linked ones are skipped)."""
+    """Link stored articles into stories, oldest first (incremental: already linked ones are skipped)."""
     from storyline.link import link_articles
     from storyline.store.migrate import exclusive
 
-    ids = sorted(set(ids))
+    # streaming clustering reads a batch as a stream: in the order things were published, not the
+    # order files were listed (a follow-up met before its story's first report would start its own)
+    ids = store.in_publication_order(ids)
     with exclusive(store.engine, "link"):  # the story index is shared state: one linker at a time
         for i in range(0, len(ids), chunk):
             arts = list(store.iter_articles(ids[i:i + chunk]))

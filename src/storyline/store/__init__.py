@@ -5,6 +5,7 @@ SQLite file by default (WAL mode, retries on a busy database), PostgreSQL by URL
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import time
 from collections.abc import Iterable, Iterator
@@ -189,6 +190,17 @@ class Store:
     def article_ids(self) -> list[int]:
         with self.Session() as s:
             return list(s.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
+
+    def in_publication_order(self, ids: Iterable[int], chunk: int = 5000) -> list[int]:
+        """``ids`` ordered by publication date (then id); undated articles last, in id order."""
+        wanted = sorted(set(ids))
+        dates: dict[int, dt.date | None] = {}
+        for i in range(0, len(wanted), chunk):
+            with self.Session() as s:
+                part = wanted[i : i + chunk]
+                rows = s.execute(select(ArticleRow.id, ArticleRow.published).where(ArticleRow.id.in_(part)))
+                dates.update((aid, pub) for aid, pub in rows)
+        return sorted(wanted, key=lambda a: (dates.get(a) is None, dates.get(a) or dt.date.min, a))
 
     def iter_articles(self, ids: Iterable[int] | None = None, chunk: int = 500) -> Iterator[Article]:
         all_ids = list(ids) if ids is not None else self.article_ids()
