@@ -12,6 +12,7 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -32,13 +33,21 @@ class DedupConfig:
     capacity: int = 300_000  # most recent signatures kept in memory; copies arrive close together
 
 
+@lru_cache(maxsize=8)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH bands and rows for a Jaccard threshold. datasketch finds them by numerical integration
+    (about 20 ms), which would otherwise be paid by every linker a single-article update builds."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 @dataclass
 class DuplicateIndex:
     config: DedupConfig = field(default_factory=DedupConfig)
 
     def __post_init__(self) -> None:
         c = self.config
-        self._lsh = MinHashLSH(threshold=c.threshold, num_perm=c.num_perm)
+        self._lsh = MinHashLSH(threshold=c.threshold, num_perm=c.num_perm, params=lsh_bands(c.threshold, c.num_perm))
         # Signatures as uint32 (the affine32 scheme): 512 bytes an article.
         self._sigs: OrderedDict[int, np.ndarray] = OrderedDict()
         self.rep_of: dict[int, int] = {}  # member -> representative (only for duplicates)
