@@ -246,6 +246,20 @@ def test_agglomerate_respects_cannot_link() -> None:
     assert groups == [[0, 1], [2]]
 
 
+def test_claims_giving_other_full_dates_never_share_a_cluster() -> None:
+    import datetime as dt
+
+    from storyline.link.align import AlignConfig, similarity_matrix
+
+    texts = ["the survey was dated 3 June 2022", "the survey was dated 3 July 2022", "the survey was dated 3 June 2022"]
+    units = [_unit(i + 1, t, {"survey"}) for i, t in enumerate(texts)]
+    for u, d in zip(units, (dt.date(2022, 6, 3), dt.date(2022, 7, 3), dt.date(2022, 6, 3)), strict=True):
+        u.dates = frozenset({d})
+    emb = np.ones((3, 4), dtype=np.float32) / 2.0  # identical embeddings: only the gate can part them
+    _, _, cannot = similarity_matrix(units, emb, AlignConfig())
+    assert cannot[0, 1] and cannot[1, 2] and not cannot[0, 2]
+
+
 def test_quote_overlap_and_word_diff() -> None:
     a = "Every vote was cast in good faith, and every one deserved to be counted"
     b = "Every vote was cast in good faith and every one should have been counted on the night"

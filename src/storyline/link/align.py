@@ -21,6 +21,7 @@ id and character span.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -143,6 +144,7 @@ class ClaimUnit:
     entities: frozenset[str]
     neg: bool  # polarity: the analysis' clause negation XOR negative-prefixed evaluatives
     loose_neg: bool  # the same, counting any negation word of the span ("no troops", "not")
+    dates: frozenset[dt.date] = frozenset()  # full dates the claim writes out ("14 March 2023")
 
     def opposite(self, other: ClaimUnit) -> bool:
         """Opposite polarity by both readings: a negation the clause parse missed ("no U.S.
@@ -261,6 +263,8 @@ def claim_members(
             for m in f.mentions
             if m.type in ("pronoun", "possessive") and m.entity is not None and m.entity < len(f.entities)
         ]
+        # written-out full dates only: resolved weekdays can be a day off, "in March" is not a day
+        days = [(t.span.start, t.span.end, t.value) for t in f.times if t.anchor == "absolute" and t.end is None and t.value]
         sent = {x.idx: x for x in f.sentences}
         for ci, c in enumerate(f.claims):
             if len(_WORD.findall(c.span.text)) < min_words:
@@ -321,6 +325,7 @@ def claim_members(
                         frozenset(e for e in ents if e),
                         effective_negation(text, strict),
                         effective_negation(text, loose),
+                        frozenset(v for s, e, v in days if start <= s and e <= end),
                     )
                 )
     return units
@@ -397,6 +402,8 @@ def similarity_matrix(
             c = ui.opposite(uj)
             c = c or (mi.article_id == mj.article_id and mi.sentence == mj.sentence)
             c = c or numbers_clash(mi.numbers, mj.numbers)
+            # two full dates and none shared: other days, so other facts (or conflicting ones)
+            c = c or bool(ui.dates and uj.dates and ui.dates.isdisjoint(uj.dates))
             if c:
                 cannot[i, j] = cannot[j, i] = True
             elif not (ui.entities & uj.entities) and sim[i, j] < config.strong:
