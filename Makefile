@@ -48,7 +48,11 @@ bench: install
 	$(PY) bench/eval_quotes_polnear.py
 	$(PY) bench/eval_cluster.py --seeds
 	$(PY) bench/eval_cluster.py --ecbplus
+	$(PY) bench/eval_cluster.py --ecbplus --split test
+	$(PY) bench/eval_cluster.py --synthetic 5000
 	$(PY) bench/eval_findings.py
+	$(PY) bench/eval_findings.py --raw tests/fixtures/multioutlet --gold tests/fixtures/multioutlet/expected.json
+	$(PY) bench/eval_findings.py --raw examples/sample-corpus --gold examples/sample-corpus.truth.json
 	$(PY) bench/bench_analyse.py
 	$(PY) bench/bench_cluster.py
 	$(PY) bench/bench_pipeline.py
