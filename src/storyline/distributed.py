@@ -13,6 +13,7 @@ At most ``window`` chunks are in flight, so memory stays flat however many input
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import os
 import time
@@ -213,6 +214,8 @@ def link_function() -> LinkFn:
         from storyline.store.migrate import exclusive
 
         done = [p for p in items if p.article is not None and p.article.id is not None]
+        # as pipeline.link_pending does: oldest first, undated last
+        done.sort(key=lambda p: (p.article.published is None, p.article.published or dt.date.min, p.article.id))  # type: ignore[union-attr]
         with exclusive(store.engine, "link"):  # one linker at a time per store: its index is shared state
             link_articles(store.engine, [p.article for p in done if p.article], [p.facts for p in done])
 
