@@ -13,7 +13,6 @@ At most ``window`` chunks are in flight, so memory stays flat however many input
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import os
 import time
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from storyline.model import Article, ArticleFacts, IngestError, RawDoc
+from storyline.model import Article, ArticleFacts, IngestError, RawDoc, publication_key
 from storyline.pipeline import IngestReport, clean_one
 
 if TYPE_CHECKING:
@@ -215,7 +214,7 @@ def link_function() -> LinkFn:
 
         done = [p for p in items if p.article is not None and p.article.id is not None]
         # as pipeline.link_pending does: oldest first, undated last
-        done.sort(key=lambda p: (p.article.published is None, p.article.published or dt.date.min, p.article.id))  # type: ignore[union-attr]
+        done.sort(key=lambda p: publication_key(p.article.published, p.article.id))  # type: ignore[union-attr]
         with exclusive(store.engine, "link"):  # one linker at a time per store: its index is shared state
             link_articles(store.engine, [p.article for p in done if p.article], [p.facts for p in done])
 

@@ -16,6 +16,11 @@ from typing import Any
 PARA_SEP = "\n\n"
 
 
+def publication_key(published: dt.date | None, article_id: int | None) -> tuple[bool, dt.date, int]:
+    """Sort key for linking a batch as a stream: oldest first, undated articles last, then by id."""
+    return (published is None, published or dt.date.min, article_id or 0)
+
+
 def content_hash(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")

@@ -17,7 +17,15 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storyline.model import Article, ArticleFacts, RawDoc, article_from_json, facts_from_json, to_jsonable
+from storyline.model import (
+    Article,
+    ArticleFacts,
+    RawDoc,
+    article_from_json,
+    facts_from_json,
+    publication_key,
+    to_jsonable,
+)
 from storyline.store.schema import ArticleRow, Base, FactsRow
 
 DEFAULT_DB = "storyline.db"
@@ -200,7 +208,7 @@ class Store:
                 part = wanted[i : i + chunk]
                 rows = s.execute(select(ArticleRow.id, ArticleRow.published).where(ArticleRow.id.in_(part)))
                 dates.update((aid, pub) for aid, pub in rows)
-        return sorted(wanted, key=lambda a: (dates.get(a) is None, dates.get(a) or dt.date.min, a))
+        return sorted(wanted, key=lambda a: publication_key(dates.get(a), a))
 
     def iter_articles(self, ids: Iterable[int] | None = None, chunk: int = 500) -> Iterator[Article]:
         all_ids = list(ids) if ids is not None else self.article_ids()
