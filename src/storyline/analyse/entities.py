@@ -323,9 +323,22 @@ def _strip_possessive(text: str) -> str:
     return re.sub(r"['\u2019\u02bc]s?$", "", text)
 
 
+def _mistagged_title(tok: Token) -> bool:
+    """A role noun the tagger read as a verb ("…, coxswain Declan Marwick is retiring"): a name follows
+    it and it has no subject before it, so it is not a verb of the sentence."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN":
+        return False
+    if tok.i > 0 and (doc[tok.i - 1].lower_ == "to" or doc[tok.i - 1].pos_ in ("AUX", "PRON", "PART")):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children)
+
+
 def _roleish(tok: Token) -> bool:
     if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
         return False
+    if tok.pos_ == "VERB" and tok.lower_ in ROLE_HEADS and _mistagged_title(tok):
+        return True
     if tok.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM", "ADV", "SCONJ", "CCONJ", "PUNCT", "SPACE", "ADP"):
         return tok.lower_ in ROLE_HEADS and tok.pos_ != "VERB"
     w = words(tok.text)
@@ -422,7 +435,7 @@ def _role_phrases(doc: Doc) -> list[tuple[int, int, int]]:
                         stop += 1
                     end = stop
             if (
-                doc[head].pos_ in ("NOUN", "PROPN")
+                (doc[head].pos_ in ("NOUN", "PROPN") or doc[head].pos_ == "VERB" and _mistagged_title(doc[head]))
                 and doc[head].ent_type_ not in ("ORG", "GPE")
                 or head > start
             ):

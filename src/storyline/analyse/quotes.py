@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -270,13 +271,17 @@ def _is_cue(t: Token) -> bool:
     return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE or lem in NAMING
 
 
-def _speaker_token(t: Token) -> Token | None:
-    """Subject of a cue, climbing through participles, coordination and relative clauses."""
+def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False) -> Token | None:
+    """Subject of a cue, climbing through participles, coordination and relative clauses.
+
+    A subject inside quotation marks is the parser reading the quote (or a quoted title) as the
+    subject: '"... Full panic mode," said X' and '... said on "Fox and Friends"' are not said by them.
+    """
     cur = t
     speech = t.lemma_.lower() in REPORTING
     for _ in range(4):
         for c in cur.children:
-            if c.dep_ == "nsubj" or c.dep_ == "csubj":
+            if (c.dep_ == "nsubj" or c.dep_ == "csubj") and not quoted(c):
                 if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                     return cur.head  # "Kovac, who has long argued that ..."
                 return c
@@ -426,6 +431,17 @@ class _Attributor:
     def quoted(self, t: Token) -> bool:
         return t.i in self._quoted_toks
 
+    def in_quotation(self, t: Token) -> bool:
+        """Inside a quotation or a quoted title ("on Fox News’s “Fox and Friends”")."""
+        if self.quoted(t):
+            return True
+        left = t.left_edge.i
+        if left == 0 or t.i - left >= 8:
+            return False
+        mark = self.doc[left - 1]
+        # a straight mark opens only when it hugs the next word ('" Smith said' is a closing one)
+        return mark.text in OPEN_DOUBLE + OPEN_SINGLE or mark.text in "\"'" and not mark.whitespace_
+
     def _mark_quoted(self) -> set[int]:
         out: set[int] = set()
         for a, b in self.quoted_chars:
@@ -527,7 +543,7 @@ class _Attributor:
                 continue  # "Asked whether ...": a question put to someone
             if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
                 continue  # "asked whether he thinks ...": a question, not an attribution
-            spk = _speaker_token(t)
+            spk = self._participle_holder(t) or _speaker_token(t, self.in_quotation)
             if spk is None and (lem in REPORTING or lem == "make"):
                 spk = self._linear_subject(t)
             cues.append(_Cue(tok=t, speaker=spk, comp=comp, kind=kind or "speech"))
@@ -631,6 +647,22 @@ class _Attributor:
         quotes.extend(self._inner_quotes(quotes))
         quotes.sort(key=lambda q: q.content.start)
         return _dedupe(quotes)
+
+    def _participle_holder(self, cue: Token) -> Token | None:
+        """"footage of Hillary Clinton asking, ...": a speech participle right after a person's name
+        (no comma between) is that person speaking, wherever the parser hangs the participle."""
+        if cue.tag_ != "VBG" or cue.i == 0:
+            return None
+        prev = cue.doc[cue.i - 1]
+        by_tok = (
+            self.index.token_entity
+            if self.part == "body"
+            else self.index.part_token_entity.get(self.part, {})
+        )
+        e = by_tok.get(prev.i)
+        if e is None or self.index.entities[e].type != "person" or self.in_quotation(prev):
+            return None
+        return prev
 
     def _linear_subject(self, cue: Token) -> Token | None:
         """Fallback when the parse gives a speech verb no subject: the nearest person to its left with no
