@@ -75,6 +75,15 @@ def test_quote_marks_nested_and_unclosed_multi_paragraph() -> None:
     assert marks[1].close is None and marks[1].run_on
 
 
+def test_unclosed_quote_in_the_last_paragraph_ends_with_its_sentence() -> None:
+    # nothing follows to reopen it, so it does not run on over the writer's own sentences
+    text = 'Pell said the yard "will stay open all winter. Will the town step up? Stay with us for more.'
+    marks = find_quote_marks(text)
+    assert marks[0].close is None and not marks[0].run_on
+    f = analyse_article(article(text))
+    assert find_quote(f, "will stay open").content.text.endswith("all winter.")
+
+
 def test_doubled_apostrophes_are_double_quotes() -> None:
     text = "''It is over,'' said Mr. Pell. ''Done.''"
     assert [text[m.start : m.end] for m in find_quote_marks(text)] == ["It is over", "Done."]

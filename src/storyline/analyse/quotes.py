@@ -191,7 +191,7 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
     for k, (pos, line) in enumerate(lines):
         marks = _pair_paragraph(line, pos)
         nxt = lines[k + 1][1].lstrip() if k + 1 < len(lines) else ""
-        if marks and marks[-1].close is None and nxt[:1] in OPEN_DOUBLE + OPEN_SINGLE + "\"'":
+        if marks and marks[-1].close is None and nxt[:1] and nxt[0] in OPEN_DOUBLE + OPEN_SINGLE + "\"'":
             # "...\n\n"Next paragraph": the quotation continues; it ends with its paragraph
             marks[-1].run_on = True
         out.extend(marks)

@@ -528,7 +528,7 @@ def _representative(idx: list[int], units: list[ClaimUnit], sim: np.ndarray) -> 
         # spans read badly
         score = (
             float(m.asserter == "outlet"),
-            float(reads_alone(m.span.text)),
+            float(reads_alone(m.span.text)) + float(starts_alone(m.span.text)),
             float(central[k]) - (0.1 if words > 45 else 0.0),
         )
         if score > best_key:
@@ -539,11 +539,16 @@ def _representative(idx: list[int], units: list[ClaimUnit], sim: np.ndarray) -> 
 _ANAPHORIC_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|there|his|her|its|their|and|but|or|which|who)\b", re.I)
 
 
-def reads_alone(text: str) -> bool:
-    """A span that stands as a sentence: capitalised, not opening on a word pointing elsewhere
-    ("There he will ...", "and the need for ..."), ending on a full stop."""
+def starts_alone(text: str) -> bool:
+    """A span that opens like a sentence: capitalised, not on a word pointing elsewhere ("There he
+    will ...", "and the need for ...", "which obligates ...")."""
     t = text.strip().lstrip("\"'\u201c\u2018")
-    return bool(t) and t[0].isupper() and not _ANAPHORIC_START.match(t) and text.rstrip()[-1:] in ".!\"\u201d"
+    return bool(t) and t[0].isupper() and not _ANAPHORIC_START.match(t)
+
+
+def reads_alone(text: str) -> bool:
+    """A span that stands as a sentence: it opens like one and ends on a full stop."""
+    return starts_alone(text) and text.rstrip()[-1:] in ".!\"\u201d"
 
 
 @dataclass(slots=True)
