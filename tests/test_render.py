@@ -119,3 +119,18 @@ def test_html_is_standalone_with_pictures(fx) -> None:  # type: ignore[no-untype
     # one matrix cell per claim cluster and outlet
     assert html.count("<rect ") == len(report.coverage.cells) * len(report.coverage.outlets)
     assert "<del>single</del>" in html
+
+
+def test_a_piece_that_does_not_open_like_a_sentence_is_shown_as_its_whole_claim() -> None:
+    from storyline.render.view import shown_text
+
+    whole = model.Span(0, 62, "The mayor and the harbour board are invested in the new quay")
+    piece = model.Span(10, 62, "and the harbour board are invested in the new quay")
+    first = model.Span(0, 9, "The mayor")
+    m = model.ClaimMember(article_id=1, claim=0, span=piece, sentence=0, asserter="outlet", outlet="x", whole=whole)
+    assert shown_text(m) == whole.text
+    # a piece that opens like a sentence is shown as it is
+    own = dataclasses.replace(m, span=model.Span(0, 40, "The harbour board approved the new quay"))
+    assert shown_text(own) == "The harbour board approved the new quay"
+    # a claim that was not cut shows its span
+    assert shown_text(dataclasses.replace(m, span=first, whole=None)) == "The mayor"

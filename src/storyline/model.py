@@ -310,6 +310,7 @@ class ClaimMember:
     quote: int | None = None
     secondary: bool = False  # also states another cluster's proposition (compound sentence)
     context: Span | None = None  # the whole sentence the claim comes from
+    whole: Span | None = None  # the whole claim, when ``span`` is one proposition cut from it
 
 
 @dataclass(slots=True)

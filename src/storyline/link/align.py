@@ -315,6 +315,7 @@ def claim_members(
                     ],
                     quote=c.quote,
                     context=Span(st.start, st.end, st.text) if st is not None else None,
+                    whole=None if single else c.span,
                 )
                 strict = c.negated if single else None
                 loose = (c.negated and single) or grammatical_negations(text) > 0

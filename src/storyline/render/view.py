@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from storyline.link.align import starts_alone
 from storyline.model import (
     ClaimCluster,
     ClaimMember,
@@ -146,6 +147,14 @@ def _refs(report: StoryReport) -> dict[int, int]:
 def _member_text(m: ClaimMember, sentence: bool) -> str:
     if sentence and m.context is not None:
         return m.context.text
+    return shown_text(m)
+
+
+def shown_text(m: ClaimMember) -> str:
+    """What a reader is shown for a member: its span, or the whole claim when the span is a piece that
+    does not open like a sentence ("and the United States are invested in peace")."""
+    if m.whole is not None and not starts_alone(m.span.text):
+        return m.whole.text
     return m.span.text
 
 
@@ -164,17 +173,18 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
 
     def claim_view(c: ClaimCluster, co: Corroboration) -> ClaimView:
         rep = c.members[c.representative]
-        same_text = [m.article_id for m in c.members if m.span.text == rep.span.text]
+        rep_text = shown_text(rep)
+        same_text = [m.article_id for m in c.members if shown_text(m) == rep_text]
         others: list[Cited] = []
         seen_articles = set(same_text)
         for m in c.members:
             if m.article_id in seen_articles:
                 continue
             seen_articles.add(m.article_id)
-            others.append(Cited(m.span.text, cites([m.article_id])))
+            others.append(Cited(shown_text(m), cites([m.article_id])))
         return ClaimView(
             cluster=c.id,
-            text=Cited(rep.span.text, cites(same_text)),
+            text=Cited(rep_text, cites(same_text)),
             label=co.label,
             independent=co.independent,
             own=[s.outlet for s in co.support if s.own],
@@ -189,7 +199,16 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
         overview.append(Cited(_member_text(rep, overview_sentences), cites([rep.article_id])))
     ranked = sorted(by_id.values(), key=lambda cc: (-cc[1].independent, -len(cc[0].members), cc[0].id))
     key_claims = [claim_view(c, co) for c, co in ranked if co.label == "corroborated"]
-    single = [claim_view(c, co) for c, co in ranked if co.label != "corroborated"]
+    single = []
+    shown: set[tuple[str, tuple[int, ...]]] = set()
+    for c, co in ranked:
+        if co.label == "corroborated":
+            continue
+        v = claim_view(c, co)
+        key = (v.text.text, tuple(v.text.refs))
+        if key not in shown:  # two pieces of one claim show as that claim once
+            shown.add(key)
+            single.append(v)
 
     quotes: dict[str, list[QuoteView]] = {}
     for g in sorted(report.quotes, key=lambda g: (g.speaker is None, g.speaker or "", g.id)):
