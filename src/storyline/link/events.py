@@ -238,11 +238,11 @@ def build_events(
             claims.extend(ClaimRef(aid, ci) for ci in c.claims if ClaimRef(aid, ci) not in claims)
         top_places = [p for p, _ in places.most_common(3)]
         actions = [t for t, n in terms.most_common(6) if not any(fold(t) in fold(p) for p in top_places)][:4]
+        # the label names the day and where; the key terms stay in ``actions`` (a bag of lemmas
+        # such as "reporter leader headquarter" reads as noise, the evidence sentences say what happened)
         label = day.isoformat()
         if top_places:
             label += " · " + ", ".join(top_places[:2])
-        if actions:
-            label += " · " + " ".join(actions)
         events.append(
             Event(id=i, start=day, end=day, label=label, places=top_places, actions=actions, article_ids=aids, claims=claims)
         )
