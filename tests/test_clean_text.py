@@ -123,6 +123,8 @@ def test_quoted_call_to_action_is_reporting() -> None:
     ("We may earn a commission when you buy through links on this page.", "affiliate-disclosure"),
     ("Please confirm your e-mail to continue.", "account-prompt"),
     ("Home > News > Regions", "navigation"),
+    ("[ 167 comments ]", "comment-form"),
+    ("You must log in to post a comment.", "call-to-action"),
 ])
 def test_line_rules(line: str, reason: str) -> None:
     assert line_reason(line) == reason
@@ -258,3 +260,16 @@ def test_unlabelled_headline_list_in_body() -> None:
     art = clean_text(text)
     assert len(art.paragraphs) == 2
     assert sum(1 for d in art.dropped if d.reason == "related-links") == 3
+
+
+def test_wire_photo_captions_between_paragraphs() -> None:
+    text = ("Ferry service resumes\n\nThe Skerry ferry resumed sailings on Tuesday after a two-week strike, the "
+            "operator said.\n\nIn this Oct. 3, 2030, file photo, passengers wait at the Skerry terminal.\n\n"
+            "In this photo released by the operator, the ferry leaves the harbour.\n\n"
+            "In this case, the union said, the agreement covers all crews until next spring.\n")
+    art = clean_text(text)
+    assert art.paragraphs == [
+        "The Skerry ferry resumed sailings on Tuesday after a two-week strike, the operator said.",
+        "In this case, the union said, the agreement covers all crews until next spring.",
+    ]
+    assert len(art.captions) == 2

@@ -53,7 +53,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"subscribe (?:now )?for (?:unlimited|full) access|this (?:article|story) is for subscribers|"
         r"create a free account to (?:continue|read))", re.I)),
     ("comment-form", re.compile(
-        r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|"
+        r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|\[\s*\d+ comments?\s*\]|"
         r"be the first to comment.*|join the (?:conversation|discussion).*|show comments|view comments|"
         r"(?:log ?in|sign in|register)(?: or (?:register|sign up))? to (?:comment|reply|post).*|your email address will not be published.*|"
         r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name(?:,| and) email.*)$", re.I)),
@@ -158,7 +158,10 @@ CAPTION_CREDIT_RE = re.compile(
     r"\((?:getty images|ap photo[^)]*|reuters[^)]*|afp[^)]*|epa[^)]*|file)\)\s*$|"
     r"\b(?:photo|image) (?:credit|courtesy)\b|/\s*(?:getty images|reuters|afp|ap|epa|anadolu)\s*$|"
     r"[.!?]\s+(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}$|"
-    r"[.!?]\s+\([A-Z][\w .'’-]{1,40}/[A-Z][\w .'’-]{1,40}\)$)",
+    r"[.!?]\s+\([A-Z][\w .'’-]{1,40}/[A-Z][\w .'’-]{1,40}\)$|"
+    # wire captions: "In this Dec. 12, 2006, file photo, ...", "This March 28 photo provided by ..."
+    r"^(?:in\s+)?this\b(?:[^.!?]|\.(?=\s+\d)){0,40}?\b(?:file|handout|undated)\s+(?:photo|image|picture)\b|"
+    r"^in\s+this\s+(?:\w+\s+)?(?:photo|image|picture)\b[^.!?]{0,40}?,?\s+(?:taken|released|provided|made available|shows?)\b)",
     re.I,
 )
 
@@ -171,7 +174,7 @@ _CTA_RE = re.compile(
     r"\blet us know (?:in|what|your)\b|\bin the comments\b|\bleave (?:a|your) comment|"
     r"\bsupport (?:our|independent) (?:journalism|reporting|work)\b|\bdonate\b|\b(?:consider|make) a donation\b|"
     r"\bif you value (?:our|this) (?:reporting|journalism|work)\b|\bbecome a (?:member|subscriber|patron)\b|"
-    r"\bdon[’']t forget to\b|\bshare (?:it|this) with (?:a friend|your friends)\b|\b(?:log|sign) in (?:or register )?to (?:comment|reply)\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
+    r"\bdon[’']t forget to\b|\bshare (?:it|this) with (?:a friend|your friends)\b|\b(?:log|sign) in (?:or register )?to (?:comment|reply|post a comment)\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
     r"\bfor more (?:news|updates|stories|coverage)\b.{0,80}\b(?:follow|visit|subscribe|download|sign)\b|"
     r"\bdownload (?:our|the) app\b|\bthanks for reading\b|\bread the full (?:story|article) (?:here|on)\b)",
     re.I,
