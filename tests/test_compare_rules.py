@@ -235,6 +235,11 @@ def test_numbers_clash_only_without_shared_values() -> None:
     assert numbers_clash([three], [five, two])
     assert not numbers_clash([five, two], [two])
     assert not numbers_clash([ships], [five])
+    # a margin and a tally of one count are different quantities, not rival readings
+    margin = Quantity(41.0, "vote", "41 votes")
+    tally = Quantity(4318.0, "vote", "4,318 votes")
+    assert not numbers_clash([margin], [tally])
+    assert numbers_clash([margin], [Quantity(47.0, "vote", "47 votes")])
 
 
 def test_agglomerate_respects_cannot_link() -> None:

@@ -116,9 +116,18 @@ def numbers_clash(a: list[Quantity], b: list[Quantity]) -> bool:
     for q in b:
         by_unit_b.setdefault(unit_key(q), set()).add(round(q.value, 6))
     for u in by_unit_a.keys() & by_unit_b.keys():
-        if by_unit_a[u].isdisjoint(by_unit_b[u]):
+        if by_unit_a[u].isdisjoint(by_unit_b[u]) and any(
+            _comparable(x, y) for x in by_unit_a[u] for y in by_unit_b[u]
+        ):
             return True
     return False
+
+
+def _comparable(x: float, y: float) -> bool:
+    """Values close enough in size to be readings of one quantity: "41 votes" (a margin) and "4,318
+    votes" (a tally) measure different things and say nothing against each other."""
+    lo, hi = sorted((abs(x), abs(y)))
+    return lo > 0 and hi / lo <= 10 or lo == hi
 
 
 class EntityResolver:
