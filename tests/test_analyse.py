@@ -205,6 +205,19 @@ def test_role_noun_tagged_as_a_verb_is_a_role() -> None:
     assert not _mistagged_title(verb[2])
 
 
+def test_continued_to_is_not_speech_but_vowed_to_is() -> None:
+    f = analyse_article(
+        article(
+            "Ferry services, whose crews are on separate contracts, have continued to operate. "
+            "The union vowed to keep the picket lines until the board improves its offer."
+        )
+    )
+    assert [(q.speaker, q.content.text) for q in f.quotes] == [
+        ("union", "to keep the picket lines until the board improves its offer")
+    ]
+    assert any(c.span.text.startswith("Ferry services") for c in f.claims)
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

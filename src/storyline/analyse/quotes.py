@@ -40,6 +40,9 @@ REPORTING = frozenset(
     yell scream whisper exclaim""".split()
 )
 # Cues that only report when they take a clause ("polls show that ..."; beliefs and findings).
+# Reporting verbs whose infinitive is itself what was said ("vowed to fight on"); "continued to
+# operate", "pointed to", "signalled to" report no speech.
+INFINITIVE_SPEECH = frozenset("vow pledge promise threaten agree claim".split())
 CLAUSAL_ONLY = frozenset("believe think feel fear hope expect worry doubt know".split())
 # Directive and expressive cues: content is an object and/or infinitive ("urged allies to ...").
 DIRECTIVE = frozenset("urge call ask demand press appeal express voice".split())
@@ -354,7 +357,7 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
     clear = _clear_clause(t)
     if clear is not None:
         return _clause_range(doc, clear), "speech"
-    comps = [c for c in t.children if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and lem in REPORTING)]
+    comps = [c for c in t.children if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and lem in INFINITIVE_SPEECH)]
     # a question ("asked whether ...") is not an assertion by the asker's subject
     comps = [
         c for c in comps if not any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)
