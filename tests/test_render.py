@@ -42,6 +42,7 @@ def test_markdown_sections_and_verbatim_spans(fx) -> None:  # type: ignore[no-un
     spans = re.findall(r"“([^”]+)”", md)
     assert len(spans) > 20
     for span in spans:
+        span = re.sub(r"(?<!\\)\*\*", "", span)  # the bold part of a longer claim
         span = span.replace("\\*", "*").rstrip("…")
         assert any(span in doc for doc in corpus), span
     # citations point at listed sources
@@ -134,3 +135,17 @@ def test_a_piece_that_does_not_open_like_a_sentence_is_shown_as_its_whole_claim(
     assert shown_text(own) == "The harbour board approved the new quay"
     # a claim that was not cut shows its span
     assert shown_text(dataclasses.replace(m, span=first, whole=None)) == "The mayor"
+
+
+def test_marked_piece_renders_in_bold_and_as_mark() -> None:
+    from storyline.render.markdown import _q
+    from storyline.render.view import Cited, shown
+
+    text = "The mayor and the harbour board are invested in the new quay"
+    whole = model.Span(100, 100 + len(text), text)
+    piece = model.Span(110, 100 + len(text), text[10:])
+    m = model.ClaimMember(article_id=1, claim=0, span=piece, sentence=0, asserter="outlet", outlet="x", whole=whole)
+    c = shown(m, [2])
+    assert c.text == whole.text and c.mark == (10, len(text))
+    assert _q(c) == "“The mayor **and the harbour board are invested in the new quay**” [2]"
+    assert _q(Cited("plain  text\n here", [1])) == "“plain text here” [1]"

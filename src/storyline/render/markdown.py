@@ -7,8 +7,9 @@ from storyline.render.view import CELL_MARKS, LABELS, BriefView, Cited, ClaimVie
 
 
 def _q(c: Cited) -> str:
-    """A verbatim span, quoted, with its citations."""
-    text = " ".join(c.text.split()).replace("*", "\\*")
+    """A verbatim span, quoted, with its citations (the part it is about in bold)."""
+    pre, mid, post = (t.replace("*", "\\*") for t in c.parts())
+    text = f"{pre}**{mid}**{post}" if c.mark is not None and mid else pre
     return f"“{text}” {citation(c.refs)}".rstrip()
 
 

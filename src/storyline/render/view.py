@@ -7,6 +7,7 @@ in ``LABELS``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from storyline.link.align import starts_alone
@@ -66,6 +67,15 @@ class Cited:
     text: str
     refs: list[int]
     field: str = "text"
+    mark: tuple[int, int] | None = None  # the part of ``text`` the item is about (a piece of a longer claim)
+
+    def parts(self) -> tuple[str, str, str]:
+        """Text before the mark, the marked part, text after it; whitespace runs folded to one space."""
+        if self.mark is None:
+            return re.sub(r"\s+", " ", self.text).strip(), "", ""
+        a, b = self.mark
+        pre, mid, post = (re.sub(r"\s+", " ", t) for t in (self.text[:a], self.text[a:b], self.text[b:]))
+        return pre.lstrip(), mid.strip(), post.rstrip()
 
 
 @dataclass(slots=True)
@@ -158,6 +168,17 @@ def shown_text(m: ClaimMember) -> str:
     return m.span.text
 
 
+def shown(m: ClaimMember, refs: list[int]) -> Cited:
+    """The member as shown, with the piece marked when the whole claim stands in for it."""
+    text = shown_text(m)
+    mark = None
+    if m.whole is not None and text == m.whole.text:
+        a, b = m.span.start - m.whole.start, m.span.end - m.whole.start
+        if 0 <= a < b <= len(text) and (a, b) != (0, len(text)):
+            mark = (a, b)
+    return Cited(text, refs, mark=mark)
+
+
 def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefView:
     ref = _refs(report)
 
@@ -181,10 +202,10 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
             if m.article_id in seen_articles:
                 continue
             seen_articles.add(m.article_id)
-            others.append(Cited(shown_text(m), cites([m.article_id])))
+            others.append(shown(m, cites([m.article_id])))
         return ClaimView(
             cluster=c.id,
-            text=Cited(rep_text, cites(same_text)),
+            text=shown(rep, cites(same_text)),
             label=co.label,
             independent=co.independent,
             own=[s.outlet for s in co.support if s.own],
@@ -200,14 +221,14 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
     ranked = sorted(by_id.values(), key=lambda cc: (-cc[1].independent, -len(cc[0].members), cc[0].id))
     key_claims = [claim_view(c, co) for c, co in ranked if co.label == "corroborated"]
     single = []
-    shown: set[tuple[str, tuple[int, ...]]] = set()
+    listed: set[tuple[str, tuple[int, ...]]] = set()
     for c, co in ranked:
         if co.label == "corroborated":
             continue
         v = claim_view(c, co)
         key = (v.text.text, tuple(v.text.refs))
-        if key not in shown:  # two pieces of one claim show as that claim once
-            shown.add(key)
+        if key not in listed:  # two pieces of one claim show as that claim once
+            listed.add(key)
             single.append(v)
 
     quotes: dict[str, list[QuoteView]] = {}
