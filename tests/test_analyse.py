@@ -218,6 +218,11 @@ def test_continued_to_is_not_speech_but_vowed_to_is() -> None:
     assert any(c.span.text.startswith("Ferry services") for c in f.claims)
 
 
+def test_an_outlet_named_after_a_common_noun_is_the_speaker() -> None:
+    f = analyse_article(article("The British broadcaster Channel Nine reported that the talks had collapsed."))
+    assert find_quote(f, "talks had collapsed").speaker == "Channel Nine"
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

@@ -517,6 +517,15 @@ class _Attributor:
             # "the port's chief engineer, Bastian Hollow": a person in apposition names the speaker
             if c.dep_ == "appos" and c.i in by_tok and self.index.entities[by_tok[c.i]].type == "person":
                 return by_tok[c.i]
+            # "the American newspaper The Daily Ledger": a name right after a common noun is what it is
+            if (
+                c.dep_ == "appos"
+                and c.i in by_tok
+                and head.pos_ == "NOUN"
+                and c.left_edge.i == head.i + 1
+                and self.index.entities[by_tok[c.i]].type == "organisation"
+            ):
+                return by_tok[c.i]
         if is_role_word(head.lower_):
             # "Counsel to the inquiry, Ada Brook, said": the parser hangs the name on the role's
             # complement; after a role, a person in apposition is still the role's holder
