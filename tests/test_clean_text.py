@@ -149,6 +149,12 @@ def test_dates() -> None:
     assert parse_date_line("2031-03-04T08:00:00Z") == dt.date(2031, 3, 4)
     assert parse_date_line("Tuesday, Feb. 4, 2031") == dt.date(2031, 2, 4)
     assert parse_date_line("The vote was on February 11, 2031.") is None
+    # a time before the date, trailers after it, dotted day-first dates
+    assert parse_date_line("Published 3:45 PM EST, Tue February 11, 2031") == dt.date(2031, 2, 11)
+    assert parse_date_line("February 12, 2031 / 9:30 AM / Updated 2 hours ago") == dt.date(2031, 2, 12)
+    assert parse_date_line("Posted on February 12, 2031 by admin") == dt.date(2031, 2, 12)
+    assert parse_date_line("11.02.2031") == dt.date(2031, 2, 11)
+    assert parse_date_line("February 12, 2031 by the harbour the crowds gathered again for the vote") is None
     d, prefix, rest = split_glued_date("date 2031-02-11 The mayor resigned on Monday.")  # type: ignore[misc]
     assert d == dt.date(2031, 2, 11) and prefix == "date 2031-02-11" and rest.startswith("The mayor")
     assert parse_any_date("Tue, 04 Feb 2031 10:00:00 GMT") == dt.date(2031, 2, 4)

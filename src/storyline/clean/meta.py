@@ -20,7 +20,13 @@ DATE_CORE = (
     rf"|(?P<num>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))"
 )
 _PREFIX = r"(?i:(?:date|dated|published|posted|updated|last updated|first published|created)(?:\s+on)?\s*:?\s*)?"
-DATE_LINE_RE = re.compile(rf"^\s*{_PREFIX}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}\s*(?:\|.*)?$", re.I)
+# a time before the date ("Published 3:45 PM EST, Tue February 11, 2025")
+_LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}\b)?\s*[,|·–-]?\s*)?"
+# what may follow a date on its own line: "| 5 min read", "/ Updated 2 hours ago", "by admin"
+_DATE_TAIL = r"\s*(?:(?:\||\s/\s|·).*|by\s+\S.{0,40})?"
+DATE_LINE_RE = re.compile(
+    rf"^\s*{_PREFIX}{_LEAD_TIME}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}{_DATE_TAIL}$", re.I
+)
 GLUED_DATE_RE = re.compile(rf"^\s*{_PREFIX}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}\s*[-–—|:]?\s*(?=[\"“‘'(]?[A-Z])")
 
 
@@ -38,8 +44,9 @@ def _parse_core(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(parts[-1]), _MONTHS[month[:3].lower()], day)
         if m.group("num"):
             a, b, y = (int(x) for x in re.split(r"[./]", m.group("num")))
-            # day-first when unambiguous, else month-first (US style)
-            if a > 12:
+            # dots are written day first (11.02.2025); slashes day-first when unambiguous, else
+            # month-first (US style)
+            if a > 12 or "." in m.group("num"):
                 return dt.date(y, b, a)
             return dt.date(y, a, b)
     except (ValueError, KeyError, StopIteration):
