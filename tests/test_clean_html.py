@@ -151,6 +151,17 @@ def test_dek_that_copies_the_first_paragraph_is_not_kept() -> None:
     assert art.paragraphs[0].startswith(first)
 
 
+def test_wire_dateline_names_the_voice_of_a_carried_story() -> None:
+    html = (FIXTURES / "harbor_gazette_ferry.html").read_text(encoding="utf-8")
+    lead = "The first ferry to cross Marrow Sound in two years left Port Wendell at dawn on Thursday"
+    assert lead in html
+    carried = html.replace(lead, "PORT WENDELL (Coastline Press) — " + lead, 1)
+    art = clean_html(RawDoc(source="carried", kind="html", data=carried.encode("utf-8")))
+    assert art.paragraphs[0].startswith("PORT WENDELL (Coastline Press) — ")
+    assert art.reported_via == "Coastline Press"
+    assert clean_html(RawDoc(source="own", kind="html", data=html.encode("utf-8"))).reported_via is None
+
+
 # ----------------------------------------------------------------------------------- live blog
 
 

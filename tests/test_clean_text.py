@@ -279,3 +279,28 @@ def test_wire_photo_captions_between_paragraphs() -> None:
         "In this case, the union said, the agreement covers all crews until next spring.",
     ]
     assert len(art.captions) == 2
+
+
+def test_wire_story_scrape_dateline_agency_caption_and_metadata() -> None:
+    text = (
+        "Skip to main content\nMenu\nSearch\nWorld\nBusiness\n"
+        "Harbour authority fines ferry operator over safety lapses\nBy Mira Castellane and Tom Okafor\n4 minute read\n"
+        "Updated 3:12 PM GMT+1, Tue March 4, 2031\n"
+        "The ferry Marisol at its berth in Port Annis, March 2, 2031. REUTERS/Staff Photographer\n"
+        "PORT ANNIS, March 4 (Reuters) - The Port Annis harbour authority fined ferry operator Strait Link 2.4 million "
+        "crowns on Tuesday for safety lapses found during an inspection in January, the authority said.\n"
+        "Inspectors found that two of the operator's four vessels had sailed with faulty fire doors.\n"
+        "Reporting by Mira Castellane; Editing by Tom Okafor\n"
+    )
+    art = clean_text(text)
+    assert art.title == "Harbour authority fines ferry operator over safety lapses"
+    assert art.published == dt.date(2031, 3, 4) and art.dek is None
+    assert art.captions and art.captions[0].endswith("REUTERS/Staff Photographer")
+    assert art.reported_via == "Reuters"  # carried wire copy speaks with the agency's voice
+    assert len(art.paragraphs) == 2 and art.paragraphs[0].startswith("PORT ANNIS, March 4 (Reuters)")
+
+
+def test_glued_byline() -> None:
+    art = clean_text("Ferry operator fined after fire-door failures\nByMira Castellane\nPublished 4 March 2031\n\n"
+                     "A ferry operator has been fined 2.4 million crowns after inspectors found faulty doors.\n")
+    assert art.byline == "Mira Castellane" and art.published == dt.date(2031, 3, 4)

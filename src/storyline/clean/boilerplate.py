@@ -119,7 +119,7 @@ HASHTAG_TOKEN_RE = re.compile(r"^#\w")
 NUMERIC_ONLY_RE = re.compile(r"^[\d\s%.,:;/|+\-–—·•*★☆✩✭✮]+$")
 SOURCE_LINE_RE = re.compile(r"^source\s*:\s*(?P<who>.{2,80})$", re.I)
 BYLINE_RE = re.compile(
-    r"^(?i:by|written by|posted by|words by|author\s*:|reporting by|story by)\s+"
+    r"^(?:(?i:by|written by|posted by|words by|author\s*:|reporting by|story by)\s+|By(?=[A-Z][a-z]))"
     r"(?P<who>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|di|al|bin|and|&|,))*?)"
     r"(?:\s*[,|–—-]\s*.{0,60})?$"
 )
@@ -159,6 +159,7 @@ CAPTION_CREDIT_RE = re.compile(
     r"\b(?:photo|image) (?:credit|courtesy)\b|/\s*(?:getty images|reuters|afp|ap|epa|anadolu)\s*$|"
     r"[.!?]\s+(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}$|"
     r"[.!?]\s+\([A-Z][\w .'’-]{1,40}/[A-Z][\w .'’-]{1,40}\)$|"
+    r"[.!?]\s+[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w .'’-]{1,40}$|"
     # wire captions: "In this Dec. 12, 2006, file photo, ...", "This March 28 photo provided by ..."
     r"^(?:in\s+)?this\b(?:[^.!?]|\.(?=\s+\d)){0,40}?\b(?:file|handout|undated)\s+(?:photo|image|picture)\b|"
     r"^in\s+this\s+(?:\w+\s+)?(?:photo|image|picture)\b[^.!?]{0,40}?,?\s+(?:taken|released|provided|made available|shows?)\b)",

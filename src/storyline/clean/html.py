@@ -730,6 +730,7 @@ def clean_html(doc: RawDoc) -> Article:
     dek = _plain(doc.summary) or _plain(page.description)
     if dek and _is_copy(dek, paragraphs):
         dek = None
+    outlet = meta.tidy_outlet(doc.outlet) if doc.outlet else _outlet(page, doc.url)
     return Article(
         source=doc.source,
         content_hash=doc.hash,
@@ -738,7 +739,8 @@ def clean_html(doc: RawDoc) -> Article:
         title=(doc.title or page.title or None),
         dek=dek or None,
         byline=(doc.byline or page.author or None),
-        outlet=(meta.tidy_outlet(doc.outlet) if doc.outlet else _outlet(page, doc.url)),
+        outlet=outlet,
+        reported_via=meta.relayed_source(paragraphs, outlet, bp.split_sentences),
         published=meta.parse_any_date(doc.published) if doc.published else _date(page.date),
         url=doc.url or page.url,
         section_headings=headings,

@@ -21,7 +21,7 @@ DATE_CORE = (
 )
 _PREFIX = r"(?i:(?:date|dated|published|posted|updated|last updated|first published|created)(?:\s+on)?\s*:?\s*)?"
 # a time before the date ("Published 3:45 PM EST, Tue February 11, 2025")
-_LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}\b)?\s*[,|·–-]?\s*)?"
+_LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?\b)?\s*[,|·–-]?\s*)?"
 # what may follow a date on its own line: "| 5 min read", "/ Updated 2 hours ago", "by admin"
 _DATE_TAIL = r"\s*(?:(?:\||\s/\s|·).*|by\s+\S.{0,40})?"
 DATE_LINE_RE = re.compile(
@@ -143,6 +143,37 @@ _RELAY_RES = [
     re.compile(rf"\b(?i:(?:this|the) (?:article|story|report) (?:first |originally )?appeared (?:on|in) (?:the )?)(?P<who>{_NAME})"),
     re.compile(rf"^(?i:(?:with )?(?:reporting|information) (?:from|by) (?:the )?)(?P<who>{_NAME})\.?$"),
 ]
+
+
+# A wire dateline opening the story: "PORT ANNIS, March 4 (Reuters) -", "ST. JOSEPH, Mich. (AP) —".
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"\((?P<who>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,2})\)\s*[-–—]"
+)
+
+
+def wire_agency(paragraph: str) -> str | None:
+    """The agency a story's dateline credits ("WASHINGTON (AP) —" -> "AP"): the report is theirs."""
+    m = _WIRE_DATELINE.match(paragraph.strip())
+    return m.group("who") if m else None
+
+
+def relayed_source(paragraphs: list[str], outlet: str | None, split) -> str | None:  # type: ignore[no-untyped-def]
+    """Whose report an article carries: a "This is reported by X" note, else its wire dateline's
+    agency (unless the article is the agency's own). ``split`` cuts a paragraph into sentence spans."""
+    for p in paragraphs:
+        for a, b in split(p):
+            who = relayed_outlet(p[a:b])
+            if who:
+                return who
+    agency = wire_agency(paragraphs[0]) if paragraphs else None
+    if agency and not (outlet and _fold(outlet) == _fold(agency)):
+        return agency
+    return None
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\W+", " ", name.casefold()).strip()
 
 
 def relayed_outlet(sentence: str) -> str | None:

@@ -156,6 +156,8 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
     _body(lines, art)
     _sentences(lines, art)
 
+    # a relayed report ("This is reported by X") or wire copy speaks with its source's voice
+    art.reported_via = meta.relayed_source(art.paragraphs, art.outlet, bp.split_sentences)
     if credited and art.reported_via and _norm(credited) == _norm(art.reported_via):
         art.outlet = None  # the credit names the relayed source, not the publisher
     if art.outlet is None and app_outlet:
@@ -459,7 +461,7 @@ def _next_is_body(lines: list[_Line], k: int, same_block: bool = False) -> bool:
 
 
 def _sentences(lines: list[_Line], art: Article) -> None:
-    """Drop calls to action sentence by sentence; find relayed-report notes."""
+    """Drop calls to action sentence by sentence."""
     for ln in lines:
         if ln.role != "body":
             continue
@@ -473,8 +475,6 @@ def _sentences(lines: list[_Line], art: Article) -> None:
                 dropped.append(Dropped(sent, why, ln.idx))
             else:
                 keep.append(sent)
-                if art.reported_via is None:
-                    art.reported_via = meta.relayed_outlet(sent)
         if dropped and keep:
             ln.text = " ".join(keep)
             art.dropped.extend(dropped)
