@@ -360,3 +360,16 @@ def test_representative_reads_on_its_own() -> None:
     assert not reads_alone("There he will meet the ferry operators.")
     assert not reads_alone("and the need for the operator to cut fares.")
     assert not reads_alone("The operator said the timetable would be cut by")
+
+
+def test_wire_copy_under_an_agencys_short_name_is_the_agencys_voice() -> None:
+    from storyline.compare.sources import Sources
+    from storyline.model import Article, Story
+
+    def art(i: int, outlet: str, via: str | None = None) -> Article:
+        return Article(source=f"a{i}", content_hash=str(i), id=i, outlet=outlet, reported_via=via, paragraphs=["x"])
+
+    arts = {1: art(1, "Lowland Press Service"), 2: art(2, "Harbour Post", "LPS"), 3: art(3, "Metro Pulse")}
+    src = Sources(Story(id=1, label="s", article_ids=[1, 2, 3]), arts)
+    assert not src.independent(1, 2)  # the Post carries the agency's report
+    assert src.independent(1, 3) and src.independent(2, 3)

@@ -167,13 +167,30 @@ def relayed_source(paragraphs: list[str], outlet: str | None, split) -> str | No
             if who:
                 return who
     agency = wire_agency(paragraphs[0]) if paragraphs else None
-    if agency and not (outlet and _fold(outlet) == _fold(agency)):
+    if agency and not (outlet and same_outlet(outlet, agency)):
         return agency
     return None
 
 
 def _fold(name: str) -> str:
-    return re.sub(r"\W+", " ", name.casefold()).strip()
+    return re.sub(r"^the\s+", "", re.sub(r"\W+", " ", name.casefold()).strip())
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """One outlet under two names: "The Civic Ledger" / "civic ledger", "Lowland Press Service" / "LPS",
+    "Thomson Reuters" / "Reuters"."""
+    fa, fb = _fold(a), _fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    for short, long_ in ((fa, fb), (fb, fa)):
+        words = [w for w in long_.split() if w not in ("of", "and", "for")]
+        if " " not in short and len(words) >= 2 and short == "".join(w[0] for w in words):
+            return True  # initials
+        if f" {short} " in f" {long_} " and len(short) >= 4:
+            return True  # one name inside the other
+    return False
 
 
 def relayed_outlet(sentence: str) -> str | None:

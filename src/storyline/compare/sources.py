@@ -12,6 +12,7 @@ import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from storyline.clean.meta import same_outlet
 from storyline.model import Article, ReportSource, Story
 
 _WWW = re.compile(r"^(?:www\d?|m|amp|mobile)\.", re.I)
@@ -71,6 +72,10 @@ class Sources:
         rep = self.representative(aid)
         art = self.articles[rep]
         if art.reported_via:
+            # the relayed outlet under the name the story's own copy of it uses ("AP" = "Associated Press")
+            for name in self.name.values():
+                if same_outlet(name, art.reported_via):
+                    return fold_outlet(name)
             return fold_outlet(art.reported_via)
         return fold_outlet(self.name[rep])
 

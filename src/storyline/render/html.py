@@ -15,7 +15,15 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from storyline.model import StoryReport
-from storyline.render.view import CELL_MARKS, KIND_LABELS, LABELS, BriefView, build_view, citation
+from storyline.render.view import (
+    CELL_MARKS,
+    KIND_LABELS,
+    LABELS,
+    BriefView,
+    build_view,
+    citation,
+    outlet_labels,
+)
 
 CELL_COLOURS = {"own": "#1f6f8b", "attributed": "#7fb3c8", "copy": "#c9c9c9", "": "#f4f4f4"}
 
@@ -46,7 +54,8 @@ def coverage_svg(report: StoryReport, cell: int = 22) -> Markup:
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="matrix" width="{w}" height="{h}" '
         f'viewBox="0 0 {w} {h}" aria-label="{escape(LABELS["coverage"])}">'
     ]
-    for j, outlet in enumerate(cov.outlets):
+    labels = outlet_labels(report)
+    for j, outlet in enumerate(labels):
         x = left + j * cell + cell / 2
         name = outlet if len(outlet) <= 24 else outlet[:23] + "…"
         parts.append(
@@ -58,7 +67,7 @@ def coverage_svg(report: StoryReport, cell: int = 22) -> Markup:
         parts.append(f'<text x="{left - 6}" y="{y + cell * 0.7:.1f}" font-size="11" text-anchor="end">{cid}</text>')
         for j, state in enumerate(row):
             x = left + j * cell
-            title = f"{cid} × {cov.outlets[j]}: {LABELS.get('cell_' + state, '—') if state else '—'}"
+            title = f"{cid} × {labels[j]}: {LABELS.get('cell_' + state, '—') if state else '—'}"
             parts.append(
                 f'<rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" height="{cell - 2}" rx="3" '
                 f'fill="{CELL_COLOURS[state]}"><title>{escape(title)}</title></rect>'

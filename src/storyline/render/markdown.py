@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from storyline.model import DiffPart, StoryReport
-from storyline.render.view import CELL_MARKS, LABELS, BriefView, Cited, ClaimView, build_view, citation
+from storyline.render.view import (
+    CELL_MARKS,
+    LABELS,
+    BriefView,
+    Cited,
+    ClaimView,
+    build_view,
+    citation,
+    outlet_labels,
+)
 
 
 def _q(c: Cited) -> str:
@@ -83,7 +92,7 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
 
     out += [f"## {LABELS['coverage']}", ""]
     if v.coverage_rows:
-        outlets = r.coverage.outlets
+        outlets = outlet_labels(r)
         out.append("| # | claim | " + " | ".join(_cell(o) for o in outlets) + " |")
         out.append("|---|---|" + "---|" * len(outlets))
         for cid, text, cells in v.coverage_rows:

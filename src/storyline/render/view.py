@@ -150,6 +150,13 @@ class BriefView:
     independent: int
 
 
+def outlet_labels(report: StoryReport) -> list[str]:
+    """Coverage column labels: an outlet carrying another's report says whose ("X (via AP)"), as the
+    claims' support lines name the voice it speaks with."""
+    via = {s.outlet: s.reported_via for s in report.sources if s.reported_via}
+    return [f"{o} (via {via[o]})" if via.get(o) else o for o in report.coverage.outlets]
+
+
 def _refs(report: StoryReport) -> dict[int, int]:
     return {s.article_id: s.ref for s in report.sources}
 
