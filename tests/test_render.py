@@ -149,3 +149,16 @@ def test_marked_piece_renders_in_bold_and_as_mark() -> None:
     assert c.text == whole.text and c.mark == (10, len(text))
     assert _q(c) == "“The mayor **and the harbour board are invested in the new quay**” [2]"
     assert _q(Cited("plain  text\n here", [1])) == "“plain text here” [1]"
+
+
+def test_overview_opens_on_a_sentence_that_reads_alone() -> None:
+    from storyline.render.view import _overview_member
+
+    def member(aid: int, sent: str) -> model.ClaimMember:
+        return model.ClaimMember(article_id=aid, claim=0, span=model.Span(0, len(sent), sent), sentence=0,
+                                 asserter="outlet", outlet=str(aid), context=model.Span(0, len(sent), sent))
+
+    c = model.ClaimCluster(id=1, members=[member(1, "She rated the risk as high."),
+                                          member(2, "The engineer, Ana Lund, rated the risk as high.")])
+    assert _overview_member(c, True).article_id == 2
+    assert _overview_member(dataclasses.replace(c, representative=1), True).article_id == 2

@@ -167,6 +167,18 @@ def _member_text(m: ClaimMember, sentence: bool) -> str:
     return shown_text(m)
 
 
+def _overview_member(c: ClaimCluster, sentence: bool) -> ClaimMember:
+    """The member whose sentence opens the overview's paragraph well: the representative unless its
+    sentence leans on one before it ("She rated the risk ...") and another member's does not."""
+    rep = c.members[c.representative]
+    if not sentence or rep.context is None or starts_alone(rep.context.text):
+        return rep
+    for m in c.members:
+        if m.context is not None and starts_alone(m.context.text) and not m.secondary:
+            return m
+    return rep
+
+
 def shown_text(m: ClaimMember) -> str:
     """What a reader is shown for a member: its span, or the whole claim when the span is a piece that
     does not open like a sentence ("and the United States are invested in peace")."""
@@ -223,7 +235,7 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
     overview = []
     for cid in report.overview:
         c, _co = by_id[cid]
-        rep = c.members[c.representative]
+        rep = _overview_member(c, overview_sentences)
         overview.append(Cited(_member_text(rep, overview_sentences), cites([rep.article_id])))
     ranked = sorted(by_id.values(), key=lambda cc: (-cc[1].independent, -len(cc[0].members), cc[0].id))
     key_claims = [claim_view(c, co) for c, co in ranked if co.label == "corroborated"]
