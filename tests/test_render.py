@@ -162,3 +162,17 @@ def test_overview_opens_on_a_sentence_that_reads_alone() -> None:
                                           member(2, "The engineer, Ana Lund, rated the risk as high.")])
     assert _overview_member(c, True).article_id == 2
     assert _overview_member(dataclasses.replace(c, representative=1), True).article_id == 2
+
+
+def test_who_said_what_leaves_out_quoted_single_terms(fx) -> None:  # type: ignore[no-untyped-def]
+    from storyline.render.view import build_view
+
+    _articles, report = fx
+    term = model.QuoteGroup(
+        id=999,
+        speaker="Ana Lund",
+        variants=[model.QuoteVariant(1, "x", 0, "Ana Lund", "direct", model.Span(0, 8, "moderate"))],
+    )
+    v = build_view(dataclasses.replace(report, quotes=[*report.quotes, term]))
+    listed = [q.id for qs in v.quotes.values() for q in qs]
+    assert 999 not in listed and len(listed) == len(report.quotes)

@@ -252,6 +252,8 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
 
     quotes: dict[str, list[QuoteView]] = {}
     for g in sorted(report.quotes, key=lambda g: (g.speaker is None, g.speaker or "", g.id)):
+        if all(len(v.content.text.split()) <= 2 for v in g.variants):
+            continue  # a quoted word or two ("changed to “moderate”") is a term, not a statement to list
         quotes.setdefault(g.speaker or "Unattributed", []).append(_quote_view(g, cites))
 
     conflicts = [
