@@ -354,6 +354,15 @@ Storms on 9 and 10 February closed the quay."""
     assert (rng.value, rng.end) == (dt.date(2024, 2, 9), dt.date(2024, 2, 10))
 
 
+def test_reported_future_with_would_looks_forward() -> None:
+    text = ("The union said it would hold a mass meeting of members on Thursday. "
+            "It said it would have met on Monday if the board had agreed.")
+    f = analyse_article(article(text, published=dt.date(2024, 10, 8)))  # a Tuesday
+    by = {t.expression: t for t in f.times}
+    assert by["Thursday"].value == dt.date(2024, 10, 10)
+    assert by["Monday"].value == dt.date(2024, 10, 7)
+
+
 def test_unknown_date_resolves_later_against_story_reference() -> None:
     f = analyse_article(article("The ministers met on Wednesday in Lisbon."))
     (wed,) = [t for t in f.times if "Wednesday" in t.expression]

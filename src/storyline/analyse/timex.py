@@ -209,6 +209,8 @@ def _tense(tok: Token) -> str:
         auxes = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in ("will", "shall", "'ll", "\u2019ll") for a in auxes):
             return "future"
+        if any(a.lower_ == "would" for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
+            return "future"  # reported future: "said it would hold a meeting on Thursday"
         if cur.lemma_ == "go" and cur.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in cur.children):
             return "future"
         if cur.dep_ == "xcomp" and cur.head.lemma_ == "go" and cur.head.tag_ == "VBG":
