@@ -304,3 +304,12 @@ def test_glued_byline() -> None:
     art = clean_text("Ferry operator fined after fire-door failures\nByMira Castellane\nPublished 4 March 2031\n\n"
                      "A ferry operator has been fined 2.4 million crowns after inspectors found faulty doors.\n")
     assert art.byline == "Mira Castellane" and art.published == dt.date(2031, 3, 4)
+
+
+def test_site_name_after_a_copied_page_title_is_the_outlet() -> None:
+    body = "\n\nA ferry operator has been fined 2.4 million crowns after inspectors found faulty doors.\n"
+    art = clean_text("Ferry operator fined after fire-door failures | Harbour News Network" + body)
+    assert (art.title, art.outlet) == ("Ferry operator fined after fire-door failures", "Harbour News Network")
+    # a dash inside a headline, or a section name, is not a site name
+    assert clean_text("Strike - Day Two: Port Still Closed" + body).outlet is None
+    assert clean_text("Ferry operator fined - World News" + body).title == "Ferry operator fined - World News"
