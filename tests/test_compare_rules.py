@@ -373,3 +373,22 @@ def test_wire_copy_under_an_agencys_short_name_is_the_agencys_voice() -> None:
     src = Sources(Story(id=1, label="s", article_ids=[1, 2, 3]), arts)
     assert not src.independent(1, 2)  # the Post carries the agency's report
     assert src.independent(1, 3) and src.independent(2, 3)
+
+
+def test_a_source_note_is_not_a_claim() -> None:
+    from storyline.clean.meta import relay_note
+
+    assert relay_note("This is reported by the Harbour News Network.")
+    assert relay_note("This article first appeared in The Skerry Times.")
+    assert not relay_note("As reported by the Harbour News Network, the minister resigned on Monday after the vote.")
+    assert not relay_note("The minister resigned on Monday.")
+    from storyline.analyse import analyse_article
+    from storyline.link.align import EntityResolver, claim_members
+    from storyline.model import Article
+
+    art = Article(source="n", content_hash="n", id=7, paragraphs=[
+        "The Skerry council approved the new harbour budget on Monday after a long debate.",
+        "This is reported by the Harbour News Network."])
+    units = claim_members({7: art}, {7: analyse_article(art)}, {7: "n"}, EntityResolver([]))
+    texts = [u.text for u in units]
+    assert any("harbour budget" in t for t in texts) and not any("reported by" in t for t in texts)

@@ -193,6 +193,13 @@ def same_outlet(a: str, b: str) -> bool:
     return False
 
 
+def relay_note(sentence: str) -> bool:
+    """A sentence that only says whose report this is ("This is reported by the X."): a source note,
+    not a claim of the story."""
+    s = sentence.strip()
+    return len(s.split()) <= 14 and any(_RELAY_RES[k].search(s) for k in (0, 3, 4))
+
+
 def relayed_outlet(sentence: str) -> str | None:
     """Outlet an article says it relays ("This is reported by the X.")."""
     s = sentence.strip()

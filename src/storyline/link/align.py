@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.clean.meta import relay_note
 from storyline.link.aliases import key as entity_key
 from storyline.model import Article, ArticleFacts, CanonicalEntity, ClaimCluster, ClaimMember, Quantity, Span
 
@@ -276,7 +277,7 @@ def claim_members(
         days = [(t.span.start, t.span.end, t.value) for t in f.times if t.anchor == "absolute" and t.end is None and t.value]
         sent = {x.idx: x for x in f.sentences}
         for ci, c in enumerate(f.claims):
-            if len(_WORD.findall(c.span.text)) < min_words:
+            if len(_WORD.findall(c.span.text)) < min_words or relay_note(c.span.text):
                 continue
             st = sent.get(c.sentence)
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
