@@ -223,6 +223,16 @@ def test_an_outlet_named_after_a_common_noun_is_the_speaker() -> None:
     assert find_quote(f, "talks had collapsed").speaker == "Channel Nine"
 
 
+def test_findings_of_a_poll_or_inquiry_are_attributed_to_it() -> None:
+    f = analyse_article(article(
+        "A poll by the Skerry Institute shows that most islanders back the new ferry timetable. "
+        "The inspectors found that two of the vessels had faulty fire doors. Police found the boat on Monday."
+    ))
+    assert find_quote(f, "most islanders back").speaker is not None
+    assert find_quote(f, "faulty fire doors").speaker == "inspectors"
+    assert not any("the boat" in q.content.text for q in f.quotes)  # no clause, no attribution
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

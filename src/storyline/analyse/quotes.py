@@ -43,7 +43,7 @@ REPORTING = frozenset(
 # Reporting verbs whose infinitive is itself what was said ("vowed to fight on"); "continued to
 # operate", "pointed to", "signalled to" report no speech.
 INFINITIVE_SPEECH = frozenset("vow pledge promise threaten agree claim".split())
-CLAUSAL_ONLY = frozenset("believe think feel fear hope expect worry doubt know".split())
+CLAUSAL_ONLY = frozenset("believe think feel fear hope expect worry doubt know show find".split())
 # Directive and expressive cues: content is an object and/or infinitive ("urged allies to ...").
 DIRECTIVE = frozenset("urge call ask demand press appeal express voice".split())
 # Naming cues take quoted words as a label ("called the scheme 'a solution looking for a problem'").
