@@ -233,6 +233,11 @@ def test_findings_of_a_poll_or_inquiry_are_attributed_to_it() -> None:
     assert not any("the boat" in q.content.text for q in f.quotes)  # no clause, no attribution
 
 
+def test_a_quantifier_speaker_keeps_its_phrase() -> None:
+    f = analyse_article(article("Many in the union believe the offer is too low."))
+    assert find_quote(f, "offer is too low").speaker == "Many in the union"
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

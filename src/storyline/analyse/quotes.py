@@ -312,6 +312,9 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
     return None
 
 
+_QUANTIFIERS = frozenset("many some most few several others all both none".split())
+
+
 def _np_tokens(head: Token) -> list[Token]:
     """The noun phrase of a speaker head without relative clauses, appositions or trailing commas."""
     keep = [head]
@@ -322,6 +325,8 @@ def _np_tokens(head: Token) -> list[Token]:
             c.dep_ in ("relcl", "acl", "appos", "punct", "advmod", "prep", "cc", "conj")
             and c.tag_ != "HYPH"
             and not (c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "for") and c.i > head.i)
+            # "many in NATO", "some among the allies": a bare quantifier says who only with its phrase
+            and not (c.dep_ == "prep" and c.i > head.i and head.lower_ in _QUANTIFIERS)
         ):
             continue
         keep.extend(c.subtree)
