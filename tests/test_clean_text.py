@@ -313,3 +313,16 @@ def test_site_name_after_a_copied_page_title_is_the_outlet() -> None:
     # a dash inside a headline, or a section name, is not a site name
     assert clean_text("Strike - Day Two: Port Still Closed" + body).outlet is None
     assert clean_text("Ferry operator fined - World News" + body).title == "Ferry operator fined - World News"
+
+
+def test_title_site_split_with_a_known_outlet_and_whole_article_relay_notes() -> None:
+    from storyline.clean.meta import relayed_source, title_site
+
+    assert title_site("Ferry returns after two-year pause – TechWave", "TechWave") == (
+        "Ferry returns after two-year pause", "TechWave")
+    assert title_site("Ferry returns after two-year pause – TechWave", None) == (
+        "Ferry returns after two-year pause – TechWave", None)
+    split = split_sentences
+    assert relayed_source(["The ferry returned. This is reported by Ostra Radio."], None, split) == "Ostra Radio"
+    # crediting one fact to another outlet does not make the article a relay
+    assert relayed_source(["The ferry returned, as reported by Ostra Radio, on Monday."], None, split) is None

@@ -731,12 +731,17 @@ def clean_html(doc: RawDoc) -> Article:
     if dek and _is_copy(dek, paragraphs):
         dek = None
     outlet = meta.tidy_outlet(doc.outlet) if doc.outlet else _outlet(page, doc.url)
+    title = doc.title or page.title or None
+    if title and not doc.title:
+        # a page title carries the site's name ("Headline – TechCrunch"); a container's title is as given
+        title, site = meta.title_site(title, outlet)
+        outlet = outlet or site
     return Article(
         source=doc.source,
         content_hash=doc.hash,
         kind="html",
         paragraphs=paragraphs,
-        title=(doc.title or page.title or None),
+        title=title,
         dek=dek or None,
         byline=(doc.byline or page.author or None),
         outlet=outlet,

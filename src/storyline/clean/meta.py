@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from storyline.clean.boilerplate import GENERIC_SECTION_RE, OUTLET_WORD_RE
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
     "nov": 11, "dec": 12,
@@ -163,7 +165,8 @@ def relayed_source(paragraphs: list[str], outlet: str | None, split) -> str | No
     agency (unless the article is the agency's own). ``split`` cuts a paragraph into sentence spans."""
     for p in paragraphs:
         for a, b in split(p):
-            who = relayed_outlet(p[a:b])
+            # a note about the whole article; "as reported by X" in a sentence credits one fact
+            who = relayed_outlet(p[a:b]) if relay_note(p[a:b]) else None
             if who:
                 return who
     agency = wire_agency(paragraphs[0]) if paragraphs else None
@@ -210,3 +213,25 @@ def relayed_outlet(sentence: str) -> str | None:
             who = re.sub(r"\s+(?:of|for|and|the|de|du)$", "", who)
             return who or None
     return None
+
+
+_TITLE_SITE = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||-|\u2013|\u2014|::)\s+(?P<site>[^|\u2013\u2014]{3,50})$")
+
+
+def title_site(title: str, outlet: str | None = None) -> tuple[str, str | None]:
+    """Split a site name off a title: the known ``outlet``'s name, or a tail that reads like one."""
+    m = _TITLE_SITE.match(title.strip())
+    if not m:
+        return title, None
+    site = m.group("site").strip()
+    if outlet and same_outlet(site, outlet):
+        return m.group("title").strip(), outlet
+    words = site.split()
+    if (
+        len(words) > 6
+        or not OUTLET_WORD_RE.search(site)
+        or GENERIC_SECTION_RE.match(site)
+        or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "the", "and", "&") for w in words)
+    ):
+        return title, None
+    return m.group("title").strip(), tidy_outlet(site) or None

@@ -154,7 +154,7 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
     _header(lines, art)
     if art.title:
         # a page title copied with its site name: "Headline | Harbour News Network"
-        title, site = _title_site(art.title)
+        title, site = meta.title_site(art.title)
         if site and (art.outlet is None or _norm(site) == _norm(art.outlet)):
             art.title, art.outlet = title, art.outlet or site
     _mark_headline_runs(lines)
@@ -172,26 +172,6 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
             art.dropped.append(Dropped(ln.text, ln.reason, ln.idx))
     art.dropped.sort(key=lambda d: d.line if d.line is not None else -1)
     return art
-
-
-_TITLE_SITE = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||-|\u2013|\u2014|::)\s+(?P<site>[^|\u2013\u2014]{3,50})$")
-
-
-def _title_site(title: str) -> tuple[str, str | None]:
-    """Split a site name off a title when the tail reads like an outlet's name."""
-    m = _TITLE_SITE.match(title.strip())
-    if not m:
-        return title, None
-    site = m.group("site").strip()
-    words = site.split()
-    if (
-        len(words) > 6
-        or not bp.OUTLET_WORD_RE.search(site)
-        or bp.GENERIC_SECTION_RE.match(site)
-        or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "the", "and", "&") for w in words)
-    ):
-        return title, None
-    return m.group("title").strip(), meta.tidy_outlet(site) or None
 
 
 def _wrapped(prev: str, nxt: str) -> bool:
