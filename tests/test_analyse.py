@@ -238,6 +238,23 @@ def test_a_quantifier_speaker_keeps_its_phrase() -> None:
     assert find_quote(f, "offer is too low").speaker == "Many in the union"
 
 
+def test_an_age_description_speaks_for_the_person_named_before() -> None:
+    f = analyse_article(article(
+        'The harbour board appointed Idris Karlsen as director on Monday. '
+        'The 61-year-old said after his appointment: "The port has to win back its customers."'
+    ))
+    q = find_quote(f, "win back its customers")
+    assert q.speaker == "Idris Karlsen" and q.speaker_span is not None and q.speaker_span.text == "The 61-year-old"
+
+
+def test_a_question_after_a_verb_of_knowing_is_not_an_attribution() -> None:
+    f = analyse_article(article(
+        "A plate is a simple way to know how much you are eating. The minister said what the town needed was a bridge."
+    ))
+    assert not any("how much" in q.content.text for q in f.quotes)
+    assert find_quote(f, "what the town needed").speaker == "minister"
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

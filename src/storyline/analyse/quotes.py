@@ -312,6 +312,15 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
     return None
 
 
+def _age_description(tok: Token) -> bool:
+    """ "The 56-year-old said": an age standing in for a person named before."""
+    return (
+        tok.lower_ == "old"
+        and any(c.lower_ in ("year", "years") for c in tok.children)
+        and any(c.dep_ == "det" for c in tok.children)
+    )
+
+
 _QUANTIFIERS = frozenset("many some most few several others all both none".split())
 
 
@@ -366,6 +375,14 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
     # a question ("asked whether ...") is not an assertion by the asker's subject
     comps = [
         c for c in comps if not any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)
+        # "to know how much you eat", "shows how galaxies formed": after a verb of knowing or showing a
+        # wh-clause names a question, it asserts nothing
+        and not (
+            lem in CLAUSAL_ONLY
+            and doc[c.left_edge.i].tag_ in ("WRB", "WP", "WDT")
+            and doc[c.left_edge.i].lower_ != "that"
+            and not any(x.dep_ == "csubj" for x in c.children)
+        )
     ]
     if comps:
         c = comps[-1]
@@ -468,10 +485,12 @@ class _Attributor:
         """(name, span, entity, confidence factor) for a speaker head token."""
         if tok is None:
             return None, None, None, 0.0
-        if tok.lower_ in _PERSONAL:
+        if tok.lower_ in _PERSONAL or _age_description(tok):
             # antecedents are searched in the body; a pronoun in a headline has none to look back to
+            # ("the 56-year-old said" stands for the person the story is about, as "he" does)
             ent = self.index.antecedent(tok, exclude=exclude or set()) if self.part == "body" else None
-            span = Span(tok.idx, tok.idx + len(tok), tok.text)
+            a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+            span = Span(a, b, self.text[a:b])
             if ent is None:
                 return None, span, None, 0.3
             return self.index.entities[ent].name, span, ent, 0.85
