@@ -255,6 +255,11 @@ def test_a_question_after_a_verb_of_knowing_is_not_an_attribution() -> None:
     assert find_quote(f, "what the town needed").speaker == "minister"
 
 
+def test_administrator_is_a_title_not_part_of_the_name() -> None:
+    f = analyse_article(article('Harbour Administrator Jim Calloway said: "Every berth is now open."'))
+    assert find_quote(f, "Every berth").speaker == "Jim Calloway"
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

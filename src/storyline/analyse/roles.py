@@ -83,7 +83,7 @@ ROLE_HEADS: frozenset[str] = frozenset(
     editor lawyer analyst researcher scientist doctor nurse surgeon professor dean rector chancellor
     superintendent sheriff detective constable sergeant lieutenant colonel major marshal treasurer
     auditor regulator negotiator mediator campaigner activist organiser steward warden counsel
-    barrister solicitor engineer""".split()
+    barrister solicitor engineer administrator""".split()
 )
 
 # Words that may stand inside a role phrase besides its head ("deputy", "foreign", "press").
