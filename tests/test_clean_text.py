@@ -326,3 +326,13 @@ def test_title_site_split_with_a_known_outlet_and_whole_article_relay_notes() ->
     assert relayed_source(["The ferry returned. This is reported by Ostra Radio."], None, split) == "Ostra Radio"
     # crediting one fact to another outlet does not make the article a relay
     assert relayed_source(["The ferry returned, as reported by Ostra Radio, on Monday."], None, split) is None
+
+
+def test_a_body_line_shown_twice_keeps_its_first_copy() -> None:
+    teaser = "SKERRY: The harbour board approved a new ferry timetable on Monday, officials said."
+    text = ("Ferry fines rise\n\nA ferry operator has been fined 2.4 million crowns after inspectors found faulty "
+            "fire doors on two vessels.\n\n" + teaser + "\n\nThe operator said all doors had been repaired.\n\n"
+            + teaser + "\n")
+    art = clean_text(text)
+    assert art.paragraphs.count(teaser) == 1
+    assert any(d.reason == "repeated" and d.text == teaser for d in art.dropped)

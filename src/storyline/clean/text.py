@@ -159,6 +159,7 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
             art.title, art.outlet = title, art.outlet or site
     _mark_headline_runs(lines)
     _body(lines, art)
+    _mark_repeats(lines)
     _sentences(lines, art)
 
     # a relayed report ("This is reported by X") or wire copy speaks with its source's voice
@@ -182,6 +183,19 @@ def _wrapped(prev: str, nxt: str) -> bool:
         and nxt[:1].islower()
         and bp.line_reason(prev) is None
     )
+
+
+def _mark_repeats(lines: list[_Line], min_words: int = 6) -> None:
+    """A body line repeated word for word later on the page is a teaser or caption shown twice (an
+    article does not repeat its own paragraphs): the later copies go."""
+    seen: set[str] = set()
+    for ln in lines:
+        if ln.role != "body" or ln.words < min_words:
+            continue
+        key = _norm(ln.text)
+        if key in seen:
+            ln.role, ln.reason = "", "repeated"
+        seen.add(key)
 
 
 def _mark_comments(lines: list[_Line]) -> None:
