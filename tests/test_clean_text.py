@@ -96,6 +96,9 @@ def test_news_about_subscriptions_is_kept() -> None:
     assert len(art.paragraphs) == 2
     assert "subscribers" in art.paragraphs[0]
     assert not any(d.reason == "call-to-action" for d in art.dropped)
+    # advice to the reader is the article's; a plea to like or subscribe is not
+    assert sentence_reason("Keep saving, but don't forget to make a backup plan.") is None
+    assert sentence_reason("Don't forget to like and subscribe for more updates!") == "call-to-action"
 
 
 def test_quoted_call_to_action_is_reporting() -> None:

@@ -175,7 +175,7 @@ _CTA_RE = re.compile(
     r"\blet us know (?:in|what|your)\b|\bin the comments\b|\bleave (?:a|your) comment|"
     r"\bsupport (?:our|independent) (?:journalism|reporting|work)\b|\bdonate\b|\b(?:consider|make) a donation\b|"
     r"\bif you value (?:our|this) (?:reporting|journalism|work)\b|\bbecome a (?:member|subscriber|patron)\b|"
-    r"\bdon[’']t forget to\b|\bshare (?:it|this) with (?:a friend|your friends)\b|\b(?:log|sign) in (?:or register )?to (?:comment|reply|post a comment)\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
+    r"\bdon[’']t forget to (?:like|subscribe|share|follow|comment|sign up|register|hit|click|tap|turn on|download|rate|leave|check out our|visit our|bookmark)\b|\bshare (?:it|this) with (?:a friend|your friends)\b|\b(?:log|sign) in (?:or register )?to (?:comment|reply|post a comment)\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
     r"\bfor more (?:news|updates|stories|coverage)\b.{0,80}\b(?:follow|visit|subscribe|download|sign)\b|"
     r"\bdownload (?:our|the) app\b|\bthanks for reading\b|\bread the full (?:story|article) (?:here|on)\b)",
     re.I,
