@@ -339,3 +339,10 @@ def test_a_body_line_shown_twice_keeps_its_first_copy() -> None:
     art = clean_text(text)
     assert art.paragraphs.count(teaser) == 1
     assert any(d.reason == "repeated" and d.text == teaser for d in art.dropped)
+
+
+def test_a_short_quoted_last_line_with_its_tag_is_body() -> None:
+    art = clean_text("Ferry operator fined\n\nA ferry operator has been fined 2.4 million crowns after inspectors "
+                     "found faulty doors on two vessels.\n\nAsked whether the ferries were safe now, the director "
+                     "nodded.\n\n“They are,” Berg said.\n\nShare this story\n")
+    assert art.paragraphs[-1] == "“They are,” Berg said."

@@ -54,11 +54,15 @@ class _Line:
 _CLOSERS = "\"'”’)]»"
 
 
+# a short quoted line with its tag: '"That's correct," Volker said.'
+_SHORT_QUOTE = re.compile(r"^[\"“'‘].{2,80}[,.!?][\"”'’]\s+(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?|he|she|they)\s+(?:said|says|added|replied|asked)\.$")
+
+
 def _is_prose(s: str, words: int) -> bool:
     if words >= 16:
         return True
     if words < 6:
-        return False
+        return words >= 3 and bool(_SHORT_QUOTE.match(s.strip()))
     end = s.rstrip()
     bare = end.rstrip(_CLOSERS)
     # 'ends with a quote' is prose only when the sentence ends inside it: '... he said: "We will."'
