@@ -46,18 +46,20 @@ def coverage_svg(report: StoryReport, cell: int = 22) -> Markup:
     cov = report.coverage
     if not cov.cells:
         return Markup("")
-    label_h = 130
     left = 48
-    w = left + cell * len(cov.outlets) + 10
+    full = outlet_labels(report)
+    labels = [o if len(o) <= 30 else o[:29] + "…" for o in full]
+    # and above the grid: about 5.2 px a character rises at -55°
+    label_h = max(60, int(5.2 * max((len(x) for x in labels), default=0)) + 16)
+    # rotated labels reach right of their column: room for the longest (about 3.6 px a character at -55°)
+    w = left + cell * len(cov.outlets) + 10 + int(3.6 * max((len(x) for x in labels), default=0))
     h = label_h + cell * len(cov.cells) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="matrix" width="{w}" height="{h}" '
         f'viewBox="0 0 {w} {h}" aria-label="{escape(LABELS["coverage"])}">'
     ]
-    labels = outlet_labels(report)
-    for j, outlet in enumerate(labels):
+    for j, name in enumerate(labels):
         x = left + j * cell + cell / 2
-        name = outlet if len(outlet) <= 24 else outlet[:23] + "…"
         parts.append(
             f'<text x="{x:.1f}" y="{label_h - 6}" transform="rotate(-55 {x:.1f} {label_h - 6})" '
             f'font-size="11">{escape(name)}</text>'
@@ -67,7 +69,7 @@ def coverage_svg(report: StoryReport, cell: int = 22) -> Markup:
         parts.append(f'<text x="{left - 6}" y="{y + cell * 0.7:.1f}" font-size="11" text-anchor="end">{cid}</text>')
         for j, state in enumerate(row):
             x = left + j * cell
-            title = f"{cid} × {labels[j]}: {LABELS.get('cell_' + state, '—') if state else '—'}"
+            title = f"{cid} × {full[j]}: {LABELS.get('cell_' + state, '—') if state else '—'}"
             parts.append(
                 f'<rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" height="{cell - 2}" rx="3" '
                 f'fill="{CELL_COLOURS[state]}"><title>{escape(title)}</title></rect>'
