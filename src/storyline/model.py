@@ -412,7 +412,7 @@ class FramingSignal:
 class TimelineEntry:
     date: dt.date
     end: dt.date | None = None
-    label: str = ""  # event label from the linker (date, places, key terms)
+    label: str = ""  # event label from the linker (date and places)
     evidence: list[SourceRef] = field(default_factory=list)  # the sentences reporting it
     article_ids: list[int] = field(default_factory=list)
     inferred: bool = False  # dated against a reference date inferred from the story

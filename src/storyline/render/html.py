@@ -97,12 +97,24 @@ def timeline_svg(report: StoryReport, width: int = 760) -> Markup:
         r = 4 + 2 * min(len(e.article_ids), 6)
         colour = "#b05a2c" if e.inferred else "#1f6f8b"
         tip = f"{e.date.isoformat()}: {len(e.article_ids)} article(s)"
+        if e.evidence:
+            first_span = " ".join(e.evidence[0].text.split())
+            tip += " — “" + (first_span if len(first_span) <= 200 else first_span[:199] + "…") + "”"
         parts.append(
             f'<circle cx="{x:.1f}" cy="{axis_y}" r="{r}" fill="{colour}" fill-opacity="0.75">'
             f'<title>{escape(tip)}</title></circle>'
         )
-        y = axis_y - r - 6 if k % 2 == 0 else axis_y + r + 14
+        up = k % 2 == 0
+        y = axis_y - r - 6 if up else axis_y + r + 14
         parts.append(f'<text x="{x:.1f}" y="{y}" font-size="10" text-anchor="middle">{e.date.isoformat()}</text>')
+        # where, from the event's label ("2024-10-08 · Fennick Road, Port of Kestrel Bay")
+        place = e.label.split(" · ", 1)[1].split(",")[0].strip() if " · " in (e.label or "") else ""
+        if place:
+            place = place if len(place) <= 20 else place[:19] + "…"
+            py = y - 12 if up else y + 12
+            parts.append(
+                f'<text x="{x:.1f}" y="{py}" font-size="9" fill="#666" text-anchor="middle">{escape(place)}</text>'
+            )
     parts.append("</svg>")
     return Markup("".join(parts))
 
