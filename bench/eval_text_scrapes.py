@@ -67,6 +67,22 @@ def render(html: str, region: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def _date_agreement(art, pg) -> str:  # type: ignore[no-untyped-def]
+    from storyline.clean.html import clean_html
+    from storyline.model import RawDoc
+
+    try:
+        ref = clean_html(RawDoc(source=pg.id, kind="html", data=pg.html.encode("utf-8"))).published
+    except ValueError:
+        ref = None
+    if ref is None:
+        return "skip"
+    if art is None or art.published is None:
+        return "none"
+    gap = abs((art.published - ref).days)
+    return "same" if gap == 0 else "near" if gap <= 1 else "other"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -79,10 +95,12 @@ def main() -> int:
         return 2
     pages = load_pages(args.data, args.limit)
     base, ours, worst = [], [], []
+    dates = {"same": 0, "near": 0, "other": 0, "none": 0, "skip": 0}
     for pg in pages:
         scrape = render(pg.html, args.region)
         base.append(score_doc(pg.truth, scrape))
         art = clean_text(scrape, source=pg.id) if scrape else None
+        dates[_date_agreement(art, pg)] += 1
         body = "\n\n".join(art.paragraphs) if art else ""
         sd = score_doc(pg.truth, body)
         ours.append(sd)
@@ -91,6 +109,10 @@ def main() -> int:
     print(f"text scrapes rendered from {len(pages)} real pages ({args.region} region)")
     print(f"  keep everything (baseline): P {b.precision:.3f}  R {b.recall:.3f}  F1 {b.f1:.3f}")
     print(f"  storyline text cleaner    : P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}")
+    # the benchmark has no gold dates: the HTML path's date (trafilatura/htmldate metadata) is the yardstick
+    known = sum(v for k, v in dates.items() if k != "skip")
+    print(f"  published date vs the HTML path's ({known} pages with one): same day {dates['same']}, "
+          f"one day apart {dates['near']}, other {dates['other']}, none found {dates['none']}")
     for tp, pid, sd in sorted(worst)[: args.show]:
         print(f"  worst {pid}: tp {tp:.2f} fp {sd.fp:.2f} fn {sd.fn:.2f}")
     return 0

@@ -158,6 +158,23 @@ def test_dates() -> None:
     assert parse_date_line("Posted on February 12, 2031 by admin") == dt.date(2031, 2, 12)
     assert parse_date_line("11.02.2031") == dt.date(2031, 2, 11)
     assert parse_date_line("February 12, 2031 by the harbour the crowds gathered again for the vote") is None
+    for line, day in [("11.14.2031 09:00 AM", dt.date(2031, 11, 14)), ("Posted: Fri 6:45 PM, Feb 14, 2031", dt.date(2031, 2, 14)),
+                      ("November 18, 2031 -- 19:14 GMT (19:14 GMT)", dt.date(2031, 11, 18)),
+                      ("Nov 18, 2031 @17:19 PM", dt.date(2031, 11, 18)), ("| November 18, 2031 12:01 PM", dt.date(2031, 11, 18)),
+                      ("on Monday, November 17th, 2031 at 11:08 a.m.", dt.date(2031, 11, 17)),
+                      ("- Nov. 18th 2031 8:54 am PT", dt.date(2031, 11, 18))]:
+        assert parse_date_line(line) == day, line
+    assert parse_date_line("on the day the war ended in 1945 we met") is None
+
+
+def test_dates_and_bylines_around_the_title() -> None:
+    body = "\n\nThe Skerry bridge reopened on Friday after six weeks of repairs to its deck, the roads agency said.\n"
+    art = clean_text("27/09/2031\n\nBridge reopens after repairs" + body)
+    assert (art.published, art.title) == (dt.date(2031, 9, 27), "Bridge reopens after repairs")
+    art = clean_text("Menu\n\nBridge reopens after repairs\n\nChris Davies - Nov 19, 2031, 10:31 pm CST" + body)
+    assert (art.byline, art.published) == ("Chris Davies", dt.date(2031, 11, 19))
+    art = clean_text("Bridge reopens after repairs\n\nBy Louis Jacobs on Monday, November 17th, 2031 at 11:04 a.m." + body)
+    assert (art.byline, art.published) == ("Louis Jacobs", dt.date(2031, 11, 17))
     d, prefix, rest = split_glued_date("date 2031-02-11 The mayor resigned on Monday.")  # type: ignore[misc]
     assert d == dt.date(2031, 2, 11) and prefix == "date 2031-02-11" and rest.startswith("The mayor")
     assert parse_any_date("Tue, 04 Feb 2031 10:00:00 GMT") == dt.date(2031, 2, 4)

@@ -121,13 +121,14 @@ SOURCE_LINE_RE = re.compile(r"^source\s*:\s*(?P<who>.{2,80})$", re.I)
 BYLINE_RE = re.compile(
     r"^(?:(?i:by|written by|posted by|words by|author\s*:|reporting by|story by)\s+|By(?=[A-Z][a-z]))"
     r"(?P<who>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|di|al|bin|and|&|,))*?)"
-    r"(?:\s*[,|–—-]\s*.{0,60})?$"
+    r"(?:\s*[,|–—-]\s*.{0,60}|\s+on\s+.{4,60})?$"
 )
 # A person's name alone, or with a role after a comma: "Jane Doe" / "Jane Doe, Transport Correspondent".
 BARE_NAME_RE = re.compile(
     r"^(?P<who>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|"
     r"de|van|von|da|di|al|bin)){1,3})"
-    r"(?:\s*,\s*(?:[A-Z][\w-]*\s?){0,3}(?i:correspondent|reporter|editor|writer|journalist|columnist|staff)\b.{0,30})?$",
+    r"(?:\s*,\s*(?:[A-Z][\w-]*\s?){0,3}(?i:correspondent|reporter|editor|writer|journalist|columnist|staff)\b.{0,30}"
+    r"|\s+[-–—|]\s+(?=.*\d{4}).{6,40})?$",
     0,
 )
 # A credit line on its own: "(Larkspur Pictures)", "Photo: Jane Doe/Agency", "(Photo: Agency)".

@@ -14,20 +14,23 @@ _MONTHS = {
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
-_TIME = r"(?:\s*(?:,|at|-|–|—|\||·)?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?)?"
+_TIME = r"(?:\s*(?:,|at|--|-|–|—|\||·|@)?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?)?"
 DATE_CORE = (
     rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
     rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
     rf"|(?P<num>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))"
 )
-_PREFIX = r"(?i:(?:date|dated|published|posted|updated|last updated|first published|created)(?:\s+on)?\s*:?\s*)?"
+_PREFIX = (
+    r"(?:[|·–—-]+\s*)?"  # a separator left over from the line before ("| November 18, 2019")
+    r"(?i:(?:(?:date|dated|published|posted|updated|last updated|first published|created)(?:\s+on)?|on)\s*:?\s*)?"
+)
 # a time before the date ("Published 3:45 PM EST, Tue February 11, 2025")
 _LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?\b)?\s*[,|·–-]?\s*)?"
 # what may follow a date on its own line: "| 5 min read", "/ Updated 2 hours ago", "by admin"
-_DATE_TAIL = r"\s*(?:(?:\||\s/\s|·).*|by\s+\S.{0,40})?"
+_DATE_TAIL = r"\s*(?:(?:\||\s/\s|·).*|by\s+\S.{0,40}|\([^)]{1,30}\))?"
 DATE_LINE_RE = re.compile(
-    rf"^\s*{_PREFIX}{_LEAD_TIME}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}{_DATE_TAIL}$", re.I
+    rf"^\s*{_PREFIX}{_LEAD_TIME}(?:{_WEEKDAY}\s*)?{_LEAD_TIME}{DATE_CORE}{_TIME}{_DATE_TAIL}$", re.I
 )
 GLUED_DATE_RE = re.compile(rf"^\s*{_PREFIX}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}\s*[-–—|:]?\s*(?=[\"“‘'(]?[A-Z])")
 
@@ -46,9 +49,9 @@ def _parse_core(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(parts[-1]), _MONTHS[month[:3].lower()], day)
         if m.group("num"):
             a, b, y = (int(x) for x in re.split(r"[./]", m.group("num")))
-            # dots are written day first (11.02.2025); slashes day-first when unambiguous, else
-            # month-first (US style)
-            if a > 12 or "." in m.group("num"):
+            # dots are written day first (11.02.2025) unless the second number cannot be a month
+            # (11.14.2019); slashes day-first when unambiguous, else month-first (US style)
+            if a > 12 or "." in m.group("num") and b <= 12:
                 return dt.date(y, b, a)
             return dt.date(y, a, b)
     except (ValueError, KeyError, StopIteration):

@@ -140,6 +140,8 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
     app_outlet: str | None = None  # outlet named by its own app prompt, a weak last resort
     for ln in lines:
         ln.reason = bp.line_reason(ln.text)
+        if ln.reason == "widget" and meta.parse_date_line(ln.text):
+            ln.reason = None  # "27/09/2018" is a date line, read with the header
         if ln.reason == "source-credit":
             m = bp.SOURCE_LINE_RE.match(ln.text)
             if m and not art.outlet:
@@ -303,7 +305,7 @@ def _byline(ln: _Line) -> tuple[str, str] | None:
     if m and ln.words <= 12:
         return m.group("who").strip(), ln.text[m.end("who"):]
     m = bp.BARE_NAME_RE.match(ln.text)
-    if m and ln.words <= 8:
+    if m and ln.words <= 12:
         return m.group("who").strip(), ln.text[m.end("who"):]
     return None
 
@@ -323,6 +325,12 @@ def _header(lines: list[_Line], art: Article) -> None:
         if art.title and _norm(ln.text) == _norm(art.title):
             ln.role, title_k = "title", k
             break
+        d = meta.parse_date_line(ln.text)
+        if d:
+            # a date above the title ("27/09/2018", "| November 18, 2019 12:01 PM")
+            art.published = art.published or d
+            ln.reason = "dateline"
+            continue
         outlet = _masthead_outlet(ln)
         if outlet and art.title is None:
             art.outlet = art.outlet or meta.tidy_outlet(outlet)
