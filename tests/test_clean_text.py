@@ -165,6 +165,8 @@ def test_dates() -> None:
                       ("- Nov. 18th 2031 8:54 am PT", dt.date(2031, 11, 18))]:
         assert parse_date_line(line) == day, line
     assert parse_date_line("on the day the war ended in 1945 we met") is None
+    assert parse_date_line("Updated 0339 GMT (1139 HKT) November 19, 2031") == dt.date(2031, 11, 19)
+    assert parse_date_line("2031.12.01") == dt.date(2031, 12, 1)
 
 
 def test_dates_and_bylines_around_the_title() -> None:

@@ -19,14 +19,18 @@ DATE_CORE = (
     rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
     rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
-    rf"|(?P<num>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))"
+    rf"|(?P<num>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})"
+    rf"|(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}))"
 )
 _PREFIX = (
     r"(?:[|·–—-]+\s*)?"  # a separator left over from the line before ("| November 18, 2019")
     r"(?i:(?:(?:date|dated|published|posted|updated|last updated|first published|created)(?:\s+on)?|on)\s*:?\s*)?"
 )
 # a time before the date ("Published 3:45 PM EST, Tue February 11, 2025")
-_LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?\b)?\s*[,|·–-]?\s*)?"
+_LEAD_TIME = (
+    r"(?:(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{4}(?=\s*[A-Z]{2,5}\b))\s*"  # "3:45 PM", "0339 GMT"
+    r"(?:[A-Z]{2,5}(?:[+-]\d{1,2})?\b)?\s*(?:\([^)]{1,20}\))?\s*[,|·–-]?\s*)?"
+)
 # what may follow a date on its own line: "| 5 min read", "/ Updated 2 hours ago", "by admin"
 _DATE_TAIL = r"\s*(?:(?:\||\s/\s|·).*|by\s+\S.{0,40}|\([^)]{1,30}\))?"
 DATE_LINE_RE = re.compile(
@@ -47,6 +51,9 @@ def _parse_core(m: re.Match[str]) -> dt.date | None:
             day = int(parts[0])
             month = next(p for p in parts[1:] if p.isalpha() and p[:3].lower() in _MONTHS)
             return dt.date(int(parts[-1]), _MONTHS[month[:3].lower()], day)
+        if m.groupdict().get("ymd"):
+            y, mo, d = (int(x) for x in re.split(r"[./]", m.group("ymd")))
+            return dt.date(y, mo, d)
         if m.group("num"):
             a, b, y = (int(x) for x in re.split(r"[./]", m.group("num")))
             # dots are written day first (11.02.2025) unless the second number cannot be a month
