@@ -365,3 +365,12 @@ def test_a_short_quoted_last_line_with_its_tag_is_body() -> None:
                      "found faulty doors on two vessels.\n\nAsked whether the ferries were safe now, the director "
                      "nodded.\n\n“They are,” Berg said.\n\nShare this story\n")
     assert art.paragraphs[-1] == "“They are,” Berg said."
+
+
+def test_title_case_headline_with_a_full_stop_is_the_title() -> None:
+    art = clean_text("Markets\n\nHarbour Stock Is Falling After Its Results. Why Investors Should Wait.\n\nBy\n\nAl Rootes\n\n"
+                     "Updated Nov. 19, 2031 8:21 am ET / Original Nov. 19, 2031 8:02 am ET\n\n"
+                     "Shares of the harbour operator fell on Tuesday after it cut its forecast for the year, traders said.\n")
+    assert art.title == "Harbour Stock Is Falling After Its Results. Why Investors Should Wait."
+    assert art.published == dt.date(2031, 11, 19)
+    assert art.paragraphs == ["Shares of the harbour operator fell on Tuesday after it cut its forecast for the year, traders said."]

@@ -75,6 +75,16 @@ def _headline_like(s: str, words: int) -> bool:
     return 2 <= words <= 30 and not s.rstrip().endswith((".", ";", ",", "…"))
 
 
+def _headline_case(s: str, words: int) -> bool:
+    """A headline in title case, even one ending on a full stop ("Stock Is Falling. Why You Shouldn’t
+    Worry."): nearly every longer word capitalised."""
+    if not 4 <= words <= 20:
+        return False
+    longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", s) if len(w) > 3]
+    caps = sum(1 for w in longer if w[0].isupper())
+    return len(longer) >= 4 and caps >= 0.85 * len(longer) and not s.isupper()
+
+
 def _title_like(s: str, words: int) -> bool:
     return 2 <= words <= 30 and not s.rstrip().endswith((".", ";", ",", "…", ":"))
 
@@ -320,7 +330,11 @@ def _header(lines: list[_Line], art: Article) -> None:
     for k, ln in enumerate(lines):
         if ln.reason is not None:
             continue
-        if _is_prose(ln.text, ln.words) and not (art.title and _norm(ln.text) == _norm(art.title)):
+        if (
+            _is_prose(ln.text, ln.words)
+            and not (art.title and _norm(ln.text) == _norm(art.title))
+            and not (art.title is None and _headline_case(ln.text, ln.words))
+        ):
             break  # the article starts without a title line
         if art.title and _norm(ln.text) == _norm(art.title):
             ln.role, title_k = "title", k
@@ -339,7 +353,8 @@ def _header(lines: list[_Line], art: Article) -> None:
         if ln.text.isupper() and ln.words <= 6 or ln.words <= 2 and not ln.text.endswith((".", "?", "!")):
             ln.reason = "section-label"
             continue
-        if art.title is None and _title_like(ln.text, ln.words) and meta.parse_date_line(ln.text) is None \
+        if art.title is None and (_title_like(ln.text, ln.words) or _headline_case(ln.text, ln.words)) \
+                and meta.parse_date_line(ln.text) is None \
                 and not bp.CAPTION_CREDIT_RE.search(ln.text) and not _byline(ln):
             art.title = ln.text
             ln.role, title_k = "title", k
@@ -455,7 +470,7 @@ def _body(lines: list[_Line], art: Article) -> None:
             else:
                 ln.reason = "trailer"
             continue
-        d = meta.parse_date_line(ln.text) if ln.words <= 12 else None
+        d = meta.parse_date_line(ln.text) if ln.words <= 16 else None
         if _is_prose(ln.text, ln.words) and not d:
             if ln.words <= 40 and bp.CAPTION_CREDIT_RE.search(ln.text):
                 ln.role = "caption"
