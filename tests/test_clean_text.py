@@ -374,3 +374,12 @@ def test_title_case_headline_with_a_full_stop_is_the_title() -> None:
     assert art.title == "Harbour Stock Is Falling After Its Results. Why Investors Should Wait."
     assert art.published == dt.date(2031, 11, 19)
     assert art.paragraphs == ["Shares of the harbour operator fell on Tuesday after it cut its forecast for the year, traders said."]
+
+
+def test_photograph_credit_makes_the_line_above_a_caption() -> None:
+    art = clean_text("Harbour stock falls\n\nShares of the harbour operator fell on Tuesday after it cut its forecast "
+                     "for the year, traders said.\n\nTraders watch the screens in Skerry on Tuesday.\n"
+                     "Photograph by Lina Ortez/Harbour Post\n\nThe company said demand had slowed since the summer "
+                     "and that it expected a weaker winter season.\n")
+    assert art.captions == ["Traders watch the screens in Skerry on Tuesday."]
+    assert len(art.paragraphs) == 2

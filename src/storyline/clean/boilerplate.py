@@ -133,7 +133,8 @@ BARE_NAME_RE = re.compile(
 )
 # A credit line on its own: "(Larkspur Pictures)", "Photo: Jane Doe/Agency", "(Photo: Agency)".
 CREDIT_LINE_RE = re.compile(
-    r"^(?:(?:image|photo|picture)s? (?:via|by|from|courtesy(?: of)?) [A-Z][^.!?]{1,40}|\((?:(?:photo|image|picture|video)s?(?: credit)?\s*:\s*)?[A-Z][^()]{1,50}\)|"
+    r"^(?:(?:image|photo|photograph|picture)s? (?:via|by|from|courtesy(?: of)?) [A-Z][^.!?]{1,40}|"
+    r"(?:photo |image )?credits?\s*:\s*[A-Z][^.!?]{1,60}|\((?:(?:photo|image|picture|video)s?(?: credit)?\s*:\s*)?[A-Z][^()]{1,50}\)|"
     r"(?:photo|image|picture|illustration|video|file photo)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}|"
     r"(?:getty images|reuters|afp|ap photo|epa)(?:/[\w ]+)?)$",
     re.I,

@@ -483,6 +483,10 @@ def _body(lines: list[_Line], art: Article) -> None:
             ln.reason = "dateline" if art.published == d else "timestamp"
         elif bp.CREDIT_LINE_RE.match(ln.text):
             ln.reason = "image-credit"
+            prev = lines[k - 1] if k > 0 else None
+            if prev is not None and prev.block == ln.block and prev.role == "body" and prev.words <= 40:
+                prev.role = "caption"  # the credit's own line above it: a photo caption among paragraphs
+                art.captions.append(prev.text)
         elif bp.CAPTION_CREDIT_RE.search(ln.text):
             ln.role = "caption"
             art.captions.append(ln.text)
