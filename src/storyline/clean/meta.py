@@ -185,14 +185,15 @@ def relayed_source(paragraphs: list[str], outlet: str | None, split) -> str | No
     return None
 
 
-def _fold(name: str) -> str:
-    return re.sub(r"^the\s+", "", re.sub(r"\W+", " ", name.casefold()).strip())
+def fold_outlet(name: str) -> str:
+    """Comparable form of an outlet name: "The Civic Ledger" == "civic ledger"."""
+    return re.sub(r"^the\s+", "", " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split()))
 
 
 def same_outlet(a: str, b: str) -> bool:
     """One outlet under two names: "The Civic Ledger" / "civic ledger", "Lowland Press Service" / "LPS",
     "Thomson Reuters" / "Reuters"."""
-    fa, fb = _fold(a), _fold(b)
+    fa, fb = fold_outlet(a), fold_outlet(b)
     if not fa or not fb:
         return False
     if fa == fb:

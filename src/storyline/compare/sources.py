@@ -12,7 +12,7 @@ import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from storyline.clean.meta import same_outlet
+from storyline.clean.meta import fold_outlet, same_outlet
 from storyline.model import Article, ReportSource, Story
 
 _WWW = re.compile(r"^(?:www\d?|m|amp|mobile)\.", re.I)
@@ -34,13 +34,6 @@ def outlet_name(article: Article) -> str:
             return _WWW.sub("", host.lower())
     stem = PurePath(base).stem or base or f"article {article.id}"
     return f"{stem}#{record}" if record else stem
-
-
-def fold_outlet(name: str) -> str:
-    """Comparable form of an outlet name: "The Civic Ledger" == "civic ledger"."""
-    s = re.sub(r"[^\w\s]", " ", name.casefold())
-    s = re.sub(r"^\s*the\s+", "", s)
-    return " ".join(s.split())
 
 
 class Sources:
