@@ -452,6 +452,10 @@ class _Attributor:
         self.sent_starts = [s.start_char for s in sents(doc)]
         self.quoted_chars = [(m.open, m.outer_end) for m in marks]
         self._quoted_toks = self._mark_quoted()
+        # token -> entity of the text being read (the body, or a title/dek)
+        self.by_tok: dict[int, int] = (
+            index.token_entity if part == "body" else index.part_token_entity.get(part, {})
+        )
 
     def quoted(self, t: Token) -> bool:
         return t.i in self._quoted_toks
@@ -530,11 +534,7 @@ class _Attributor:
         Modifiers do not name the speaker: "the Ukrainian leader" is not Ukraine, "a joint statement
         from the ministers of X" is not X.
         """
-        by_tok = (
-            self.index.token_entity
-            if self.part == "body"
-            else self.index.part_token_entity.get(self.part, {})
-        )
+        by_tok = self.by_tok
         if head.i in by_tok:
             return by_tok[head.i]
         for c in head.children:
@@ -690,11 +690,7 @@ class _Attributor:
         if cue.tag_ != "VBG" or cue.i == 0:
             return None
         prev = cue.doc[cue.i - 1]
-        by_tok = (
-            self.index.token_entity
-            if self.part == "body"
-            else self.index.part_token_entity.get(self.part, {})
-        )
+        by_tok = self.by_tok
         e = by_tok.get(prev.i)
         if e is None or self.index.entities[e].type != "person" or self.in_quotation(prev):
             return None
@@ -703,11 +699,7 @@ class _Attributor:
     def _linear_subject(self, cue: Token) -> Token | None:
         """Fallback when the parse gives a speech verb no subject: the nearest person to its left with no
         finite verb in between ("Ines Marlow, during the meeting of allies, told ...")."""
-        by_tok = (
-            self.index.token_entity
-            if self.part == "body"
-            else self.index.part_token_entity.get(self.part, {})
-        )
+        by_tok = self.by_tok
         for k in range(cue.i - 1, sent_of(cue).start - 1, -1):
             t = self.doc[k]
             if self.quoted(t) or t.text in QUOTE_CHARS:
@@ -735,11 +727,7 @@ class _Attributor:
         if span is None or not span[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in span):
             return None
         head = span.root
-        by_tok = (
-            self.index.token_entity
-            if self.part == "body"
-            else self.index.part_token_entity.get(self.part, {})
-        )
+        by_tok = self.by_tok
         ent = by_tok.get(head.i)
         name = self.index.entities[ent].name if ent is not None else span.text
         c0 = m.outer_end + mt.start(1)
