@@ -392,3 +392,70 @@ def test_a_source_note_is_not_a_claim() -> None:
     units = claim_members({7: art}, {7: analyse_article(art)}, {7: "n"}, EntityResolver([]))
     texts = [u.text for u in units]
     assert any("harbour budget" in t for t in texts) and not any("reported by" in t for t in texts)
+
+
+# ---------------------------------------------------------------- no false alarms on everyday wording
+
+CANAL_A = """Canal tunnel reopens after repairs
+
+Ostby harbour master Ruth Calloway reopened the Varne canal tunnel on Tuesday after three months of repairs.
+
+"Our third-quarter traffic fell by a third, and the whole town felt it," Calloway said. "Boats are multi-purpose here."
+
+Traffic through the tunnel is up about 40% since the spring, the harbour office said.
+
+"I think Deputy Mayor Lund did a fine job on this," Calloway said of the former deputy mayor, Ola Lund.
+
+Mayor Tomas Brekke and Deputy Mayor Ines Solli attended the reopening.
+"""
+CANAL_B = """Varne tunnel open again
+
+The Varne canal tunnel reopened on Tuesday, harbour master Ruth Calloway said.
+
+"Our third quarter traffic fell by a third, and the [entire] town felt it," Calloway said. "Boats are multipurpose here."
+
+Traffic through the tunnel has risen 39 percent since the spring, according to the harbour office.
+
+A harbour office report called the tunnel "the town's lifeline", and the campaign group Open Water called it "the town's lifeline" too.
+"""
+
+
+@lru_cache(maxsize=1)
+def canal() -> StoryReport:
+    return compare_docs(
+        [
+            RawDoc(source="ostby-courier.txt", kind="text", data=CANAL_A.encode(), outlet="Ostby Courier", published="2031-04-08"),
+            RawDoc(source="varne-post.txt", kind="text", data=CANAL_B.encode(), outlet="Varne Post", published="2031-04-08"),
+        ]
+    )
+
+
+def test_no_conflict_for_hyphens_editors_brackets_rounding_or_titles_in_quotes() -> None:
+    r = canal()
+    # the same quote with "third-quarter"/"third quarter", "[entire]" and "multi-purpose"/"multipurpose"
+    assert not [k for k in r.conflicts if k.kind == "misquote"], [k.reason for k in r.conflicts]
+    # "about 40%" is 39 percent
+    assert not [k for k in r.conflicts if k.kind == "quantity"], [k.reason for k in r.conflicts]
+    # "Deputy Mayor Lund" inside a quote is the speaker's usage; a deputy mayor is not the mayor
+    assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]
+    # a report and a campaign group are described, not named: no speaker conflict between them
+    assert not [k for k in r.conflicts if k.kind == "speaker"], [k.reason for k in r.conflicts]
+
+
+def test_quote_helpers() -> None:
+    from storyline.compare.quotes import _meaningful, quoted_words
+
+    assert quoted_words('the idea "is actually not so crazy.', "mixed") == "is actually not so crazy."
+    assert quoted_words('made," the chair said after the vote. "Every bus counts', "mixed") == "made, … Every bus counts"
+    assert not [c for c in inner_changes("a bullet in her f---ing skull", "a bullet in her (expletive) skull") if _meaningful(*c)]
+    assert [c for c in inner_changes("every one of them deserved to be counted", "every one of them should have been counted")
+            if _meaningful(*c)]
+
+
+def test_role_words_do_not_merge_people_across_articles() -> None:
+    from storyline.link.aliases import EntityNote, merge_entities
+
+    a = [EntityNote("Ana Lund", "person", ["Ana Lund", "President", "Ruritanian President"], ["Ruritanian President"])]
+    b = [EntityNote("Tomas Brekke", "person", ["Tomas Brekke", "President", "president"], ["President"])]
+    names = sorted(e.name for e in merge_entities([(1, a), (2, b)]))
+    assert names == ["Ana Lund", "Tomas Brekke"]

@@ -253,10 +253,20 @@ def qualifiers_compatible(a: str, b: str) -> bool:
     return n >= 4 and n >= min(len(a), len(b)) - 3
 
 
+# Words that make another office of the same head: a vice-president is not the president.
+RANK_MODIFIERS: frozenset[str] = frozenset("vice deputy assistant under associate lieutenant co".split())
+
+
+def _rank(role: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[\s-]+", role) if w in RANK_MODIFIERS)
+
+
 def cores_compatible(bare: str, held: str) -> bool:
     """May a bare role mention (``bare``) refer to a person known to hold ``held``?"""
     if bare == held:
         return True
+    if _rank(bare) != _rank(held):
+        return False
     bh, hh = role_head(bare), role_head(held)
     if bare in ("leader", "head") and (held in LEADER_CORES or hh in ("president", "leader", "chancellor")):
         return True

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import role_key
 from storyline.compare.sources import Sources
 from storyline.link.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, unit_key
@@ -222,6 +223,8 @@ class ConflictFinder:
                     continue
                 if unit_key(qa) != unit_key(qb) or _same_value(qa.value, qb.value):
                     continue
+                if (qa.approx or qb.approx) and _close_value(qa.value, qb.value):
+                    continue  # "39 percent" is "about 40%"
                 if not _asserters_compatible(a, b):
                     continue
                 # a value both sentences share shows they list several quantities of one kind
@@ -416,11 +419,18 @@ class ConflictFinder:
             person_of = {
                 e.idx: self.resolve_person(e.name) for e in f.entities if e.type == "person"
             }
+            # a title inside a quotation is the speaker's usage ("Vice President Biden" said of his
+            # time in office), not the outlet's: only the outlet's own words are held to one role
+            quoted = [(m.open, m.outer_end) for m in find_quote_marks(text)]
+
+            def in_quote(pos: int, quoted: list[tuple[int, int]] = quoted) -> bool:
+                return any(a <= pos < b for a, b in quoted)
+
             covered: list[tuple[int, int]] = []
             # 1. role mentions the analysis tied to a person ("President", "the former US president")
             body = [m for m in f.mentions if m.part == "body"]
             for m in body:
-                if m.type != "role" or m.entity not in person_of or not _is_role(m.text):
+                if m.type != "role" or m.entity not in person_of or not _is_role(m.text) or in_quote(m.start):
                     continue
                 qual, core = role_key(m.text)
                 if not core:
@@ -445,7 +455,12 @@ class ConflictFinder:
             )
             for m in persons:
                 title = _title_before(text, m.start)
-                if title and not any(a <= title[1] < b for a, b in covered) and not _PAST_MODIFIER.search(title[0]):
+                if (
+                    title
+                    and not any(a <= title[1] < b for a, b in covered)
+                    and not _PAST_MODIFIER.search(title[0])
+                    and not in_quote(title[1])
+                ):
                     qual, core = role_key(title[0])
                     if core:
                         ref = _ref(aid, title[1], m.start, text[title[1] : m.start].strip())
@@ -453,7 +468,7 @@ class ConflictFinder:
             # 3. "former X" phrases the analysis left unlinked: the nearest person named before
             #    who holds a compatible role by title is the referent
             for pm in _PAST_MODIFIER.finditer(text):
-                if any(a <= pm.start() < b for a, b in covered):
+                if any(a <= pm.start() < b for a, b in covered) or in_quote(pm.start()):
                     continue
                 phrase, _ps, pe = _role_after(text, pm.end())
                 if not phrase:
@@ -517,6 +532,11 @@ def _qkey(a: Quantity, b: Quantity) -> tuple[str, float, float]:
 
 def _qtext(q: Quantity) -> str:
     return q.text or f"{q.approx + ' ' if q.approx else ''}{q.value:g} {q.unit}".strip()
+
+
+def _close_value(a: float, b: float) -> bool:
+    """Within the slack of an approximate figure ("about", "nearly", "some")."""
+    return abs(a - b) <= 0.05 * max(abs(a), abs(b), 1e-9)
 
 
 def _same_value(a: float, b: float) -> bool:

@@ -55,6 +55,12 @@ def overlap(a: list[str], b: list[str]) -> float:
     return matched / min(len(a), len(b))
 
 
+def _shared_content(a: list[str], b: list[str]) -> int:
+    """Words other than function words that two quotes share in order."""
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    return sum(1 for bl in sm.get_matching_blocks() for w in a[bl.a : bl.a + bl.size] if w not in STOP)
+
+
 def word_diff(reference: str, variant: str) -> list[DiffPart]:
     """Word-level diff of ``variant`` against ``reference`` (case and punctuation ignored for matching)."""
     rt, vt = _tokens(reference), _tokens(variant)
@@ -71,13 +77,52 @@ def word_diff(reference: str, variant: str) -> list[DiffPart]:
     return parts
 
 
+# An editor's insertion ("min[ute]", "[I]f", "(expletive)") or a censored word ("f---ing", "s***")
+# is no change of the speaker's words.
+_EDITORIAL = re.compile(r"\[[^\]]{0,30}\]|\((?:expletive|sic|inaudible|laughs|applause|[^)]{0,3})\)|\S*(?:-{2,}|\*{2,})\S*", re.I)
+_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")  # "third-quarter" reads as "third quarter"
+
+
+_MARK = "editorsmark"  # stands where an editor changed or hid words
+
+
+def _comparable(text: str) -> str:
+    return _HYPHEN.sub(" ", _EDITORIAL.sub(f" {_MARK} ", text))
+
+
+def quoted_words(text: str, kind: str) -> str:
+    """The words a rendering puts inside quotation marks: all of a direct quote, the quoted stretches
+    of a mixed one ("the idea “is actually not so crazy”", "… ever made,” the chair said. “Every bus …")."""
+    marks = [m.start() for m in re.finditer(r"[\"“”«»]", text)]
+    if kind != "mixed" and not marks:
+        return text
+    if not marks:
+        return text
+
+    def closes(i: int) -> bool:
+        ch = text[i]
+        return ch in "”»" or ch == '"' and i > 0 and not text[i - 1].isspace()
+
+    inside = closes(marks[0])  # a first mark that closes: the rendering starts inside the quote
+    parts, pos = [], 0
+    for i in marks:
+        if inside:
+            parts.append(text[pos:i])
+        inside, pos = not inside, i + 1
+    if inside:
+        parts.append(text[pos:])
+    parts = [p.strip() for p in parts if len(p.strip()) >= 3]
+    return " … ".join(parts) if parts else text
+
+
 def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
     """Word changes inside the stretch both quotes cover, as verbatim words of ``a`` and ``b``.
 
-    Matching ignores case and punctuation; a fragment's missing ends are no change.
+    Matching ignores case, punctuation, hyphens between words and editors' insertions; a fragment's
+    missing ends are no change.
     """
-    ta = [t for t in _tokens(a) if _norm(t)]
-    tb = [t for t in _tokens(b) if _norm(t)]
+    ta = [t for t in _tokens(_comparable(a)) if _norm(t)]
+    tb = [t for t in _tokens(_comparable(b)) if _norm(t)]
     an, bn = [_norm(t) for t in ta], [_norm(t) for t in tb]
     sm = SequenceMatcher(None, an, bn, autojunk=False)
     blocks = [bl for bl in sm.get_matching_blocks() if bl.size]
@@ -165,6 +210,8 @@ def group_quotes(
                 if variants[ref].article_id == variants[i].article_id and variants[ref].quote == variants[i].quote:
                     continue
                 ov = overlap(w, words[ref])
+                if _shared_content(w, words[ref]) < 3:
+                    continue  # "we need everyone on it" / "we need to get on it": too little to be one quote
                 # the same speaker's words: a looser rendering still counts as the same quote
                 same_speaker = variants[i].speaker is not None and variants[i].speaker == variants[ref].speaker
                 if ov >= min_overlap or (same_speaker and ov >= same_speaker_overlap and cos(i, ref) >= same_speaker_sim):
@@ -214,6 +261,8 @@ def _speaker_conflicts(g: QuoteGroup, sources: Sources, articles: dict[int, Arti
             a, b = vs[i], vs[j]
             if not (a.speaker and b.speaker) or a.speaker == b.speaker:
                 continue
+            if not (_named(a.speaker) and _named(b.speaker)):
+                continue  # "report", "campaign", "officials": a description may name the same source
             if not sources.independent(a.article_id, b.article_id) or _named_nearby(a, b, articles):
                 continue
             key = (min(a.speaker, b.speaker), max(a.speaker, b.speaker))
@@ -256,7 +305,11 @@ def _misquotes(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) ->
         if not pairs:
             continue
         a, b = pairs[0]
-        changes = [(x, y) for x, y in inner_changes(a.content.text, b.content.text) if _meaningful(x, y)]
+        changes = [
+            (x, y)
+            for x, y in inner_changes(quoted_words(a.content.text, a.kind), quoted_words(b.content.text, b.kind))
+            if _meaningful(x, y)
+        ]
         if not changes:
             continue
         shown = "; ".join(_change(x, y) for x, y in changes[:3])
@@ -275,13 +328,27 @@ def _misquotes(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) ->
     return out
 
 
+def _named(speaker: str) -> bool:
+    """A speaker given by name ("Kristi Noem", "The White House"), not by a description ("campaign")."""
+    words = [w for w in speaker.split() if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _meaningful(x: str, y: str) -> bool:
-    """A change of words, not just of function words dropped or added."""
+    """A change of words, not just of function words dropped or added, nor of how a compound is
+    written ("multi-planetary" / "multiplanetary", "third quarter" / "third-quarter")."""
+    if re.sub(r"\W+", "", x.casefold()) == re.sub(r"\W+", "", y.casefold()):
+        return False
+    nx, ny = _norms(x), _norms(y)
+    for a, b in ((nx, ny), (ny, nx)):
+        if a and all(w == _MARK for w in a) and len(b) <= 3:
+            return False  # "[entire]" for "whole", "min[ute]" for "min": the editor's hand, not a misquote
     wx, wy = set(_norms(x)) - STOP, set(_norms(y)) - STOP
     return bool(wx ^ wy)
 
 
 def _change(x: str, y: str) -> str:
+    x, y = x.replace(_MARK, "[…]"), y.replace(_MARK, "[…]")
     if not y:
         return f"“{x}” left out"
     if not x:

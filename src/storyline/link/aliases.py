@@ -87,6 +87,17 @@ class _UF:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
+def _role_alias(alias: str) -> bool:
+    """An alias that describes rather than names ("President", "former special envoy", "'s lawyer")."""
+    from storyline.analyse.roles import ROLE_HEADS, ROLE_MODIFIERS, TEMPORAL
+
+    toks = [t.lower() for t in words(alias)]
+    if not toks or not alias.strip()[:1].isupper():
+        return True
+    generic = ROLE_HEADS | ROLE_MODIFIERS | TEMPORAL | {"the", "of", "us", "u", "s", "uk"}
+    return any(t in ROLE_HEADS for t in toks) and all(t in generic or not t.isalpha() for t in toks)
+
+
 def _compatible(t1: str, t2: str) -> bool:
     return t1 == t2 or "" in (t1, t2)
 
@@ -102,12 +113,14 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
     uf = _UF(len(nodes))
     roles_of: dict[int, set[str]] = {}  # node -> role keys given by apposition
 
-    # 1. same name (or a listed alias)
+    # 1. same name (or a listed alias that is a name: "President" or "the envoy" is held by many)
     by_key: dict[str, int] = {}
     for i, (_, n, k) in enumerate(nodes):
         if n.type == "role":
             continue
-        for kk in {k, *(key(a) for a in n.aliases)}:
+        role_keys = {key(r) for r in n.roles}
+        names = {key(a) for a in n.aliases if not _role_alias(a)} - role_keys
+        for kk in {k, *names}:
             if kk in by_key and _compatible(nodes[by_key[kk]][1].type, n.type):
                 uf.union(i, by_key[kk])
             else:
