@@ -402,7 +402,7 @@ Ostby harbour master Ruth Calloway reopened the Varne canal tunnel on Tuesday af
 
 "Our third-quarter traffic fell by a third, and the whole town felt it," Calloway said. "Boats are multi-purpose here."
 
-Traffic through the tunnel is up about 40% since the spring, the harbour office said.
+Traffic through the tunnel is up 39 percent since the spring while freight is up 12 percent, the harbour office said.
 
 "I think Deputy Mayor Lund did a fine job on this," Calloway said of the former deputy mayor, Ola Lund.
 
@@ -414,7 +414,7 @@ The Varne canal tunnel reopened on Tuesday, harbour master Ruth Calloway said.
 
 "Our third quarter traffic fell by a third, and the [entire] town felt it," Calloway said. "Boats are multipurpose here."
 
-Traffic through the tunnel has risen 39 percent since the spring, according to the harbour office.
+Traffic through the tunnel is up about 40% since the spring, according to the harbour office.
 
 A harbour office report called the tunnel "the town's lifeline", and the campaign group Open Water called it "the town's lifeline" too.
 """
@@ -434,7 +434,7 @@ def test_no_conflict_for_hyphens_editors_brackets_rounding_or_titles_in_quotes()
     r = canal()
     # the same quote with "third-quarter"/"third quarter", "[entire]" and "multi-purpose"/"multipurpose"
     assert not [k for k in r.conflicts if k.kind == "misquote"], [k.reason for k in r.conflicts]
-    # "about 40%" is 39 percent
+    # "about 40%" is 39 percent, and the 12 percent beside it is another figure
     assert not [k for k in r.conflicts if k.kind == "quantity"], [k.reason for k in r.conflicts]
     # "Deputy Mayor Lund" inside a quote is the speaker's usage; a deputy mayor is not the mayor
     assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]

@@ -232,6 +232,11 @@ class ConflictFinder:
                 vb = {round(q.value, 6) for q in sentence_numbers[b.member.article_id, b.member.sentence] if unit_key(q) == unit_key(qb)}
                 if va & vb:
                     continue
+                # or nearly share one, given as a round figure: "39 percent" and "about 40%" beside others
+                na = [q for q in sentence_numbers[a.member.article_id, a.member.sentence] if unit_key(q) == unit_key(qa)]
+                nb = [q for q in sentence_numbers[b.member.article_id, b.member.sentence] if unit_key(q) == unit_key(qb)]
+                if any((x.approx or y.approx) and _close_value(x.value, y.value) for x in na for y in nb):
+                    continue
                 if _CHANGE.search(wa) or _CHANGE.search(wb):
                     continue
                 if self._qualifiers(wa, qa) != self._qualifiers(wb, qb):
