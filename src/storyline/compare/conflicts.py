@@ -77,6 +77,13 @@ _CHANGE = re.compile(
 )
 _PAST_MODIFIER = re.compile(r"\b(former|ex-|one-time|onetime|erstwhile)\s*", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|erstwhile)\s*$", re.I)
+# "resigned as CEO", "was named as chair", "served as president": a role taken up or left, not a title held
+_ROLE_CHANGE_BEFORE = re.compile(
+    r"\b(?:resign\w*|step\w* down|quit\w*|left|leav\w+|oust\w*|replac\w*|remov\w*|fired|sack\w*|named|"
+    r"appoint\w*|serv\w*|elect\w*|work\w*|hired|chosen|nominat\w*|sworn in|took over|take over|taking over)"
+    r"\s+as\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$",
+    re.I,
+)
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4})$")
 
 
@@ -436,6 +443,8 @@ class ConflictFinder:
             body = [m for m in f.mentions if m.part == "body"]
             for m in body:
                 if m.type != "role" or m.entity not in person_of or not _is_role(m.text) or in_quote(m.start):
+                    continue
+                if _ROLE_CHANGE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
                     continue
                 qual, core = role_key(m.text)
                 if not core:
