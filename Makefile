@@ -53,6 +53,7 @@ bench: install
 	$(PY) bench/eval_findings.py
 	$(PY) bench/eval_findings.py --raw tests/fixtures/multioutlet --gold tests/fixtures/multioutlet/expected.json
 	$(PY) bench/eval_findings.py --raw examples/sample-corpus --gold examples/sample-corpus.truth.json
+	$(PY) bench/real_pages.py
 	$(PY) bench/bench_analyse.py
 	$(PY) bench/bench_cluster.py
 	$(PY) bench/bench_pipeline.py
