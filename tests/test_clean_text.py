@@ -344,10 +344,9 @@ def test_title_site_split_with_a_known_outlet_and_whole_article_relay_notes() ->
         "Ferry returns after two-year pause", "TechWave")
     assert title_site("Ferry returns after two-year pause – TechWave", None) == (
         "Ferry returns after two-year pause – TechWave", None)
-    split = split_sentences
-    assert relayed_source(["The ferry returned. This is reported by Ostra Radio."], None, split) == "Ostra Radio"
+    assert relayed_source(["The ferry returned. This is reported by Ostra Radio."], None) == "Ostra Radio"
     # crediting one fact to another outlet does not make the article a relay
-    assert relayed_source(["The ferry returned, as reported by Ostra Radio, on Monday."], None, split) is None
+    assert relayed_source(["The ferry returned, as reported by Ostra Radio, on Monday."], None) is None
 
 
 def test_a_body_line_shown_twice_keeps_its_first_copy() -> None:

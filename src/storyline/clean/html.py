@@ -745,7 +745,7 @@ def clean_html(doc: RawDoc) -> Article:
         dek=dek or None,
         byline=(doc.byline or page.author or None),
         outlet=outlet,
-        reported_via=meta.relayed_source(paragraphs, outlet, bp.split_sentences),
+        reported_via=meta.relayed_source(paragraphs, outlet),
         published=meta.parse_any_date(doc.published) if doc.published else _date(page.date),
         url=doc.url or page.url,
         section_headings=headings,

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from storyline.clean.boilerplate import GENERIC_SECTION_RE, OUTLET_WORD_RE
+from storyline.clean.boilerplate import GENERIC_SECTION_RE, OUTLET_WORD_RE, split_sentences
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
@@ -170,11 +170,11 @@ def wire_agency(paragraph: str) -> str | None:
     return m.group("who") if m else None
 
 
-def relayed_source(paragraphs: list[str], outlet: str | None, split) -> str | None:  # type: ignore[no-untyped-def]
+def relayed_source(paragraphs: list[str], outlet: str | None) -> str | None:
     """Whose report an article carries: a "This is reported by X" note, else its wire dateline's
-    agency (unless the article is the agency's own). ``split`` cuts a paragraph into sentence spans."""
+    agency (unless the article is the agency's own)."""
     for p in paragraphs:
-        for a, b in split(p):
+        for a, b in split_sentences(p):
             # a note about the whole article; "as reported by X" in a sentence credits one fact
             who = relayed_outlet(p[a:b]) if relay_note(p[a:b]) else None
             if who:

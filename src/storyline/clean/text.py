@@ -179,7 +179,7 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
     _sentences(lines, art)
 
     # a relayed report ("This is reported by X") or wire copy speaks with its source's voice
-    art.reported_via = meta.relayed_source(art.paragraphs, art.outlet, bp.split_sentences)
+    art.reported_via = meta.relayed_source(art.paragraphs, art.outlet)
     if credited and art.reported_via and _norm(credited) == _norm(art.reported_via):
         art.outlet = None  # the credit names the relayed source, not the publisher
     if art.outlet is None and app_outlet:
