@@ -89,7 +89,7 @@ def test_every_span_is_verbatim(fx) -> None:  # type: ignore[no-untyped-def]
 
     for c in r.clusters:
         for m in c.members:
-            check(m.article_id, m.span.start, m.span.end, m.span.text)
+            check(m.article_id, m.span.start, m.span.end, m.span.text, "text" if m.part == "body" else m.part)
     for k in r.conflicts:
         check(k.a.article_id, k.a.start, k.a.end, k.a.text, k.a.field)
         check(k.b.article_id, k.b.start, k.b.end, k.b.text, k.b.field)
@@ -225,6 +225,25 @@ def test_framing_is_evidence_not_a_score(fx) -> None:  # type: ignore[no-untyped
         if f.kind != "headline":
             assert f.cue.lower() in f.span.text.lower()
     assert all(h.span.text == articles[h.span.article_id].title for h in heads)
+
+
+def test_headline_joins_the_cluster_of_the_claim_it_restates(fx) -> None:  # type: ignore[no-untyped-def]
+    articles, _f, _s, r = fx
+    heads = [(c, m) for c in r.clusters for m in c.members if m.part != "body"]
+    assert heads
+    for c, m in heads:
+        assert m.claim == -1 and m.span.text == getattr(articles[m.article_id], m.part)
+        # a headline restates its own article: it never brings an outlet into a cluster
+        assert any(x.article_id == m.article_id for x in c.members if x.part == "body")
+        assert c.members[c.representative].part == "body"
+    board = aid(articles, "a_brackenford_standard.txt")
+    c = next(c for c, m in heads if m.article_id == board and m.part == "title")
+    assert any(re.search(r"will buy 140", x.span.text) for x in c.members if x.article_id == board)
+    # the framing signal names the cluster its headline joined
+    for f in r.framing:
+        if f.kind == "headline":
+            joined = [c.id for c, m in heads if m.article_id == f.span.article_id and m.part == "title"]
+            assert not joined or joined == [f.cluster]
 
 
 def test_outlet_name_fallbacks() -> None:

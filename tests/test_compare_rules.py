@@ -141,6 +141,16 @@ def test_corroborated_paraphrase_across_outlets(report: StoryReport) -> None:
     assert {m.asserter for c in report.clusters if c.id == cid for m in c.members} == {"Ines Varga"}
 
 
+def test_headline_attaches_only_where_its_article_says_the_same(report: StoryReport) -> None:
+    titles = {m.span.text: c for c in report.clusters for m in c.members if m.part == "title"}
+    ribbon = titles["Varga cuts the ribbon on Quayside bridge"]
+    assert any("cut the ribbon" in m.span.text for m in ribbon.members if m.article_id == 2)
+    # three outlets state the opening; the Post's headline adds no voice
+    assert {m.article_id for m in ribbon.members} == {1, 2, 3}
+    # nothing in the Herald's text restates "A new crossing for Tamsel"
+    assert "A new crossing for Tamsel" not in titles
+
+
 def test_framing_signals_are_cue_and_sentence(report: StoryReport) -> None:
     herald = [f for f in report.framing if f.outlet == "Tamsel Herald"]
     kinds = {(f.kind, f.cue) for f in herald}

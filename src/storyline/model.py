@@ -311,6 +311,7 @@ class ClaimMember:
     secondary: bool = False  # also states another cluster's proposition (compound sentence)
     context: Span | None = None  # the whole sentence the claim comes from
     whole: Span | None = None  # the whole claim, when ``span`` is one proposition cut from it
+    part: str = "body"  # where span points: "body" (Article.text), or "title"/"dek" for a headline
 
 
 @dataclass(slots=True)

@@ -6,8 +6,8 @@ Three kinds, each a cue word or phrase plus the verbatim sentence it occurs in:
   "so-called", "bloodshed"), from the small general lexicon below;
 - hedge: wording that distances the outlet from a statement ("reportedly", "allegedly",
   "it is unclear whether", "could");
-- headline: what the headline foregrounds, i.e. the claim cluster it restates (by embedding
-  similarity) — the title itself is the evidence.
+- headline: what the headline foregrounds, i.e. the claim cluster it restates (the cluster the
+  aligner attached it to, else the closest by embedding similarity) — the title itself is the evidence.
 """
 
 from __future__ import annotations
@@ -92,9 +92,10 @@ def framing_signals(
 
         tv = encode([t for _, t in titles])  # type: ignore[misc]
         sims = tv @ cluster_vectors.T
+        attached = {m.article_id: k for k, c in enumerate(clusters) for m in c.members if m.part == "title"}
         for (aid, title), row in zip(titles, sims, strict=True):
-            k = int(np.argmax(row))
-            if row[k] >= headline_sim:
+            k = attached.get(aid, int(np.argmax(row)))
+            if aid in attached or row[k] >= headline_sim:
                 assert title is not None
                 out.append(
                     FramingSignal(

@@ -16,6 +16,10 @@ of loose paraphrases does not drag unrelated claims together; a second pass (``r
 claim to a shared cluster it is unambiguously closest to. A compound claim is compared clause by
 clause (``segments``; coordinated infinitives by ``coordinated``). Every member keeps its article
 id and character span.
+
+Headlines and standfirsts are compressed and topic-level, so they never form or bridge clusters:
+each joins the cluster of its own article's claim it restates (``attach_headlines``), which shows
+the proposition an outlet leads with without changing who states what.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ class AlignConfig:
     link_floor: float = 0.0  # a member must be at least this close to some other member of its cluster
     attach: float = 0.30  # second pass: a claim moves to a cluster this close on average...
     attach_margin: float = 0.05  # ...when that cluster beats its own and the runner-up by this much
+    headline: float = 0.50  # a headline joins the cluster of its article's claim at least this close
 
 
 # Negative-prefixed evaluatives: "unrealistic" asserts what "not realistic" does. Prefix + a
@@ -342,6 +347,75 @@ def claim_members(
     return units
 
 
+def headline_units(
+    articles: dict[int, Article],
+    facts: dict[int, ArticleFacts],
+    outlet_of: dict[int, str],
+    resolve: EntityResolver,
+    min_words: int = 4,
+) -> list[ClaimUnit]:
+    """Each article's title and standfirst as claim units (span offsets into that field).
+
+    The asserter is the speaker of a quote the headline carries ("US will not send troops:
+    Pentagon chief"); otherwise ``attach_headlines`` gives it the asserter of the claim it restates.
+    """
+    out: list[ClaimUnit] = []
+    for aid in sorted(facts):
+        art, f = articles.get(aid), facts[aid]
+        if art is None:
+            continue
+        for part, text in (("title", art.title), ("dek", art.dek)):
+            if not text or len(_WORD.findall(text)) < min_words:
+                continue
+            ents = {
+                resolve(f.entities[m.entity].name)
+                for m in f.mentions
+                if m.part == part and m.entity is not None and m.entity < len(f.entities)
+            }
+            said = next((q for q in f.quotes if q.part == part and q.speaker), None)
+            neg = grammatical_negations(text)
+            member = ClaimMember(
+                article_id=aid,
+                claim=-1,
+                span=Span(0, len(text), text),
+                sentence=-1,
+                asserter=resolve_name(resolve, said.speaker) if said and said.speaker else "",
+                outlet=outlet_of.get(aid, str(aid)),
+                negated=neg % 2 == 1,
+                part=part,
+            )
+            out.append(
+                ClaimUnit(
+                    member,
+                    text,
+                    frozenset(e for e in ents if e),
+                    effective_negation(text, None),
+                    effective_negation(text, neg > 0),
+                )
+            )
+    return out
+
+
+def attach_headlines(
+    groups: list[list[int]], units: list[ClaimUnit], heads: list[int], sim: np.ndarray, cannot: np.ndarray, floor: float
+) -> dict[int, int]:
+    """Group index for each headline: the group of its own article's closest claim, when that
+    claim is at least ``floor`` alike and no gate (polarity, numbers) keeps them apart."""
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    out: dict[int, int] = {}
+    for h in heads:
+        aid = units[h].member.article_id
+        own = [i for i in group_of if units[i].member.article_id == aid and not cannot[h, i]]
+        if not own:
+            continue
+        best = max(own, key=lambda i: float(sim[h, i]))
+        if sim[h, best] >= floor:
+            out[h] = group_of[best]
+            if not units[h].member.asserter:
+                units[h].member.asserter = units[best].member.asserter
+    return out
+
+
 def _name_pronouns(text: str, start: int, prons: list[tuple[int, int, str, bool]]) -> str:
     """The claim as compared: "she" and "her account" read as the person they stand for, so that
     "Tarrow Water disputed her account" meets "the utility rejected Castell's account"."""
@@ -598,18 +672,26 @@ def align(
     if not units:
         empty = np.zeros((0, 0), dtype=np.float32)
         return Alignment([], empty, empty, np.zeros((0, 384), dtype=np.float32), [], {})
-    emb = embed([u.text for u in units])
-    sim, raw, cannot = similarity_matrix(units, center(emb, config.center), config)
+    n = len(units)
+    everything = units + headline_units(articles, facts, outlet_of, resolve, config.min_words)
+    emb = embed([u.text for u in everything])
+    sim, raw, cannot = similarity_matrix(everything, center(emb, config.center), config)
     if config.lexical > 0:
-        lex = lexical_similarity([u.text for u in units])
+        lex = lexical_similarity([u.text for u in everything])
         mixed = (1 - config.lexical) * sim + config.lexical * lex
         sim = np.where(cannot, sim, mixed).astype(np.float32)
         np.fill_diagonal(sim, 1.0)
+    full_raw, full_cannot = raw, cannot
+    sim, raw, cannot, emb = sim[:n, :n], raw[:n, :n], cannot[:n, :n], emb[:n]
     groups = agglomerate(sim, cannot, config.threshold)
     if config.link_floor > 0:
         groups = _enforce_floor(groups, sim, config.link_floor)
     if config.attach > 0:
         groups = reassign(groups, units, sim, cannot, config.attach, config.attach_margin)
+    heads = range(n, len(everything))
+    # headline against its own article: same story, so no entity gate (titles parse poorly)
+    head_sim = (1 - config.lexical) * full_raw + config.lexical * lex if config.lexical > 0 else full_raw
+    headline_of = attach_headlines(groups, everything, list(heads), head_sim, full_cannot, config.headline)
 
     # A compound sentence ("unrealistic to regain all its territory or to join NATO") states two
     # propositions: its claim also joins a second cluster it is close to on average.
@@ -636,6 +718,7 @@ def align(
             m = units[i].member
             members.append(dataclasses.replace(m, secondary=True))
             idx.append(i)
+        members += [everything[h].member for h in heads if headline_of.get(h) == gi]
         cluster = ClaimCluster(id=0, members=members, representative=rep, entities=sorted(shared), negated=units[g_sorted[0]].neg)
         built.append((cluster, idx))
     built.sort(

@@ -9,7 +9,7 @@ Top level (see docs/brief.md for every field)::
                         "source": ..., "duplicate_of": null, "reported_via": null}],
       "clusters":     [{"id": 1, "members": [{"article_id", "claim", "span": {"start", "end", "text"},
                         "sentence", "asserter", "outlet", "negated", "numbers", "quote", "secondary",
-                        "context", "whole"}], "representative": 0, "entities": [...], "negated": false}],
+                        "context", "whole", "part"}], "representative": 0, "entities": [...], "negated": false}],
       "corroboration": [{"cluster": 1, "label": "corroborated"|"single-source", "independent": 3,
                          "support": [{"outlet", "article_ids", "own", "speakers", "relaying", "copies"}]}],
       "conflicts":    [{"kind", "a": SourceRef, "b": SourceRef, "reason", "scope", "subject", "clusters"}],

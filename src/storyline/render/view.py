@@ -195,7 +195,7 @@ def shown(m: ClaimMember, refs: list[int]) -> Cited:
         a, b = m.span.start - m.whole.start, m.span.end - m.whole.start
         if 0 <= a < b <= len(text) and (a, b) != (0, len(text)):
             mark = (a, b)
-    return Cited(text, refs, mark=mark)
+    return Cited(text, refs, "text" if m.part == "body" else m.part, mark=mark)
 
 
 def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefView:
