@@ -269,6 +269,39 @@ def test_readers_comments_are_cut() -> None:
     assert reasons["12 Comments"] == "comments"
 
 
+def test_comment_sections_with_names_and_dates_on_their_own_lines_are_cut() -> None:
+    text = ("Ferry timetable changes from June\n\nThe Skerry ferry will sail hourly from June, the operator said "
+            "on Tuesday, after two years of complaints about gaps in the evening service.\n\nThe last boat will "
+            "leave the harbour at 11pm instead of 9pm, the operator said.\n\n"
+            "3 thoughts on “Ferry timetable changes from June”\n\nislandmum says:\n\nJune 3, 2031 at 7:12 am\n\n"
+            "About time too, the evening gap has been a nightmare for years.\n\nkarl_b says:\n\n2 hours ago\n\n"
+            "Will the fares go up to pay for it, I wonder?\n")
+    art = clean_text(text)
+    assert len(art.paragraphs) == 2, art.paragraphs
+    reasons = {d.text: d.reason for d in art.dropped}
+    assert reasons["Will the fares go up to pay for it, I wonder?"] == "comments"
+    # "X says:" inside an article, with no date after it, is no comment header
+    quote = ("Budget vote delayed\n\nThe council postponed its budget vote on Monday after a late amendment.\n\n"
+             "The finance chair explained the delay to reporters at length.\n\nHere is what she says:\n\n"
+             "The amendment needs costing before anyone can vote on it, and that takes a week.\n")
+    assert len(clean_text(quote).paragraphs) >= 3
+
+
+def test_previous_next_links_and_story_lists_with_dates_are_dropped() -> None:
+    text = ("Skerry lighthouse opens to visitors\n\nThe Skerry lighthouse opened to visitors on Saturday for the "
+            "first time in 80 years, the heritage trust said.\n\nTickets for the 140-step climb cost 6 crowns "
+            "and must be booked a day ahead.\n\n- Next Coast News\nHarbour crane toppled by winter storm\n"
+            "Previous Coast News -\nFishing quota talks stall again in Brekka\n\nMORE STORIES LIKE THIS ONE\n"
+            "COAST NEWS\nOld keeper's cottage sold at auction\nMay 15, 2029\nFEATURES\n"
+            "A night on the rocks with the last lightkeeper\nJanuary 22, 2030\n")
+    art = clean_text(text)
+    assert len(art.paragraphs) == 2, art.paragraphs
+    reasons = {d.text: d.reason for d in art.dropped}
+    for label in ("- Next Coast News", "Previous Coast News -", "MORE STORIES LIKE THIS ONE"):
+        assert reasons[label] == "related-links"
+    assert "Harbour crane toppled by winter storm" in reasons
+
+
 def test_markup_and_hard_wrapped_lines() -> None:
     text = ("Bridge reopens after repairs\n\n<div class=\"ad-slot\"></div>\nvar slot = window.ads || [];\n\n"
             "The Skerry bridge reopened on Friday after six weeks of repairs to its\n"

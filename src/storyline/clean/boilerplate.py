@@ -18,7 +18,8 @@ _RELATED_LABELS = (
     r"you may also like|you might also like|don[’']t miss|top stories|latest news|latest stories|"
     r"editor[’']?s picks?|in other news|further reading|what to read next|up next|watch next|more videos?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)(?: these| this)?(?: posts?| stories| articles?)?|related posts?|"
-    r"more (?:posts|articles|stories) like this|recent posts|popular posts|latest posts|read next|more in [\w .'’-]{1,30}|"
+    r"more (?:posts|articles|stories|news) like this(?: one)?|recent posts|"
+    r"[-–]?\s*(?:next|previous|prev)(?: [\w’'-]+){0,2}? (?:news|article|story|post)\s*[-–]?|popular posts|latest posts|read next|more in [\w .'’-]{1,30}|"
     r"read more (?:from|by) [\w .'’-]{1,30}|more from (?:this|the) author"
 )
 RELATED_LABEL_RE = re.compile(rf"^(?:{_RELATED_LABELS})\s*:?\s*$", re.I)
@@ -100,6 +101,12 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 
 COMMENT_HEAD_RE = re.compile(
     r"^.{2,60}?\s+(?:on|at|[-–—|·])\s+.{0,30}\d{4}.{0,30}?\s*(?:said|says|wrote|commented|replied)\s*:?\s*$", re.I
+)
+# "annb says:" alone on its line, its date on a line of its own (read together in the text cleaner)
+COMMENT_SAYS_RE = re.compile(r"^\S.{0,40}?\s+(?:said|says|wrote|commented|replied)\s*:\s*$", re.I)
+# the heading of a comment section: '34 responses to “Headline”', '6 thoughts on “Headline”'
+COMMENT_SECTION_RE = re.compile(
+    r"^\d[\d,]*\s+(?:responses?|thoughts?|comments?|replies|reactions?)\s+(?:to|on)\s+[“\"'‘«]", re.I
 )
 # Substrings one of which an unanchored rule needs: a cheap test that spares most body lines the regex scan.
 _TRIGGERS: dict[str, tuple[str, ...]] = {

@@ -27,6 +27,7 @@ _AUTHOR_BIO_RE = re.compile(
 _APP_OUTLET_RE = re.compile(
     r"\b(?:[Gg]et|[Dd]ownload) (?:the )?(?P<who>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4}) (?:app\b|on your (?:phone|device))"
 )
+_AGO_RE = re.compile(r"^\W*(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\W*$", re.I)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Control characters that separate lines or words: deleting them would glue two words into one.
 _CONTROL_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n",
@@ -214,11 +215,22 @@ def _mark_repeats(lines: list[_Line], min_words: int = 6) -> None:
         seen.add(key)
 
 
+def _comment_head(lines: list[_Line], k: int) -> bool:
+    """A comment's header: "Ann on May 2, 2024 at 9:14 pm said:", a comment section's heading
+    ('12 thoughts on “Headline”'), or "annb says:" with its date on one of the next two lines."""
+    text = lines[k].text
+    if bp.COMMENT_HEAD_RE.match(text) or bp.COMMENT_SECTION_RE.match(text):
+        return True
+    if not bp.COMMENT_SAYS_RE.match(text):
+        return False
+    return any(meta.parse_date_line(ln.text) or _AGO_RE.match(ln.text) for ln in lines[k + 1 : k + 3])
+
+
 def _mark_comments(lines: list[_Line]) -> None:
     """Readers' comments after the article ("Ann on May 2, 2024 at 9:14 pm said:") go, to the end."""
     prose_seen = 0
     for k, ln in enumerate(lines):
-        if bp.COMMENT_HEAD_RE.match(ln.text) and prose_seen >= 2:
+        if prose_seen >= 2 and _comment_head(lines, k):
             cut = k
             # the section's own header lines just above ("12 Comments", "Leave a Reply", "Posted in ...")
             while cut > 0 and lines[cut - 1].reason in ("comment-form", "post-meta"):

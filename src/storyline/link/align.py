@@ -445,17 +445,18 @@ def embed(texts: list[str]) -> np.ndarray:
     return vecs[[row[t] for t in texts]] if texts else vecs
 
 
-def lexical_similarity(texts: list[str]) -> np.ndarray:
+def lexical_similarity(texts: list[str], fit: int | None = None) -> np.ndarray:
     """Cosine of content words weighted by rarity within the story: the story's own topic words
     ("the minister", the country) weigh little, the words that tell one proposition from another
-    ("troops", "borders", "spending") weigh much."""
+    ("troops", "borders", "spending") weigh much. Rarity is counted over the first ``fit`` texts."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from storyline.link.features import content_terms
 
     vec = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2")
     try:
-        m = vec.fit_transform(texts)
+        vec.fit(texts[:fit])
+        m = vec.transform(texts)
     except ValueError:  # no content word at all
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
     return (m @ m.T).toarray().astype(np.float32)
@@ -677,7 +678,8 @@ def align(
     emb = embed([u.text for u in everything])
     sim, raw, cannot = similarity_matrix(everything, center(emb, config.center), config)
     if config.lexical > 0:
-        lex = lexical_similarity([u.text for u in everything])
+        # headlines are compared but do not change how rare the story's words are
+        lex = lexical_similarity([u.text for u in everything], fit=n)
         mixed = (1 - config.lexical) * sim + config.lexical * lex
         sim = np.where(cannot, sim, mixed).astype(np.float32)
         np.fill_diagonal(sim, 1.0)
