@@ -351,6 +351,23 @@ def test_short_quoted_fragment_stays_in_the_outlets_claim() -> None:
     assert claim.span.text.endswith("“amber”.") and claim.asserter == "outlet"
 
 
+def test_a_request_for_a_thing_stays_a_claim_and_a_passive_hearer_is_no_speaker() -> None:
+    f = analyse_article(
+        article(
+            "Ilse Marr, the Harbour Party candidate who asked for a recount of the ward, called the result "
+            "astonishing. Marr asked for the recount on the night of the count, and was told on Monday that "
+            "a box of postal votes had been found."
+        )
+    )
+    outlet = [c.span.text for c in f.claims if c.asserter == "outlet"]
+    assert any(t.startswith("Ilse Marr") and "astonishing" in t for t in outlet)
+    assert any(t.startswith("Marr asked for the recount") for t in outlet)
+    # she was told: she is the hearer, not the source of the news
+    assert not any(q.speaker and "Marr" in q.speaker and "postal votes" in q.content.text for q in f.quotes)
+    told = analyse_article(article("The minister was told by officials that the bridge was unsafe."))
+    assert [(q.speaker, q.content.text) for q in told.quotes] == [("officials", "the bridge was unsafe")]
+
+
 def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
     f = analyse_article(
         article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')

@@ -405,17 +405,22 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
     claims: list[Claim] = []
     in_quote: set[int] = set()
     body_quotes = [(qi, q) for qi, q in enumerate(quotes) if q.part == "body"]
-    cue_starts = {q.cue.start for _, q in body_quotes if q.cue is not None}
+    # the frame of reported speech ("Marlow said") is not itself a claim, unless what was said stays
+    # in the sentence's own claim ("asked for a recount", "called the news astonishing")
+    cue_starts: set[int] = set()
     for qi, q in body_quotes:
         span = doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
         if span is None:
             continue
         ids = {t.i for t in span}
         words_ = [t for t in span if not (t.is_punct or t.is_space)]
-        if not (len(words_) <= 2 or len(words_) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words_)):
-            # a short fragment ("changed to “moderate”", "called it “a disgrace”") stays in the
-            # sentence's own claim
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in words_)
+        if not (len(words_) <= 2 or verbless and (len(words_) <= 4 or q.kind == "indirect")):
+            # a short fragment ("changed to “moderate”", "called it “a disgrace”") or a request for a
+            # thing ("asked for a recount of the ward's votes") stays in the sentence's own claim
             in_quote.update(ids)
+            if q.cue is not None:
+                cue_starts.add(q.cue.start)
         if q.content.text.rstrip().endswith("?"):
             continue
         roots = [t for t in span if (t.head.i not in ids or t.head == t) and not (t.is_punct or t.is_space)]
@@ -451,7 +456,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         heads = _clause_heads(root, allowed)
         for h in heads:
             if h.idx in cue_starts:
-                continue  # the frame of reported speech ("Marlow said") is not itself a claim
+                continue
             toks = _clause_tokens(h, heads, allowed)
             c = _make_claim(doc, h, toks, index, "outlet", None, k)
             if c is not None:

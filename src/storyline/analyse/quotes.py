@@ -280,6 +280,10 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
     A subject inside quotation marks is the parser reading the quote (or a quoted title) as the
     subject: '"... Full panic mode," said X' and '... said on "Fox and Friends"' are not said by them.
     """
+    if any(c.dep_ == "auxpass" for c in t.children):
+        # "X asked for a recount and was told that ...": a passive cue's subject, own or shared, is
+        # the hearer; the speaker is the agent, if named
+        return next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     cur = t
     speech = t.lemma_.lower() in REPORTING
     for _ in range(4):
