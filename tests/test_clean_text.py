@@ -302,6 +302,23 @@ def test_previous_next_links_and_story_lists_with_dates_are_dropped() -> None:
     assert "Harbour crane toppled by winter storm" in reasons
 
 
+def test_footer_after_all_rights_reserved_and_an_app_teaser_are_dropped() -> None:
+    text = ("Night buses return to Brekka\n\nNight buses will run again in Brekka from March, the transport "
+            "board said on Monday.\n\nThe service was cut in 2029 to save money.\n\nThe board expects about "
+            "900 passengers a night. Want every update as it happens? Download the Brekka Post app for alerts.\n\n"
+            "© 2031 Brekka Post. All rights reserved.\n\nOur Standards: The Brekka Post Trust Principles.\n\n"
+            "Ferry fares to rise in April, operator says.\n")
+    art = clean_text(text)
+    assert art.paragraphs[-1] == "The board expects about 900 passengers a night."
+    reasons = {d.text: d.reason for d in art.dropped}
+    assert reasons["Our Standards: The Brekka Post Trust Principles."] == "footer"
+    assert reasons["Want every update as it happens?"] == "call-to-action"
+    # a credit line at the top is no footer: the article after it stays
+    top = ("© Harbour Photo Agency. All rights reserved.\n\nQuay works finish early\n\nThe quay repairs finished "
+           "two weeks early, the port said on Friday.\n\nShips will use the north berth again from Monday.\n")
+    assert len(clean_text(top).paragraphs) == 2
+
+
 def test_markup_and_hard_wrapped_lines() -> None:
     text = ("Bridge reopens after repairs\n\n<div class=\"ad-slot\"></div>\nvar slot = window.ads || [];\n\n"
             "The Skerry bridge reopened on Friday after six weeks of repairs to its\n"

@@ -186,7 +186,7 @@ _CTA_RE = re.compile(
     r"\bif you value (?:our|this) (?:reporting|journalism|work)\b|\bbecome a (?:member|subscriber|patron)\b|"
     r"\bdon[’']t forget to (?:like|subscribe|share|follow|comment|sign up|register|hit|click|tap|turn on|download|rate|leave|check out our|visit our|bookmark)\b|\bshare (?:it|this) with (?:a friend|your friends)\b|\b(?:log|sign) in (?:or register )?to (?:comment|reply|post a comment)\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
     r"\bfor more (?:news|updates|stories|coverage)\b.{0,80}\b(?:follow|visit|subscribe|download|sign)\b|"
-    r"\bdownload (?:our|the) app\b|\bthanks for reading\b|\bread the full (?:story|article) (?:here|on)\b)",
+    r"\bdownload (?:our|the)(?: [\w’'&.-]+){0,4} app\b|\bthanks for reading\b|\bread the full (?:story|article) (?:here|on)\b)",
     re.I,
 )
 # Reporting on subscriptions ("subscribers were told") is news, not a call to action: require an
@@ -226,13 +226,25 @@ def line_reason(line: str) -> str | None:
             trig = _TRIGGERS.get(reason)
             if trig and not any(t in low for t in trig):
                 continue
-            if rx.search(s):
-                if reason in ("copyright", "newsletter", "app-prompt") and len(words) > 30:
-                    continue
+            hit = rx.search(s)
+            if hit:
+                if reason in ("copyright", "newsletter", "app-prompt"):
+                    if len(words) > 30:
+                        continue
+                    sents = split_sentences(s)
+                    if reason != "copyright" and len(sents) > 1 and hit.start() >= sents[0][1]:
+                        continue  # a prompt after the paragraph's own sentences: dropped sentence by sentence
                 return reason
     if len(words) <= 40 and len(split_sentences(s)) == 1 and sentence_reason(s):
         return "call-to-action"
     return None
+
+
+# "Want every result as it happens?" just before a call to action: its teaser
+TEASER_QUESTION_RE = re.compile(
+    r"^(?:want|need|like|love|enjoy(?:ed)?|looking for|interested in|hungry for|did you (?:like|enjoy))\b[^?]{0,60}\?$",
+    re.I,
+)
 
 
 def sentence_reason(sentence: str) -> str | None:

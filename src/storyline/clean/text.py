@@ -166,6 +166,7 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
             art.outlet = meta.tidy_outlet(re.split(r"\s+is\s+an?\s", ln.text, maxsplit=1)[0])
 
     _mark_comments(lines)
+    _mark_after_rights(lines)
     _mark_related_lists(lines)
     _mark_widget_runs(lines)
     _header(lines, art)
@@ -238,6 +239,22 @@ def _mark_comments(lines: list[_Line]) -> None:
             for later in lines[cut:]:
                 if later.reason is None or later.reason in ("comment-form",):
                     later.reason = "comments"
+            return
+        if ln.reason is None and _is_prose(ln.text, ln.words):
+            prose_seen += 1
+
+
+_RIGHTS_RE = re.compile(r"\ball rights reserved\b", re.I)
+
+
+def _mark_after_rights(lines: list[_Line], min_prose: int = 3) -> None:
+    """"© 2024 Harbour Post. All rights reserved." after the article is the page footer: what follows
+    it (standards notes, link lists, teasers) is no part of the article."""
+    prose_seen = 0
+    for k, ln in enumerate(lines):
+        if ln.reason == "copyright" and prose_seen >= min_prose and _RIGHTS_RE.search(ln.text):
+            for later in lines[k + 1 :]:
+                later.reason = later.reason or "footer"
             return
         if ln.reason is None and _is_prose(ln.text, ln.words):
             prose_seen += 1
@@ -534,6 +551,8 @@ def _sentences(lines: list[_Line], art: Article) -> None:
             sent = ln.text[a:b]
             why = bp.sentence_reason(sent)
             if why:
+                if keep and bp.TEASER_QUESTION_RE.match(keep[-1].strip()):
+                    dropped.append(Dropped(keep.pop(), why, ln.idx))
                 dropped.append(Dropped(sent, why, ln.idx))
             else:
                 keep.append(sent)
