@@ -128,6 +128,11 @@ def test_quoted_call_to_action_is_reporting() -> None:
     ("Home > News > Regions", "navigation"),
     ("[ 167 comments ]", "comment-form"),
     ("You must log in to post a comment.", "call-to-action"),
+    ("You must be logged in to post a comment.", "comment-form"),
+    ("Previous Post:2029 Brekka ferry timetable | Reader review", "related-links"),
+    ("Most read in world news", "related-links"),
+    ("I want to tell you about another change to the ferry timetable, […]", "related-links"),
+    ("Some readers asked why the harbour was closed [...]", "related-links"),
 ])
 def test_line_rules(line: str, reason: str) -> None:
     assert line_reason(line) == reason
@@ -138,6 +143,8 @@ def test_line_rules(line: str, reason: str) -> None:
     "Related questions will be addressed next week, the minister said.",
     "Share prices fell 3 percent on Tuesday.",
     "Explore teams found the wreck at a depth of 40 metres.",
+    "The ruling [...] leaves the harbour board without a budget until May.",
+    "Most read papers in the region cut their prices in May.",
     "| 1 | Ferry Line | 240 | 12 |",
     "The end of an era for the harbour, the mayor said.",
     "The report is online at example.org/report.php for anyone to read.",

@@ -14,7 +14,7 @@ import re
 _RELATED_LABELS = (
     r"related(?: (?:articles?|stories|news|content|coverage|posts?|reading|topics))?|read more|read also|also read|"
     r"see also|more from [\w .'’-]{1,40}|more on this(?: story)?|more stories|more news|recommended(?: for you| stories)?|"
-    r"most read|most popular|most viewed|popular now|trending(?: now| stories)?|explore(?: more)?|"
+    r"most (?:read|popular|viewed|shared)(?: (?:in|on) [\w .'’-]{1,30})?|popular now|trending(?: now| stories)?|explore(?: more)?|"
     r"you may also like|you might also like|don[’']t miss|top stories|latest news|latest stories|"
     r"editor[’']?s picks?|in other news|further reading|what to read next|up next|watch next|more videos?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)(?: these| this)?(?: posts?| stories| articles?)?|related posts?|"
@@ -25,9 +25,11 @@ _RELATED_LABELS = (
 RELATED_LABEL_RE = re.compile(rf"^(?:{_RELATED_LABELS})\s*:?\s*$", re.I)
 # "RelatedSome headline" / "Read more: Some headline" (a teaser glued to its label)
 RELATED_TEASER_RE = re.compile(
-    r"^(?i:related|read more|read also|also read|see also|recommended|watch|listen|more)\s*:\s*(?=[A-Z'‘\"“])|"
+    r"^(?i:related|read more|read also|also read|see also|recommended|watch|listen|more|(?:next|previous|prev) (?:post|article|story))\s*:\s*(?=[A-Z0-9'‘\"“])|"
     r"^(?i:related|read more|read also|also read|see also)(?=[A-Z'‘\"“])",
 )
+
+EXCERPT_END_RE = re.compile(r"\[(?:…|\.\.\.|&hellip;)\]\s*$")
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("markup", re.compile(
@@ -56,7 +58,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("comment-form", re.compile(
         r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|\[\s*\d+ comments?\s*\]|"
         r"be the first to comment.*|join the (?:conversation|discussion).*|show comments|view comments|"
-        r"(?:log ?in|sign in|register)(?: or (?:register|sign up))? to (?:comment|reply|post).*|your email address will not be published.*|"
+        r"(?:log ?in|sign in|register)(?: or (?:register|sign up))? to (?:comment|reply|post).*|"
+        r"you must be (?:logged|signed) in to (?:post a )?(?:comment|reply).*|your email address will not be published.*|"
         r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name(?:,| and) email.*)$", re.I)),
     ("widget", re.compile(
         r"^(?:average rating|rate this (?:article|story|post)|\d(?:\.\d)?\s*stars?|\d+\s*votes?|"
@@ -214,6 +217,8 @@ def line_reason(line: str) -> str | None:
         return "widget"
     if RELATED_LABEL_RE.match(s):
         return "related-links"
+    if len(words) <= 40 and EXCERPT_END_RE.search(s):
+        return "related-links"  # "Sometimes people ask me why [...]": another post's excerpt
     if len(words) <= 25 and RELATED_TEASER_RE.match(s) and not s.rstrip().endswith((".", "”", '"')):
         return "related-links"
     if len(words) <= 12 and SOURCE_LINE_RE.match(s):
