@@ -326,6 +326,23 @@ def test_footer_after_all_rights_reserved_and_an_app_teaser_are_dropped() -> Non
     assert len(clean_text(top).paragraphs) == 2
 
 
+def test_prose_after_a_long_stretch_of_links_is_not_the_article() -> None:
+    body = [
+        f"Paragraph {w} of the harbour report says the Skerry quay needs {n} new piles before the winter storms, "
+        "the port engineer told the board on Monday, and the work will take most of the autumn."
+        for w, n in (("one", 12), ("two", 14), ("three", 16), ("four", 18), ("five", 20))
+    ]
+    links = [f"Ferry news {k}" for k in range(24)]
+    teaser = "A bakery in Brekka has won a national prize for its rye bread, the judges announced on Friday evening."
+    text = "Quay repairs planned\n\n" + "\n\n".join(body) + "\n\n" + "\n".join(links) + "\n\n" + teaser + "\n"
+    art = clean_text(text)
+    assert art.paragraphs == body
+    assert {d.text: d.reason for d in art.dropped}[teaser] == "trailer"
+    # a short list inside the article does not end it
+    mid = "Quay repairs planned\n\n" + "\n\n".join(body[:3]) + "\n\nPiles\nCranes\nDivers\n\n" + "\n\n".join(body[3:])
+    assert clean_text(mid).paragraphs[-1] == body[-1]
+
+
 def test_markup_and_hard_wrapped_lines() -> None:
     text = ("Bridge reopens after repairs\n\n<div class=\"ad-slot\"></div>\nvar slot = window.ads || [];\n\n"
             "The Skerry bridge reopened on Friday after six weeks of repairs to its\n"

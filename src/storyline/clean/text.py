@@ -27,6 +27,8 @@ _AUTHOR_BIO_RE = re.compile(
 _APP_OUTLET_RE = re.compile(
     r"\b(?:[Gg]et|[Dd]ownload) (?:the )?(?P<who>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4}) (?:app\b|on your (?:phone|device))"
 )
+_END_GAP = 20  # lines without prose that end an article...
+_END_MIN_WORDS = 150  # ...once this many words of it have been read
 _AGO_RE = re.compile(r"^\W*(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\W*$", re.I)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Control characters that separate lines or words: deleting them would glue two words into one.
@@ -471,6 +473,16 @@ def _body(lines: list[_Line], art: Article) -> None:
                 ln.role = "body"
                 art.paragraphs.append(ln.text)
         return
+    # After a full article, a long stretch without prose (link lists, widgets, footers) ends it: prose
+    # further down is teasers of other stories or readers' comments.
+    words = 0
+    for b in range(1, len(body_idx)):
+        words += lines[body_idx[b - 1]].words
+        if words >= _END_MIN_WORDS and body_idx[b] - body_idx[b - 1] - 1 >= _END_GAP:
+            for ln in lines[body_idx[b] :]:
+                ln.reason = ln.reason or "trailer"
+            body_idx = body_idx[:b]
+            break
     first, last = body_idx[0], body_idx[-1]
     # Author bio / credits right at the end are not the story (walk back through body_idx: linear).
     b = len(body_idx) - 1
