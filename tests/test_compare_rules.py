@@ -216,6 +216,21 @@ def _unit(aid: int, text: str, ents: set[str]) -> ClaimUnit:
     return ClaimUnit(m, text, frozenset(ents), False, False)
 
 
+def test_a_fragment_needs_more_than_a_shared_topic_to_join_a_claim() -> None:
+    from storyline.link.align import AlignConfig, embed, similarity_matrix
+
+    units = [
+        _unit(1, "The ferry company offered free repairs for every car damaged on the crossing", {"ferry"}),
+        _unit(2, "even after a repair", {"ferry"}),
+        _unit(3, "Cars damaged on the crossing will be repaired free by the ferry company", {"ferry"}),
+    ]
+    emb = embed([u.text for u in units])
+    sim, raw, _cannot = similarity_matrix(units, emb, AlignConfig())
+    assert sim[0, 1] == pytest.approx(raw[0, 1] - AlignConfig().short_penalty)
+    assert sim[0, 2] == pytest.approx(raw[0, 2])  # two full propositions pay nothing
+    assert sim[0, 2] > sim[0, 1]
+
+
 def test_reassign_moves_a_claim_to_the_cluster_it_clearly_restates() -> None:
     units = [
         _unit(1, "fares rise", {"Authority"}),

@@ -51,6 +51,8 @@ class AlignConfig:
     link_floor: float = 0.0  # a member must be at least this close to some other member of its cluster
     attach: float = 0.30  # second pass: a claim moves to a cluster this close on average...
     attach_margin: float = 0.05  # ...when that cluster beats its own and the runner-up by this much
+    short_words: int = 6  # a pair whose shorter claim has fewer words than this...
+    short_penalty: float = 0.10  # ...pays this: a fragment ("even after a repair") embeds as its topic
     headline: float = 0.50  # a headline joins the cluster of its article's claim at least this close
 
 
@@ -480,6 +482,7 @@ def similarity_matrix(
     raw = emb @ emb.T
     sim = raw.copy()
     cannot = np.zeros((n, n), dtype=bool)
+    words = [len(u.text.split()) for u in units]
     for i in range(n):
         ui = units[i]
         for j in range(i + 1, n):
@@ -494,6 +497,9 @@ def similarity_matrix(
                 cannot[i, j] = cannot[j, i] = True
             elif not (ui.entities & uj.entities) and sim[i, j] < config.strong:
                 sim[i, j] -= config.no_entity_penalty
+                sim[j, i] = sim[i, j]
+            if not cannot[i, j] and min(words[i], words[j]) < config.short_words:
+                sim[i, j] -= config.short_penalty
                 sim[j, i] = sim[i, j]
     np.fill_diagonal(sim, 1.0)
     return sim, raw, cannot
