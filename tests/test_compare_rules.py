@@ -482,6 +482,22 @@ def test_quote_helpers() -> None:
             if _meaningful(*c)]
 
 
+def test_british_and_american_spellings_are_one_word() -> None:
+    from storyline.compare.quotes import _meaningful
+    from storyline.link.features import american, content_terms
+
+    pairs = [("defence", "defense"), ("labour", "labor"), ("organisation", "organization"), ("analysed", "analyzed"),
+             ("travelled", "traveled"), ("centre", "center"), ("paediatric", "pediatric"), ("honoured", "honored")]
+    for uk, us in pairs:
+        assert american(uk) == american(us) == us
+    for word in ("four", "hour", "tour", "crisis", "analysis", "rise", "wise"):
+        assert american(word) == word
+    assert content_terms("NATO allies must boost defence spending") == content_terms("NATO allies must boost defense spending")
+    # a quote spelt the other side of the Atlantic is the same quote
+    changes = inner_changes("we will honour our defence pledges", "we will honor our defense pledges")
+    assert not [c for c in changes if _meaningful(*c)]
+
+
 def test_role_words_do_not_merge_people_across_articles() -> None:
     from storyline.link.aliases import EntityNote, merge_entities
 

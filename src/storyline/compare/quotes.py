@@ -18,6 +18,7 @@ import numpy as np
 
 from storyline.compare.sources import Sources
 from storyline.link.align import EntityResolver, resolve_name
+from storyline.link.features import american
 from storyline.model import (
     Article,
     ArticleFacts,
@@ -39,7 +40,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def _norm(tok: str) -> str:
-    return _NORM.sub("", tok.casefold().replace("’", "'"))
+    # one spelling for British and American forms: "defence" for "defense" is no misquote
+    return american(_NORM.sub("", tok.casefold().replace("’", "'")))
 
 
 def _norms(text: str) -> list[str]:

@@ -60,8 +60,51 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("’", "'")
 
 
+# British and American spellings of one word, so that outlets on either side of the Atlantic meet
+# ("defence"/"defense", "labour"/"labor", "organised"/"organized", "travelled"/"traveled").
+_US_WORDS = {
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "centre": "center", "theatre": "theater", "metre": "meter", "litre": "liter", "fibre": "fiber",
+    "calibre": "caliber", "spectre": "specter", "programme": "program", "catalogue": "catalog",
+    "dialogue": "dialog", "analogue": "analog", "grey": "gray", "plough": "plow", "aluminium": "aluminum",
+    "mould": "mold", "ageing": "aging", "judgement": "judgment", "acknowledgement": "acknowledgment",
+    "manoeuvre": "maneuver", "sceptical": "skeptical", "sceptic": "skeptic", "jewellery": "jewelry",
+    "pyjamas": "pajamas", "enrol": "enroll", "fulfil": "fulfill", "skilful": "skillful", "wilful": "willful",
+    "instalment": "installment", "kerb": "curb", "cosy": "cozy", "tyre": "tire",
+}
+_OUR_STEMS = (
+    "colour", "favour", "honour", "labour", "behaviour", "neighbour", "harbour", "rumour", "humour",
+    "vigour", "armour", "endeavour", "flavour", "odour", "tumour", "vapour", "saviour", "parlour", "splendour",
+)
+_LL_STEMS = (
+    "travel", "cancel", "label", "model", "fuel", "signal", "counsel", "level", "marshal", "channel",
+    "total", "tunnel", "dial", "duel", "equal", "initial", "pencil", "quarrel", "rival", "shovel", "spiral",
+)
+_ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$")
+_YSE = re.compile(r"(?<=[a-z]{3})ys(e|ed|es|ing)$")
+_LL = re.compile(rf"^({'|'.join(_LL_STEMS)})l(ed|ing|er|ers|or|ors)$")
+_AE = re.compile(r"^(paed|anaem|anaesth|haem|leukaem|orthopaed|encyclopaed|oestr|oesoph|foet|diarrhoe)")
+
+
+def american(word: str) -> str:
+    """The American spelling of a lower-case word (itself when it has no British form)."""
+    w = _US_WORDS.get(word)
+    if w is not None:
+        return w
+    if word.startswith(_OUR_STEMS):
+        stem = next(s for s in _OUR_STEMS if word.startswith(s))
+        return stem[:-2] + "r" + word[len(stem) :]
+    m = _LL.match(word)
+    if m:
+        return m.group(1) + m.group(2)
+    if _AE.match(word):
+        return word.replace("ae", "e", 1).replace("oe", "e", 1)
+    return _YSE.sub(r"yz\1", _ISE.sub(r"iz\1", word))
+
+
 def normalise_token(tok: str) -> str:
-    """Light lemmatisation: possessives and regular plurals, so "talks"/"talk" meet.
+    """Light lemmatisation: possessives and regular plurals, so "talks"/"talk" meet; one spelling
+    for British and American forms.
 
     A full lemmatiser costs a parse per article; for similarity this suffix rule
     gets most of the benefit at no cost.
@@ -71,10 +114,10 @@ def normalise_token(tok: str) -> str:
         t = t[:-2]
     if len(t) > 4:
         if t.endswith("ies"):
-            return t[:-3] + "y"
-        if t.endswith("s") and not t.endswith(("ss", "us", "is", "os")):
-            return t[:-1]
-    return t
+            t = t[:-3] + "y"
+        elif t.endswith("s") and not t.endswith(("ss", "us", "is", "os")):
+            t = t[:-1]
+    return american(t)
 
 
 def words(text: str) -> list[str]:
