@@ -332,11 +332,12 @@ def test_prose_after_a_long_stretch_of_links_is_not_the_article() -> None:
         "the port engineer told the board on Monday, and the work will take most of the autumn."
         for w, n in (("one", 12), ("two", 14), ("three", 16), ("four", 18), ("five", 20))
     ]
-    links = [f"Ferry news {k}" for k in range(24)]
+    links = ["First published: 3 May 2031"] + [f"Ferry news {k}" for k in range(24)]
     teaser = "A bakery in Brekka has won a national prize for its rye bread, the judges announced on Friday evening."
     text = "Quay repairs planned\n\n" + "\n\n".join(body) + "\n\n" + "\n".join(links) + "\n\n" + teaser + "\n"
     art = clean_text(text)
     assert art.paragraphs == body
+    assert art.published == dt.date(2031, 5, 3)  # a labelled date under the article is still its date
     assert {d.text: d.reason for d in art.dropped}[teaser] == "trailer"
     # a short list inside the article does not end it
     mid = "Quay repairs planned\n\n" + "\n\n".join(body[:3]) + "\n\nPiles\nCranes\nDivers\n\n" + "\n\n".join(body[3:])

@@ -29,6 +29,7 @@ _APP_OUTLET_RE = re.compile(
 )
 _END_GAP = 20  # lines without prose that end an article...
 _END_MIN_WORDS = 150  # ...once this many words of it have been read
+_PUBLISHED_LABEL_RE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|updated)(?:\s+on)?\b", re.I)
 _AGO_RE = re.compile(r"^\W*(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\W*$", re.I)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Control characters that separate lines or words: deleting them would glue two words into one.
@@ -479,8 +480,6 @@ def _body(lines: list[_Line], art: Article) -> None:
     for b in range(1, len(body_idx)):
         words += lines[body_idx[b - 1]].words
         if words >= _END_MIN_WORDS and body_idx[b] - body_idx[b - 1] - 1 >= _END_GAP:
-            for ln in lines[body_idx[b] :]:
-                ln.reason = ln.reason or "trailer"
             body_idx = body_idx[:b]
             break
     first, last = body_idx[0], body_idx[-1]
@@ -504,7 +503,11 @@ def _body(lines: list[_Line], art: Article) -> None:
                 ln.reason = "header"
             continue
         if k > last:
-            if _CREDITS_RE.match(ln.text):
+            d = meta.parse_date_line(ln.text) if art.published is None and ln.words <= 16 else None
+            if d and _PUBLISHED_LABEL_RE.match(ln.text):
+                art.published = d  # "First published: 19 November 2019" under the article
+                ln.reason = "dateline"
+            elif _CREDITS_RE.match(ln.text):
                 ln.reason = "credits"
             elif _AUTHOR_BIO_RE.match(ln.text):
                 ln.reason = "author-bio"
