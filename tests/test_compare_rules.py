@@ -349,7 +349,12 @@ def test_relative_clause_after_the_subject_is_its_own_proposition() -> None:
         "The pilots' strike is the first at Skyreach Airlines since 2011.",
     ]
     assert relative_propositions("The walkout, organised by the pilots' union, began at dawn on Friday.") == [
-        "The walkout began at dawn on Friday."
+        "The walkout organised by the pilots' union",
+        "The walkout began at dawn on Friday.",
+    ]
+    assert relative_propositions("The old terminal, built in 1974, will close in May.") == [
+        "The old terminal built in 1974",
+        "The old terminal will close in May.",
     ]
     # a lead-in phrase is not a subject carrying a clause
     assert relative_propositions("On Friday, the airline said it would cancel 200 flights.") is None

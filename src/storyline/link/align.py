@@ -236,24 +236,31 @@ _EMBEDDED_REL = re.compile(
     r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?:which|who)\s+(?P<pred>[^,;\"“”]{8,}?),\s+(?P<rest>[a-z][^\"“”]{8,})$"
 )
 _TRAILING_REL = re.compile(r"^(?:which|who)\s+", re.I)
-# "The walkout, organised by the union, began on Monday": the participle between commas describes the
-# subject; the sentence asserts what follows it.
+_IRREGULAR_PARTICIPLES = (
+    "built|made|held|known|led|run|set|put|sent|brought|bought|caught|taught|found|told|sold|kept|left|lost|"
+    "paid|shown|seen|given|taken|written|chosen|born|hit|cut|struck|won|spent|meant|drawn|grown|thrown|worn|"
+    "sworn|torn|shot|fed|bred|bound|wound|dug|hung|laid|lent|dealt|felt|heard|read|sought|fought"
+)
+# "The walkout, organised by the union, began on Monday": the participle between commas says something
+# of the subject, and the sentence asserts what follows it.
 _EMBEDDED_PARTICIPLE = re.compile(
-    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?P<mid>[a-z]+(?:ed|en|ing)\s[^,;\"“”]{3,}?),\s+(?P<rest>[a-z][^\"“”]{8,})$"
+    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?P<mid>(?:[a-z]+(?:ed|en|ing)|" + _IRREGULAR_PARTICIPLES + r")\s[^,;\"“”]{3,}?),"
+    r"\s+(?P<rest>[a-z][^\"“”]{8,})$"
 )
 
 
 def relative_propositions(text: str) -> list[str] | None:
     """The propositions of a sentence whose subject carries an embedded relative clause ("subject +
-    relative predicate" and "subject + main predicate") or participle ("subject + main predicate");
-    ``None`` when there is neither."""
+    relative predicate" and "subject + main predicate") or participle ("the dam built in 1961" and
+    "the dam has been held at 60 per cent"); ``None`` when there is neither."""
     m = _EMBEDDED_REL.match(text.strip())
     if m is not None and len(_WORD.findall(m.group("subj"))) <= 8:
         subj = m.group("subj").strip()
         return [f"{subj} {m.group('pred').strip()}", f"{subj} {m.group('rest').strip()}"]
     m = _EMBEDDED_PARTICIPLE.match(text.strip())
     if m is not None and len(_WORD.findall(m.group("subj"))) <= 8:
-        return [f"{m.group('subj').strip()} {m.group('rest').strip()}"]
+        subj = m.group("subj").strip()
+        return [f"{subj} {m.group('mid').strip()}", f"{subj} {m.group('rest').strip()}"]
     return None
 
 
