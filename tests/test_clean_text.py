@@ -344,6 +344,19 @@ def test_prose_after_a_long_stretch_of_links_is_not_the_article() -> None:
     assert clean_text(mid).paragraphs[-1] == body[-1]
 
 
+def test_outlet_named_in_a_header_line_of_parts() -> None:
+    text = ("Night ferry returns to Brekka\n\nIsland Voice | Community news for the Skerries | 3 min read\n\n"
+            "The night ferry to Brekka will run again from March, the operator said on Monday.\n\n"
+            "It was cut in 2029 to save money.\n")
+    art = clean_text(text)
+    assert art.outlet == "Island Voice" and art.title == "Night ferry returns to Brekka"
+    assert len(art.paragraphs) == 2
+    # a place and a desk before the bar is no outlet name
+    desk = ("Night ferry returns\n\nBrekka, Island News Desk | Updated 3 May 2031\n\n"
+            "The night ferry to Brekka will run again from March, the operator said on Monday.\n")
+    assert clean_text(desk).outlet is None
+
+
 def test_markup_and_hard_wrapped_lines() -> None:
     text = ("Bridge reopens after repairs\n\n<div class=\"ad-slot\"></div>\nvar slot = window.ads || [];\n\n"
             "The Skerry bridge reopened on Friday after six weeks of repairs to its\n"

@@ -331,14 +331,29 @@ def _mark_widget_runs(lines: list[_Line]) -> None:
 
 def _masthead_outlet(ln: _Line) -> str | None:
     """A short line naming a news outlet ("Harbour Post", "CALDERBROOK DAILY") before the title."""
-    if ln.words > 5 or not bp.OUTLET_WORD_RE.search(ln.text) or ln.text.endswith((".", "?", "!")):
+    return _outlet_name(ln.text)
+
+
+def _outlet_name(text: str) -> str | None:
+    words = text.split()
+    if len(words) > 5 or not bp.OUTLET_WORD_RE.search(text) or text.endswith((".", "?", "!", ",")):
         return None
-    if bp.GENERIC_SECTION_RE.match(ln.text):
+    if bp.GENERIC_SECTION_RE.match(text) or "," in text:
         return None
-    words = ln.text.split()
     if not all(w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in words):
         return None
-    return ln.text.title() if ln.text.isupper() else ln.text
+    return text.title() if text.isupper() else text
+
+
+_META_SEP_RE = re.compile(r"\s+[|·•]\s+")
+
+
+def _meta_line_outlet(ln: _Line) -> str | None:
+    """The outlet in a header line of parts: "Valley Voice | Community news | 3 min read"."""
+    parts = _META_SEP_RE.split(ln.text.strip())
+    if len(parts) < 2 or ln.words > 16 or _is_prose(ln.text, ln.words):
+        return None
+    return next((o for o in (_outlet_name(p.strip()) for p in parts) if o), None)
 
 
 def _byline(ln: _Line) -> tuple[str, str] | None:
@@ -406,6 +421,11 @@ def _header(lines: list[_Line], art: Article) -> None:
         if d:
             art.published = art.published or d
             ln.reason = "dateline"
+            continue
+        outlet = _meta_line_outlet(ln)
+        if outlet and not _byline(ln):
+            art.outlet = art.outlet or meta.tidy_outlet(outlet)
+            ln.reason = "masthead"
             continue
         by = _byline(ln)
         if by:
