@@ -129,6 +129,11 @@ def test_quoted_call_to_action_is_reporting() -> None:
     ("[ 167 comments ]", "comment-form"),
     ("You must log in to post a comment.", "call-to-action"),
     ("You must be logged in to post a comment.", "comment-form"),
+    ("Something went wrong with the connection!", "widget"),
+    ("Like this story?", "call-to-action"),
+    ("The Brekka Post needs your help!", "call-to-action"),
+    ("Every day we send an email with the top stories from the Skerries.", "call-to-action"),
+    ("You have successfully subscribed to the Brekka Post.", "call-to-action"),
     ("Previous Post:2029 Brekka ferry timetable | Reader review", "related-links"),
     ("Most read in world news", "related-links"),
     ("I want to tell you about another change to the ferry timetable, […]", "related-links"),
@@ -145,6 +150,8 @@ def test_line_rules(line: str, reason: str) -> None:
     "Explore teams found the wreck at a depth of 40 metres.",
     "The ruling [...] leaves the harbour board without a budget until May.",
     "Most read papers in the region cut their prices in May.",
+    "Something went wrong at the harbour on Monday night, and three boats sank before the crews could reach them.",
+    "The hospital needs your help to find the owner of a lost dog, police said.",
     "| 1 | Ferry Line | 240 | 12 |",
     "The end of an era for the harbour, the mayor said.",
     "The report is online at example.org/report.php for anyone to read.",
@@ -355,6 +362,16 @@ def test_outlet_named_in_a_header_line_of_parts() -> None:
     desk = ("Night ferry returns\n\nBrekka, Island News Desk | Updated 3 May 2031\n\n"
             "The night ferry to Brekka will run again from March, the operator said on Monday.\n")
     assert clean_text(desk).outlet is None
+
+
+def test_donation_and_share_prompts_between_paragraphs_go() -> None:
+    text = ("Night ferry returns\n\nThe night ferry to Brekka will run again from March, the operator said on Monday "
+            "after a long review.\n\nLike this story? Share it with a friend!\n\nThe Brekka Post needs your help! "
+            "Learn more.\n\nThe last boat will leave at 11pm, the operator said.\n")
+    assert clean_text(text).paragraphs == [
+        "The night ferry to Brekka will run again from March, the operator said on Monday after a long review.",
+        "The last boat will leave at 11pm, the operator said.",
+    ]
 
 
 def test_markup_and_hard_wrapped_lines() -> None:

@@ -97,6 +97,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4} is an? (?:independent |non-?profit |reader-funded |"
         r"member-supported |local |community )+(?:newsroom|news (?:site|organi[sz]ation|outlet)|publication|newspaper)",
         re.I)),
+    ("widget", re.compile(r"^(?:oops[,!.]?\s*)?something went wrong\b.{0,60}$", re.I)),
     ("app-prompt", re.compile(
         r"(?:download (?:the|our) .{0,30}app|get the .{0,30}app\b|available on (?:the )?(?:app store|google play))",
         re.I)),
@@ -189,6 +190,10 @@ _CTA_RE = re.compile(
     r"\bif you value (?:our|this) (?:reporting|journalism|work)\b|\bbecome a (?:member|subscriber|patron)\b|"
     r"\bdon[’']t forget to (?:like|subscribe|share|follow|comment|sign up|register|hit|click|tap|turn on|download|rate|leave|check out our|visit our|bookmark)\b|\bshare (?:it|this) with (?:a friend|your friends)\b|\b(?:log|sign) in (?:or register )?to (?:comment|reply|post a comment)\b|\bturn on notifications\b|\bjoin (?:our|us on)\b.{0,40}\b(?:channel|community|telegram|whatsapp)|"
     r"\bfor more (?:news|updates|stories|coverage)\b.{0,80}\b(?:follow|visit|subscribe|download|sign)\b|"
+    r"^learn more\b.{0,30}$|\b(?:like|enjoy(?:ed)?|love) this (?:story|article|post)\?|\bneeds your (?:help|support)\s*[!.]|"
+    r"\bdo you (?:rely on|value|appreciate)\b.{0,40}\b(?:reporting|journalism|work)\b|"
+    r"\bevery (?:day|week|morning|evening) we (?:send|email)\b|\byour comment (?:will be|has been|is awaiting)\b|"
+    r"\byou have (?:successfully|succesfully) subscribed\b|"
     r"\bdownload (?:our|the)(?: [\w’'&.-]+){0,4} app\b|\bthanks for reading\b|\bread the full (?:story|article) (?:here|on)\b)",
     re.I,
 )
@@ -197,7 +202,8 @@ _CTA_RE = re.compile(
 _CTA_FRAME_RE = re.compile(
     r"^(?:please|don[’']t|do|make sure|be sure|remember|for more|click|follow|subscribe|sign|stay|hit|like|share|"
     r"support|join|download|let us|thanks|thank you|leave|read the full|if you (?:enjoyed|liked|found)|"
-    r"want more|to get|get (?:the|our)|and (?:don[’']t|remember|subscribe|follow))\b|\b(?:you|your|us|our)\b",
+    r"want more|to get|get (?:the|our)|and (?:don[’']t|remember|subscribe|follow))\b|\b(?:you|your|us|our)\b|"
+    r"\bwe (?:send|email)\b|^learn more\b",
     re.I,
 )
 _QUOTE_CHARS = "\"“”‘’«»"
