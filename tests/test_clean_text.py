@@ -165,6 +165,10 @@ def test_dates() -> None:
     assert parse_date_line("Published: 3 March 2031, 10:15 GMT") == dt.date(2031, 3, 3)
     assert parse_date_line("2031-03-04T08:00:00Z") == dt.date(2031, 3, 4)
     assert parse_date_line("Tuesday, Feb. 4, 2031") == dt.date(2031, 2, 4)
+    assert parse_date_line("Wednesday 19 March 2031 11:42, UK") == dt.date(2031, 3, 19)
+    assert parse_date_line("On 3/13/31 at 4:00 PM EST") == dt.date(2031, 3, 13)  # two-digit year
+    assert parse_date_line("11/20/99 6:38 AM") == dt.date(1999, 11, 20)
+    assert parse_date_line("3/4/5") is None
     assert parse_date_line("The vote was on February 11, 2031.") is None
     # a time before the date, trailers after it, dotted day-first dates
     assert parse_date_line("Published 3:45 PM EST, Tue February 11, 2031") == dt.date(2031, 2, 11)

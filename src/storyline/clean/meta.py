@@ -14,12 +14,12 @@ _MONTHS = {
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
-_TIME = r"(?:\s*(?:,|at|--|-|–|—|\||·|@)?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?)?"
+_TIME = r"(?:\s*(?:,|at|--|-|–|—|\||·|@)?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})?(?:\s*,\s*[A-Z]{2,3}\b)?)?"
 DATE_CORE = (
     rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
     rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
-    rf"|(?P<num>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})"
+    rf"|(?P<num>\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2}}(?![\d/]))"
     rf"|(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}))"
 )
 _PREFIX = (
@@ -56,6 +56,8 @@ def _parse_core(m: re.Match[str]) -> dt.date | None:
             return dt.date(y, mo, d)
         if m.group("num"):
             a, b, y = (int(x) for x in re.split(r"[./]", m.group("num")))
+            if y < 100:  # "11/20/19"
+                y += 2000 if y < 70 else 1900
             # dots are written day first (11.02.2025) unless the second number cannot be a month
             # (11.14.2019); slashes day-first when unambiguous, else month-first (US style)
             if a > 12 or "." in m.group("num") and b <= 12:
