@@ -368,6 +368,22 @@ def test_a_request_for_a_thing_stays_a_claim_and_a_passive_hearer_is_no_speaker(
     assert [(q.speaker, q.content.text) for q in told.quotes] == [("officials", "the bridge was unsafe")]
 
 
+def test_inverted_tag_and_continuation_across_a_paragraph_break() -> None:
+    f = analyse_article(
+        article(
+            "Harbour analyst Ines Maro points out two reasons for calm. “The quarter was hit by a storm,” wrote "
+            "Maro in a Tuesday note. “Without it, sales would have grown.”\n\n"
+            "“The guards were meant to check the cells,” Tomas Vell, the city prosecutor, said in a statement. "
+            "“Instead, they slept.”\n\nEach guard is charged with one count of falsifying records."
+        )
+    )
+    by = {q.content.text.rstrip(".”"): q.speaker for q in f.quotes if q.kind == "direct"}
+    assert by["The quarter was hit by a storm"] == "Ines Maro"
+    assert by["Without it, sales would have grown"] == "Ines Maro"
+    # "is charged" in the next paragraph is no tag for the quote before it
+    assert by["Instead, they slept"] == "Tomas Vell"
+
+
 def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
     f = analyse_article(
         article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')

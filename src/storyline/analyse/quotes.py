@@ -284,6 +284,14 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
         # "X asked for a recount and was told that ...": a passive cue's subject, own or shared, is
         # the hearer; the speaker is the agent, if named
         return next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    inverted = [
+        c for c in t.children
+        if c.dep_ == "dobj" and c.pos_ == "PROPN" and 0 < c.i - t.i <= 2 and not quoted(c)
+        and any(x.dep_ == "ccomp" and x.i < t.i for x in t.children)
+        and not any(x.dep_ in ("nsubj", "csubj") for x in t.children)
+    ]
+    if inverted:
+        return inverted[0]  # '“…,” wrote Fadem': the name after the verb parsed as its object
     cur = t
     speech = t.lemma_.lower() in REPORTING
     for _ in range(4):
@@ -873,7 +881,11 @@ class _Attributor:
             return min(near, key=lambda c: min(abs(c.tok.idx - m.open), abs(c.tok.idx - m.outer_end)))
         # 3. '"...?" Trump said, looking out ...': the tag opens the next sentence
         nxt_s = s1 + 1
-        if nxt_s < len(self.sent_starts) and self.sent_starts[nxt_s] - m.outer_end <= 2:
+        if (
+            nxt_s < len(self.sent_starts)
+            and self.sent_starts[nxt_s] - m.outer_end <= 2
+            and "\n" not in self.text[m.outer_end : self.sent_starts[nxt_s]]  # not across paragraphs
+        ):
             first = [c for c in cues if self.sent_of_char(c.tok.idx) == nxt_s and c.kind == "speech"]
             if first and first[0].tok.i - sent_of(first[0].tok).start <= 6 and first[0].comp is None:
                 return first[0]
