@@ -384,6 +384,19 @@ def test_inverted_tag_and_continuation_across_a_paragraph_break() -> None:
     assert by["Instead, they slept"] == "Tomas Vell"
 
 
+def test_sentence_initial_tag_and_a_subordinate_subject_between_two_parts() -> None:
+    f = analyse_article(
+        article(
+            "The harbour board has largely ignored the ferry timetable. Said Marlow: “I don’t think they have "
+            "read it at all.”\n\n“The ferry is not on the agenda,” Ines Varga said at the dinner in Brekka, "
+            "where Tomas Vell also spoke. “The budget is.”"
+        )
+    )
+    by = {q.content.text.rstrip(".”"): q.speaker for q in f.quotes if q.kind == "direct"}
+    assert by["I don’t think they have read it at all"] == "Marlow"
+    assert by["The budget is"] == "Ines Varga"
+
+
 def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
     f = analyse_article(
         article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')

@@ -250,12 +250,17 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_TAG_WORDS = frozenset("Said Says Added Adds Wrote Writes Asked Explained Continued".split())
+
+
 def _clean_ent(ent: Span) -> tuple[int, int] | None:
     """Token range of an entity without leading determiners/titles and trailing possessives."""
     i, j = ent.start, ent.end
     doc = ent.doc
     while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct or doc[i].is_space):
         i += 1
+    if j - i > 1 and doc[i].text in _TAG_WORDS and doc[i].is_sent_start and j < len(doc) and doc[j].text == ":":
+        i += 1  # 'Said Marlow: “…”': a speech tag opening the sentence is no part of the name
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct or doc[j - 1].is_space):
         j -= 1
     if j > i and doc[j - 1].text[-2:] in ("'s", "\u2019s") and len(doc[j - 1]) > 2:

@@ -292,6 +292,17 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
     ]
     if inverted:
         return inverted[0]  # '“…,” wrote Fadem': the name after the verb parsed as its object
+    if t.i == sent_of(t).start and t.text[:1].isupper():
+        # 'Said Ellis: “…”', 'Added the mayor: “…”': the speaker stands between the tag and a colon
+        doc = t.doc
+        for j in range(t.i + 1, min(t.i + 9, len(doc))):
+            if doc[j].text == ":":
+                heads = [x for x in doc[t.i + 1 : j] if x.pos_ in ("PROPN", "NOUN") and not quoted(x)]
+                if heads and j > t.i + 1:
+                    return heads[-1]
+                break
+            if doc[j].is_punct and doc[j].text not in (".", ",", "'", "’", "-"):
+                break
     cur = t
     speech = t.lemma_.lower() in REPORTING
     for _ in range(4):
@@ -334,6 +345,12 @@ def _age_description(tok: Token) -> bool:
 
 
 _QUANTIFIERS = frozenset("many some most few several others all both none".split())
+
+
+_INVERTED_TAG_RE = re.compile(
+    r"^\s*(?P<tag>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Continued)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:,?\s+[\w.’'-]+){0,5}?)\s*:\s*$"
+)
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -512,6 +529,23 @@ class _Attributor:
             return self.index.entities[ent].name, span, ent, 0.85
         if tok.pos_ == "PRON":
             return None, Span(tok.idx, tok.idx + len(tok), tok.text), None, 0.3
+        if (
+            cue is not None
+            and cue.i < tok.i
+            and cue.i == sent_of(cue).start
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].text == ":"
+        ):
+            # 'Said Ellis: “…”': the parse of an inverted tag is unreliable; the phrase is what lies
+            # between the tag and the colon
+            phrase = [t for t in tok.doc[cue.i + 1 : tok.i + 1] if not t.is_space]
+            while phrase and (phrase[0].is_punct or phrase[0].lower_ in ("the", "a", "an")):
+                phrase.pop(0)
+            a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+            ent = self._head_entity(tok, phrase)
+            if ent is not None:
+                return self.index.entities[ent].name, Span(a, b, self.text[a:b]), ent, 1.0
+            return self.text[a:b], Span(a, b, self.text[a:b]), None, 0.9
         np = _np_tokens(tok)
         # the span covers the whole phrase with its appositions ("Rep. Jim Clyburn (D-S.C.), the assistant
         # leader of ..."); a clause containing the cue itself is cut off
@@ -663,6 +697,11 @@ class _Attributor:
                 name, sspan, ent, cue_span = dash
                 quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, 0.8))
                 continue
+            tag = self._inverted_tag(m)
+            if tag is not None:
+                name, sspan, ent, cue_span = tag
+                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, 0.8))
+                continue
             prev = self._previous_quote(quotes, m)
             if prev is not None:
                 if "\n" not in self.text[prev.content.end : m.open]:
@@ -745,6 +784,23 @@ class _Attributor:
         c0 = m.outer_end + mt.start(1)
         return name, Span(a, b, self.text[a:b]), ent, Span(c0, c0 + len(mt.group(1)), mt.group(1))
 
+    def _inverted_tag(self, m: QuoteMark) -> tuple[str, Span, int | None, Span] | None:
+        """'Said Marlow: “…”' when the parser missed the tag (it may read "Said Marlow" as a name)."""
+        if self.part != "body":
+            return None
+        start = self.sent_starts[self.sent_of_char(m.open)]
+        hit = _INVERTED_TAG_RE.match(self.text[start : m.open])
+        if hit is None:
+            return None
+        span = self.doc.char_span(start + hit.start("who"), start + hit.end("who"), alignment_mode="expand")
+        cue = self.doc.char_span(start, start + hit.end("tag"), alignment_mode="expand")
+        if span is None or cue is None:
+            return None
+        name, sspan, ent, _conf = self.speaker(span[-1], cue=cue[0])
+        if name is None or sspan is None:
+            return None
+        return name, sspan, ent, Span(start, start + hit.end("tag"), hit.group("tag"))
+
     def _introducer(self, m: QuoteMark) -> int | None:
         """A quotation opening its paragraph with no cue is the person the previous sentence was about
         ("Asked what he would miss, he paused. / "It's the moment you see them...")."""
@@ -821,12 +877,14 @@ class _Attributor:
         if best.speaker is None or s - self.sent_of_char(best.content.end) > 2:
             return None
         between = self.text[best.content.end : m.open]
-        # another person acting as a subject between the two quotes may be the new speaker
+        # another person acting as a subject between the two quotes may be the new speaker (not one
+        # inside a subordinate clause: "..., where Mrs. Clinton also spoke.")
         gap_ents = (
             {
                 e
                 for (t, e, subj, quoted, _si) in self.index.person_mentions
                 if best.content.end <= self.doc[t].idx < m.open and not quoted and subj
+                and self.doc[t].head.dep_ not in ("relcl", "advcl", "acl")
             }
             if self.part == "body"
             else set()
