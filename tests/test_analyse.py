@@ -397,6 +397,16 @@ def test_sentence_initial_tag_and_a_subordinate_subject_between_two_parts() -> N
     assert by["The budget is"] == "Ines Varga"
 
 
+def test_a_dash_read_as_a_subject_is_no_speaker() -> None:
+    f = analyse_article(
+        article(
+            "When Varga noted that Marlow had paid no harbour fees for years ― as was true for the few years "
+            "his accounts were made public ― Marlow boasted, “That makes me careful.”"
+        )
+    )
+    assert [q.speaker for q in f.quotes if q.content.text.startswith("That makes")] == ["Marlow"]
+
+
 def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
     f = analyse_article(
         article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')

@@ -307,7 +307,7 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
     speech = t.lemma_.lower() in REPORTING
     for _ in range(4):
         for c in cur.children:
-            if (c.dep_ == "nsubj" or c.dep_ == "csubj") and not quoted(c):
+            if (c.dep_ == "nsubj" or c.dep_ == "csubj") and not quoted(c) and not c.is_punct:
                 if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                     return cur.head  # "Kovac, who has long argued that ..."
                 return c
