@@ -397,6 +397,19 @@ def test_sentence_initial_tag_and_a_subordinate_subject_between_two_parts() -> N
     assert by["The budget is"] == "Ines Varga"
 
 
+def test_it_added_continues_an_organisation_not_a_person() -> None:
+    f = analyse_article(
+        article(
+            "Deputy prosecutor Ann Lee took the decision to \"close the inquiry\", the Harbour Prosecution Authority "
+            "said.\n\n\"The evidence has weakened considerably over the years,\" it added.\n\n"
+            "\"We will appeal,\" Tomas Vell said. \"It is unfair,\" they added."
+        )
+    )
+    by = {q.content.text.rstrip(".,"): q.speaker for q in f.quotes if q.kind == "direct"}
+    assert by["The evidence has weakened considerably over the years"] == "Harbour Prosecution Authority"
+    assert by["It is unfair"] is None  # "they" after a person is someone else
+
+
 def test_a_dash_read_as_a_subject_is_no_speaker() -> None:
     f = analyse_article(
         article(

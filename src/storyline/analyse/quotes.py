@@ -731,9 +731,29 @@ class _Attributor:
                 )
             elif n_words >= 5 or self.part != "body":
                 quotes.append(self._quote(m.start, m.end, None, "direct", None, None, None, 0.3))
+        self._it_continues(quotes)
         quotes.extend(self._inner_quotes(quotes))
         quotes.sort(key=lambda q: q.content.start)
         return _dedupe(quotes)
+
+    def _it_continues(self, quotes: list[Quote]) -> None:
+        """'..., the Prosecution Authority said. / "…," it added.': "it"/"they" as the tag's subject
+        continues the speaker of the quote just before when that speaker is no person."""
+        ordered = sorted(quotes, key=lambda q: q.content.start)
+        for k, q in enumerate(ordered):
+            if q.speaker is not None or q.speaker_span is None or q.speaker_span.text.lower() not in ("it", "they"):
+                continue
+            prev = ordered[k - 1] if k > 0 else None
+            if prev is None or prev.speaker is None or prev.part != q.part:
+                continue
+            if self.sent_of_char(q.content.start) - self.sent_of_char(prev.content.end) > 2:
+                continue
+            ent = prev.speaker_entity
+            if ent is not None and self.index.entities[ent].type == "person":
+                continue
+            if ent is None and prev.speaker.lower() in _PERSONAL:
+                continue
+            q.speaker, q.speaker_entity = prev.speaker, ent
 
     def _participle_holder(self, cue: Token) -> Token | None:
         """"footage of Hillary Clinton asking, ...": a speech participle right after a person's name
