@@ -420,6 +420,16 @@ def test_a_dash_read_as_a_subject_is_no_speaker() -> None:
     assert [q.speaker for q in f.quotes if q.content.text.startswith("That makes")] == ["Marlow"]
 
 
+def test_a_claim_does_not_end_on_the_verb_whose_speech_was_cut_out() -> None:
+    for text, claim in (
+        ("The ferry company published a notice that said sailings would resume on Friday.",
+         "The ferry company published a notice"),
+        ("The harbour board met on Monday and said the quay would reopen.", "The harbour board met on Monday"),
+    ):
+        f = analyse_article(article(text))
+        assert claim in [c.span.text for c in f.claims if c.asserter == "outlet"], [c.span.text for c in f.claims]
+
+
 def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
     f = analyse_article(
         article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')

@@ -357,6 +357,12 @@ def _subjects(head: Token, index: EntityIndex) -> list[str]:
 
 
 _FRAME_END = re.compile(r"\b(?:that|whether|if)\s*[:,\u2014\u2013-]?\s*$", re.I)
+# "The company published a blog post that said": the speech was cut out; the claim ends before it
+_REL_FRAME_END = re.compile(
+    r"(?:,?\s+(?:that|which|who|and)\s+(?:said|says|stated|states|added|wrote|read|reads|claimed|argued|noted|warned)"
+    r"|,?\s+(?:saying|stating|adding|writing|noting|claiming|warning))\s*[:,\u2014\u2013-]?\s*$",
+    re.I,
+)
 
 
 def _make_claim(
@@ -376,6 +382,9 @@ def _make_claim(
         ):
             break  # it closes a quoted fragment inside the claim ("was “a disgrace”")
         b, text = b - 1, text[:-1]
+    rel = _REL_FRAME_END.search(text)
+    if rel and len(re.findall(r"[A-Za-z]+", text[: rel.start()])) >= 4:
+        b, text = a + rel.start(), text[: rel.start()]
     if _FRAME_END.search(text):
         # "X defended the plan, stating on Thursday that": the frame's content was a quote; what
         # comes before the frame is the claim
