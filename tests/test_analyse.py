@@ -430,6 +430,14 @@ def test_a_claim_does_not_end_on_the_verb_whose_speech_was_cut_out() -> None:
         assert claim in [c.span.text for c in f.claims if c.asserter == "outlet"], [c.span.text for c in f.claims]
 
 
+def test_a_title_with_a_subtitle_is_no_quote() -> None:
+    from storyline.analyse.quotes import is_title_like
+
+    assert is_title_like("Harbour Lights: The Return") and not is_title_like("We lost: it is over.")
+    f = analyse_article(article('The studio called "Harbour Lights: The Return" "our most ambitious game yet."'))
+    assert [q.content.text.rstrip(".") for q in f.quotes] == ["our most ambitious game yet"]
+
+
 def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
     f = analyse_article(
         article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')

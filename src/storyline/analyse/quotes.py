@@ -173,9 +173,10 @@ _SMALL_WORDS = frozenset("a an the of and or for to in on at by with from".split
 def is_title_like(segment: str) -> bool:
     """A quoted name of a show, paper or book ("Fox News Sunday", "Make Your Kid a Millionaire").
 
-    Every word capitalised (small function words aside), at most eight words, no sentence inside."""
+    Every word capitalised (small function words aside), at most eight words, no sentence inside; a
+    subtitle after a colon is part of the name ("Half Life: Alyx")."""
     words = segment.strip(" ,.").split()
-    if not words or len(words) > 8 or any(ch in segment.strip(" ,.") for ch in ".!?;:"):
+    if not words or len(words) > 8 or any(ch in segment.strip(" ,.") for ch in ".!?;"):
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
     return (
