@@ -530,18 +530,20 @@ class _Attributor:
             return self.index.entities[ent].name, span, ent, 0.85
         if tok.pos_ == "PRON":
             return None, Span(tok.idx, tok.idx + len(tok), tok.text), None, 0.3
-        if (
-            cue is not None
+        phrase = (
+            [t for t in tok.doc[cue.i + 1 : tok.i + 1] if not t.is_space]
+            if cue is not None
             and cue.i < tok.i
             and cue.i == sent_of(cue).start
             and tok.i + 1 < len(tok.doc)
             and tok.doc[tok.i + 1].text == ":"
-        ):
+            else []
+        )
+        while phrase and (phrase[0].is_punct or phrase[0].lower_ in ("the", "a", "an")):
+            phrase.pop(0)
+        if phrase:
             # 'Said Ellis: “…”': the parse of an inverted tag is unreliable; the phrase is what lies
             # between the tag and the colon
-            phrase = [t for t in tok.doc[cue.i + 1 : tok.i + 1] if not t.is_space]
-            while phrase and (phrase[0].is_punct or phrase[0].lower_ in ("the", "a", "an")):
-                phrase.pop(0)
             a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
             ent = self._head_entity(tok, phrase)
             if ent is not None:
