@@ -438,6 +438,21 @@ def test_a_title_with_a_subtitle_is_no_quote() -> None:
     assert [q.content.text.rstrip(".") for q in f.quotes] == ["our most ambitious game yet"]
 
 
+def test_reported_content_does_not_open_with_its_complementiser() -> None:
+    # the parse seen on a real article: "that" hangs on the nested "while" clause, not on the complement
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyline.analyse.quotes import _clause_range
+
+    words = ["officials", "told", "us", "that", "while", "captains", "doubt", "it", ",", "they", "stay", "quiet"]
+    heads = [1, 1, 1, 6, 6, 6, 10, 6, 10, 10, 1, 10]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "mark", "nsubj", "advcl", "dobj", "punct", "nsubj", "ccomp", "acomp"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    a, b = _clause_range(doc, doc[10])
+    assert doc.text[a:b] == "while captains doubt it , they stay quiet"
+
+
 def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
     f = analyse_article(
         article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')

@@ -391,6 +391,8 @@ def _clause_range(doc: Doc, head: Token, skip_mark: bool = True) -> tuple[int, i
         if doc[i].text in OPEN_DOUBLE + OPEN_SINGLE + "\"'":
             break
         i += 1
+    if skip_mark and i + 1 < j and doc[i].text.lower() == "that" and doc[i].dep_ == "mark":
+        i += 1  # "told CNN that while many ..., they ...": the complementiser of a clause nested first
     while j > i and (doc[j - 1].is_space or doc[j - 1].text in ",;:-\u2014\u2013"):
         j -= 1
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
