@@ -378,6 +378,18 @@ def test_donation_and_share_prompts_between_paragraphs_go() -> None:
     ]
 
 
+def test_a_list_the_article_introduces_is_kept() -> None:
+    text = ("Skerry ferry adds summer sailings\n\nThe Skerry ferry will add evening sailings from June, the "
+            "operator said on Monday, after two years of complaints from islanders.\n\n"
+            "The new summer timetable for the island crossing:\n"
+            "Monday to Friday -- 7am, 11am, 4pm and 9pm\nSaturday -- 8am, 1pm and 6pm\nSunday -- 10am and 5pm only\n")
+    art = clean_text(text)
+    assert art.paragraphs[-1] == "Sunday -- 10am and 5pm only"
+    # the same lines after a related-links label are still a link list
+    links = text.replace("The new summer timetable for the island crossing:", "Related stories:")
+    assert "Sunday -- 10am and 5pm only" not in clean_text(links).paragraphs
+
+
 def test_markup_and_hard_wrapped_lines() -> None:
     text = ("Bridge reopens after repairs\n\n<div class=\"ad-slot\"></div>\nvar slot = window.ads || [];\n\n"
             "The Skerry bridge reopened on Friday after six weeks of repairs to its\n"

@@ -284,7 +284,7 @@ def _mark_related_lists(lines: list[_Line]) -> None:
     last_prose = max((k for k, ln in enumerate(lines) if ln.reason is None and _is_prose(ln.text, ln.words)
                       and not ln.text.rstrip().endswith("?")), default=-1)
     tail = [ln for ln in lines[last_prose + 1:] if ln.reason is None]
-    if len(tail) >= 3 and all(_headline_like(t.text, t.words) for t in tail):
+    if len(tail) >= 3 and all(_headline_like(t.text, t.words) for t in tail) and not _introduces_list(lines, last_prose):
         for t in tail:
             t.reason = "related-links"
 
@@ -304,10 +304,24 @@ def _mark_headline_runs(lines: list[_Line]) -> None:
         while j < n and (headline(lines[j]) or (lines[j].reason is not None and j > i)):
             j += 1
         run = [ln for ln in lines[i:j] if ln.free]
-        if len(run) >= 3:
+        if len(run) >= 3 and not _introduces_list(lines, i - 1):
             for ln in run:
                 ln.reason = "related-links"
         i = j
+
+
+def _introduces_list(lines: list[_Line], k: int) -> bool:
+    """Does line k introduce a list of the article's own ("The tour dates:", "Here is what changes:")?"""
+    if k < 0 or k >= len(lines):
+        return False
+    ln = lines[k]
+    return (
+        ln.reason is None
+        and ln.words >= 3
+        and ln.text.rstrip().endswith(":")
+        and not bp.RELATED_LABEL_RE.match(ln.text)
+        and not bp.RELATED_TEASER_RE.match(ln.text)
+    )
 
 
 def _mark_widget_runs(lines: list[_Line]) -> None:
@@ -503,6 +517,10 @@ def _body(lines: list[_Line], art: Article) -> None:
             body_idx = body_idx[:b]
             break
     first, last = body_idx[0], body_idx[-1]
+    if _introduces_list(lines, last):
+        # the article ends on a list it introduces ("The tour dates:"): the items are its own
+        while last + 1 < len(lines) and lines[last + 1].free and _headline_like(lines[last + 1].text, lines[last + 1].words):
+            last += 1
     # Author bio / credits right at the end are not the story (walk back through body_idx: linear).
     b = len(body_idx) - 1
     while last > first and (_AUTHOR_BIO_RE.match(lines[last].text) or _CREDITS_RE.match(lines[last].text)):
