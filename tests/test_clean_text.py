@@ -378,6 +378,19 @@ def test_donation_and_share_prompts_between_paragraphs_go() -> None:
     ]
 
 
+def test_about_the_author_after_the_article_goes() -> None:
+    body = [f"Paragraph {w} of the report says the Skerry quay needs new piles before the winter storms, the port "
+            "engineer told the board on Monday, and the work will take most of the autumn." for w in
+            ("one", "two", "three", "four", "five")]
+    bio = "Mara Quill writes about the islands and their ferries. She lives on Brekka with two cats."
+    art = clean_text("Quay repairs planned\n\n" + "\n\n".join(body) + "\n\nAbout the author\n\n" + bio + "\n")
+    assert art.paragraphs == body
+    assert {d.text: d.reason for d in art.dropped}[bio] == "about-section"
+    # a navigation link above a short article is no such section
+    top = "About us\n\nFerry fares rise\n\nFares on the Skerry ferry will rise by a tenth in May, the operator said.\n"
+    assert clean_text(top).paragraphs == ["Fares on the Skerry ferry will rise by a tenth in May, the operator said."]
+
+
 def test_a_list_the_article_introduces_is_kept() -> None:
     text = ("Skerry ferry adds summer sailings\n\nThe Skerry ferry will add evening sailings from June, the "
             "operator said on Monday, after two years of complaints from islanders.\n\n"

@@ -170,6 +170,7 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
 
     _mark_comments(lines)
     _mark_after_rights(lines)
+    _mark_about_section(lines)
     _mark_related_lists(lines)
     _mark_widget_runs(lines)
     _header(lines, art)
@@ -261,6 +262,22 @@ def _mark_after_rights(lines: list[_Line], min_prose: int = 3) -> None:
             return
         if ln.reason is None and _is_prose(ln.text, ln.words):
             prose_seen += 1
+
+
+_ABOUT_RE = re.compile(r"^about\s+(?:the\s+authors?|us|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s*:?$", re.I)
+
+
+def _mark_about_section(lines: list[_Line]) -> None:
+    """"About the author" / "About Harbour Lines" after a full article: a bio or the publisher's
+    boilerplate, then the page's footer; none of it is the article."""
+    words = 0
+    for k, ln in enumerate(lines):
+        if words >= _END_MIN_WORDS and ln.reason is None and ln.words <= 6 and _ABOUT_RE.match(ln.text):
+            for later in lines[k:]:
+                later.reason = later.reason or "about-section"
+            return
+        if ln.reason is None and _is_prose(ln.text, ln.words):
+            words += ln.words
 
 
 def _mark_related_lists(lines: list[_Line]) -> None:
