@@ -129,6 +129,7 @@ def test_quoted_call_to_action_is_reporting() -> None:
     ("[ 167 comments ]", "comment-form"),
     ("You must log in to post a comment.", "call-to-action"),
     ("You must be logged in to post a comment.", "comment-form"),
+    ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "comment-form"),
     ("Something went wrong with the connection!", "widget"),
     ("Like this story?", "call-to-action"),
     ("The Brekka Post needs your help!", "call-to-action"),

@@ -59,7 +59,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|\[\s*\d+ comments?\s*\]|"
         r"be the first to comment.*|join the (?:conversation|discussion).*|show comments|view comments|"
         r"(?:log ?in|sign in|register)(?: or (?:register|sign up))? to (?:comment|reply|post).*|"
-        r"you must be (?:logged|signed) in to (?:post a )?(?:comment|reply).*|your email address will not be published.*|"
+        r"you must be (?:logged|signed) in to (?:post a )?(?:comment|reply).*|"
+        r"this site uses akismet to reduce spam.*|your email address will not be published.*|"
         r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name(?:,| and) email.*)$", re.I)),
     ("widget", re.compile(
         r"^(?:average rating|rate this (?:article|story|post)|\d(?:\.\d)?\s*stars?|\d+\s*votes?|"
