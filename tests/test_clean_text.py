@@ -379,6 +379,15 @@ def test_donation_and_share_prompts_between_paragraphs_go() -> None:
     ]
 
 
+def test_caption_with_a_glued_credit_is_a_caption() -> None:
+    text = ("Seals return to Brekka\n\nGrey seals have returned to the Brekka skerries for the first time in a decade, "
+            "wardens said on Monday.\n\nA seal pup on the north beach last weekCredit: Brekka Wildlife Trust\n\n"
+            "Wardens counted 40 pups this autumn, up from 12 last year.\n")
+    art = clean_text(text)
+    assert art.captions == ["A seal pup on the north beach last weekCredit: Brekka Wildlife Trust"]
+    assert len(art.paragraphs) == 2
+
+
 def test_about_the_author_after_the_article_goes() -> None:
     body = [f"Paragraph {w} of the report says the Skerry quay needs new piles before the winter storms, the port "
             "engineer told the board on Monday, and the work will take most of the autumn." for w in

@@ -169,6 +169,7 @@ CAPTION_CREDIT_RE = re.compile(
     r"(?:[/|]\s*(?:photo|image|picture|file photo|illustration)s?\s*:|"
     r"^(?:photo|image|picture|illustration|file photo)s?(?:\s+credit)?\s*:|"
     r"\((?:photo|image|picture)s?\s*:[^)]{2,60}\)\s*$|"
+    r"[a-z.)”\"]Credit:\s*[A-Z][^.!?]{1,60}$|"
     r"\((?:getty images|ap photo[^)]*|reuters[^)]*|afp[^)]*|epa[^)]*|file)\)\s*$|"
     r"\b(?:photo|image) (?:credit|courtesy)\b|/\s*(?:getty images|reuters|afp|ap|epa|anadolu)\s*$|"
     r"[.!?]\s+(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,60}$|"
