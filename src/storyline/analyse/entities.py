@@ -250,7 +250,8 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-_TAG_WORDS = frozenset("Said Says Added Adds Wrote Writes Asked Explained Continued".split())
+# speech tags that open a sentence before the speaker: 'Said Marlow: "..."'
+TAG_WORDS = ("Said", "Says", "Added", "Adds", "Wrote", "Writes", "Asked", "Explained", "Continued")
 
 
 def _clean_ent(ent: Span) -> tuple[int, int] | None:
@@ -259,7 +260,7 @@ def _clean_ent(ent: Span) -> tuple[int, int] | None:
     doc = ent.doc
     while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct or doc[i].is_space):
         i += 1
-    if j - i > 1 and doc[i].text in _TAG_WORDS and doc[i].is_sent_start and j < len(doc) and doc[j].text == ":":
+    if j - i > 1 and doc[i].text in TAG_WORDS and doc[i].is_sent_start and j < len(doc) and doc[j].text == ":":
         i += 1  # 'Said Marlow: “…”': a speech tag opening the sentence is no part of the name
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct or doc[j - 1].is_space):
         j -= 1

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storyline.analyse.docutil import char_sent_index, doc_text, sent_of, sents
-from storyline.analyse.entities import EntityIndex
+from storyline.analyse.entities import TAG_WORDS, EntityIndex
 from storyline.analyse.roles import is_role_word
 from storyline.model import Quote, Span
 
@@ -349,7 +349,7 @@ _QUANTIFIERS = frozenset("many some most few several others all both none".split
 
 
 _INVERTED_TAG_RE = re.compile(
-    r"^\s*(?P<tag>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Continued)\s+"
+    rf"^\s*(?P<tag>{'|'.join(TAG_WORDS)})\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:,?\s+[\w.’'-]+){0,5}?)\s*:\s*$"
 )
 
