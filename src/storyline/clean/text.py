@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from storyline.clean import boilerplate as bp
@@ -251,17 +252,26 @@ def _mark_comments(lines: list[_Line]) -> None:
 _RIGHTS_RE = re.compile(r"\ball rights reserved\b", re.I)
 
 
+def _cut_rest(lines: list[_Line], starts: Callable[[_Line], bool], enough: Callable[[int, int], bool],
+              reason: str, keep_start: bool) -> None:
+    """From the first line that ``starts`` the page's furniture once ``enough(prose lines, prose words)``
+    of article has been read, every unexplained line to the end gets ``reason``."""
+    n_prose = n_words = 0
+    for k, ln in enumerate(lines):
+        if enough(n_prose, n_words) and starts(ln):
+            for later in lines[k + 1 if keep_start else k :]:
+                later.reason = later.reason or reason
+            return
+        if ln.reason is None and _is_prose(ln.text, ln.words):
+            n_prose += 1
+            n_words += ln.words
+
+
 def _mark_after_rights(lines: list[_Line], min_prose: int = 3) -> None:
     """"© 2024 Harbour Post. All rights reserved." after the article is the page footer: what follows
     it (standards notes, link lists, teasers) is no part of the article."""
-    prose_seen = 0
-    for k, ln in enumerate(lines):
-        if ln.reason == "copyright" and prose_seen >= min_prose and _RIGHTS_RE.search(ln.text):
-            for later in lines[k + 1 :]:
-                later.reason = later.reason or "footer"
-            return
-        if ln.reason is None and _is_prose(ln.text, ln.words):
-            prose_seen += 1
+    _cut_rest(lines, lambda ln: ln.reason == "copyright" and bool(_RIGHTS_RE.search(ln.text)),
+              lambda p, _w: p >= min_prose, "footer", keep_start=True)
 
 
 _ABOUT_RE = re.compile(r"^about\s+(?:the\s+authors?|us|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s*:?$", re.I)
@@ -270,14 +280,8 @@ _ABOUT_RE = re.compile(r"^about\s+(?:the\s+authors?|us|[A-Z][\w&.’'-]*(?:\s+[A
 def _mark_about_section(lines: list[_Line]) -> None:
     """"About the author" / "About Harbour Lines" after a full article: a bio or the publisher's
     boilerplate, then the page's footer; none of it is the article."""
-    words = 0
-    for k, ln in enumerate(lines):
-        if words >= _END_MIN_WORDS and ln.reason is None and ln.words <= 6 and _ABOUT_RE.match(ln.text):
-            for later in lines[k:]:
-                later.reason = later.reason or "about-section"
-            return
-        if ln.reason is None and _is_prose(ln.text, ln.words):
-            words += ln.words
+    _cut_rest(lines, lambda ln: ln.reason is None and ln.words <= 6 and bool(_ABOUT_RE.match(ln.text)),
+              lambda _p, w: w >= _END_MIN_WORDS, "about-section", keep_start=False)
 
 
 def _mark_related_lists(lines: list[_Line]) -> None:
