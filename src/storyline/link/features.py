@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -86,6 +87,7 @@ _LL = re.compile(rf"^({'|'.join(_LL_STEMS)})l(ed|ing|er|ers|or|ors)$")
 _AE = re.compile(r"^(paed|anaem|anaesth|haem|leukaem|orthopaed|encyclopaed|oestr|oesoph|foet|diarrhoe)")
 
 
+@lru_cache(maxsize=1 << 16)  # every token of every article passes here; the vocabulary is small
 def american(word: str) -> str:
     """The American spelling of a lower-case word (itself when it has no British form)."""
     w = _US_WORDS.get(word)
