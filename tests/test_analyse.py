@@ -136,7 +136,7 @@ def test_third_person_pronouns_are_tied_to_their_person() -> None:
     )
     prons = [(m.text, m.type, f.entities[m.entity].name) for m in f.mentions if m.type in ("pronoun", "possessive")]
     assert prons == [("her", "possessive", "Noor Halvorsen")]
-    from storyline.link.align import _name_pronouns
+    from storyline.compare.align import _name_pronouns
 
     claim = next(c for c in f.claims if "disputed" in c.span.text)
     pr = [(m.start, m.end, f.entities[m.entity].name, m.type == "possessive") for m in f.mentions if m.type == "possessive"]

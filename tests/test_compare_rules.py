@@ -16,7 +16,7 @@ import pytest
 
 from storyline.compare.quotes import inner_changes, overlap, word_diff
 from storyline.compare.timeline import day_month, resolve_day_month, resolve_weekday
-from storyline.link.align import (
+from storyline.compare.align import (
     ClaimUnit,
     agglomerate,
     coordinated,
@@ -217,7 +217,7 @@ def _unit(aid: int, text: str, ents: set[str]) -> ClaimUnit:
 
 
 def test_a_fragment_needs_more_than_a_shared_topic_to_join_a_claim() -> None:
-    from storyline.link.align import AlignConfig, embed, similarity_matrix
+    from storyline.compare.align import AlignConfig, embed, similarity_matrix
 
     units = [
         _unit(1, "The ferry company offered free repairs for every car damaged on the crossing", {"ferry"}),
@@ -279,7 +279,7 @@ def test_agglomerate_respects_cannot_link() -> None:
 def test_claims_giving_other_full_dates_never_share_a_cluster() -> None:
     import datetime as dt
 
-    from storyline.link.align import AlignConfig, similarity_matrix
+    from storyline.compare.align import AlignConfig, similarity_matrix
 
     texts = ["the survey was dated 3 June 2022", "the survey was dated 3 July 2022", "the survey was dated 3 June 2022"]
     units = [_unit(i + 1, t, {"survey"}) for i, t in enumerate(texts)]
@@ -340,7 +340,7 @@ def test_articles_without_facts_still_count_as_sources() -> None:
 
 
 def test_relative_clause_after_the_subject_is_its_own_proposition() -> None:
-    from storyline.link.align import relative_propositions
+    from storyline.compare.align import relative_propositions
 
     assert relative_propositions(
         "The pilots' strike, which began at dawn on Friday, is the first at Skyreach Airlines since 2011."
@@ -384,7 +384,7 @@ def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
 
 
 def test_representative_reads_on_its_own() -> None:
-    from storyline.link.align import reads_alone
+    from storyline.compare.align import reads_alone
 
     assert reads_alone("The ferry operator cut its timetable by a third.")
     assert not reads_alone("There he will meet the ferry operators.")
@@ -413,7 +413,7 @@ def test_a_source_note_is_not_a_claim() -> None:
     assert not relay_note("As reported by the Harbour News Network, the minister resigned on Monday after the vote.")
     assert not relay_note("The minister resigned on Monday.")
     from storyline.analyse import analyse_article
-    from storyline.link.align import EntityResolver, claim_members
+    from storyline.compare.align import EntityResolver, claim_members
     from storyline.model import Article
 
     art = Article(source="n", content_hash="n", id=7, paragraphs=[

@@ -16,7 +16,7 @@ from storyline.compare.framing import framing_signals
 from storyline.compare.quotes import group_quotes, quote_conflicts
 from storyline.compare.sources import Sources, outlet_name
 from storyline.compare.timeline import build_timeline
-from storyline.link.align import AlignConfig, Alignment, EntityResolver, align
+from storyline.compare.align import AlignConfig, Alignment, EntityResolver, align
 from storyline.model import Article, ArticleFacts, ClaimCluster, Conflict, Corroboration, Story, StoryReport
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import role_key
 from storyline.compare.sources import Sources
-from storyline.link.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, unit_key
+from storyline.compare.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, unit_key
 from storyline.model import Article, ArticleFacts, Conflict, Mention, Quantity, SourceRef, TimeRef
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
@@ -531,7 +531,7 @@ class ConflictFinder:
         return out
 
     def resolve_person(self, name: str) -> str:
-        from storyline.link.align import resolve_name
+        from storyline.compare.align import resolve_name
 
         return resolve_name(self.resolve, name)
 

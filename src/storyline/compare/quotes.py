@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from storyline.compare.sources import Sources
-from storyline.link.align import EntityResolver, resolve_name
+from storyline.compare.align import EntityResolver, resolve_name
 from storyline.link.features import american
 from storyline.model import (
     Article,
@@ -192,7 +192,7 @@ def group_quotes(
     vectors: dict[int, np.ndarray] = {}
 
     def cos(i: int, j: int) -> float:
-        from storyline.link.align import embed
+        from storyline.compare.align import embed
 
         missing = [k for k in (i, j) if k not in vectors]
         if missing:

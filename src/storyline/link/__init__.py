@@ -38,7 +38,7 @@ __all__ = [
     "resolve_times",
 ]
 
-# Imported on first use, so that importing one submodule (e.g. link.align) stays light.
+# Imported on first use, so that importing one submodule (e.g. link.dedup) stays light.
 _LAZY = {
     "ClusterConfig": "storyline.link.cluster",
     "LinkConfig": "storyline.link.cluster",

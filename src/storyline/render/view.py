@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.link.align import starts_alone
+from storyline.compare.align import starts_alone
 from storyline.model import (
     ClaimCluster,
     ClaimMember,
