@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 PARA_SEP = "\n\n"
 
@@ -92,6 +92,8 @@ class Article:
     captions: list[str] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     kind: str = "text"
+    language: str | None = None  # ISO 639-1, detected by the clean stage (None: too little text)
+    language_confidence: float = 0.0  # the detector's confidence in ``language`` (0..1)
     id: int | None = None  # assigned by the store
 
     @property
@@ -345,11 +347,15 @@ class Corroboration:
     support: list[OutletSupport] = field(default_factory=list)
 
 
+# Every conflict kind; each has one entry (label, rank, detector) in ``storyline.compare.conflicts.CONFLICT_KINDS``.
+ConflictKind = Literal["polarity", "quantity", "role", "date", "place", "speaker", "misquote"]
+
+
 @dataclass(slots=True)
 class Conflict:
     """Two source spans that cannot both be right, with a plain-language reason."""
 
-    kind: str  # polarity | quantity | role | date | place | speaker
+    kind: ConflictKind
     a: SourceRef
     b: SourceRef
     reason: str  # a fixed template filled with verbatim values

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storyline.clean.language import set_language
 from storyline.clean.text import clean_text
 from storyline.ingest.decode import DecodeError, decode_bytes
 from storyline.model import Article, RawDoc
@@ -26,7 +27,7 @@ def clean(doc: RawDoc) -> Article:
         raise CleanError("input too deeply nested to parse") from e
     if not art.paragraphs:
         raise CleanError("no article text found (everything was boilerplate or empty)")
-    return art
+    return set_language(art)
 
 
 def _clean_html(doc: RawDoc) -> Article:

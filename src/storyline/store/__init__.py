@@ -272,6 +272,8 @@ def _row(raw: RawDoc, art: Article) -> ArticleRow:
         title=art.title,
         outlet=art.outlet,
         published=art.published,
+        language=art.language,
+        language_confidence=art.language_confidence if art.language else None,
         article=to_jsonable(art),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, func
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -26,6 +26,9 @@ class ArticleRow(Base):
     title: Mapped[str | None] = mapped_column(Text, nullable=True)
     outlet: Mapped[str | None] = mapped_column(Text, nullable=True)
     published: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    # detected by the clean stage (ISO 639-1 and the detector's confidence); None for older rows
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True, index=True)
+    language_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
     article: Mapped[dict] = mapped_column(JSON)  # the cleaned Article record
     created: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
