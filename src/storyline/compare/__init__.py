@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from storyline.compare.align import AlignConfig, Alignment, EntityResolver, align
 from storyline.compare.conflicts import ConflictConfig, find_conflicts
 from storyline.compare.corroboration import CORROBORATED, SINGLE, corroborate_all
 from storyline.compare.coverage import coverage
 from storyline.compare.framing import framing_signals
-from storyline.compare.quotes import group_quotes, quote_conflicts
+from storyline.compare.quotes import group_quotes
 from storyline.compare.sources import Sources, outlet_name
 from storyline.compare.timeline import build_timeline
-from storyline.compare.align import AlignConfig, Alignment, EntityResolver, align
 from storyline.model import Article, ArticleFacts, ClaimCluster, Conflict, Corroboration, Story, StoryReport
 
 
@@ -70,8 +70,7 @@ def compare_story(
     alignment = align(arts, fcts, story.entities, sources.name, align_config)
     corr = corroborate_all(alignment.clusters, sources)
     quotes = group_quotes(arts, fcts, sources, resolve)
-    conflicts = find_conflicts(alignment, sources, arts, fcts, resolve, conflict_config)
-    conflicts += quote_conflicts(quotes, sources, arts)
+    conflicts = find_conflicts(alignment, sources, arts, fcts, resolve, conflict_config, quotes)
     vectors = alignment.cluster_vectors() if alignment.clusters else None
     return StoryReport(
         story_id=story.id,

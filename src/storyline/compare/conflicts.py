@@ -22,13 +22,36 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import role_key
-from storyline.compare.sources import Sources
 from storyline.compare.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, unit_key
-from storyline.model import Article, ArticleFacts, Conflict, Mention, Quantity, SourceRef, TimeRef
+from storyline.compare.quotes import misquotes, speaker_conflicts
+from storyline.compare.sources import Sources
+from storyline.model import (
+    Article,
+    ArticleFacts,
+    Conflict,
+    ConflictKind,
+    Mention,
+    Quantity,
+    QuoteGroup,
+    SourceRef,
+    TimeRef,
+)
+
+
+# ------------------------------------------------------------ the kinds
+@dataclass(frozen=True, slots=True)
+class ConflictKindSpec:
+    """One conflict kind: its label in the briefs, its rank there (lower first) and its detector."""
+
+    label: str
+    rank: int
+    detector: Callable[[ConflictFinder], list[Conflict]]
+
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 
@@ -123,8 +146,10 @@ class ConflictFinder:
         facts: dict[int, ArticleFacts],
         resolve: EntityResolver,
         config: ConflictConfig | None = None,
+        quotes: list[QuoteGroup] | None = None,
     ) -> None:
         self.al = alignment
+        self.quotes = quotes or []
         self.sources = sources
         self.articles = articles
         self.facts = facts
@@ -535,8 +560,26 @@ class ConflictFinder:
 
         return resolve_name(self.resolve, name)
 
+    def quote_conflicts(
+        self, detect: Callable[[QuoteGroup, Sources, dict[int, Article]], list[Conflict]]
+    ) -> list[Conflict]:
+        return [c for g in self.quotes for c in detect(g, self.sources, self.articles)]
+
     def all(self) -> list[Conflict]:
-        return [*self.roles(), *self.polarity(), *self.quantities(), *self.dates(), *self.places()]
+        return [c for spec in CONFLICT_KINDS.values() for c in spec.detector(self)]
+
+
+# The one table of conflict kinds, in the order the detectors run. Adding a kind: a name in
+# ``model.ConflictKind``, an entry here, and the enum in docs/brief-schema.json (a test checks both).
+CONFLICT_KINDS: dict[ConflictKind, ConflictKindSpec] = {
+    "role": ConflictKindSpec("Inconsistent role", 6, lambda f: f.roles()),
+    "polarity": ConflictKindSpec("Opposite statements", 5, lambda f: f.polarity()),
+    "quantity": ConflictKindSpec("Different numbers", 0, lambda f: f.quantities()),
+    "date": ConflictKindSpec("Different dates", 3, lambda f: f.dates()),
+    "place": ConflictKindSpec("Different places", 4, lambda f: f.places()),
+    "speaker": ConflictKindSpec("Different speakers", 2, lambda f: f.quote_conflicts(speaker_conflicts)),
+    "misquote": ConflictKindSpec("Misquote", 1, lambda f: f.quote_conflicts(misquotes)),
+}
 
 
 def _qkey(a: Quantity, b: Quantity) -> tuple[str, float, float]:
@@ -649,6 +692,8 @@ def find_conflicts(
     facts: dict[int, ArticleFacts],
     resolve: EntityResolver,
     config: ConflictConfig | None = None,
+    quotes: list[QuoteGroup] | None = None,
 ) -> list[Conflict]:
-    return ConflictFinder(alignment, sources, articles, facts, resolve, config).all()
+    """Every registered kind of conflict in one story (quote kinds from the quote groups given)."""
+    return ConflictFinder(alignment, sources, articles, facts, resolve, config, quotes).all()
 

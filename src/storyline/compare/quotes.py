@@ -2,7 +2,8 @@
 
 Quotes are grouped when their words largely coincide in order (one may be a fragment of the
 other: outlets often quote part of a sentence). Each variant keeps a word diff against the group's
-reference (the longest rendering). Two conflicts come out of a group:
+reference (the longest rendering). Two kinds of conflict come out of a group (registered with the
+other kinds in ``storyline.compare.conflicts.CONFLICT_KINDS``):
 
 - speaker: independent outlets attribute the same words to different people;
 - misquote: inside the stretch both render, the words inside quotation marks differ (beyond case
@@ -16,8 +17,8 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from storyline.compare.sources import Sources
 from storyline.compare.align import EntityResolver, resolve_name
+from storyline.compare.sources import Sources
 from storyline.link.features import american
 from storyline.model import (
     Article,
@@ -236,9 +237,9 @@ def group_quotes(
                 counts[v.speaker] = counts.get(v.speaker, 0) + 1
         speaker = max(counts, key=lambda s: (counts[s], s)) if counts else None
         out.append(QuoteGroup(id=0, speaker=speaker, variants=vs, reference=ref, speakers=speakers))
-    out.sort(key=lambda q: (-len({v.article_id for v in q.variants}), sources.ref[q.variants[0].article_id]))
-    for i, q in enumerate(out):
-        q.id = i + 1
+    out.sort(key=lambda g: (-len({v.article_id for v in g.variants}), sources.ref[g.variants[0].article_id]))
+    for i, group in enumerate(out):
+        group.id = i + 1
     return out
 
 
@@ -246,15 +247,7 @@ def _vref(v: QuoteVariant, articles: dict[int, Article]) -> SourceRef:
     return SourceRef(article_id=v.article_id, start=v.content.start, end=v.content.end, text=v.content.text, field=v.field)
 
 
-def quote_conflicts(groups: list[QuoteGroup], sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
-    out: list[Conflict] = []
-    for g in groups:
-        out += _speaker_conflicts(g, sources, articles)
-        out += _misquotes(g, sources, articles)
-    return out
-
-
-def _speaker_conflicts(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
+def speaker_conflicts(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
     out: list[Conflict] = []
     done: set[tuple[str, str]] = set()
     vs = g.variants
@@ -286,7 +279,7 @@ def _speaker_conflicts(g: QuoteGroup, sources: Sources, articles: dict[int, Arti
     return out
 
 
-def _misquotes(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
+def misquotes(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
     """One conflict per rendering that departs from the most widely reported one."""
     renderings: dict[tuple[str, ...], list[QuoteVariant]] = {}
     for v in g.variants:

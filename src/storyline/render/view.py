@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.compare.align import starts_alone
+from storyline.compare.conflicts import CONFLICT_KINDS
 from storyline.model import (
     ClaimCluster,
     ClaimMember,
@@ -50,15 +51,7 @@ LABELS = {
     "cell_attributed": "attributed to a speaker",
     "cell_copy": "through a copy",
 }
-KIND_LABELS = {
-    "polarity": "Opposite statements",
-    "quantity": "Different numbers",
-    "role": "Inconsistent role",
-    "date": "Different dates",
-    "place": "Different places",
-    "speaker": "Different speakers",
-    "misquote": "Misquote",
-}
+KIND_LABELS: dict[str, str] = {kind: spec.label for kind, spec in CONFLICT_KINDS.items()}
 CELL_MARKS = {"own": "●", "attributed": "◐", "copy": "○", "": ""}
 
 
@@ -298,8 +291,8 @@ def _quote_view(g: QuoteGroup, cites) -> QuoteView:  # type: ignore[no-untyped-d
 
 
 def _conflict_order(conflicts: list[Conflict]) -> list[Conflict]:
-    order = ["quantity", "misquote", "speaker", "date", "place", "polarity", "role"]
-    return sorted(conflicts, key=lambda c: order.index(c.kind) if c.kind in order else len(order))
+    last = len(CONFLICT_KINDS)
+    return sorted(conflicts, key=lambda c: CONFLICT_KINDS[c.kind].rank if c.kind in CONFLICT_KINDS else last)
 
 
 def citation(refs: list[int]) -> str:
