@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from storyline.model import StoryReport
+from storyline.render.escape import md, safe_url
 from storyline.render.view import (
     CELL_MARKS,
     KIND_LABELS,
@@ -28,10 +30,11 @@ from storyline.render.view import (
 CELL_COLOURS = {"own": "#1f6f8b", "attributed": "#7fb3c8", "copy": "#c9c9c9", "": "#f4f4f4"}
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+def make_environment(*loaders: BaseLoader) -> Environment:
+    """A Jinja2 environment over ``loaders`` then the brief's own templates (autoescaped: every source
+    string is escaped); the web app adds its templates in front."""
     env = Environment(
-        loader=PackageLoader("storyline.render", "templates"),
+        loader=ChoiceLoader([*loaders, PackageLoader("storyline.render", "templates")]),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -39,6 +42,44 @@ def environment() -> Environment:
     env.filters["cite"] = citation
     env.filters["squash"] = lambda s: " ".join(str(s).split())
     return env
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return make_environment()
+
+
+def cluster_badges(report: StoryReport) -> dict[int, tuple[int, int]]:
+    """cluster id -> (outlets stating it, independent outlets among them)."""
+    out = {}
+    for c, co in zip(report.clusters, report.corroboration, strict=True):
+        out[c.id] = (len({m.outlet for m in c.members}), co.independent)
+    return out
+
+
+def brief_context(report: StoryReport, view: BriefView) -> dict[str, Any]:
+    """What the shared brief templates read besides the view: pictures, labels and link helpers."""
+    badges = cluster_badges(report)
+    by_ref = {s.ref: s for s in report.sources}
+
+    def outlet_of(c: Any) -> str:
+        return ", ".join(by_ref[n].outlet for n in c.refs if n in by_ref)
+
+    return {
+        "r": report,
+        "v": view,
+        "L": LABELS,
+        "K": KIND_LABELS,
+        "marks": CELL_MARKS,
+        "colours": CELL_COLOURS,
+        "outlets": outlet_labels(report),
+        "matrix": coverage_svg(report),
+        "timeline": timeline_svg(report),
+        "badge": lambda cid: badges.get(cid, (0, 0)),
+        "outlet_of": outlet_of,
+        "safe_url": safe_url,
+        "cite_href": lambda n, _text=None: f"#src-{n}",
+    }
 
 
 def coverage_svg(report: StoryReport, cell: int = 22) -> Markup:
@@ -121,17 +162,7 @@ def timeline_svg(report: StoryReport, width: int = 760) -> Markup:
 
 def render_html(report: StoryReport, view: BriefView | None = None) -> str:
     v = view or build_view(report)
-    tpl = environment().get_template("brief.html.j2")
-    return tpl.render(
-        r=report,
-        v=v,
-        L=LABELS,
-        K=KIND_LABELS,
-        marks=CELL_MARKS,
-        colours=CELL_COLOURS,
-        matrix=coverage_svg(report),
-        timeline=timeline_svg(report),
-    )
+    return environment().get_template("brief.html.j2").render(**brief_context(report, v))
 
 
 @dataclass(slots=True)
@@ -158,6 +189,6 @@ def render_index_md(entries: Sequence[IndexEntry], title: str = "storyline brief
     for e in entries:
         span = e.start + (f" – {e.end}" if e.end and e.end != e.start else "")
         links = " · ".join(f"[{fmt}]({name})" for fmt, name in e.files.items())
-        label = e.label.replace("|", "\\|")
+        label = md(e.label)
         lines.append(f"| {e.story_id}: {label} | {span} | {e.articles} | {e.independent} | {e.corroborated} | {e.conflicts} | {links} |")
     return "\n".join(lines) + "\n"

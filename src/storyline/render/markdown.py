@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from storyline.model import DiffPart, StoryReport
+from storyline.render.escape import md, safe_url
 from storyline.render.view import (
     CELL_MARKS,
     LABELS,
@@ -17,7 +20,7 @@ from storyline.render.view import (
 
 def _q(c: Cited) -> str:
     """A verbatim span, quoted, with its citations (the part it is about in bold)."""
-    pre, mid, post = (t.replace("*", "\\*") for t in c.parts())
+    pre, mid, post = (md(t) for t in c.parts())
     text = f"{pre}**{mid}**{post}" if c.mark is not None and mid else pre
     return f"“{text}” {citation(c.refs)}".rstrip()
 
@@ -25,7 +28,7 @@ def _q(c: Cited) -> str:
 def _diff(parts: list[DiffPart]) -> str:
     out = []
     for p in parts:
-        t = " ".join(p.text.split()).replace("*", "\\*").replace("~", "\\~")
+        t = md(p.text)
         out.append(t if p.op == "=" else (f"~~{t}~~" if p.op == "-" else f"**{t}**"))
     return " ".join(out)
 
@@ -36,9 +39,9 @@ def _claim_line(cv: ClaimView) -> list[str]:
     if cv.label == "corroborated":
         who.append(LABELS["corroborated"].format(n=cv.independent))
     if cv.own:
-        who.append(f"{LABELS['own']}: {', '.join(cv.own)}")
+        who.append(f"{LABELS['own']}: {', '.join(md(o) for o in cv.own)}")
     for outlet, speakers in cv.attributed:
-        who.append(f"{outlet}: {LABELS['attributed']} {', '.join(speakers)}")
+        who.append(f"{md(outlet)}: {LABELS['attributed']} {', '.join(md(x) for x in speakers)}")
     if who:
         lines[0] += f" — _{'; '.join(who)}_"
     for r in cv.renderings[:4]:
@@ -47,21 +50,21 @@ def _claim_line(cv: ClaimView) -> list[str]:
 
 
 def _cell(x: str) -> str:
-    return f"`{x}`".replace("|", "\\|")
+    return md(x)
 
 
 def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
     v = view or build_view(report)
     r = report
     span = " – ".join(d.isoformat() for d in (r.start, r.end) if d) if r.start else ""
-    out = [f"# {r.label}", ""]
+    out = [f"# {md(r.label)}", ""]
     meta = [f"story {r.story_id}", f"{len(r.sources)} articles", f"{v.independent} independent sources"]
     if span:
         meta.insert(1, span)
     out += [f"_{' · '.join(meta)}_", ""]
 
     out += [f"## {LABELS['overview']}", ""]
-    out += [" ".join(f"{' '.join(c.text.split())} {citation(c.refs)}" for c in v.overview) or LABELS["none"], ""]
+    out += [" ".join(f"{md(c.text)} {citation(c.refs)}" for c in v.overview) or LABELS["none"], ""]
 
     out += [f"## {LABELS['key_claims']}", ""]
     for cv in v.key_claims:
@@ -70,19 +73,19 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
 
     out += [f"## {LABELS['quotes']}", ""]
     for speaker, groups in v.quotes.items():
-        out += [f"### {speaker}", ""]
+        out += [f"### {md(speaker)}", ""]
         for g in groups:
             out.append(f"- {_q(g.text)}")
             for var in g.variants:
-                who = f" ({var.speaker})" if var.speaker and var.speaker != g.speaker else ""
-                out.append(f"  - {LABELS['variant']} {var.outlet}{who} {citation(var.text.refs)}: {_diff(var.diff)}")
+                who = f" ({md(var.speaker)})" if var.speaker and var.speaker != g.speaker else ""
+                out.append(f"  - {LABELS['variant']} {md(var.outlet)}{who} {citation(var.text.refs)}: {_diff(var.diff)}")
         out.append("")
     if not v.quotes:
         out += [LABELS["none"], ""]
 
     out += [f"## {LABELS['conflicts']}", ""]
     for c in v.conflicts:
-        out += [f"- **{c.label}** ({c.scope}): {c.reason}", f"  - {_q(c.a)}", f"  - {_q(c.b)}"]
+        out += [f"- **{c.label}** ({c.scope}): {md(c.reason)}", f"  - {_q(c.a)}", f"  - {_q(c.b)}"]
     out += ([] if v.conflicts else [LABELS["none"]]) + [""]
 
     out += [f"## {LABELS['single']}", ""]
@@ -97,8 +100,7 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
         out.append("|---|---|" + "---|" * len(outlets))
         for cid, text, cells in v.coverage_rows:
             short = " ".join(text.text.split())
-            short = short if len(short) <= 90 else short[:87] + "…"
-            short = short.replace("|", "\\|")
+            short = md(short if len(short) <= 90 else short[:87] + "…")
             out.append(f"| {cid} | “{short}” {citation(text.refs)} | " + " | ".join(CELL_MARKS[x] for x in cells) + " |")
         out += [
             "",
@@ -111,7 +113,7 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
 
     out += [f"## {LABELS['omissions']}", ""]
     for outlet, claims in v.omissions.items():
-        out += [f"### {outlet} {LABELS['left_out']}", ""]
+        out += [f"### {md(outlet)} {LABELS['left_out']}", ""]
         for cv in claims:
             out.append(f"- {cv.cluster}: {_q(cv.text)}")
         out.append("")
@@ -120,12 +122,12 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
 
     out += [f"## {LABELS['framing']}", ""]
     for outlet, sigs in v.framing.items():
-        out += [f"### {outlet}", ""]
+        out += [f"### {md(outlet)}", ""]
         for s in sigs:
             if s.kind == "headline":
                 out.append(f"- {LABELS['headline']} {s.cluster}: {_q(s.text)}")
             else:
-                out.append(f"- {LABELS[s.kind]} **{s.cue}**: {_q(s.text)}")
+                out.append(f"- {LABELS[s.kind]} **{md(s.cue)}**: {_q(s.text)}")
         out.append("")
     if not v.framing:
         out += [LABELS["none"], ""]
@@ -133,25 +135,26 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
     out += [f"## {LABELS['timeline']}", ""]
     for e in v.timeline:
         mark = " (inferred)" if e.inferred else ""
-        out.append(f"- **{e.date}**{mark}" + (f" · {e.label.split(' · ', 1)[-1]}" if e.label and " · " in e.label else ""))
+        out.append(f"- **{e.date}**{mark}" + (f" · {md(e.label.split(' · ', 1)[-1])}" if e.label and " · " in e.label else ""))
         for item in e.items[:6]:
             out.append(f"  - {_q(item)}")
     out += ([] if v.timeline else [LABELS["none"]]) + [""]
 
     out += [f"## {LABELS['sources']}", ""]
     for s in r.sources:
-        bits = [f"[{s.ref}] {s.outlet}"]
+        bits = [f"[{s.ref}] {md(s.outlet)}"]
         if s.title:
-            bits.append(f"“{' '.join(s.title.split())}”")
+            bits.append(f"“{md(s.title)}”")
         if s.published:
             bits.append(s.published.isoformat())
         if s.reported_via:
-            bits.append(f"{LABELS['relays']} {s.reported_via}")
+            bits.append(f"{LABELS['relays']} {md(s.reported_via)}")
         if s.duplicate_of is not None:
             dup = next((x.ref for x in r.sources if x.article_id == s.duplicate_of), None)
             if dup:
                 bits.append(f"{LABELS['copy_of']} [{dup}]")
-        bits.append(f"<{s.url}>" if s.url else f"`{s.source}`")
+        url = safe_url(s.url)
+        bits.append(f"<{url}>" if url and not re.search(r"[<>\s]", url) else md(s.url or s.source))
         out.append("- " + " · ".join(bits))
     out.append("")
     return "\n".join(out)
