@@ -231,8 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     from storyline.compare import compare_story
     from storyline.ingest import read_paths
     from storyline.link.cluster import single_story
-    from storyline.pipeline import ingest, print_error
-    from storyline.render.commands import analyse_missing, link_stories, load_corpus
+    from storyline.pipeline import Pipeline, print_error
     from storyline.store import Store
 
     manifest = [json.loads(line) for line in (args.data / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -247,9 +246,11 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write(json.dumps(rec) + "\n")
         t0 = time.perf_counter()
         store = Store(str(Path(tmp) / "eval.db"))
-        rep = ingest(store, read_paths([str(recs)]), on_error=print_error)
-        analyse_missing(store)
-        corpus = load_corpus(store, link_stories(store, rep.ids))
+        pipe = Pipeline(store)
+        rep = pipe.store_docs(read_paths([str(recs)]), on_error=print_error)
+        pipe.analyse()
+        pipe.link(rep.ids)
+        corpus = pipe.corpus(pipe.stories(rep.ids))
         t1 = time.perf_counter()
         by_url = {a.url: aid for aid, a in corpus.articles.items()}
         aid_of = {m["file"]: by_url[m["url"]] for m in manifest}
