@@ -14,8 +14,6 @@ from functools import lru_cache
 import numpy as np
 import pytest
 
-from storyline.compare.quotes import inner_changes, overlap, word_diff
-from storyline.compare.timeline import day_month, resolve_day_month, resolve_weekday
 from storyline.compare.align import (
     ClaimUnit,
     agglomerate,
@@ -26,6 +24,8 @@ from storyline.compare.align import (
     reassign,
     segments,
 )
+from storyline.compare.quotes import inner_changes, overlap, word_diff
+from storyline.compare.timeline import day_month, resolve_day_month, resolve_weekday
 from storyline.model import ClaimMember, Quantity, RawDoc, Span, StoryReport
 from test_compare import one_story
 

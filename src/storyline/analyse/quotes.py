@@ -59,6 +59,40 @@ _AFTER_CLOSE = " \t\n)]}.,;:!?\u2014\u2013-/\u2026" + CLOSE_DOUBLE + CLOSE_SINGL
 _PERSONAL = {"he": "person", "she": "person"}
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteConfig:
+    """Confidence of a quote's attribution: the cue's weight times how surely its speaker was found.
+
+    Only the order of these values matters (a quote's confidence ranks it among overlapping readings);
+    they were set by hand on the seeds and the attribution fixtures (bench/eval_analyse.py) and not
+    re-measured since (PolNeAR scores attribution, not these numbers).
+    """
+
+    named: float = 1.0  # the speaker phrase names a known entity
+    unresolved_name: float = 0.9  # a speaker phrase that names no known entity
+    resolved_pronoun: float = 0.85  # "she" resolved to an antecedent
+    unresolved: float = 0.3  # a pronoun without antecedent; also the floor of a cue's speaker
+    speech_cue: float = 0.9  # "said", "told"
+    according_cue: float = 0.85  # "according to"
+    clausal_cue: float = 0.6  # "believes that"
+    directive_cue: float = 0.6  # "urged"
+    indirect: float = 0.8  # factor for reported (not quoted) speech
+    tagged: float = 0.8  # a dash tag ("— Ann Lee") or an inverted tag ("said Ann Lee")
+    split_quote: float = 0.75  # the second part of a quotation split by its tag
+    next_paragraph: float = 0.6  # a quote in the next paragraph continues the previous speaker
+    introducer: float = 0.5  # a speaker introduced in the sentence before the quote
+    unattributed: float = 0.3
+    inner_first_person: float = 0.8  # "I"/"we" inside a quote: the outer speaker
+    inner: float = 0.7  # factor for a quote inside a quote
+    headline_from_body: float = 0.6  # a headline quote whose words the body attributes
+    colon_label: float = 0.7  # "Ann Lee: …" in a headline
+    floor: float = 0.05
+    ceiling: float = 0.99
+
+
+QUOTES = QuoteConfig()
+
+
 @dataclass(slots=True)
 class QuoteMark:
     """A quoted segment: ``start``/``end`` bound the words inside the marks."""
@@ -528,10 +562,10 @@ class _Attributor:
             a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
             span = Span(a, b, self.text[a:b])
             if ent is None:
-                return None, span, None, 0.3
-            return self.index.entities[ent].name, span, ent, 0.85
+                return None, span, None, QUOTES.unresolved
+            return self.index.entities[ent].name, span, ent, QUOTES.resolved_pronoun
         if tok.pos_ == "PRON":
-            return None, Span(tok.idx, tok.idx + len(tok), tok.text), None, 0.3
+            return None, Span(tok.idx, tok.idx + len(tok), tok.text), None, QUOTES.unresolved
         phrase = (
             [t for t in tok.doc[cue.i + 1 : tok.i + 1] if not t.is_space]
             if cue is not None
@@ -549,8 +583,8 @@ class _Attributor:
             a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
             ent = self._head_entity(tok, phrase)
             if ent is not None:
-                return self.index.entities[ent].name, Span(a, b, self.text[a:b]), ent, 1.0
-            return self.text[a:b], Span(a, b, self.text[a:b]), None, 0.9
+                return self.index.entities[ent].name, Span(a, b, self.text[a:b]), ent, QUOTES.named
+            return self.text[a:b], Span(a, b, self.text[a:b]), None, QUOTES.unresolved_name
         np = _np_tokens(tok)
         # the span covers the whole phrase with its appositions ("Rep. Jim Clyburn (D-S.C.), the assistant
         # leader of ..."); a clause containing the cue itself is cut off
@@ -574,10 +608,10 @@ class _Attributor:
         span = Span(a, b, self.text[a:b])
         ent = self._head_entity(tok, np)
         if ent is not None:
-            return self.index.entities[ent].name, span, ent, 1.0
+            return self.index.entities[ent].name, span, ent, QUOTES.named
         words = [t for t in np if t.lower_ not in ("the", "a", "an")]
         name = self.text[words[0].idx : words[-1].idx + len(words[-1])] if words else span.text
-        return name, span, None, 0.9
+        return name, span, None, QUOTES.unresolved_name
 
     def _head_entity(self, head: Token, np: list[Token]) -> int | None:
         """Entity the speaker phrase names: its head's, or a name in apposition to the head.
@@ -644,7 +678,13 @@ class _Attributor:
         for cue in sorted(cues, key=lambda c: c.tok.i):
             segs = [k for k, c in by_seg.items() if c is cue]
             name, sspan, ent, conf = self.speaker(cue.speaker, cue=cue.tok)
-            base = {"speech": 0.9, "according": 0.85, "clausal": 0.6, "directive": 0.6}[cue.kind]
+            base = {
+                "speech": QUOTES.speech_cue,
+                "according": QUOTES.according_cue,
+                "clausal": QUOTES.clausal_cue,
+                "directive": QUOTES.directive_cue,
+            }[cue.kind]
+            conf = conf or QUOTES.unresolved
             cue_span = self._cue_span(cue)
             if segs and cue.tok.lemma_.lower() in NAMING:
                 for k in segs:
@@ -652,7 +692,7 @@ class _Attributor:
                     used_segments.add(k)
                     quotes.append(
                         self._quote(
-                            m.start, m.end, name, "direct", cue_span, sspan, ent, base * (conf or 0.3)
+                            m.start, m.end, name, "direct", cue_span, sspan, ent, base * conf
                         )
                     )
                 continue
@@ -678,19 +718,19 @@ class _Attributor:
                     )
                     used_segments.update(inside)
                     segs = [k for k in segs if k not in inside]
-                    quotes.append(self._quote(lo, hi, name, kind, cue_span, sspan, ent, base * (conf or 0.3)))
+                    quotes.append(self._quote(lo, hi, name, kind, cue_span, sspan, ent, base * conf))
                 elif (not segs or cue.kind == "according") and cue.speaker is not None:
                     if cue.kind == "according" or len(self.text[a:b].split()) >= 2:
                         quotes.append(
                             self._quote(
-                                a, b, name, "indirect", cue_span, sspan, ent, 0.8 * base * (conf or 0.3)
+                                a, b, name, "indirect", cue_span, sspan, ent, QUOTES.indirect * base * conf
                             )
                         )
             for k in segs:
                 m = self.marks[k]
                 used_segments.add(k)
                 quotes.append(
-                    self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, base * (conf or 0.3))
+                    self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, base * conf)
                 )
         # segments without a cue: continue the previous speaker, or stand alone
         for k, m in enumerate(self.marks):
@@ -700,12 +740,12 @@ class _Attributor:
             dash = self._dash_speaker(m)
             if dash is not None:
                 name, sspan, ent, cue_span = dash
-                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, 0.8))
+                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, QUOTES.tagged))
                 continue
             tag = self._inverted_tag(m)
             if tag is not None:
                 name, sspan, ent, cue_span = tag
-                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, 0.8))
+                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, QUOTES.tagged))
                 continue
             prev = self._previous_quote(quotes, m)
             if prev is not None:
@@ -719,11 +759,11 @@ class _Attributor:
                         prev.cue,
                         prev.speaker_span,
                         prev.speaker_entity,
-                        0.75,
+                        QUOTES.split_quote,
                     )
                 else:
                     q = self._quote(
-                        m.start, m.end, prev.speaker, "direct", None, None, prev.speaker_entity, 0.6
+                        m.start, m.end, prev.speaker, "direct", None, None, prev.speaker_entity, QUOTES.next_paragraph
                     )
                 quotes.append(q)
                 continue
@@ -731,11 +771,11 @@ class _Attributor:
             if intro is not None:
                 quotes.append(
                     self._quote(
-                        m.start, m.end, self.index.entities[intro].name, "direct", None, None, intro, 0.5
+                        m.start, m.end, self.index.entities[intro].name, "direct", None, None, intro, QUOTES.introducer
                     )
                 )
             elif n_words >= 5 or self.part != "body":
-                quotes.append(self._quote(m.start, m.end, None, "direct", None, None, None, 0.3))
+                quotes.append(self._quote(m.start, m.end, None, "direct", None, None, None, QUOTES.unattributed))
         self._it_continues(quotes)
         quotes.extend(self._inner_quotes(quotes))
         quotes.sort(key=lambda q: q.content.start)
@@ -873,7 +913,7 @@ class _Attributor:
                 if tok is None:
                     continue
                 if tok.lower_ in ("i", "we"):
-                    name, sspan, ent, conf = outer.speaker, None, outer.speaker_entity, 0.8
+                    name, sspan, ent, conf = outer.speaker, None, outer.speaker_entity, QUOTES.inner_first_person
                 else:
                     excl = {outer.speaker_entity} if outer.speaker_entity is not None else set()
                     name, sspan, ent, conf = self.speaker(tok, exclude=excl)
@@ -888,7 +928,7 @@ class _Attributor:
                         Span(cue.idx, cue.idx + len(cue), cue.text),
                         sspan,
                         ent,
-                        0.7 * conf,
+                        QUOTES.inner * conf,
                     )
                 )
         return out
@@ -1018,7 +1058,7 @@ class _Attributor:
             sentence=self.sent_of_char(a),
             cue=cue,
             speaker_span=sspan,
-            confidence=round(min(max(conf, 0.05), 0.99), 2),
+            confidence=round(min(max(conf, QUOTES.floor), QUOTES.ceiling), 2),
             part=self.part,
             speaker_entity=ent,
         )
@@ -1065,7 +1105,7 @@ def headline_quotes(
             words = q.content.text.lower().strip(" .,;:!?")
             src = [b for b in body_quotes or [] if b.speaker and words and words in b.content.text.lower()]
             if src:
-                q.speaker, q.speaker_entity, q.confidence = src[0].speaker, src[0].speaker_entity, 0.6
+                q.speaker, q.speaker_entity, q.confidence = src[0].speaker, src[0].speaker_entity, QUOTES.headline_from_body
     quotes = [q for q in quotes if q.speaker is not None]
     if ":" in text and not quotes:
         before, _, after = text.rpartition(":")
@@ -1095,7 +1135,7 @@ def headline_quotes(
                     sentence=0,
                     cue=Span(len(before), len(before) + 1, ":") if side_start else None,
                     speaker_span=Span(off, off + len(side), side),
-                    confidence=0.7,
+                    confidence=QUOTES.colon_label,
                     part=part,
                     speaker_entity=ent,
                 )

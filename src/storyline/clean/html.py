@@ -96,6 +96,41 @@ def _detect_legacy(data: bytes) -> str | None:
 # ------------------------------------------------------------------------------------------- blocks
 
 
+@dataclass(frozen=True, slots=True)
+class HtmlConfig:
+    """Word limits of the HTML path's block rules: a block longer than its rule's limit is article text.
+
+    Each limit was set by hand on the 181 pages of the article-extraction benchmark (bench/eval_html.py,
+    F1 0.974 with all of them) and not re-measured one by one.
+    """
+
+    long_paragraph: int = 80  # above this no vocabulary makes a block boilerplate
+    credits: int = 50  # "Reporting by …; editing by …"
+    affiliate: int = 60  # affiliate-link disclosures run to two sentences
+    copyright: int = 30
+    contact: int = 40  # "Contact the author at …"
+    handle: int = 25  # an e-mail address or "follow @x" line
+    call_to_action: int = 40
+    comment_policy: int = 60
+    comment_count: int = 3  # "12 Comments"
+    reading_time: int = 10
+    widget: int = 8
+    tags: int = 60
+    tags_bare: int = 3  # a tag line with no separator is a few words at most
+    related: int = 30
+    related_cjk: int = 5
+    teaser: int = 25
+    image_credit: int = 30
+    headline: int = 20  # a line without sentence punctuation up to this long reads as a headline
+    prose: int = 8  # a line this long ending a sentence is prose ...
+    prose_any: int = 25  # ... and any line this long is
+    repeated_title: int = 40  # the headline repeated at the top of the body
+    timestamp: int = 12  # a date line is short
+
+
+HTML = HtmlConfig()
+
+
 def _norm(s: str) -> str:
     """Case- and punctuation-blind form of a text, for comparing lines with links and titles."""
     if not s.isascii():
@@ -413,7 +448,7 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 
 def _is_timestamp(s: str, words: int) -> bool:
     """A short line made of date and time words (any of the common languages) and numbers."""
-    if words > 12 or not _TIME_OR_YEAR_RE.search(s):
+    if words > HTML.timestamp or not _TIME_OR_YEAR_RE.search(s):
         return False
     toks = _TOKEN_RE.findall(s.casefold())
     if not toks:
@@ -425,19 +460,19 @@ def _is_timestamp(s: str, words: int) -> bool:
 
 def _headline_like(b: _Block) -> bool:
     """A short line without sentence punctuation: a headline, a label or a link text."""
-    return 1 <= b.words <= 20 and not b.text.rstrip().endswith((".", ";", ",", "…", ":", "!"))
+    return 1 <= b.words <= HTML.headline and not b.text.rstrip().endswith((".", ";", ",", "…", ":", "!"))
 
 
 def _is_prose(b: _Block) -> bool:
-    return (b.words >= 8 and b.text.rstrip().endswith(_TERMINAL)) or b.words >= 25
+    return (b.words >= HTML.prose and b.text.rstrip().endswith(_TERMINAL)) or b.words >= HTML.prose_any
 
 
 def _block_reason(b: _Block) -> str | None:
     """Reason when one block is boilerplate by itself."""
-    s = b.text
+    s, c = b.text, HTML
     if not _LETTER_OR_DIGIT_RE.search(s):
         return "separator"
-    if b.words > 80:
+    if b.words > c.long_paragraph:
         return None  # a long paragraph belongs to the article whatever words it contains
     why = bp.line_reason(s)
     if why == "call-to-action" and not (_OUTLET_VOICE_RE.search(s) or b.link >= 0.5):
@@ -446,33 +481,33 @@ def _block_reason(b: _Block) -> str | None:
         why = None
     if why:
         return why
-    if b.words <= 50 and _CREDITS_RE.search(s):
+    if b.words <= c.credits and _CREDITS_RE.search(s):
         return "credits"
     if _REPRINT_RE.search(s):
         return "reprint-notice"
-    if b.words <= 60 and _AFFILIATE_RE.search(s):
+    if b.words <= c.affiliate and _AFFILIATE_RE.search(s):
         return "affiliate-disclosure"
-    if b.words <= 30 and _COPYRIGHT_INTL_RE.search(s):
+    if b.words <= c.copyright and _COPYRIGHT_INTL_RE.search(s):
         return "copyright"
-    if b.words <= 40 and _CONTACT_RE.search(s):
+    if b.words <= c.contact and _CONTACT_RE.search(s):
         return "author-contact"
-    if b.words <= 25 and (_EMAIL_RE.search(s) or (_HANDLE_RE.search(s) and re.search(r"\bfollow\b", s, re.I))):
+    if b.words <= c.handle and (_EMAIL_RE.search(s) or (_HANDLE_RE.search(s) and re.search(r"\bfollow\b", s, re.I))):
         return "author-contact"
-    if b.words <= 40 and _CTA_EXTRA_RE.search(s):
+    if b.words <= c.call_to_action and _CTA_EXTRA_RE.search(s):
         return "call-to-action"
-    if (b.words <= 60 and _COMMENT_POLICY_RE.search(s)) or (b.words <= 3 and _COMMENT_COUNT_RE.match(s)):
+    if (b.words <= c.comment_policy and _COMMENT_POLICY_RE.search(s)) or (b.words <= c.comment_count and _COMMENT_COUNT_RE.match(s)):
         return "comment-form"
-    if b.words <= 10 and _READING_TIME_RE.search(s):
+    if b.words <= c.reading_time and _READING_TIME_RE.search(s):
         return "reading-time"
-    if b.words <= 8 and _WIDGET_TEXT_RE.search(s):
+    if b.words <= c.widget and _WIDGET_TEXT_RE.search(s):
         return "widget"
-    if b.words <= 60 and _TAGS_RE.match(s) and (b.words <= 3 or "," in s or "|" in s or ":" in s):
+    if b.words <= c.tags and _TAGS_RE.match(s) and (b.words <= c.tags_bare or "," in s or "|" in s or ":" in s):
         return "tags"
-    if b.words <= 30 and (_RELATED_RE.match(s) or (b.words <= 5 and _RELATED_CJK_RE.search(s))):
+    if b.words <= c.related and (_RELATED_RE.match(s) or (b.words <= c.related_cjk and _RELATED_CJK_RE.search(s))):
         return "related-links"
-    if b.words <= 25 and _headline_like(b) and _TEASER_TAG_RE.search(s):
+    if b.words <= c.teaser and _headline_like(b) and _TEASER_TAG_RE.search(s):
         return "related-links"
-    if b.words <= 30 and (_IMAGE_CREDIT_RE.search(s) or bp.CAPTION_CREDIT_RE.search(s)):
+    if b.words <= c.image_credit and (_IMAGE_CREDIT_RE.search(s) or bp.CAPTION_CREDIT_RE.search(s)):
         return "image-credit"
     if _is_timestamp(s, b.words):
         return "timestamp"
@@ -488,7 +523,7 @@ def _mark_title(ext: _Extraction) -> None:
     """The headline repeated at the top of the body."""
     titles = {_norm(t) for t in ext.titles}
     for b in ext.blocks[:4]:
-        if b.reason is None and b.words <= 40:
+        if b.reason is None and b.words <= HTML.repeated_title:
             n = _norm(b.text)
             if n in titles or (b.words >= 4 and any(t.startswith(n) for t in titles)):
                 b.reason = "repeated-title"

@@ -69,7 +69,7 @@ def compare_story(
     resolve = EntityResolver(story.entities)
     alignment = align(arts, fcts, story.entities, sources.name, align_config)
     corr = corroborate_all(alignment.clusters, sources)
-    quotes = group_quotes(arts, fcts, sources, resolve)
+    quotes = group_quotes(arts, fcts, sources, resolve, (conflict_config or ConflictConfig()).quotes)
     conflicts = find_conflicts(alignment, sources, arts, fcts, resolve, conflict_config, quotes)
     vectors = alignment.cluster_vectors() if alignment.clusters else None
     return StoryReport(

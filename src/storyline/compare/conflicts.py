@@ -23,12 +23,12 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import role_key
 from storyline.compare.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, unit_key
-from storyline.compare.quotes import misquotes, speaker_conflicts
+from storyline.compare.quotes import QuoteFidelityConfig, misquotes, speaker_conflicts
 from storyline.compare.sources import Sources
 from storyline.model import (
     Article,
@@ -56,22 +56,31 @@ class ConflictKindSpec:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ConflictConfig:
+    """Tolerances of the conflict finders. Unless said otherwise, set by hand on the seeds and the
+    multi-outlet fixture (bench/eval_findings.py: every planted conflict found, 0 false) and not
+    re-measured one by one."""
+
     polarity_sim: float = 0.80  # cosine of two claims of opposite polarity to call them one proposition
     polarity_overlap: float = 0.45  # content-word overlap (negations aside) they must also share
     quantity_sim: float = 0.80  # cosine of the number-blanked contexts of two quantities
     claim_sim: float = 0.62  # cosine of two claims that makes them one proposition (numbers aside)
     time_reach: int = 25  # characters around a number in which a time expression dates it
     quantity_window: int = 9  # words each side of a number that describe it
-    date_sim: float = 0.80
-    place_sim: float = 0.90
-    stop: frozenset[str] = field(
-        default_factory=lambda: frozenset(
-            """the a an of to in on at for and or but by with from as is are was were be been being
-            that this these those it its their his her they he she we you i not no n't never""".split()
-        )
+    date_sim: float = 0.80  # cosine of two date-blanked claims that makes them one dated fact
+    place_sim: float = 0.90  # cosine of two place-blanked claims that makes them one event
+    approx_slack: float = 0.05  # an "about"/"some" figure covers values this close ("39 percent", "about 40%")
+    same_value: float = 0.005  # relative difference below which two values are one (rounding)
+    role_reach: int = 600  # characters back from an unlinked "former X" to the person it describes
+    quotes: QuoteFidelityConfig = QuoteFidelityConfig()
+    stop: frozenset[str] = frozenset(
+        """the a an of to in on at for and or but by with from as is are was were be been being
+        that this these those it its their his her they he she we you i not no n't never""".split()
     )
+
+
+CONFLICTS = ConflictConfig()
 
 
 # Words that make two numbers different quantities even when the contexts read alike.
@@ -521,7 +530,7 @@ class ConflictFinder:
                 if after:
                     past.append((aid, person_of[after[0].entity], qual, core, ref))  # type: ignore[index]
                     continue
-                for m in reversed([m for m in persons if m.end <= span_start and span_start - m.end < 600]):
+                for m in reversed([m for m in persons if m.end <= span_start and span_start - m.end < self.config.role_reach]):
                     who = person_of[m.entity]  # type: ignore[index]
                     if any(h[0] == aid and _role_match(qual, core, h[1], h[2]) for h in current.get(who, [])):
                         past.append((aid, who, qual, core, ref))
@@ -561,9 +570,9 @@ class ConflictFinder:
         return resolve_name(self.resolve, name)
 
     def quote_conflicts(
-        self, detect: Callable[[QuoteGroup, Sources, dict[int, Article]], list[Conflict]]
+        self, detect: Callable[[QuoteGroup, Sources, dict[int, Article], QuoteFidelityConfig], list[Conflict]]
     ) -> list[Conflict]:
-        return [c for g in self.quotes for c in detect(g, self.sources, self.articles)]
+        return [c for g in self.quotes for c in detect(g, self.sources, self.articles, self.config.quotes)]
 
     def all(self) -> list[Conflict]:
         return [c for spec in CONFLICT_KINDS.values() for c in spec.detector(self)]
@@ -593,11 +602,11 @@ def _qtext(q: Quantity) -> str:
 
 def _close_value(a: float, b: float) -> bool:
     """Within the slack of an approximate figure ("about", "nearly", "some")."""
-    return abs(a - b) <= 0.05 * max(abs(a), abs(b), 1e-9)
+    return abs(a - b) <= CONFLICTS.approx_slack * max(abs(a), abs(b), 1e-9)
 
 
 def _same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
+    return abs(a - b) <= CONFLICTS.same_value * max(abs(a), abs(b), 1e-9)
 
 
 def _measures_overlap(a: Quantity, b: Quantity) -> bool:

@@ -13,6 +13,7 @@ other kinds in ``storyline.compare.conflicts.CONFLICT_KINDS``):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -30,6 +31,23 @@ from storyline.model import (
     SourceRef,
     Span,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFidelityConfig:
+    """When renderings are one quote, and when two speakers conflict (part of ``ConflictConfig``).
+
+    Set by hand on the seeds, the multi-outlet fixture and the sample corpus (bench/eval_findings.py:
+    10/10, 11/11 and 56/56 quotes), not re-measured one by one.
+    """
+
+    min_overlap: float = 0.7  # share of the shorter rendering's words found in order in the other
+    min_words: int = 4  # shorter quotes are too common to group
+    min_shared_content: int = 3  # content words two renderings must share in order
+    same_speaker_overlap: float = 0.55  # a looser rendering of the same speaker's words ...
+    same_speaker_sim: float = 0.8  # ... whose sentence embeddings agree this well
+    speaker_reach: int = 300  # characters around a rendering searched for the other outlet's speaker
+
 
 _TOKEN = re.compile(r"\S+")
 _NORM = re.compile(r"[^\w%$€£]+")
@@ -164,11 +182,10 @@ def group_quotes(
     facts: dict[int, ArticleFacts],
     sources: Sources,
     resolve: EntityResolver,
-    min_overlap: float = 0.7,
-    min_words: int = 4,
-    same_speaker_overlap: float = 0.55,
-    same_speaker_sim: float = 0.8,
+    config: QuoteFidelityConfig | None = None,
 ) -> list[QuoteGroup]:
+    c = config or QuoteFidelityConfig()
+    min_overlap, min_words = c.min_overlap, c.min_words
     variants: list[QuoteVariant] = []
     words: list[list[str]] = []
     for aid in sources.order:
@@ -213,11 +230,13 @@ def group_quotes(
                 if variants[ref].article_id == variants[i].article_id and variants[ref].quote == variants[i].quote:
                     continue
                 ov = overlap(w, words[ref])
-                if _shared_content(w, words[ref]) < 3:
+                if _shared_content(w, words[ref]) < c.min_shared_content:
                     continue  # "we need everyone on it" / "we need to get on it": too little to be one quote
                 # the same speaker's words: a looser rendering still counts as the same quote
                 same_speaker = variants[i].speaker is not None and variants[i].speaker == variants[ref].speaker
-                if ov >= min_overlap or (same_speaker and ov >= same_speaker_overlap and cos(i, ref) >= same_speaker_sim):
+                if ov >= min_overlap or (
+                    same_speaker and ov >= c.same_speaker_overlap and cos(i, ref) >= c.same_speaker_sim
+                ):
                     g.append(i)
                     placed = True
                     break
@@ -247,7 +266,9 @@ def _vref(v: QuoteVariant, articles: dict[int, Article]) -> SourceRef:
     return SourceRef(article_id=v.article_id, start=v.content.start, end=v.content.end, text=v.content.text, field=v.field)
 
 
-def speaker_conflicts(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
+def speaker_conflicts(
+    g: QuoteGroup, sources: Sources, articles: dict[int, Article], config: QuoteFidelityConfig
+) -> list[Conflict]:
     out: list[Conflict] = []
     done: set[tuple[str, str]] = set()
     vs = g.variants
@@ -258,7 +279,7 @@ def speaker_conflicts(g: QuoteGroup, sources: Sources, articles: dict[int, Artic
                 continue
             if not (_named(a.speaker) and _named(b.speaker)):
                 continue  # "report", "campaign", "officials": a description may name the same source
-            if not sources.independent(a.article_id, b.article_id) or _named_nearby(a, b, articles):
+            if not sources.independent(a.article_id, b.article_id) or _named_nearby(a, b, articles, config.speaker_reach):
                 continue
             key = (min(a.speaker, b.speaker), max(a.speaker, b.speaker))
             if key in done:
@@ -279,7 +300,9 @@ def speaker_conflicts(g: QuoteGroup, sources: Sources, articles: dict[int, Artic
     return out
 
 
-def misquotes(g: QuoteGroup, sources: Sources, articles: dict[int, Article]) -> list[Conflict]:
+def misquotes(
+    g: QuoteGroup, sources: Sources, articles: dict[int, Article], config: QuoteFidelityConfig
+) -> list[Conflict]:
     """One conflict per rendering that departs from the most widely reported one."""
     renderings: dict[tuple[str, ...], list[QuoteVariant]] = {}
     for v in g.variants:
@@ -351,7 +374,7 @@ def _change(x: str, y: str) -> str:
     return f"“{x}” → “{y}”"
 
 
-def _named_nearby(a: QuoteVariant, b: QuoteVariant, articles: dict[int, Article], reach: int = 300) -> bool:
+def _named_nearby(a: QuoteVariant, b: QuoteVariant, articles: dict[int, Article], reach: int) -> bool:
     """Is either speaker named near the other outlet's rendering of the quote?
 
     Then the two attributions more likely differ in how a pronoun or role was resolved than in
