@@ -710,7 +710,7 @@ def _bisect(sims: np.ndarray, min_part: int, ratio: float) -> np.ndarray | None:
     return side if cross < ratio * (within_a + within_b) / 2 else None
 
 
-def _label(s: StoryState, n_ent: int = 3, n_terms: int = 3) -> tuple[list[str], list[str]]:
+def story_label(s: StoryState, n_ent: int = 3, n_terms: int = 3) -> tuple[list[str], list[str]]:
     ents: list[str] = []
     for f, _ in sorted(s.ents.items(), key=lambda kv: -kv[1]):
         name = s.names.get(f)
@@ -735,7 +735,7 @@ def _label(s: StoryState, n_ent: int = 3, n_terms: int = 3) -> tuple[list[str], 
 
 def build_story(s: StoryState, members: list[ArticleState]) -> Story:
     """The readable record of a story: label, span, duplicates, inferred dates, events, entities."""
-    ents, terms = _label(s)
+    ents, terms = story_label(s)
     label = ", ".join(ents) + (" — " if ents and terms else "") + " ".join(terms) or f"story {s.id}"
     dated = sorted(a.published for a in members if a.published is not None)
     span = (dated[0], dated[-1]) if dated else None
