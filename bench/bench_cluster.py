@@ -86,8 +86,8 @@ def run_one(n: int, seed: int, db: str | None, embed_sample: int) -> dict[str, f
         encode(texts)
         out["embed_ms"] = 1000 * (time.perf_counter() - t) / len(texts)
     if db:
-        from storyline.link import link_articles
         from storyline.store import make_engine
+        from storyline.store.stories import link_articles
 
         if os.path.exists(db):
             os.remove(db)

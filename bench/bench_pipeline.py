@@ -106,13 +106,17 @@ def _fresh_store(db: str) -> Any:
 def run_one(mode: str, corpus: Path, db: str, dask: str, link: bool) -> dict[str, Any]:
     import resource
 
-    from storyline.distributed import Stages, StageTimes, connect, ingest_dask, link_function
+    from storyline.distributed import Stages, StageTimes, connect, ingest_dask
     from storyline.ingest import read_paths
+    from storyline.pipeline import Pipeline
 
     t_start = time.perf_counter()
     n_inputs = sum(1 for _ in corpus.iterdir())
     store = _fresh_store(db)
-    link_fn = link_function() if link else None
+    def link_fn(_store: Any, items: list[Any]) -> None:  # the link stage as Pipeline's Dask path runs it
+        done = [p for p in items if p.article is not None and p.article.id is not None]
+        Pipeline(store).link_processed([p.article for p in done], [p.facts for p in done])
+
     times = StageTimes()
     workers_rss: list[int] = []
     stored_at: list[tuple[float, int]] = []  # (time, articles stored so far) after each stored batch
@@ -129,7 +133,7 @@ def run_one(mode: str, corpus: Path, db: str, dask: str, link: bool) -> dict[str
         client = client_ctx.__enter__() if client_ctx else None
         try:
             rep = ingest_dask(store, read_paths([str(corpus)]), client, stages=Stages(analyse=True),
-                              link=link_fn, on_stored=stored)
+                              link=link_fn if link else None, on_stored=stored)
             t_end = time.perf_counter()  # all work done; the cluster's shutdown is not counted
             if client is not None:
                 workers_rss = list(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values())
@@ -162,6 +166,7 @@ def _run_pipeline(store: Any, corpus: Path, times: Any, link: bool) -> Any:
     import storyline.analyse
     from storyline import pipeline
     from storyline.ingest import read_paths
+    from storyline.pipeline import Pipeline
 
     def timed(stage: str, fn: Any) -> Any:
         def wrapper(*a: Any, **k: Any) -> Any:
@@ -180,15 +185,15 @@ def _run_pipeline(store: Any, corpus: Path, times: Any, link: bool) -> Any:
 
     pipeline.clean_one = timed("clean", pipeline.clean_one)
     storyline.analyse.analyse_many = timed("analyse", storyline.analyse.analyse_many)
-    for name in ("add_batch", "has_hash", "save_facts", "iter_articles", "ids_without_facts", "get_facts"):
+    for name in ("add_batch", "has_hash", "save_facts", "iter_articles", "ids_without_facts", "get_facts",
+                 "get_facts_many"):
         setattr(store, name, timed("store", getattr(store, name)))
-    rep = pipeline.ingest(store, reading(read_paths([str(corpus)])))
-    pipeline.analyse_pending(store, rep.stored)
+    pipe = Pipeline(store)
+    rep = pipe.store_docs(reading(read_paths([str(corpus)])))
+    pipe.analyse(rep.stored)
     if link:
-        from storyline.watch import link_stored
-
         with times.time("link"):
-            link_stored(store, rep.stored)
+            pipe.link(rep.stored)
     return rep
 
 

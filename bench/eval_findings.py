@@ -271,8 +271,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from storyline.compare import compare_story
     from storyline.ingest import read_paths
-    from storyline.pipeline import ingest, print_error
-    from storyline.render.commands import analyse_missing, link_stories, load_corpus
+    from storyline.pipeline import Pipeline, print_error
     from storyline.store import Store
 
     gold = normalise_gold(json.loads(args.gold.read_text(encoding="utf-8")))
@@ -280,11 +279,13 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         store = Store(args.db or str(Path(tmp) / "eval.db"))
         inputs = [p for p in sorted(args.raw.iterdir()) if p.suffix.lower() in (".txt", ".html", ".htm", ".xml", ".jsonl", ".json", ".rss", ".atom") and p.name not in ("expected.json", "TRUTH.json", "README.md")]
-        rep = ingest(store, read_paths([str(p) for p in inputs]), on_error=print_error)
+        pipe = Pipeline(store)
+        rep = pipe.store_docs(read_paths([str(p) for p in inputs]), on_error=print_error)
         t1 = time.perf_counter()
-        analyse_missing(store)
+        pipe.analyse()
         t2 = time.perf_counter()
-        corpus = load_corpus(store, link_stories(store, rep.ids))
+        pipe.link(rep.ids)
+        corpus = pipe.corpus(pipe.stories(rep.ids))
         t3 = time.perf_counter()
         reports = [compare_story(st, corpus.articles, corpus.facts) for st in corpus.stories]
         t4 = time.perf_counter()

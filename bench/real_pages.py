@@ -41,8 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from storyline.compare import compare_story
     from storyline.ingest import read_paths
-    from storyline.pipeline import ingest
-    from storyline.render.commands import analyse_missing, link_stories, load_corpus
+    from storyline.pipeline import Pipeline
     from storyline.store import Store
 
     ids = sorted(json.loads(truth.read_text(encoding="utf-8")))[: args.limit]
@@ -53,10 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         store = Store(str(Path(tmp) / "pages.db"))
         errors: list[str] = []
         t0 = time.perf_counter()
-        rep = ingest(store, read_paths(sorted(str(p) for p in Path(tmp).glob("*.html"))),
+        pipe = Pipeline(store)
+        rep = pipe.store_docs(read_paths(sorted(str(p) for p in Path(tmp).glob("*.html"))),
                      on_error=lambda e: errors.append(str(e)))
-        analyse_missing(store)
-        corpus = load_corpus(store, link_stories(store, rep.ids))
+        pipe.analyse()
+        pipe.link(rep.ids)
+        corpus = pipe.corpus(pipe.stories(rep.ids))
         reports = [compare_story(st, corpus.articles, corpus.facts) for st in corpus.stories]
         elapsed = time.perf_counter() - t0
         store.close()

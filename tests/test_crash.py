@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.pipeline import BATCH
+from storyline.pipeline import PipelineSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -138,7 +138,7 @@ def test_sigkill_at_random_points(folder: Path, tmp_path: Path) -> None:
         if at is None:
             continue
         # A batch is one transaction: after a kill the store holds whole batches only.
-        assert after.articles % BATCH == 0 or after.articles == N, (seed, phase, after)
+        assert after.articles % PipelineSettings().batch == 0 or after.articles == N, (seed, phase, after)
         assert after.facts <= after.articles, (seed, phase, after)
     # the test really interrupted storing (twice) and analysis (once)
     assert sum(1 for _, at in kills if at is not None and at.articles < N) >= 2, (seed, kills)

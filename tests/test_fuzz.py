@@ -26,7 +26,7 @@ from storyline.ingest import read_bytes
 from storyline.ingest.decode import DecodeError, decode_bytes
 from storyline.ingest.records import read_feed, read_json
 from storyline.model import Article, IngestError, RawDoc
-from storyline.pipeline import ingest
+from storyline.pipeline import Pipeline
 from storyline.store import Store
 
 FUZZ = settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -175,7 +175,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 def _ingest_all(store: Store, items: list[RawDoc | IngestError]) -> None:
     """The whole way to the store: every input is accounted for as stored, known or failed."""
     before = store.count()
-    rep = ingest(store, items)
+    rep = Pipeline(store).store_docs(items)
     assert rep.seen == len(items)
     assert len(rep.stored) + len(rep.existing) + len(rep.errors) >= len(items)
     assert store.count() == before + len(rep.stored)
@@ -339,7 +339,7 @@ def test_json_hostile_records_reported_or_stored(tmp_path: Path) -> None:
     errs = [i for i in items if isinstance(i, IngestError)]
     assert len(errs) == 11 and "490 more bad records" in errs[-1].reason
     t0 = time.perf_counter()
-    rep = ingest(store, items)
+    rep = Pipeline(store).store_docs(items)
     assert time.perf_counter() - t0 < 10
     assert len(rep.stored) == 2
     art = store.get_article(rep.stored[0])

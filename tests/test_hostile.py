@@ -61,14 +61,14 @@ def test_store_rejection_costs_one_article_not_the_batch(tmp_path: Path) -> None
     the other articles of its batch are stored."""
     from storyline.ingest import read_paths
     from storyline.model import RawDoc
-    from storyline.pipeline import ingest
+    from storyline.pipeline import Pipeline
     from storyline.store import Store
 
     rng = hostile.random.Random(3)
     docs = [RawDoc(f"api-{i}", "text", hostile.scrape(rng, f"ST-{i}").encode(), origin="stdin",
                    title="Depot \ud800 vote" if i == 2 else None) for i in range(5)]
     store = Store(str(tmp_path / "s.db"))
-    rep = ingest(store, docs)
+    rep = Pipeline(store).store_docs(docs)
     assert len(rep.stored) == 4 and [e.source for e in rep.errors] == ["api-2"]
     assert "cannot store" in rep.errors[0].reason
 
@@ -77,7 +77,7 @@ def test_store_rejection_costs_one_article_not_the_batch(tmp_path: Path) -> None
     folder.mkdir()
     odd = Path(os.fsdecode(os.path.join(os.fsencode(folder), b"caf\xe9-report.txt")))
     odd.write_text(hostile.scrape(rng, "ST-odd"))
-    rep = ingest(store, read_paths([str(folder)]))
+    rep = Pipeline(store).store_docs(read_paths([str(folder)]))
     assert len(rep.stored) == 1 and not rep.errors
     assert store.get_raw(rep.stored[0])[0].endswith("caf\\xe9-report.txt")  # type: ignore[index]
 

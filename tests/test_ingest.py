@@ -9,7 +9,7 @@ import pytest
 
 from storyline.ingest import read_paths
 from storyline.model import IngestError, RawDoc
-from storyline.pipeline import ingest
+from storyline.pipeline import Pipeline
 from storyline.store import Store
 
 ARTICLE = ("Ferry operator cuts winter timetable\n\nThe Skerry Line ferry company said on Monday it would cut "
@@ -75,7 +75,7 @@ def test_bad_inputs_dont_stop_batch(tmp_path: Path, db: str) -> None:
     _write(tmp_path, "bad.xml", b"<rss><channel><item><title>x</title>")
     _write(tmp_path, "bad.json", b"[{\"text\": ")
     store = Store(db)
-    rep = ingest(store, read_paths([str(tmp_path)], max_bytes=1_000_000))
+    rep = Pipeline(store).store_docs(read_paths([str(tmp_path)], max_bytes=1_000_000))
     assert len(rep.stored) == 1
     by = {Path(e.source).name.split("#")[0]: e.reason for e in rep.errors}
     assert by["empty.txt"] == "empty input"
@@ -86,7 +86,7 @@ def test_bad_inputs_dont_stop_batch(tmp_path: Path, db: str) -> None:
     assert "malformed JSON" in by["bad.json"]
     # nothing already stored is touched by a later failing batch
     _write(tmp_path, "good2.txt", ARTICLE.replace("Monday", "Tuesday"))
-    rep2 = ingest(store, read_paths([str(tmp_path)], max_bytes=1_000_000))
+    rep2 = Pipeline(store).store_docs(read_paths([str(tmp_path)], max_bytes=1_000_000))
     assert len(rep2.stored) == 1 and len(rep2.existing) == 1
     assert store.count() == 2
 

@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from storyline.link import get_story, link_articles, list_stories
 from storyline.link.cluster import StoryLinker
 from storyline.model import Assignment
 from storyline.store import db_url, make_engine
@@ -21,6 +20,9 @@ from storyline.store.stories import (
     LinkStoryRow,
     SqlBackend,
     create_tables,
+    get_story,
+    link_articles,
+    list_stories,
     load_linker,
     save_linker,
 )

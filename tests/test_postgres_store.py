@@ -154,19 +154,18 @@ def test_two_processes_saving_facts_for_the_same_articles(db: str) -> None:
 _LINK_HALF = """
 import sys
 from storyline.store import Store
-from storyline.watch import link_stored
+from storyline.pipeline import Pipeline
 store = Store(sys.argv[1])
 mine = store.article_ids()[int(sys.argv[2])::2]
 for i in range(0, len(mine), 8):
-    link_stored(store, mine[i:i + 8])
+    Pipeline(store).link(mine[i:i + 8])
 """
 
 
 def test_two_processes_linking_into_the_same_stories(db: str) -> None:
     """The link index is read, updated and written back whole: linkers in two processes take turns,
     so every article counts in it once (without the lock, one process's updates were lost)."""
-    from storyline.link import list_stories
-    from storyline.store.stories import load_linker
+    from storyline.store.stories import list_stories, load_linker
 
     store = Store(db)
     try:

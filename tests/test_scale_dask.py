@@ -15,7 +15,7 @@ import pytest
 from storyline.distributed import Stages, embed_texts, ingest_dask, parse_spec
 from storyline.ingest import read_paths
 from storyline.model import to_jsonable
-from storyline.pipeline import analyse_pending, ingest
+from storyline.pipeline import Pipeline
 from storyline.store import Store
 from storyline.synth import generate
 
@@ -55,8 +55,9 @@ def _snapshot(store: Store) -> tuple[list[object], list[object]]:
 def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[object, list[str]]:
     """The single-process run: pipeline.ingest, then the analysis of what it stored."""
     store = Store(str(tmp_path_factory.mktemp("ref") / "ref.db"))
-    rep = ingest(store, read_paths([str(corpus)]))
-    analyse_pending(store, rep.ids)
+    pipe = Pipeline(store)
+    rep = pipe.store_docs(read_paths([str(corpus)]))
+    pipe.analyse(rep.ids)
     return _snapshot(store), sorted(str(e) for e in rep.errors)
 
 
@@ -128,7 +129,7 @@ def test_cli_ingest_on_a_running_scheduler(cluster: object, corpus: Path, tmp_pa
     store = Store(db)
     assert store.count() == N_ARTICLES and store.ids_without_facts() == []
     # The client linked every stored article into a story, batch by batch.
-    from storyline.link import list_stories
+    from storyline.store.stories import list_stories
 
     linked = {i for s in list_stories(store.engine, limit=None) for i in s.article_ids}
     assert linked == set(store.article_ids())

@@ -198,7 +198,7 @@ def test_poll_uses_conditional_get_and_stores_only_new_entries(feed: FeedServer,
     facts = store.get_facts(new.id)  # type: ignore[arg-type]
     assert facts is not None and facts.sentences
     # ... and linked: it belongs to a story kept in the store.
-    from storyline.link import list_stories
+    from storyline.store.stories import list_stories
 
     assert any(new.id in s.article_ids for s in list_stories(store.engine))
     assert feed.requests[-1]["if-none-match"] == '"v2"'

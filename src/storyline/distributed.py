@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
+from sqlalchemy.exc import OperationalError
 
-from storyline.model import Article, ArticleFacts, IngestError, RawDoc, publication_key
-from storyline.pipeline import IngestReport, clean_one
+from storyline.clean import clean_one
+from storyline.model import Article, ArticleFacts, IngestError, IngestReport, RawDoc
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,11 +34,6 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 CHUNK = 16  # articles per task: big enough for spaCy batching, small enough to balance 2 workers
-BATCH = 100  # articles per store transaction
-BATCH_BYTES = 32 * 1024 * 1024  # ... or raw bytes, whichever comes first
-# Articles linked per call: each call loads and saves the live part of the link index, so linking in
-# bigger steps costs less per article (and a story is at most this many articles behind its inputs).
-LINK_EVERY = 500
 
 
 # ---------------------------------------------------------------- records
@@ -204,26 +200,8 @@ def connect(spec: str, memory_limit: str = "auto") -> Iterator[Client]:
 LinkFn = Callable[["Store", list[Processed]], None]
 
 
-def link_function() -> LinkFn:
-    """The incremental link stage as the runner calls it: ``storyline.link.link_articles`` on the store's
-    database, with the facts from the workers (no second read of the facts from the store)."""
-
-    def run(store: Store, items: list[Processed]) -> None:
-        from storyline.link import link_articles
-        from storyline.store.migrate import exclusive
-
-        done = [p for p in items if p.article is not None and p.article.id is not None]
-        # as pipeline.link_pending does: oldest first, undated last
-        done.sort(key=lambda p: publication_key(p.article.published, p.article.id))  # type: ignore[union-attr]
-        with exclusive(store.engine, "link"):  # one linker at a time per store: its index is shared state
-            link_articles(store.engine, [p.article for p in done if p.article], [p.facts for p in done])
-
-    return run
-
-
 @dataclass(slots=True)
 class DaskReport(IngestReport):
-    analysed: int = 0  # facts records saved
     times: StageTimes = field(default_factory=StageTimes)
 
 
@@ -235,9 +213,10 @@ def ingest_dask(
     stages: Stages | None = None,
     link: LinkFn | None = None,
     chunk: int = CHUNK,
-    batch: int = BATCH,
+    batch: int = 100,
+    batch_bytes: int = 32 * 1024 * 1024,
     window: int | None = None,
-    link_every: int = LINK_EVERY,
+    link_every: int = 500,
     on_error: Callable[[IngestError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_stored: Callable[[list[int]], None] | None = None,
@@ -249,8 +228,6 @@ def ingest_dask(
 
     The report is the pipeline's IngestReport plus ``analysed`` (facts saved) and ``times`` (per stage).
     """
-    from sqlalchemy.exc import OperationalError
-
     stages = stages or Stages()
     rep = DaskReport()
     times: StageTimes = rep.times
@@ -328,7 +305,7 @@ def ingest_dask(
             elif p.article is not None:
                 pending.append(p)
                 pending_bytes += len(p.raw.data)
-            if len(pending) >= batch or pending_bytes >= BATCH_BYTES:
+            if len(pending) >= batch or pending_bytes >= batch_bytes:
                 flush()
 
     def drain(keep: int) -> None:

@@ -64,6 +64,21 @@ class IngestError:
         return f"{self.source}: {self.reason}"
 
 
+@dataclass(slots=True)
+class IngestReport:
+    """What a batch did: ids of new and of already stored articles, and the inputs that failed."""
+
+    stored: list[int] = field(default_factory=list)
+    existing: list[int] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+    seen: int = 0
+    analysed: int = 0  # facts records saved
+
+    @property
+    def ids(self) -> list[int]:
+        return self.stored + self.existing
+
+
 # ---------------------------------------------------------------- clean
 
 

@@ -14,31 +14,16 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Integer, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from storyline.ingest import iter_files, read_bytes, read_file
+from storyline.ingest.web import FetchError, fetch
+from storyline.model import IngestError, IngestReport, RawDoc
+from storyline.pipeline import Pipeline, PipelineSettings
+from storyline.store import Store
+from storyline.store.feeds import FeedStateRow, feed_state, save_feed_state
 
-from storyline.model import IngestError, RawDoc
-from storyline.store.schema import Base
-
-if TYPE_CHECKING:
-    from storyline.pipeline import IngestReport
-    from storyline.store import Store
-
-
-class FeedStateRow(Base):
-    """What the last poll of a feed learnt: the validators to send next time, and when it changed."""
-
-    __tablename__ = "feed_state"
-
-    url: Mapped[str] = mapped_column(Text, primary_key=True)
-    etag: Mapped[str | None] = mapped_column(Text, nullable=True)
-    last_modified: Mapped[str | None] = mapped_column(Text, nullable=True)
-    status: Mapped[int | None] = mapped_column(Integer, nullable=True)  # HTTP status, 0 when the fetch failed
-    checked: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
-    changed: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
-    articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # new articles so far
+__all__ = ["FeedCheck", "FeedStateRow", "FolderWatcher", "WatchReport", "feed_state", "parse_duration", "poll",
+           "poll_feed", "watch"]
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
@@ -73,22 +58,8 @@ def _sleep_until(t: float, deadline: float | None) -> bool:
 
 def _ingest(store: Store, docs: Iterator[RawDoc | IngestError], analyse: bool,
             on_error: Callable[[IngestError], None] | None) -> IngestReport:
-    """What ``storyline ingest`` does, for what just arrived: clean and store, then analyse the new
-    articles and link them into the stories kept in the store."""
-    from storyline import pipeline
-
-    rep = pipeline.ingest(store, docs, on_error=on_error)
-    if analyse and rep.stored:
-        pipeline.analyse_pending(store, rep.stored)
-        link_stored(store, rep.stored)
-    return rep
-
-
-def link_stored(store: Store, ids: list[int]) -> None:
-    """Link stored articles (with their facts) incrementally into the store's stories."""
-    from storyline.pipeline import link_pending
-
-    link_pending(store, ids)  # takes the store's link lock: one linker at a time
+    """What ``storyline ingest`` does, for what just arrived (without analysis: clean and store only)."""
+    return Pipeline(store, PipelineSettings(analyse=analyse, link=analyse)).ingest(docs, on_error=on_error)
 
 
 # ---------------------------------------------------------------- folders
@@ -122,8 +93,6 @@ class FolderWatcher:
         return len(self._pending)
 
     def scan(self) -> tuple[list[Path], list[IngestError]]:
-        from storyline.ingest import iter_files
-
         now = time.monotonic()
         ready: list[Path] = []
         errors: list[IngestError] = []
@@ -169,8 +138,6 @@ def watch(
 ) -> WatchReport:
     """Ingest files as they appear in ``folder`` until stopped (Ctrl-C), ``max_seconds`` or, with
     ``once``, as soon as everything there has been read."""
-    from storyline.ingest import read_file
-
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such folder")
     rep = WatchReport()
@@ -212,11 +179,6 @@ class FeedCheck:
     errors: list[IngestError] = field(default_factory=list)
 
 
-def feed_state(store: Store, url: str) -> FeedStateRow | None:
-    with store.session() as s:
-        return s.get(FeedStateRow, url)
-
-
 def poll_feed(
     store: Store,
     url: str,
@@ -229,9 +191,6 @@ def poll_feed(
 ) -> FeedCheck:
     """Fetch a feed unless unchanged since the last poll (If-None-Match / If-Modified-Since) and ingest
     its entries; the validators the server sends back are kept for the next poll."""
-    from storyline.ingest import read_bytes
-    from storyline.ingest.web import FetchError, fetch
-
     state = feed_state(store, url)
     headers: dict[str, str] = {}
     if state and state.etag:
@@ -245,32 +204,17 @@ def poll_feed(
         err = IngestError(url, str(e))
         if on_error:
             on_error(err)
-        _save_state(store, url, status=0, checked=now)
+        save_feed_state(store, url, status=0, checked=now)
         return FeedCheck(url, 0, errors=[err])
     if got.status == 304:
         # a 304 may refresh the validators; keep the old ones when it sends none
-        _save_state(store, url, status=304, checked=now, etag=got.etag or (state.etag if state else None),
+        save_feed_state(store, url, status=304, checked=now, etag=got.etag or (state.etag if state else None),
                     last_modified=got.last_modified or (state.last_modified if state else None))
         return FeedCheck(url, 304)
     rep = _ingest(store, read_bytes(got.data, url, got.content_type, origin="url", url=got.url), analyse, on_error)
-    _save_state(store, url, status=got.status, checked=now, changed=now, etag=got.etag,
+    save_feed_state(store, url, status=got.status, checked=now, changed=now, etag=got.etag,
                 last_modified=got.last_modified, new=len(rep.stored))
     return FeedCheck(url, got.status, rep.stored, len(rep.existing), rep.errors)
-
-
-def _save_state(store: Store, url: str, *, status: int, checked: dt.datetime, changed: dt.datetime | None = None,
-                etag: str | None = None, last_modified: str | None = None, new: int = 0) -> None:
-    with store.session() as s, s.begin():
-        row = s.get(FeedStateRow, url)
-        if row is None:
-            row = FeedStateRow(url=url, articles=0)
-            s.add(row)
-        row.status, row.checked = status, checked
-        if status in (200, 203, 304) or changed:
-            row.etag, row.last_modified = etag, last_modified
-        if changed:
-            row.changed = changed
-        row.articles = (row.articles or 0) + new
 
 
 def poll(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from storyline.clean.language import set_language
 from storyline.clean.text import clean_text
 from storyline.ingest.decode import DecodeError, decode_bytes
-from storyline.model import Article, RawDoc
+from storyline.model import Article, IngestError, RawDoc
 
-__all__ = ["clean", "clean_text", "CleanError"]
+__all__ = ["clean", "clean_one", "clean_text", "CleanError"]
 
 
 class CleanError(ValueError):
@@ -28,6 +28,16 @@ def clean(doc: RawDoc) -> Article:
     if not art.paragraphs:
         raise CleanError("no article text found (everything was boilerplate or empty)")
     return set_language(art)
+
+
+def clean_one(doc: RawDoc) -> Article | IngestError:
+    """``clean`` for batches: the reason comes back as an IngestError instead of an exception."""
+    try:
+        return clean(doc)
+    except CleanError as e:
+        return IngestError(doc.source, str(e))
+    except Exception as e:  # one bad article never stops a batch
+        return IngestError(doc.source, f"internal error while cleaning: {type(e).__name__}: {e}")
 
 
 def _clean_html(doc: RawDoc) -> Article:

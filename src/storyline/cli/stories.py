@@ -1,21 +1,24 @@
-"""CLI: storyline stories | story ID (with --json for scripting)."""
+"""Commands on stories: stories, story ID (with --json for scripting)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+
+from storyline.cli.options import add_db
 from storyline.model import Story, to_jsonable
+from storyline.store import Store
+from storyline.store.schema import ArticleRow
+from storyline.store.stories import get_story, list_stories
 
 
-def _articles(store: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
-    from sqlalchemy import select
-
-    from storyline.store.schema import ArticleRow
-
+def _articles(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     with store.session() as s:
         rows = s.execute(select(ArticleRow.id, ArticleRow.source, ArticleRow.url, ArticleRow.outlet, ArticleRow.title,
@@ -26,7 +29,7 @@ def _articles(store: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
     return out
 
 
-def _story_json(store: Any, st: Story, full: bool) -> dict[str, Any]:
+def _story_json(store: Store, st: Story, full: bool) -> dict[str, Any]:
     arts = _articles(store, st.article_ids)
     dup_of = {m: g.representative for g in st.duplicate_groups for m in g.members if m != g.representative}
     d: dict[str, Any] = {
@@ -53,18 +56,12 @@ def _span(st: Story) -> str:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from storyline.link import list_stories
-    from storyline.store import Store
-
     store = Store(args.db)
     stories = list_stories(store.engine, limit=args.limit, min_articles=args.min_articles)
     if args.json:
         json.dump([_story_json(store, st, full=False) for st in stories], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    from rich.console import Console
-    from rich.table import Table
-
     t = Table(title=f"stories in {store.display_url}")
     for col in ("id", "label", "articles", "independent outlets", "time span"):
         t.add_column(col)
@@ -77,9 +74,6 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    from storyline.link import get_story
-    from storyline.store import Store
-
     store = Store(args.db)
     st = get_story(store.engine, args.id)
     if st is None:
@@ -102,8 +96,7 @@ def cmd_story(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any, add_db: Callable[[argparse.ArgumentParser], None],
-             add_inputs: Callable[[argparse.ArgumentParser], None]) -> None:
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp = sub.add_parser("stories", help="list stories (id, label, articles, independent outlets, time span)")
     sp.add_argument("--json", action="store_true", help="machine-readable output")
     sp.add_argument("--limit", type=int, default=100)

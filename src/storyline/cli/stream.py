@@ -1,96 +1,48 @@
-"""Commands for running at scale: watch (a folder), poll (feeds), and ingest --dask."""
+"""Streaming commands: watch (a folder), poll (feeds)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from storyline.model import IngestError, RawDoc
-
-if TYPE_CHECKING:
-    from storyline.pipeline import IngestReport
-    from storyline.store import Store
-    from storyline.watch import FeedCheck
-
-AddOptions = Callable[[argparse.ArgumentParser], None]
+from storyline.cli.options import add_db, add_inputs, max_bytes, where
+from storyline.pipeline import print_error, printable
+from storyline.store import Store
+from storyline.watch import FeedCheck, parse_duration, poll, watch
 
 
 def _duration(text: str) -> float:
-    from storyline.watch import parse_duration
-
     try:
         return parse_duration(text)
     except ValueError as e:
         raise argparse.ArgumentTypeError(str(e)) from e
 
 
-def _where(store: Store) -> str:
-    """The store's URL for messages, without its password."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(store.url).render_as_string(hide_password=True)
-
-
-def _summary(rep: IngestReport, store: Store) -> str:
-    return (f"{len(rep.stored)} new, {len(rep.existing)} already stored, {len(rep.errors)} failed "
-            f"({store.count()} articles in {_where(store)})")
-
-
 def _print_new(store: Store, ids: list[int]) -> None:
-    from storyline.pipeline import printable  # titles and sources come from outside: no control characters
-
+    # titles and sources come from outside: no control characters
     for art in store.iter_articles(ids):
         print(f"+ {art.id}: {printable(art.title or '(untitled)')} [{printable(art.source)}]", flush=True)
 
 
-def ingest_on_dask(args: argparse.Namespace, store: Store, docs: Iterable[RawDoc | IngestError]) -> int:
-    """`storyline ingest ... --dask SPEC`: the per-article stages on a Dask cluster."""
-    from storyline.distributed import Stages, connect, ingest_dask, link_function, parse_spec
-    from storyline.pipeline import print_error
-
-    try:
-        parse_spec(args.dask)
-    except ValueError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    stages = Stages(analyse=not getattr(args, "no_analyse", False))
-    with connect(args.dask) as client:
-        rep = ingest_dask(store, docs, client, stages=stages, link=link_function(), on_error=print_error)
-    print(_summary(rep, store))
-    if rep.analysed:
-        print(f"{rep.analysed} articles analysed (entities, quotes, claims, time)")
-    return 1 if rep.errors else 0
-
-
 def cmd_watch(args: argparse.Namespace) -> int:
-    from storyline.pipeline import print_error, printable
-    from storyline.store import Store
-    from storyline.watch import watch
-
     folder = Path(args.dir)
     if not folder.is_dir():
         print(f"error: {printable(str(folder))}: no such folder", file=sys.stderr)
         return 2
     store = Store(args.db)
-    print(f"watching {printable(str(folder))} (every {args.interval:g} s) into {_where(store)}", file=sys.stderr,
+    print(f"watching {printable(str(folder))} (every {args.interval:g} s) into {where(store)}", file=sys.stderr,
           flush=True)
     rep = watch(store, folder, interval=args.interval, settle=args.settle, once=args.once,
-                max_seconds=args.max_seconds, max_bytes=int(args.max_mb * 1024 * 1024),
+                max_seconds=args.max_seconds, max_bytes=max_bytes(args),
                 analyse=not args.no_analyse, on_error=print_error,
                 on_batch=lambda _files, got: _print_new(store, got.stored))
     print(f"{rep.files} files read: {len(rep.stored)} new, {rep.existing} already stored, "
-          f"{len(rep.errors)} failed ({store.count()} articles in {_where(store)})")
+          f"{len(rep.errors)} failed ({store.count()} articles in {where(store)})")
     return 1 if rep.errors else 0
 
 
 def cmd_poll(args: argparse.Namespace) -> int:
-    from storyline.pipeline import print_error, printable
-    from storyline.store import Store
-    from storyline.watch import poll
-
     store = Store(args.db)
 
     def report(c: FeedCheck) -> None:
@@ -103,12 +55,12 @@ def cmd_poll(args: argparse.Namespace) -> int:
 
     checks = poll(store, args.urls, every=args.every, once=args.once, max_rounds=args.max_rounds,
                   max_seconds=args.max_seconds, allow_private=args.allow_private,
-                  max_bytes=int(args.max_mb * 1024 * 1024), analyse=not args.no_analyse, on_error=print_error,
+                  max_bytes=max_bytes(args), analyse=not args.no_analyse, on_error=print_error,
                   on_check=report)
     return 1 if any(c.errors for c in checks) else 0
 
 
-def register(sub: argparse._SubParsersAction, add_db: AddOptions, add_inputs: AddOptions) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp = sub.add_parser("watch", help="ingest files as they appear in a folder (until Ctrl-C)")
     sp.add_argument("dir")
     sp.add_argument("--interval", type=_duration, default=2.0, metavar="DURATION",

@@ -252,6 +252,18 @@ class Store:
             row = s.get(FactsRow, aid)
             return facts_from_json(row.facts) if row else None
 
+    def get_facts_many(self, ids: Iterable[int], chunk: int = 500) -> dict[int, ArticleFacts]:
+        """Facts of many articles in a few queries (those analysed; article id -> facts)."""
+        wanted = sorted(set(ids))
+        out: dict[int, ArticleFacts] = {}
+        for i in range(0, len(wanted), chunk):
+            with self.Session() as s:
+                for row in s.scalars(select(FactsRow).where(FactsRow.article_id.in_(wanted[i:i + chunk]))):
+                    f = facts_from_json(row.facts)
+                    f.article_id = row.article_id
+                    out[row.article_id] = f
+        return out
+
     def ids_without_facts(self) -> list[int]:
         with self.Session() as s:
             q = select(ArticleRow.id).outerjoin(FactsRow, FactsRow.article_id == ArticleRow.id)

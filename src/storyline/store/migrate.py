@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 MIGRATIONS = HERE / "migrations"
 ALEMBIC_INI = HERE / "alembic.ini"
 # Modules that put their tables on Base; importing them registers the tables.
-MODEL_MODULES = ("storyline.store.stories", "storyline.watch")
+MODEL_MODULES = ("storyline.store.stories", "storyline.store.feeds", "storyline.store.reports")
 # Stores made before Alembic managed the schema hold exactly these tables: adopt them at this revision.
 BASELINE = ("0001", {"articles", "facts"})
 _PG_LOCK = 0x5709_11E5  # advisory lock key of schema upgrades

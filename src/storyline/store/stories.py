@@ -13,8 +13,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import logging
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -46,11 +48,14 @@ from storyline.link.cluster import (
     StoryLinker,
     StoryState,
     build_story,
+    story_label,
 )
 from storyline.link.dedup import DedupConfig
 from storyline.link.events import EventCue
-from storyline.model import Story
+from storyline.model import Article, ArticleFacts, Assignment, DuplicateGroup, Story
 from storyline.store.schema import Base
+
+log = logging.getLogger(__name__)
 
 
 class LinkStoryRow(Base):
@@ -176,9 +181,7 @@ def _config_from(d: dict[str, Any]) -> LinkConfig:
 
 
 def _story_row(s: StoryState) -> dict[str, Any]:
-    from storyline.link.cluster import _label
-
-    ents, terms = _label(s)
+    ents, terms = story_label(s)
     return {
         "id": s.id,
         "label": (", ".join(ents) + (" — " if ents and terms else "") + " ".join(terms)) or f"story {s.id}",
@@ -435,8 +438,6 @@ def story_summaries(
     ids: Sequence[int] | None = None,
 ) -> list[Story]:
     """Stories newest first, with ids, label, span, outlets and duplicate groups (no events/entities)."""
-    from storyline.model import DuplicateGroup
-
     q = select(LinkStoryRow).where(LinkStoryRow.n_articles >= min_articles)
     if ids is not None:
         if not ids:
@@ -492,3 +493,84 @@ def story_of(session: Session, article_ids: Iterable[int]) -> dict[int, int]:
         )
         out.update((aid, sid) for aid, sid in rows)
     return out
+
+
+# ----------------------------------------------------------------- the link stage against the store
+
+
+@contextmanager
+def _session(db: Engine | Session) -> Iterator[Session]:
+    if isinstance(db, Session):
+        yield db
+        return
+    with Session(db) as s:
+        yield s
+        s.commit()
+
+
+def link_articles(
+    db: Engine | Session,
+    articles: Sequence[Article],
+    facts: Sequence[ArticleFacts | None] | None = None,
+    config: LinkConfig | None = None,
+    assignments: list[Assignment] | None = None,
+    full: bool = False,
+) -> list[Story]:
+    """Link ``articles`` (stored, so with ids) into the stories kept in ``db``; return the touched stories.
+
+    ``db`` is an SQLAlchemy ``Engine`` (committed here) or ``Session`` (the caller commits). Articles
+    already linked are skipped; an article without an id is logged and skipped. Earlier state is read
+    through the store's indexes, never scanned (``SqlBackend``). The touched stories come back as
+    summaries (like ``list_stories``), or in full (events, entities) with ``full=True``.
+    ``assignments``, when given, receives one ``Assignment`` per newly linked article.
+    """
+    facts = list(facts) if facts is not None else [None] * len(articles)
+    if len(facts) != len(articles):
+        raise ValueError(f"link_articles: {len(articles)} articles but {len(facts)} facts")
+    todo = []
+    for a, f in zip(articles, facts, strict=True):
+        if a.id is None:
+            log.warning("%s: not linked, the article has no id (store it first)", a.source)
+            continue
+        todo.append((a, f))
+    with _session(db) as s:
+        linker = load_linker(s, config)
+        done = story_of(s, [a.id for a, _ in todo if a.id is not None])
+        todo = [(a, f) for a, f in todo if a.id not in done]
+        out = linker.add_many([a for a, _ in todo], [f for _, f in todo])
+        if assignments is not None:
+            assignments.extend(out)
+        touched = sorted(linker.dirty_stories & set(linker.stories))
+        stories = [linker.story(sid) for sid in touched] if full else []
+        save_linker(s, linker)
+        if not full:
+            stories = sorted(story_summaries(s, limit=None, ids=touched), key=lambda st: st.id)
+    return stories
+
+
+def list_stories(
+    db: Engine | Session,
+    limit: int | None = 100,
+    offset: int = 0,
+    min_articles: int = 1,
+    since: dt.date | None = None,
+) -> list[Story]:
+    """Story summaries, most recent first: id, label, article ids, span, outlets, independent outlets,
+    duplicate groups (events and entities are left empty: see ``get_story``)."""
+    with _session(db) as s:
+        create_tables(s)
+        return story_summaries(s, limit=limit, offset=offset, min_articles=min_articles, since=since)
+
+
+def get_story(db: Engine | Session, story_id: int) -> Story | None:
+    """One story in full, or None if there is no such story."""
+    with _session(db) as s:
+        create_tables(s)
+        return load_story(s, story_id)
+
+
+def get_stories(db: Engine | Session, story_ids: Iterable[int]) -> list[Story]:
+    """Several stories in full, in the order of ``story_ids`` (unknown ids are left out)."""
+    with _session(db) as s:
+        create_tables(s)
+        return [st for sid in story_ids if (st := load_story(s, sid)) is not None]

@@ -1,0 +1,5 @@
+"""``python -m storyline.cli``."""
+
+from storyline.cli import main
+
+raise SystemExit(main())
