@@ -111,8 +111,8 @@ def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> tuple[
                 select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
                 .where(ArticleRow.id.in_(ids)))
         }
-        stories = dict(s.execute(
-            select(LinkArticleRow.article_id, LinkArticleRow.story_id).where(LinkArticleRow.article_id.in_(ids))))
+        stories = {aid: sid for aid, sid in s.execute(
+            select(LinkArticleRow.article_id, LinkArticleRow.story_id).where(LinkArticleRow.article_id.in_(ids)))}
     return [
         Hit(aid, *meta.get(aid, (None, None, None)), snippet=snip, story_id=stories.get(aid))
         for aid, snip in found

@@ -1,0 +1,173 @@
+"""The web app: FastAPI with server-rendered pages and a REST API over one store.
+
+``create_app(db_url, token=None)`` builds it; ``storyline serve`` runs it with uvicorn. Reports are
+read from the store (``storyline.store.reports``); a background thread recomputes those whose story
+changed and keeps the search index up to date.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storyline.render.html import make_environment
+from storyline.store import Store, search
+from storyline.store import reports as stored
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "static"
+
+# No inline script anywhere (the pages' one script is /static/app.js); inline SVG needs no style.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WebConfig:
+    # Largest request body POST /api/articles accepts (the CLI's --max-mb default is 20 MB; one
+    # article posted over HTTP is far smaller, and the body is held in memory).
+    max_body_bytes: int = 5 * 1024 * 1024
+    # Seconds between background passes (stale reports, search index); a pass recomputes at most
+    # ``refresh_batch`` reports. A 15-article story compares in about 5 s on one core here.
+    refresh_every: float = 10.0
+    refresh_batch: int = 3
+    page_size: int = 25
+    background: bool = True
+
+
+class Refresher:
+    """Background thread: recompute stale stored reports, catch the search index up."""
+
+    def __init__(self, store: Store, config: WebConfig) -> None:
+        self.store = store
+        self.config = config
+        self.wake = threading.Event()
+        self.stop = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._run, name="storyline-refresh", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                self.pass_once()
+            except Exception:  # a failing pass must not end the thread; it is retried next time
+                log.exception("background refresh failed")
+            self.wake.wait(self.config.refresh_every)
+            self.wake.clear()
+
+    def pass_once(self) -> list[int]:
+        search.sync(self.store)
+        return stored.refresh_stale(self.store, self.config.refresh_batch)
+
+    def close(self) -> None:
+        self.stop.set()
+        self.wake.set()
+        if self.thread is not None:
+            self.thread.join(timeout=30)
+
+
+class WebState:
+    """What the routes share: the store, templates, the token and the refresher."""
+
+    def __init__(self, store: Store, token: str | None, config: WebConfig) -> None:
+        self.store = store
+        self.token = token
+        self.config = config
+        self.refresher = Refresher(store, config)
+        self._lock = threading.Lock()
+
+    @cached_property
+    def templates(self) -> Environment:
+        return make_environment(PackageLoader("storyline.web", "templates"))
+
+    def check_token(self, request: Request) -> None:
+        """Writes need ``Authorization: Bearer <token>`` when the app has a token."""
+        if self.token is None:
+            return
+        got = request.headers.get("authorization", "")
+        scheme, _, value = got.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), self.token.encode()):
+            raise HTTPException(401, "a valid token is needed: send 'Authorization: Bearer <token>'",
+                                headers={"WWW-Authenticate": "Bearer"})
+
+    def report(self, story_id: int) -> stored.StoredReport | None:
+        """The stored report; computed now when the story has none yet, else recomputed in the
+        background when stale (the page shows the stored one with its date meanwhile)."""
+        rep = stored.get_report(self.store, story_id)
+        if rep is None:
+            with self._lock:  # one first computation at a time
+                rep = stored.get_report(self.store, story_id) or stored.compute_report(self.store, story_id)
+        elif not rep.current:
+            self.refresher.wake.set()
+        return rep
+
+
+def create_app(db_url: str | None, token: str | None = None, config: WebConfig | None = None) -> FastAPI:
+    from storyline.web import api, pages
+
+    cfg = config or WebConfig()
+    store = Store(db_url)
+    state = WebState(store, token or None, cfg)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if cfg.background:
+            state.refresher.start()
+        try:
+            yield
+        finally:
+            state.refresher.close()
+
+    app = FastAPI(
+        title="storyline",
+        version="1",
+        description="Cross-source story intelligence: stories, their cited comparison reports, articles, "
+        "entities, full-text search, and what changed since a date.",
+        lifespan=lifespan,
+    )
+    app.state.web = state
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def errors(request: Request, exc: StarletteHTTPException) -> Response:
+        """JSON under /api/ (and for clients asking for it), a page elsewhere."""
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return await http_exception_handler(request, exc)
+        html = state.templates.get_template("error.html.j2").render(
+            status=exc.status_code, message=str(exc.detail), title=str(exc.status_code))
+        return HTMLResponse(html, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
