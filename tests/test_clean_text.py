@@ -526,3 +526,29 @@ def test_photograph_credit_makes_the_line_above_a_caption() -> None:
                      "and that it expected a weaker winter season.\n")
     assert art.captions == ["Traders watch the screens in Skerry on Tuesday."]
     assert len(art.paragraphs) == 2
+
+
+def test_both_cleaners_share_the_credit_bio_affiliate_and_related_vocabularies() -> None:
+    # one vocabulary module: a credit, bio or affiliate line the HTML path knows, the text path knows too
+    body = "\n\n".join(
+        [
+            "Quarry Lane Books will close its doors in March after forty-one years on the high street, its owners said on Friday.",
+            "The shop's landlord has asked for a rent the owners say no independent bookseller could pay.",
+            "Regular customers have started a petition asking the council to buy the building outright.",
+            "The council said it would discuss the request at its next meeting but made no promises.",
+            "Edited by Rosa Quaintance",
+            "Dario Fennimore is the Tollbridge Courier's arts and culture correspondent for the eastern towns.",
+        ]
+    )
+    art = clean_text(body, RawDoc(source="quarry.txt", kind="text", data=body.encode()))
+    reasons = {d.text: d.reason for d in art.dropped}
+    assert reasons["Edited by Rosa Quaintance"] == "credits"
+    assert reasons[
+        "Dario Fennimore is the Tollbridge Courier's arts and culture correspondent for the eastern towns."
+    ] == "author-bio"
+    assert len(art.paragraphs) == 4
+    assert line_reason("If you buy something through our links, the Courier may get a share of the sale.") == (
+        "affiliate-disclosure"
+    )
+    assert line_reason("This sponsored deal is brought to you by Pellwick.") == "affiliate-disclosure"
+    assert line_reason("Leia também") == "related-links"

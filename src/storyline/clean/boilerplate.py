@@ -1,4 +1,7 @@
-"""Boilerplate knowledge shared by the text and HTML cleaners.
+"""Boilerplate knowledge shared by the text and HTML cleaners: every vocabulary and pattern lives here.
+
+Adding a boilerplate rule: a pattern here (a whole-line rule in ``_LINE_RULES`` reaches both cleaners;
+a block rule is applied by ``clean.html._block_reason`` under a word limit from ``HtmlConfig``).
 
 Lines and sentences are judged by cues that survive scraping: widget vocabularies (ratings, share counts,
 read time), calls to action, comment forms, consent banners, related-link labels, credits.  Each rule
@@ -22,7 +25,14 @@ _RELATED_LABELS = (
     r"[-–]?\s*(?:next|previous|prev)(?: [\w’'-]+){0,2}? (?:news|article|story|post)\s*[-–]?|popular posts|latest posts|read next|more in [\w .'’-]{1,30}|"
     r"read more (?:from|by) [\w .'’-]{1,30}|more from (?:this|the) author"
 )
-RELATED_LABEL_RE = re.compile(rf"^(?:{_RELATED_LABELS})\s*:?\s*$", re.I)
+# the same labels in the other languages most often met
+_RELATED_LABELS_INTL = (
+    r"leggi anche|leggi pure|lesen sie auch|lesen sie mehr|mehr zum thema|lire aussi|à lire aussi|a lire aussi|"
+    r"voir aussi|leia também|leia mais|veja também|veja mais|lea también|lee también|ver también|"
+    r"te puede interesar|también te puede interesar|czytaj także|читайте также|смотрите также"
+)
+# A related-links label alone on its line, in any of these languages.
+RELATED_LABEL_RE = re.compile(rf"^(?:{_RELATED_LABELS}|{_RELATED_LABELS_INTL})\s*:?\s*$", re.I)
 # "RelatedSome headline" / "Read more: Some headline" (a teaser glued to its label)
 RELATED_TEASER_RE = re.compile(
     r"^(?i:related|read more|read also|also read|see also|recommended|watch|listen|more|(?:next|previous|prev) (?:post|article|story))\s*:\s*(?=[A-Z0-9'‘\"“])|"
@@ -30,6 +40,16 @@ RELATED_TEASER_RE = re.compile(
 )
 
 EXCERPT_END_RE = re.compile(r"\[(?:…|\.\.\.|&hellip;)\]\s*$")
+
+# Affiliate-link disclosures ("We may earn a commission if you buy through our links"), for both cleaners.
+AFFILIATE_RE = re.compile(
+    r"\b(?:may |might )?(?:earn|receive|get) (?:an? |some )?(?:small )?(?:affiliate )?commissions?\b|"
+    r"\baffiliate (?:links?|commission|partnerships?)\b|"
+    r"(?:if|when) you (?:buy|purchase|click)\b.{0,60}\b(?:commission|share of the sale|may (?:earn|get|receive))|"
+    r"\b(?:may|might) (?:earn|get|receive) (?:a |an )?(?:small )?(?:share|commission|affiliate)|"
+    r"\bsponsored (?:deal|post|content) is brought to you by",
+    re.I,
+)
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("markup", re.compile(
@@ -43,9 +63,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:show )?key events(?: only)?|pinned(?: post)?|topics|tags|back to top|next article|previous article|"
         r"please (?:turn on|enable) javascript.*|view (?:all|more)(?: \w+)?|load more|show more|"
         r"gift this (?:article|story)|listen to this (?:article|story).{0,20}|share this live ?blog)$", re.I)),
-    ("affiliate-disclosure", re.compile(
-        r"\b(?:may |might )?(?:earn|receive|get) (?:an? |some )?(?:small )?(?:affiliate )?commissions?\b|"
-        r"\baffiliate (?:links?|commission|partnerships?)\b", re.I)),
+    ("affiliate-disclosure", AFFILIATE_RE),
     ("account-prompt", re.compile(
         r"\bconfirm your e-?mail\b|\byour (?:e-?mail|account)\b.{0,40}\b(?:confirm|delete|verify)\b|"
         r"\b(?:delete|deactivate) your .{0,30}account\b", re.I)),
@@ -124,7 +142,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "newsletter": ("newsletter", "sign up", "signing up", "email", "inbox", "briefing"),
     "app-prompt": ("app", "google play"),
     "about-outlet": (" is a", " is an"),
-    "affiliate-disclosure": ("commission", "affiliate"),
+    "affiliate-disclosure": ("commission", "affiliate", "share of the sale", "a share", "small share",
+                             "brought to you by"),
     "account-prompt": ("e-mail", "email", "account"),
 }
 HASHTAG_TOKEN_RE = re.compile(r"^#\w")
@@ -180,6 +199,131 @@ CAPTION_CREDIT_RE = re.compile(
     r"^in\s+this\s+(?:\w+\s+)?(?:photo|image|picture)\b[^.!?]{0,40}?,?\s+(?:taken|released|provided|made available|shows?)\b)",
     re.I,
 )
+
+# --- block vocabularies (the HTML cleaner's block rules; their word limits are clean.html.HtmlConfig) --
+
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+HANDLE_RE = re.compile(r"(?<![\w@])@\w{2,}")
+URL_LINE_RE = re.compile(r"^(?:[\w .'’-]{0,30}:\s*)?(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?(?:\s+and\s+\S+)?$")
+# Credit lines: "Reporting by …", "Edited by …", "Ann Lee contributed reporting", "Staff reports".
+CREDITS_RE = re.compile(
+    r"^\(?(?:(?:additional |with )?reporting|writing|editing|edited|compiled|research|translated|produced|"
+    r"graphics|photography|video)(?: and \w+)? by\b|"
+    r"\bcontributed (?:reporting|to this (?:report|story|article))|"
+    r"^(?:[A-Z][\w.'’-]+\s){1,4}(?:and (?:[A-Z][\w.'’-]+\s){1,4})?contributed (?:reporting|to this (?:report|article|story))|"
+    r"^(?:contributing|additional reporting)\s*:|"
+    r"^(?:with )?(?:[\w.]+ )?(?:wires?|wire services|news agencies|agencies)\.?$|"
+    r"^staff reports?\.?$",
+    re.I,
+)
+CONTACT_RE = re.compile(
+    r"^(?:have a (?:news )?tip|got a (?:news )?tip|send (?:us )?(?:a )?tips?|reach (?:the )?(?:reporter|writer|author|"
+    r"\w+ \w+) (?:at|on|via)|contact (?:the )?(?:reporter|writer|author|us)|email (?:the author|us|him|her|them)|"
+    r"follow (?:him|her|them|me|us|\w+(?: \w+)?) (?:on|at|@)|(?:you can )?follow @?\w+ on|"
+    r"follow (?:\w+['’]s )?(?:full |complete |live |all |our )?(?:coverage|updates|live updates)\b)",
+    re.I,
+)
+# An author's bio line: "Ann Lee is a reporter covering …", "About the author".
+BIO_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was|has been|covers|writes)\b.{0,60}?"
+    r"\b(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|curator|critic|"
+    r"analyst|author|freelancer?|intern|fellow|host)\b|^about the (?:author|writer|reporter)s?\b|"
+    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was) (?:an? |the )?(?:[\w'’-]+ ){0,4}"
+    r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|analyst at)\b",
+)
+READING_TIME_RE = re.compile(
+    r"^(?:(?:estimated )?(?:reading|read) time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|"
+    r"lesedauer|tempo di lettura|leestijd)\b|"
+    r"^\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|minutos?|minuten?|minuti)\.?\s*(?:read|de leitura|de lectura|de lecture|"
+    r"lesezeit|di lettura|leestijd)\b",
+    re.I,
+)
+TAGS_RE = re.compile(
+    r"^(?:tags?|tagged(?: with)?|filed under|categories|category|topics?|keywords|related topics|"
+    r"schlagworte|schlagwörter|etiquetas|temas|argomenti|mots-clés|sujets|archives?|arquivos)\s*:?\s*(?=\S|$)",
+    re.I,
+)
+TAGS_LABEL_RE = re.compile(
+    r"^(?:tags?|tagged(?: with)?|filed under|categories|categorias|categorías|category|topics|keywords|"
+    r"related topics|schlagworte|etiquetas|temas|archives?|arquivos)\s*:?$",
+    re.I,
+)
+RELATED_RE = re.compile(
+    r"^[\[(]?(?:related|read more|read also|also read|read next|see also|also on [\w.-]+|more:|also:|"
+    r"more (?:from|on|about|in) [^:]{1,40}:|more reading:|recommended(?: reading)?:|suggested reading:|"
+    r"watch:|listen:|video:|see (?:more|all) (?:photos|pictures|images|videos|stories)|"
+    r"(?:popular|trending|most (?:read|popular|viewed|shared|commented)) (?:on|in|at|from) [\w .'’&-]{1,40}$|"
+    r"explore further$|"
+    rf"{_RELATED_LABELS_INTL})",
+    re.I,
+)
+RELATED_CJK_RE = re.compile(r"(?:주요\s?뉴스|많이 본 뉴스|관련\s?기사|関連記事|関連ニュース|相关(?:阅读|新闻|文章)|推荐阅读)")
+# Tabloid teasers carry a bracketed tag: "Headline here [PICTURES]".
+TEASER_TAG_RE = re.compile(r"\[[A-Z][A-Z ]{2,15}\]\W*$")
+REPRINT_RE = re.compile(
+    r"(?:this copy is for your personal,? non-?commercial use|to order presentation-ready copies|"
+    r"distributed by [\w ]+ (?:content|syndication)|reprints? (?:and|&) permissions|order reprints|"
+    r"this (?:article|story) (?:was|has been) (?:originally )?(?:published|produced) (?:by|on|in)|"
+    r"this (?:article|story) (?:first |originally )?appeared (?:on|in)|republished with permission|"
+    r"this material may not be published, broadcast, rewritten,? or redistributed)",
+    re.I,
+)
+COPYRIGHT_INTL_RE = re.compile(
+    r"(?:alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
+    r"tutti i diritti riservati|все права защищены|무단\s?전재|재배포\s?금지|無断転載|転載禁止|版权所有|"
+    r"版權所有|未经授权|不得转载|ⓒ)",
+    re.I,
+)
+IMAGE_CREDIT_RE = re.compile(
+    r"^[\[(]?\s*(?:photo|photos|image|images|picture|pictures|credit|credits|illustration|foto|fotos|bild|"
+    r"사진|写真|图片|фото)\s*(?:[:=/]|by\b|credit\b|courtesy\b)|"
+    r"^(?:getty images|ap photo|reuters|afp|epa|shutterstock|istock(?:photo)?|anadolu(?: agency)?)"
+    r"(?:\s*/\s*[\w .]+)?\s*$",
+    re.I,
+)
+WIDGET_TEXT_RE = re.compile(
+    r"^(?:thanks? (?:you )?for (?:signing up|subscribing|your (?:feedback|submission|vote))|"
+    r"an error (?:has )?occurred|something went wrong|please try again|there was an error|"
+    r"this (?:article|story) has been sent to|keep an eye on your inbox|check your inbox|"
+    r"(?:print|email|e-mail|share|save|gift|order reprints?|print article|email article|share article|"
+    r"copy link|comment|comments|bookmark|listen|font size|text size|reprints?)"
+    r"(?:\s*(?:this|the)?\s*(?:article|story|page))?\W*$)",
+    re.I,
+)
+CTA_EXTRA_RE = re.compile(
+    r"(?:^if you (?:enjoyed|liked|found|appreciate[d]?|value) (?:this|our)\b|^(?:like|enjoy(?:ed)?|love) this "
+    r"(?:story|article|post)\?|\bshare (?:it|this) with (?:a friend|your friends)|\bclick here\b|"
+    r"^tell us what you think|\b(?:inbox|newsletters?)\b.{0,80}\b(?:sign(?:ing)? up|subscrib\w+)\b|"
+    r"\b(?:sign(?:ing)? up|subscrib\w+)\b.{0,80}\b(?:inbox|newsletters?)\b|"
+    r"\bdelivered (?:straight |right |directly )?to your inbox)",
+    re.I,
+)
+COMMENT_POLICY_RE = re.compile(
+    r"\b(?:comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,120}"
+    r"\b(?:moderat\w*|approv\w*|aprovad\w*|guidelines|policy|respect\w*|respeito)\b",
+    re.I,
+)
+COMMENT_COUNT_RE = re.compile(r"^(?:\d+\s*)?(?:comments?|replies|responses)\s*[(\[]?\s*\d*\s*[)\]]?$", re.I)
+# Words of a timestamp line in the languages most often met ("Published 18 November 2019 at 10:02").
+DATE_WORDS = frozenset("""
+jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
+nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat
+saturday sun sunday am pm a p m gmt utc bst est edt cet cest pst pdt cst cdt mst mdt ist jst kst aest amt et
+published updated posted modified last first on at by of the de do da às a las le um am den el del
+publicado atualizado actualizado publié mis à jour veröffentlicht aktualisiert pubblicato aggiornato
+janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro enero febrero marzo
+mayo junio julio septiembre octubre noviembre diciembre janvier février mars avril mai juin juillet août
+septembre octobre novembre décembre januar februar märz juni juli oktober dezember gennaio febbraio aprile
+maggio giugno luglio settembre ottobre dicembre segunda terça quarta quinta sexta sábado domingo feira lunes
+martes miércoles jueves viernes lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch
+donnerstag freitag samstag sonntag
+""".split())
+TIME_OR_YEAR_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:19|20)\d{2}\b", re.I)
+
+# --- line vocabularies of the text cleaner's structural passes (article end, footer) ---------------------
+
+RIGHTS_RE = re.compile(r"\ball rights reserved\b", re.I)
+ABOUT_LINE_RE = re.compile(r"^about\s+(?:the\s+authors?|us|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s*:?$", re.I)
 
 # --- sentence-level patterns (calls to action that hide inside real paragraphs) --------------------------
 

@@ -321,139 +321,19 @@ def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extrac
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "»", ")", "]")
 _OUTLET_VOICE_RE = re.compile(r"\b(?:we|us|our|we're|we’re|we've|we’ve)\b", re.I)
 _LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
-_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
-_HANDLE_RE = re.compile(r"(?<![\w@])@\w{2,}")
-_URL_LINE_RE = re.compile(r"^(?:[\w .'’-]{0,30}:\s*)?(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?(?:\s+and\s+\S+)?$")
 
-_CREDITS_RE = re.compile(
-    r"^\(?(?:(?:additional |with )?reporting|writing|editing|edited|compiled|research|translated|produced|"
-    r"graphics|photography|video)(?: and \w+)? by\b|"
-    r"\bcontributed (?:reporting|to this (?:report|story|article))|"
-    r"^(?:contributing|additional reporting)\s*:|"
-    r"^(?:with )?(?:[\w.]+ )?(?:wires?|wire services|news agencies|agencies)\.?$|"
-    r"^staff reports?\.?$",
-    re.I,
-)
-_CONTACT_RE = re.compile(
-    r"^(?:have a (?:news )?tip|got a (?:news )?tip|send (?:us )?(?:a )?tips?|reach (?:the )?(?:reporter|writer|author|"
-    r"\w+ \w+) (?:at|on|via)|contact (?:the )?(?:reporter|writer|author|us)|email (?:the author|us|him|her|them)|"
-    r"follow (?:him|her|them|me|us|\w+(?: \w+)?) (?:on|at|@)|(?:you can )?follow @?\w+ on|"
-    r"follow (?:\w+['’]s )?(?:full |complete |live |all |our )?(?:coverage|updates|live updates)\b)",
-    re.I,
-)
-_BIO_RE = re.compile(
-    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was|has been|covers|writes)\b.{0,60}?"
-    r"\b(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|curator|critic|"
-    r"analyst|author|freelancer?|intern|fellow|host)\b|^about the (?:author|writer|reporter)s?\b",
-)
-_READING_TIME_RE = re.compile(
-    r"^(?:(?:estimated )?(?:reading|read) time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|"
-    r"lesedauer|tempo di lettura|leestijd)\b|"
-    r"^\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|minutos?|minuten?|minuti)\.?\s*(?:read|de leitura|de lectura|de lecture|"
-    r"lesezeit|di lettura|leestijd)\b",
-    re.I,
-)
-_TAGS_RE = re.compile(
-    r"^(?:tags?|tagged(?: with)?|filed under|categories|category|topics?|keywords|related topics|"
-    r"schlagworte|schlagwörter|etiquetas|temas|argomenti|mots-clés|sujets|archives?|arquivos)\s*:?\s*(?=\S|$)",
-    re.I,
-)
-_TAGS_LABEL_RE = re.compile(
-    r"^(?:tags?|tagged(?: with)?|filed under|categories|categorias|categorías|category|topics|keywords|"
-    r"related topics|schlagworte|etiquetas|temas|archives?|arquivos)\s*:?$",
-    re.I,
-)
-_RELATED_RE = re.compile(
-    r"^[\[(]?(?:related|read more|read also|also read|read next|see also|also on [\w.-]+|more:|also:|"
-    r"more (?:from|on|about|in) [^:]{1,40}:|more reading:|recommended(?: reading)?:|suggested reading:|"
-    r"watch:|listen:|video:|see (?:more|all) (?:photos|pictures|images|videos|stories)|"
-    r"(?:popular|trending|most (?:read|popular|viewed|shared|commented)) (?:on|in|at|from) [\w .'’&-]{1,40}$|"
-    r"explore further$|"
-    r"leggi anche|leggi pure|lesen sie auch|lesen sie mehr|mehr zum thema|lire aussi|à lire aussi|a lire aussi|"
-    r"voir aussi|leia também|leia mais|veja também|veja mais|lea también|lee también|ver también|"
-    r"te puede interesar|también te puede interesar|czytaj także|читайте также|смотрите также)",
-    re.I,
-)
-_RELATED_CJK_RE = re.compile(r"(?:주요\s?뉴스|많이 본 뉴스|관련\s?기사|関連記事|関連ニュース|相关(?:阅读|新闻|文章)|推荐阅读)")
-# Tabloid teasers carry a bracketed tag: "Headline here [PICTURES]".
-_TEASER_TAG_RE = re.compile(r"\[[A-Z][A-Z ]{2,15}\]\W*$")
-_REPRINT_RE = re.compile(
-    r"(?:this copy is for your personal,? non-?commercial use|to order presentation-ready copies|"
-    r"distributed by [\w ]+ (?:content|syndication)|reprints? (?:and|&) permissions|order reprints|"
-    r"this (?:article|story) (?:was|has been) (?:originally )?(?:published|produced) (?:by|on|in)|"
-    r"this (?:article|story) (?:first |originally )?appeared (?:on|in)|republished with permission|"
-    r"this material may not be published, broadcast, rewritten,? or redistributed)",
-    re.I,
-)
-_AFFILIATE_RE = re.compile(
-    r"(?:(?:if|when) you (?:buy|purchase|click)\b.{0,60}\b(?:commission|share of the sale|may (?:earn|get|receive))|"
-    r"\b(?:may|might) (?:earn|get|receive) (?:a |an )?(?:small )?(?:share|commission|affiliate)|"
-    r"\baffiliate (?:links?|commission)|\bsponsored (?:deal|post|content) is brought to you by)",
-    re.I,
-)
-_COPYRIGHT_INTL_RE = re.compile(
-    r"(?:alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
-    r"tutti i diritti riservati|все права защищены|무단\s?전재|재배포\s?금지|無断転載|転載禁止|版权所有|"
-    r"版權所有|未经授权|不得转载|ⓒ)",
-    re.I,
-)
-_IMAGE_CREDIT_RE = re.compile(
-    r"^[\[(]?\s*(?:photo|photos|image|images|picture|pictures|credit|credits|illustration|foto|fotos|bild|"
-    r"사진|写真|图片|фото)\s*(?:[:=/]|by\b|credit\b|courtesy\b)|"
-    r"^(?:getty images|ap photo|reuters|afp|epa|shutterstock|istock(?:photo)?|anadolu(?: agency)?)"
-    r"(?:\s*/\s*[\w .]+)?\s*$",
-    re.I,
-)
-_WIDGET_TEXT_RE = re.compile(
-    r"^(?:thanks? (?:you )?for (?:signing up|subscribing|your (?:feedback|submission|vote))|"
-    r"an error (?:has )?occurred|something went wrong|please try again|there was an error|"
-    r"this (?:article|story) has been sent to|keep an eye on your inbox|check your inbox|"
-    r"(?:print|email|e-mail|share|save|gift|order reprints?|print article|email article|share article|"
-    r"copy link|comment|comments|bookmark|listen|font size|text size|reprints?)"
-    r"(?:\s*(?:this|the)?\s*(?:article|story|page))?\W*$)",
-    re.I,
-)
-_CTA_EXTRA_RE = re.compile(
-    r"(?:^if you (?:enjoyed|liked|found|appreciate[d]?|value) (?:this|our)\b|^(?:like|enjoy(?:ed)?|love) this "
-    r"(?:story|article|post)\?|\bshare (?:it|this) with (?:a friend|your friends)|\bclick here\b|"
-    r"^tell us what you think|\b(?:inbox|newsletters?)\b.{0,80}\b(?:sign(?:ing)? up|subscrib\w+)\b|"
-    r"\b(?:sign(?:ing)? up|subscrib\w+)\b.{0,80}\b(?:inbox|newsletters?)\b|"
-    r"\bdelivered (?:straight |right |directly )?to your inbox)",
-    re.I,
-)
-_COMMENT_POLICY_RE = re.compile(
-    r"\b(?:comments?|comentários|comentarios|commentaires|kommentare|commenti)\b.{0,120}"
-    r"\b(?:moderat\w*|approv\w*|aprovad\w*|guidelines|policy|respect\w*|respeito)\b",
-    re.I,
-)
-_COMMENT_COUNT_RE = re.compile(r"^(?:\d+\s*)?(?:comments?|replies|responses)\s*[(\[]?\s*\d*\s*[)\]]?$", re.I)
 
-# Words of a timestamp line in the languages most often met ("Published 18 November 2019 at 10:02").
-_DATE_WORDS = frozenset("""
-jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
-nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat
-saturday sun sunday am pm a p m gmt utc bst est edt cet cest pst pdt cst cdt mst mdt ist jst kst aest amt et
-published updated posted modified last first on at by of the de do da às a las le um am den el del
-publicado atualizado actualizado publié mis à jour veröffentlicht aktualisiert pubblicato aggiornato
-janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro enero febrero marzo
-mayo junio julio septiembre octubre noviembre diciembre janvier février mars avril mai juin juillet août
-septembre octobre novembre décembre januar februar märz juni juli oktober dezember gennaio febbraio aprile
-maggio giugno luglio settembre ottobre dicembre segunda terça quarta quinta sexta sábado domingo feira lunes
-martes miércoles jueves viernes lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch
-donnerstag freitag samstag sonntag
-""".split())
-_TIME_OR_YEAR_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:19|20)\d{2}\b", re.I)
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 
 
 def _is_timestamp(s: str, words: int) -> bool:
     """A short line made of date and time words (any of the common languages) and numbers."""
-    if words > HTML.timestamp or not _TIME_OR_YEAR_RE.search(s):
+    if words > HTML.timestamp or not bp.TIME_OR_YEAR_RE.search(s):
         return False
     toks = _TOKEN_RE.findall(s.casefold())
     if not toks:
         return False
-    datey = sum(1 for t in toks if t.isdigit() or t in _DATE_WORDS)
+    datey = sum(1 for t in toks if t.isdigit() or t in bp.DATE_WORDS)
     # a CJK label before the date ("기사입력 2018-08-25") counts as one word
     return datey >= 0.7 * len(toks) or (datey >= 3 and len(toks) - datey == 1)
 
@@ -481,33 +361,33 @@ def _block_reason(b: _Block) -> str | None:
         why = None
     if why:
         return why
-    if b.words <= c.credits and _CREDITS_RE.search(s):
+    if b.words <= c.credits and bp.CREDITS_RE.search(s):
         return "credits"
-    if _REPRINT_RE.search(s):
+    if bp.REPRINT_RE.search(s):
         return "reprint-notice"
-    if b.words <= c.affiliate and _AFFILIATE_RE.search(s):
+    if b.words <= c.affiliate and bp.AFFILIATE_RE.search(s):
         return "affiliate-disclosure"
-    if b.words <= c.copyright and _COPYRIGHT_INTL_RE.search(s):
+    if b.words <= c.copyright and bp.COPYRIGHT_INTL_RE.search(s):
         return "copyright"
-    if b.words <= c.contact and _CONTACT_RE.search(s):
+    if b.words <= c.contact and bp.CONTACT_RE.search(s):
         return "author-contact"
-    if b.words <= c.handle and (_EMAIL_RE.search(s) or (_HANDLE_RE.search(s) and re.search(r"\bfollow\b", s, re.I))):
+    if b.words <= c.handle and (bp.EMAIL_RE.search(s) or (bp.HANDLE_RE.search(s) and re.search(r"\bfollow\b", s, re.I))):
         return "author-contact"
-    if b.words <= c.call_to_action and _CTA_EXTRA_RE.search(s):
+    if b.words <= c.call_to_action and bp.CTA_EXTRA_RE.search(s):
         return "call-to-action"
-    if (b.words <= c.comment_policy and _COMMENT_POLICY_RE.search(s)) or (b.words <= c.comment_count and _COMMENT_COUNT_RE.match(s)):
+    if (b.words <= c.comment_policy and bp.COMMENT_POLICY_RE.search(s)) or (b.words <= c.comment_count and bp.COMMENT_COUNT_RE.match(s)):
         return "comment-form"
-    if b.words <= c.reading_time and _READING_TIME_RE.search(s):
+    if b.words <= c.reading_time and bp.READING_TIME_RE.search(s):
         return "reading-time"
-    if b.words <= c.widget and _WIDGET_TEXT_RE.search(s):
+    if b.words <= c.widget and bp.WIDGET_TEXT_RE.search(s):
         return "widget"
-    if b.words <= c.tags and _TAGS_RE.match(s) and (b.words <= c.tags_bare or "," in s or "|" in s or ":" in s):
+    if b.words <= c.tags and bp.TAGS_RE.match(s) and (b.words <= c.tags_bare or "," in s or "|" in s or ":" in s):
         return "tags"
-    if b.words <= c.related and (_RELATED_RE.match(s) or (b.words <= c.related_cjk and _RELATED_CJK_RE.search(s))):
+    if b.words <= c.related and (bp.RELATED_RE.match(s) or (b.words <= c.related_cjk and bp.RELATED_CJK_RE.search(s))):
         return "related-links"
-    if b.words <= c.teaser and _headline_like(b) and _TEASER_TAG_RE.search(s):
+    if b.words <= c.teaser and _headline_like(b) and bp.TEASER_TAG_RE.search(s):
         return "related-links"
-    if b.words <= c.image_credit and (_IMAGE_CREDIT_RE.search(s) or bp.CAPTION_CREDIT_RE.search(s)):
+    if b.words <= c.image_credit and (bp.IMAGE_CREDIT_RE.search(s) or bp.CAPTION_CREDIT_RE.search(s)):
         return "image-credit"
     if _is_timestamp(s, b.words):
         return "timestamp"
@@ -544,7 +424,7 @@ def _mark_labelled_runs(ext: _Extraction) -> None:
     """A label ("Related", "Read more", "Tags") heads a run of link teasers or tags."""
     blocks, n = ext.blocks, len(ext.blocks)
     for i, b in enumerate(blocks):
-        tags = b.reason is not None and _TAGS_LABEL_RE.match(b.text) is not None
+        tags = b.reason is not None and bp.TAGS_LABEL_RE.match(b.text) is not None
         label = b.reason == "related-links" and (b.words <= 6 or bp.RELATED_LABEL_RE.match(b.text) is not None)
         if not (tags or label):
             continue
@@ -608,13 +488,13 @@ def _mark_tail(ext: _Extraction) -> None:
             if b.tag != "item" and ((b.words <= 60 and bp.line_reason(b.text) == "call-to-action")
                                     or (b.words <= 20 and bp.sentence_reason(b.text))):
                 b.reason = "call-to-action"
-            elif _BIO_RE.search(b.text):
+            elif bp.BIO_RE.search(b.text):
                 b.reason = "author-bio"
     # One or two bare URLs before the first or after the last paragraph are permalinks and share
     # targets; inside the body, or several in a row, they are references and stay.
     prose = [k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b)]
     urls = [b for k, b in enumerate(blocks) if b.reason is None and prose and (k < prose[0] or k > prose[-1])
-            and b.words <= 12 and _URL_LINE_RE.match(b.text)]
+            and b.words <= 12 and bp.URL_LINE_RE.match(b.text)]
     if len(urls) <= 2:
         for b in urls:
             b.reason = "link"

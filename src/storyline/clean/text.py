@@ -21,10 +21,6 @@ from storyline.model import Article, Dropped, RawDoc
 # A news article has hundreds of lines; a 20 MB file of one-word lines would cost GBs of line records.
 MAX_LINES = 100_000
 _TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "]")
-_AUTHOR_BIO_RE = re.compile(
-    r"^(?:[A-Z][\w'’.-]+\s){1,3}(?:is|was) (?:an? |the )?(?:[\w'’-]+ ){0,4}"
-    r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|analyst at)\b"
-)
 _APP_OUTLET_RE = re.compile(
     r"\b(?:[Gg]et|[Dd]ownload) (?:the )?(?P<who>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4}) (?:app\b|on your (?:phone|device))"
 )
@@ -36,10 +32,6 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Control characters that separate lines or words: deleting them would glue two words into one.
 _CONTROL_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n",
                                  "\x85": "\n", "\x1f": " "})
-_CREDITS_RE = re.compile(
-    r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b)|"
-    r"^(?:[A-Z][\w.'’-]+\s){1,4}(?:and (?:[A-Z][\w.'’-]+\s){1,4})?contributed (?:reporting|to this (?:report|article|story))",
-    re.I)
 
 
 @dataclass(slots=True)
@@ -249,9 +241,6 @@ def _mark_comments(lines: list[_Line]) -> None:
             prose_seen += 1
 
 
-_RIGHTS_RE = re.compile(r"\ball rights reserved\b", re.I)
-
-
 def _cut_rest(lines: list[_Line], starts: Callable[[_Line], bool], enough: Callable[[int, int], bool],
               reason: str, keep_start: bool) -> None:
     """From the first line that ``starts`` the page's furniture once ``enough(prose lines, prose words)``
@@ -270,17 +259,14 @@ def _cut_rest(lines: list[_Line], starts: Callable[[_Line], bool], enough: Calla
 def _mark_after_rights(lines: list[_Line], min_prose: int = 3) -> None:
     """"© 2024 Harbour Post. All rights reserved." after the article is the page footer: what follows
     it (standards notes, link lists, teasers) is no part of the article."""
-    _cut_rest(lines, lambda ln: ln.reason == "copyright" and bool(_RIGHTS_RE.search(ln.text)),
+    _cut_rest(lines, lambda ln: ln.reason == "copyright" and bool(bp.RIGHTS_RE.search(ln.text)),
               lambda p, _w: p >= min_prose, "footer", keep_start=True)
-
-
-_ABOUT_RE = re.compile(r"^about\s+(?:the\s+authors?|us|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s*:?$", re.I)
 
 
 def _mark_about_section(lines: list[_Line]) -> None:
     """"About the author" / "About Harbour Lines" after a full article: a bio or the publisher's
     boilerplate, then the page's footer; none of it is the article."""
-    _cut_rest(lines, lambda ln: ln.reason is None and ln.words <= 6 and bool(_ABOUT_RE.match(ln.text)),
+    _cut_rest(lines, lambda ln: ln.reason is None and ln.words <= 6 and bool(bp.ABOUT_LINE_RE.match(ln.text)),
               lambda _p, w: w >= _END_MIN_WORDS, "about-section", keep_start=False)
 
 
@@ -544,8 +530,8 @@ def _body(lines: list[_Line], art: Article) -> None:
             last += 1
     # Author bio / credits right at the end are not the story (walk back through body_idx: linear).
     b = len(body_idx) - 1
-    while last > first and (_AUTHOR_BIO_RE.match(lines[last].text) or _CREDITS_RE.match(lines[last].text)):
-        lines[last].reason = "author-bio" if _AUTHOR_BIO_RE.match(lines[last].text) else "credits"
+    while last > first and (bp.BIO_RE.match(lines[last].text) or bp.CREDITS_RE.match(lines[last].text)):
+        lines[last].reason = "author-bio" if bp.BIO_RE.match(lines[last].text) else "credits"
         b -= 1
         last = body_idx[b]
 
@@ -566,9 +552,9 @@ def _body(lines: list[_Line], art: Article) -> None:
             if d and _PUBLISHED_LABEL_RE.match(ln.text):
                 art.published = d  # "First published: 19 November 2019" under the article
                 ln.reason = "dateline"
-            elif _CREDITS_RE.match(ln.text):
+            elif bp.CREDITS_RE.match(ln.text):
                 ln.reason = "credits"
-            elif _AUTHOR_BIO_RE.match(ln.text):
+            elif bp.BIO_RE.match(ln.text):
                 ln.reason = "author-bio"
             else:
                 ln.reason = "trailer"
