@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install sysdeps demo test lint bench clean
+.PHONY: install sysdeps demo test lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,12 +32,15 @@ demo: install
 	@echo "  demo-out/story-N.md|.json|.html   one cited brief per story"
 	@echo "  demo-out/storyline.db   the store; e.g. $(VENV)/bin/storyline stories --db demo-out/storyline.db"
 
-test: install sysdeps
-	$(VENV)/bin/ruff check src tests bench
+test: install sysdeps lint
 	$(PY) -m pytest -q -p no:cacheprovider
 
+# ruff (lint and format), the layer contract (no module imports from a higher layer) and mypy
 lint: install
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 bench: install
 	$(PY) bench/eval_clean.py
@@ -58,6 +61,10 @@ bench: install
 	$(PY) bench/bench_cluster.py
 	$(PY) bench/bench_pipeline.py
 	$(PY) bench/hostile.py
+
+format: install
+	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache

@@ -49,8 +49,8 @@ WIDGETS = ["Advertisement", "Share this article", "4 min read", "Follow us on so
 
 def write_corpus(n: int, folder: Path, seed: int = 0) -> int:
     """n realistic plain-text scrapes (masthead, navigation, byline, date, widgets, related links) from
-    storyline.synth's invented stories; returns how many files were written."""
-    from storyline.synth import generate
+    storyline.testing.synth's invented stories; returns how many files were written."""
+    from storyline.testing.synth import generate
 
     rng = random.Random(seed)
     items = generate(n, seed=seed)

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from storyline.analyse import analyse_many
-from storyline.analyse.scoring import (
+from storyline.testing.scoring import (
     AliasScore,
     GoldQuote,
     QuoteScore,
@@ -113,7 +113,7 @@ def eval_dates(ids: list[str], arts: list[Article], facts: list[ArticleFacts], g
 
 
 def eval_fixtures(folder: Path) -> None:
-    from storyline.analyse.scoring import split_title
+    from storyline.testing.scoring import split_title
 
     paths = sorted(folder.glob("*.txt"))
     if not paths:

@@ -57,7 +57,7 @@ from pathlib import Path
 
 from storyline.link.cluster import ClusterConfig, LinkConfig, StoryLinker
 from storyline.link.features import detokenise
-from storyline.link.metrics import bcubed, pairwise
+from storyline.testing.metrics import bcubed, pairwise
 from storyline.model import Article, ArticleFacts, content_hash
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -168,7 +168,7 @@ def load_seeds() -> list[Labelled]:
 
 
 def load_synthetic(n: int, seed: int) -> list[Labelled]:
-    from storyline.synth import generate
+    from storyline.testing.synth import generate
 
     return [Labelled(x.article, str(x.story), x.duplicate_of, true_date=x.true_date) for x in generate(n, seed=seed)]
 

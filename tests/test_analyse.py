@@ -16,7 +16,7 @@ from storyline.analyse import analyse_article, analyse_many
 from storyline.analyse.entities import name_key
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import ROLE_SYNONYMS, role_key
-from storyline.analyse.scoring import (
+from storyline.testing.scoring import (
     GoldQuote,
     load_seed_articles,
     place_gold,

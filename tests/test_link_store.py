@@ -26,7 +26,7 @@ from storyline.store.stories import (
     load_linker,
     save_linker,
 )
-from storyline.synth import generate
+from storyline.testing.synth import generate
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from sqlalchemy import func, inspect, select
 from storyline.model import Article, RawDoc, content_hash
 from storyline.store import Store, db_url, make_engine, migrate
 from storyline.store.schema import ArticleRow, Base, FactsRow
-from storyline.synth import generate
+from storyline.testing.synth import generate
 
 
 def test_db_url_picks_psycopg_driver() -> None:

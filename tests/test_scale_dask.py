@@ -17,7 +17,7 @@ from storyline.ingest import read_paths
 from storyline.model import to_jsonable
 from storyline.pipeline import Pipeline
 from storyline.store import Store
-from storyline.synth import generate
+from storyline.testing.synth import generate
 
 N_ARTICLES = 36
 

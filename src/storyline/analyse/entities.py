@@ -631,11 +631,11 @@ class _Builder:
                 continue
             if m.cluster >= 0:
                 continue
-            ci = self._best_for_single(m, key[0])
-            if ci is None:
+            best = self._best_for_single(m, key[0])
+            if best is None:
                 self._new("person", m)
             else:
-                self._join(ci, m)
+                self._join(best, m)
 
     def _best_for_single(self, m: _M, tok: str) -> int | None:
         by_last: list[int] = []

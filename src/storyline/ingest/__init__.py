@@ -6,7 +6,8 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.ingest.decode import DecodeError, check_bytes
@@ -15,27 +16,44 @@ from storyline.ingest.web import FetchError, fetch
 from storyline.model import IngestError, RawDoc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-TEXT_EXT = {".txt", ".text"}
-HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
-JSON_EXT = {".json", ".jsonl", ".ndjson"}
-FEED_EXT = {".xml", ".rss", ".atom", ".rdf", ".feed"}
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?://|[^\\/])")
-KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | FEED_EXT
 
-__all__ = ["read_paths", "read_bytes", "iter_files", "DEFAULT_MAX_BYTES"]
+# A reader of a container input (a feed, a JSON record file): (data, source) -> its articles.
+Reader = Callable[[bytes, str], Iterator[RawDoc | IngestError]]
+
+
+@dataclass(frozen=True, slots=True)
+class InputKind:
+    """One kind of input: what names it (file extensions, content-type fragments) and how it is read."""
+
+    name: str
+    extensions: frozenset[str]
+    content_types: tuple[str, ...]  # fragments of a Content-Type header that name this kind
+    read: Reader | None = None  # None: the input is one article of this kind (cleaned as such)
+
+
+# The one table of input kinds, in the order a content type is matched against them. Content with no
+# telling name is sniffed (``sniff``).
+INPUT_KINDS: dict[str, InputKind] = {
+    k.name: k
+    for k in (
+        InputKind("text", frozenset({".txt", ".text"}), ("text/plain",)),
+        InputKind("html", frozenset({".html", ".htm", ".xhtml", ".shtml"}), ("html",)),
+        InputKind("json", frozenset({".json", ".jsonl", ".ndjson"}), ("json",), read_json),
+        InputKind("feed", frozenset({".xml", ".rss", ".atom", ".rdf", ".feed"}), ("rss", "atom", "xml"), read_feed),
+    )
+}
+KNOWN_EXT = frozenset().union(*(k.extensions for k in INPUT_KINDS.values()))
+
+__all__ = ["INPUT_KINDS", "InputKind", "read_paths", "read_bytes", "iter_files", "DEFAULT_MAX_BYTES"]
 
 
 def sniff(data: bytes, hint: str = "") -> str:
     """'text' | 'html' | 'json' | 'feed' from an extension or content-type hint, else the content."""
     h = hint.lower()
-    if h in TEXT_EXT or "text/plain" in h:
-        return "text"
-    if h in HTML_EXT or "html" in h:
-        return "html"
-    if h in JSON_EXT or "json" in h:
-        return "json"
-    if h in FEED_EXT or any(x in h for x in ("rss", "atom", "xml")):
-        return "feed"
+    for k in INPUT_KINDS.values():
+        if h in k.extensions or any(t in h for t in k.content_types):
+            return k.name
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"{", b"[")):
         return "json"
@@ -53,13 +71,11 @@ def read_bytes(data: bytes, source: str, hint: str = "", origin: str = "file",
     except DecodeError as e:
         yield IngestError(source, str(e))
         return
-    kind = sniff(data, hint)
-    if kind == "json":
-        yield from read_json(data, source)
-    elif kind == "feed":
-        yield from read_feed(data, source)
+    kind = INPUT_KINDS[sniff(data, hint)]
+    if kind.read is not None:
+        yield from kind.read(data, source)
     else:
-        yield RawDoc(source=source, kind=kind, data=data, origin=origin, url=url)
+        yield RawDoc(source=source, kind=kind.name, data=data, origin=origin, url=url)
 
 
 def _mb(n: int) -> str:
@@ -95,8 +111,8 @@ def iter_files(path: Path) -> Iterator[Path | IngestError]:
             p = Path(root) / name
             if p.suffix.lower() in KNOWN_EXT or not p.suffix:
                 yield p
-    for e in unreadable:
-        yield IngestError(display_path(e.filename or path), f"cannot read folder: {e.strerror}")
+    for bad in unreadable:
+        yield IngestError(display_path(bad.filename or path), f"cannot read folder: {bad.strerror}")
 
 
 def read_file(p: Path, max_bytes: int) -> Iterator[RawDoc | IngestError]:

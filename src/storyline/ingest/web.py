@@ -129,6 +129,7 @@ def _resolve_checked(host: str, port: int, policy: _Policy | None = None) -> lis
         addr = str(info[4][0])
         ip = ipaddress.ip_address(addr.split("%")[0])
         hint = " (use --allow-private to permit)"
+        why: str | None
         if _is_metadata(ip) and not policy.named(host, port):
             why, hint = "cloud metadata service", ""  # not even with allow_private: only when named
         else:

@@ -295,7 +295,7 @@ class SqlBackend:
 
     def stories(self, story_ids: list[int]) -> list[StoryState]:
         self.queries += 1
-        out = []
+        out: list[StoryState] = []
         for chunk in _chunks(sorted(story_ids)):
             out.extend(_story_state(r) for r in self.session.scalars(
                 select(LinkStoryRow).where(LinkStoryRow.id.in_(chunk))))

@@ -1,0 +1,2 @@
+"""Evaluation support for the tests and benches (synthetic corpora, scores): never imported by the
+runtime stages (an import-linter contract keeps it so)."""
