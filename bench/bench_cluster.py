@@ -39,7 +39,7 @@ def peak_mb() -> float:
 
 def run_one(n: int, seed: int, db: str | None, embed_sample: int) -> dict[str, float]:
     from storyline.link.cluster import StoryLinker
-    from storyline.synth import generate
+    from storyline.testing.synth import generate
 
     t0 = time.perf_counter()
     items = generate(n + 200, seed=seed, days=max(56, n // 700))
