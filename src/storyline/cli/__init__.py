@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 
 from storyline import __version__
-from storyline.cli import articles, briefs, stories, stream
+from storyline.cli import articles, briefs, serve, stories, stream
 
 # The one list of command groups: `storyline --help` shows every command they register.
-COMMAND_GROUPS = (articles, stories, briefs, stream)
+COMMAND_GROUPS = (articles, stories, briefs, stream, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
