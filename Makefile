@@ -31,6 +31,8 @@ demo: install
 	@echo "  demo-out/index.html   the stories found, with links to each brief (open in a browser)"
 	@echo "  demo-out/story-N.md|.json|.html   one cited brief per story"
 	@echo "  demo-out/storyline.db   the store; e.g. $(VENV)/bin/storyline stories --db demo-out/storyline.db"
+	@echo
+	@echo "Open the web app on it:  $(VENV)/bin/storyline serve --db demo-out/storyline.db   (then http://localhost:8000/)"
 
 test: install sysdeps lint
 	$(PY) -m pytest -q -p no:cacheprovider
