@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import JSON, DateTime, Float, Integer, String, select
+from sqlalchemy import JSON, DateTime, Float, Integer, String, select, type_coerce
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storyline.model import ClaimCluster, Corroboration, StoryReport
@@ -203,12 +203,17 @@ def refresh_stale(store: Store, limit: int = 5) -> list[int]:
 
 
 def articles_since(store: Store, article_ids: Iterable[int], since: dt.datetime) -> set[int]:
-    """Those of ``article_ids`` stored at or after ``since`` (UTC)."""
+    """Those of ``article_ids`` stored at or after ``since`` (UTC). Store times have one-second
+    resolution (SQLite CURRENT_TIMESTAMP): the whole second of ``since`` counts as after it."""
+    since = since.replace(microsecond=0)
+    cond = ArticleRow.created >= since
+    if store.engine.dialect.name == "sqlite":  # stored as text 'YYYY-MM-DD HH:MM:SS': compare as text
+        cond = type_coerce(ArticleRow.created, String) >= since.strftime("%Y-%m-%d %H:%M:%S")
     ids = sorted(set(article_ids))
     out: set[int] = set()
     with store.session() as s:
         for i in range(0, len(ids), 500):
-            q = select(ArticleRow.id).where(ArticleRow.id.in_(ids[i : i + 500]), ArticleRow.created >= since)
+            q = select(ArticleRow.id).where(ArticleRow.id.in_(ids[i : i + 500]), cond)
             out.update(s.scalars(q))
     return out
 

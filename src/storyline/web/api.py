@@ -273,7 +273,9 @@ def get_changes(
     """What the story gained since a date: new articles, new claims, claims whose count of
     independent outlets rose, new conflicts."""
     t = parse_since(since)
-    rep = _report(request, story_id)
+    rep = web(request).current_report(story_id)
+    if rep is None:
+        raise HTTPException(404, f"no story {story_id}")
     ch = stored.changes(web(request).store, rep.report, t)
     return ChangesOut(
         story_id=story_id, since=t, report_computed=rep.computed, new_articles=ch.new_articles,

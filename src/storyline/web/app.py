@@ -125,6 +125,16 @@ class WebState:
             self.refresher.wake.set()
         return rep
 
+    def current_report(self, story_id: int) -> stored.StoredReport | None:
+        """The report of the story as it is now, computed here if the stored one is stale."""
+        rep = self.report(story_id)
+        if rep is not None and not rep.current:
+            with self._lock:
+                rep = stored.get_report(self.store, story_id)
+                if rep is None or not rep.current:
+                    rep = stored.compute_report(self.store, story_id)
+        return rep
+
 
 def create_app(db_url: str | None, token: str | None = None, config: WebConfig | None = None) -> FastAPI:
     from storyline.web import api, pages

@@ -29,8 +29,8 @@ router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=0, le=2**31 - 1)]
 
 
-def page(st: WebState, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-    return HTMLResponse(st.templates.get_template(name).render(**ctx), status_code=status)
+def page(st: WebState, template: str, status: int = 200, /, **ctx: Any) -> HTMLResponse:
+    return HTMLResponse(st.templates.get_template(template).render(**ctx), status_code=status)
 
 
 def _date(x: str | None) -> dt.date | None:
