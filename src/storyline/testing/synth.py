@@ -409,3 +409,24 @@ def _article(aid: int, title: str, paras: list[str], outlet: str, published: dt.
         published=published,
         id=aid,
     )
+
+
+def story_articles(n_articles: int, seed: int = 0, copy_rate: float = 0.08,
+                   start: dt.date = dt.date(2031, 3, 2), first_id: int = 1) -> list[Article]:
+    """``n_articles`` reports of ONE story by many outlets over two weeks (some light rewrites of
+    another outlet's report), for measuring the cost of comparing a big story."""
+    rng = random.Random(seed)
+    st = _make_story(1, rng, start, 14)
+    out: list[Article] = []
+    nid = first_id
+    while len(out) < n_articles:
+        day = st.start + dt.timedelta(days=rng.randrange(st.days))
+        title, paras = _write(st, rng, day)
+        outlet = rng.choice(OUTLETS)
+        out.append(_article(nid, title, paras, outlet, day))
+        nid += 1
+        if rng.random() < copy_rate and len(out) < n_articles:
+            o2 = rng.choice([o for o in OUTLETS if o != outlet])
+            out.append(_article(nid, title, _rewrite(paras, rng, outlet), o2, day))
+            nid += 1
+    return out

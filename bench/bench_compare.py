@@ -1,0 +1,106 @@
+"""Cost of comparing one big story: seconds and peak RSS of ``compare_story`` for stories of 100, 1,000
+and 10,000 articles, and the cost per article (flat = near-linear).
+
+The articles are invented reports of one synthetic story by many outlets (``storyline.testing.synth``).
+Analysing 10,000 articles with spaCy would take the bench half an hour, so a pool of distinct articles
+(``--pool``, 400 by default) is analysed once and a bigger story repeats the pool's articles under new
+ids and outlets (the output says so). Each size runs in a fresh process, so its peak RSS is its own;
+a size that does not finish within ``--max-seconds`` is reported as such.
+
+    .venv/bin/python bench/bench_compare.py [--sizes 100,1000,10000] [--pool 400] [--max-seconds 900]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _pool(n: int, path: Path) -> None:
+    from storyline.analyse import analyse_many
+    from storyline.testing.synth import story_articles
+
+    arts = story_articles(n, seed=7)
+    t0 = time.perf_counter()
+    facts = analyse_many(arts, n_process=2 if n >= 200 else 1)
+    for a, f in zip(arts, facts, strict=True):
+        f.article_id = a.id
+    print(f"pool: {n} distinct articles analysed in {time.perf_counter() - t0:.0f} s", flush=True)
+    path.write_bytes(pickle.dumps((arts, facts)))
+
+
+def _child(size: int, pool_path: Path) -> dict[str, float]:
+    import copy
+
+    from storyline.compare import compare_story
+    from storyline.embed import get_model
+    from storyline.model import Story
+    from storyline.testing.synth import OUTLETS
+
+    arts, facts = pickle.loads(pool_path.read_bytes())
+    get_model()  # the model load is not the comparison's cost
+    articles, fmap = {}, {}
+    for i in range(size):
+        a = copy.copy(arts[i % len(arts)])
+        f = copy.copy(facts[i % len(facts)])
+        a.id = f.article_id = i + 1
+        if i >= len(arts):
+            a.outlet = f"{OUTLETS[i % len(OUTLETS)]} {i // len(arts)}"
+        articles[a.id], fmap[a.id] = a, f
+    story = Story(id=1, label="synthetic", article_ids=sorted(articles),
+                  outlets=sorted({a.outlet or "" for a in articles.values()}))
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    report = compare_story(story, articles, fmap)
+    secs = time.perf_counter() - t0
+    return {"size": size, "seconds": secs, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rss_before_mib": rss0 / 1024, "clusters": len(report.corroboration), "conflicts": len(report.conflicts)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="100,1000,10000")
+    ap.add_argument("--pool", type=int, default=400, help="distinct articles analysed (bigger stories repeat them)")
+    ap.add_argument("--max-seconds", type=float, default=900.0, help="give up on a size after this long")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--pool-file", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(_child(args.child, args.pool_file)))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        pool = Path(tmp) / "pool.pkl"
+        _pool(min(args.pool, max(sizes)), pool)
+        print(f"{'articles':>9} {'seconds':>9} {'ms/article':>11} {'peak RSS':>10} {'clusters':>9} {'conflicts':>9}")
+        for size in sizes:
+            try:
+                out = subprocess.run([sys.executable, __file__, "--child", str(size), "--pool-file", str(pool)],
+                                     capture_output=True, text=True, timeout=args.max_seconds, check=True)
+            except subprocess.TimeoutExpired:
+                print(f"{size:>9} did not finish within {args.max_seconds:.0f} s", flush=True)
+                continue
+            except subprocess.CalledProcessError as e:
+                print(f"{size:>9} failed: {e.stderr.strip().splitlines()[-1] if e.stderr.strip() else e}", flush=True)
+                continue
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"{size:>9} {r['seconds']:>9.1f} {1000 * r['seconds'] / size:>11.1f} {r['peak_rss_mib']:>7.0f} MiB "
+                  f"{r['clusters']:>9} {r['conflicts']:>9}", flush=True)
+    print(f"(stories above {min(args.pool, max(sizes))} articles repeat the analysed pool under new ids and outlets)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
