@@ -43,7 +43,7 @@ from sklearn.utils import murmurhash3_32
 from storyline.link.aliases import EntityNote, article_entities, merge_entities
 from storyline.link.dedup import DedupConfig, DuplicateIndex
 from storyline.link.events import EventCue, article_cues, build_events
-from storyline.link.features import ArticleFeatures, extract, fold
+from storyline.link.features import ArticleFeatures, FeatureConfig, extract, fold
 from storyline.model import Article, ArticleFacts, Assignment, DuplicateGroup, Story
 
 
@@ -100,6 +100,7 @@ class ClusterConfig:
 class LinkConfig:
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
     dedup: DedupConfig = field(default_factory=DedupConfig)
+    features: FeatureConfig = field(default_factory=FeatureConfig)
 
 
 @dataclass(slots=True)
@@ -219,14 +220,14 @@ class StoryLinker:
             self._hash_cache[key] = h
         return h
 
-    def _vector(self, items: list[str], names: dict[int, str], update_df: bool) -> dict[int, float]:
-        """Sublinear tf x incremental idf, unit length."""
+    def _vector(self, items: dict[str, float], names: dict[int, str], update_df: bool) -> dict[int, float]:
+        """Sublinear tf (of each feature's weight) x incremental idf, unit length."""
         if not items:
             return {}
-        counts: Counter[int] = Counter()
-        for it in items:
+        counts: dict[int, float] = {}
+        for it, w in items.items():
             f = self._hash(it)
-            counts[f] += 1
+            counts[f] = counts.get(f, 0.0) + w
             if f not in names:
                 names[f] = it
         feats = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -234,7 +235,8 @@ class StoryLinker:
             self.df[feats] += 1
         n = self.n_docs + (1 if update_df else 0)
         idf = np.log((n + 1) / (self.df[feats] + 1)) + 1.0
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        raw = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        tf = np.where(raw >= 1.0, 1.0 + np.log(np.maximum(raw, 1.0)), raw)
         w = tf * idf
         w /= np.linalg.norm(w) or 1.0
         return dict(zip(feats.tolist(), w.tolist(), strict=True))
@@ -337,7 +339,7 @@ class StoryLinker:
         if article.id in self.articles:
             st = self.articles[article.id]
             return Assignment(article.id, st.story, False, 1.0, st.duplicate_of, 0)
-        feats = extract(article, facts)
+        feats = extract(article, facts, self.config.features)
         if embedding is None and self.config.cluster.use_embeddings:
             from storyline.embed import encode
 
@@ -359,7 +361,7 @@ class StoryLinker:
         out: list[Assignment] = []
         for i in range(0, len(articles), batch):
             arts, fcts = articles[i : i + batch], facts[i : i + batch]
-            feats = [extract(a, f) for a, f in zip(arts, fcts, strict=True)]
+            feats = [extract(a, f, self.config.features) for a, f in zip(arts, fcts, strict=True)]
             embs: list[np.ndarray | None] = [None] * len(arts)
             if self.config.cluster.use_embeddings:
                 from storyline.embed import encode

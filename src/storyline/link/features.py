@@ -185,12 +185,38 @@ def entity_keys(name: str, type_: str = "") -> list[str]:
     return keys
 
 
+@dataclass(frozen=True, slots=True)
+class FeatureConfig:
+    """How much each part of an article says about which story it tells.
+
+    A reader takes a story from the headline, the standfirst and the first paragraphs, and from the
+    names the article keeps coming back to; a name dropped once in the ninth paragraph (a predecessor,
+    another hearing, a teaser for another article) is context. Measured with bench/eval_cluster.py
+    (news-dev story BCubed, all four orders; ECB+; synthetic 5000): see ClusterConfig.
+    """
+
+    title_weight: float = 3.0  # each title term counts this many times
+    dek_weight: float = 2.0
+    lead_sentences: int = 3  # the lead: this many sentences ...
+    lead_words: int = 80  # ... or this many words, whichever is shorter
+    lead_weight: float = 2.0  # a lead term counts this many times (once more on top of the body)
+    body_words: int = 350  # terms after this many words of body count ``tail_weight``
+    tail_weight: float = 0.5  # late paragraphs: background, teaser tails, a second article
+    passing_weight: float = 1.0  # a name met once, outside the head and lead (0.4 lost 1.6 points of
+    # synthetic F1, whose stories name their cast once a paragraph, and gained nothing on news-dev)
+    max_mentions: int = 4  # mention counts saturate here (a name repeated in every line is one topic)
+    head_bonus: float = 2.0  # names in the title, dek or lead count this many times their mentions
+
+
+FEATURES = FeatureConfig()
+
+
 @dataclass(slots=True)
 class ArticleFeatures:
     """What the linker needs from one article."""
 
-    terms: list[str]  # content terms, title terms repeated (a headline names the story)
-    entities: list[str]  # entity keys ("e:" prefixed)
+    terms: dict[str, float]  # content term -> weight (title, dek and lead weigh more; late text less)
+    entities: dict[str, float]  # entity key ("e:" prefixed) -> salience (head mentions, repeated names)
     entity_names: dict[str, str] = field(default_factory=dict)  # key -> display name
     places: list[str] = field(default_factory=list)
     embed_text: str = ""
@@ -209,45 +235,112 @@ def _facts_entities(facts: ArticleFacts) -> Iterable[tuple[str, str]]:
             yield m.text, m.type
 
 
-def extract(
-    article: Article, facts: ArticleFacts | None = None, title_weight: int = 2, lead_sentences: int = 3
-) -> ArticleFeatures:
+def _add(acc: dict[str, float], items: Iterable[str], w: float) -> None:
+    for t in items:
+        acc[t] = acc.get(t, 0.0) + w
+
+
+def _lead_end(body: str, cfg: FeatureConfig) -> int:
+    """Character offset where the lead ends: the first sentences, at most ``lead_words`` words."""
+    lead = "\n".join(sentences(body)[: cfg.lead_sentences])
+    m = None
+    for i, m in enumerate(_WORD.finditer(body)):
+        if i >= cfg.lead_words:
+            return min(len(lead), m.start())
+    return len(lead) if m is not None else 0
+
+
+def _word_offset(text: str, n: int) -> int:
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i >= n:
+            return m.start()
+    return len(text)
+
+
+def extract(article: Article, facts: ArticleFacts | None = None, config: FeatureConfig = FEATURES) -> ArticleFeatures:
+    """Weighted content terms and entity keys of one article.
+
+    Only the article itself counts: the cleaner keeps captions and the text it dropped (menus,
+    related-story lists, widgets) out of ``Article.text``, and so out of every feature here.
+    """
+    cfg = config
     body = article.text
     title = article.title or ""
-    terms = content_terms(body)
-    if title:
-        terms.extend(content_terms(title) * title_weight)
+    dek = article.dek or ""
+    lead_end = _lead_end(body, cfg)
+    tail_start = max(lead_end, _word_offset(body, cfg.body_words))
+    terms: dict[str, float] = {}
+    _add(terms, content_terms(body[:tail_start]), 1.0)
+    _add(terms, content_terms(body[tail_start:]), cfg.tail_weight)
+    _add(terms, content_terms(body[:lead_end]), cfg.lead_weight - 1.0)
+    _add(terms, content_terms(title), cfg.title_weight)
+    _add(terms, content_terms(dek), cfg.dek_weight)
+
     names: dict[str, str] = {}
-    ents: list[str] = []
+    # entity key -> [mentions, in head (title/dek/lead)]
+    seen: dict[str, list[float]] = {}
     places: list[str] = []
-    if facts is not None and (facts.entities or facts.mentions):
-        pairs = list(_facts_entities(facts))
-        places = [n for n, t in pairs if t == "place"]
-        runs = None
-    else:
-        runs = capitalised_ngrams(body)
-        pairs = [(n, "") for n in runs]
-        pairs += [(n, "") for n in capitalised_ngrams(title)] * title_weight
-    # The lead names the story's protagonists and place; later paragraphs add background
-    # (a predecessor, an earlier case): entities of the first sentences count twice.
-    lead_sents = sentences(body)[:lead_sentences]
-    if facts is not None and (facts.entities or facts.mentions):
-        lead_end = len("\n".join(lead_sents))
-        pairs += [
-            (facts.entities[m.entity].name if m.entity is not None and m.entity < len(facts.entities) else m.text, m.type)
-            for m in facts.mentions
-            if m.start < lead_end and m.type in ("person", "organisation", "place", "group")
-        ]
-    else:
-        pairs += [(n, "") for n in capitalised_ngrams(" ".join(lead_sents))]
-    # Years name an event's time as sharply as names name its actors: they count as entities, so two
-    # same-kind events years apart (two quakes on one island) stay apart even without dates.
-    ents.extend("e:" + t for t in terms if _YEAR.fullmatch(t[1:]))
-    for name, type_ in pairs:
+
+    def note(name: str, type_: str, head: bool, count: int = 1) -> None:
         for k in entity_keys(name, type_):
-            ents.append(k)
+            rec = seen.setdefault(k, [0.0, 0.0])
+            rec[0] += count
+            if head:
+                rec[1] = 1.0
             if k not in names or len(name) > len(names[k]):
                 names[k] = name
+
+    runs: list[str] | None = None
+    if facts is not None and (facts.entities or facts.mentions):
+        # an entity's salience comes from all its mentions, whichever alias they use
+        count = [0] * len(facts.entities)
+        head_of = [False] * len(facts.entities)
+        for m in facts.mentions:
+            if m.type not in ("person", "organisation", "place", "group"):
+                continue
+            head = m.part in ("title", "dek") or m.start < lead_end
+            if m.entity is not None and m.entity < len(facts.entities):
+                count[m.entity] += 1
+                head_of[m.entity] = head_of[m.entity] or head
+            else:
+                note(m.text, m.type, head)
+        for i, e in enumerate(facts.entities):
+            if e.type not in ("person", "organisation", "place", "group", "other"):
+                continue
+            if e.type == "place":
+                places.append(e.name)
+            n = max(count[i], e.mentions, 1)
+            keys: dict[str, str] = {}  # an alias is the same entity: its keys count the entity once
+            for name in (e.name, *e.aliases):
+                for k in entity_keys(name, e.type):
+                    keys.setdefault(k, name)
+            for k, name in keys.items():
+                rec = seen.setdefault(k, [0.0, 0.0])
+                rec[0] += n
+                rec[1] = max(rec[1], float(head_of[i]))
+                if k not in names or len(name) > len(names[k]):
+                    names[k] = name
+    else:
+        runs = capitalised_ngrams(body)
+        lead_runs = set(capitalised_ngrams(body[:lead_end]))
+        for n in runs:
+            note(n, "", n in lead_runs)
+        for n in capitalised_ngrams(title) + capitalised_ngrams(dek):
+            note(n, "", True)
+    ents: dict[str, float] = {}
+    for k, (count, head) in seen.items():
+        count = min(max(count, 1.0), cfg.max_mentions)
+        if head:
+            ents[k] = count * cfg.head_bonus
+        elif count <= 1:
+            ents[k] = cfg.passing_weight
+        else:
+            ents[k] = count
+    # Years name an event's time as sharply as names name its actors: they count as entities, so two
+    # same-kind events years apart (two quakes on one island) stay apart even without dates.
+    for t, w in terms.items():
+        if _YEAR.fullmatch(t[1:]):
+            ents["e:" + t] = ents.get("e:" + t, 0.0) + w
     lead = " ".join(words(body)[:200])
     return ArticleFeatures(
         terms=terms,
