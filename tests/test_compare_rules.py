@@ -510,3 +510,118 @@ def test_role_words_do_not_merge_people_across_articles() -> None:
     b = [EntityNote("Tomas Brekke", "person", ["Tomas Brekke", "President", "president"], ["President"])]
     names = sorted(e.name for e in merge_entities([(1, a), (2, b)]))
     assert names == ["Ana Lund", "Tomas Brekke"]
+
+
+# ---------------------------------------------------------------- conflicts that hold up
+
+def test_wording_that_leaves_the_words_the_same_is_no_misquote() -> None:
+    from storyline.compare.quotes import _meaningful
+
+    same = [
+        ("Kovalenkyy", "Kovalenky"),  # a transliteration
+        ("Kovalenkyy's", "Kovalenkiy's"),
+        ("Wiedermark", "Wiedenmark"),  # a slightly misspelt name
+        ("U.S.", "United States"),  # an abbreviation for its words
+        ("EU", "European Union"),
+        ("350", "US$350"),  # how an amount is written
+        ("$350", "350 dollars"),
+        ("5%", "five per cent"),
+        ("3.5m", "3.5 million"),
+        ("1,200", "1200"),
+        ("judgement", "judgment"),
+    ]
+    for x, y in same:
+        assert not _meaningful(x, y), (x, y)
+    different = [
+        ("affect", "effect"), ("Iran", "Iraq"), ("Austria", "Australia"), ("350", "450"), ("3.5", "3.5 million"),
+        ("$350", "350 euros"), ("not", "now"), ("would", "could"), ("Lindqvist", "Marlow"),
+    ]
+    for x, y in different:
+        assert _meaningful(x, y), (x, y)
+
+
+QUOTE_A = """Ferry deal signed in Tallvik
+
+The Tallvik ferry operator signed a supply deal with a Dutch yard on Monday, its chief executive Signe Haraldsen said.
+
+"We will meet President Oleksandr Kovalenkyy in Brussels, and the U.S. will pay US$350 for every tonne we ship," Haraldsen said.
+
+"Nobody in this town will lose a job because of the new ferries," she added.
+"""
+QUOTE_B = """Tallvik ferry contract agreed
+
+Signe Haraldsen, who runs the Tallvik ferry operator, announced the contract with the Dutch yard on Monday.
+
+"We will meet President Oleksandr Kovalenky in Brussels, and the United States will pay 350 for every tonne we ship," Haraldsen told reporters.
+
+Haraldsen said "nobody in this town will lose a job" over the ferries, calling that a firm promise.
+"""
+QUOTE_C = """Tallvik ferry order
+
+Tallvik's ferry operator has ordered two ships from a Dutch yard, chief executive Signe Haraldsen said on Monday.
+
+"We will meet President Oleksandr Kovalenkyy in Brussels, and the U.S. will pay US$450 for every tonne we ship," Haraldsen said.
+"""
+
+
+def test_misquote_only_for_other_words_inside_the_marks() -> None:
+    def misquotes(*texts: str) -> list[str]:
+        docs = [
+            RawDoc(source=f"q{i}.txt", kind="text", data=t.encode(), outlet=f"Outlet {i}", published="2031-06-02")
+            for i, t in enumerate(texts)
+        ]
+        return [k.reason for k in compare_docs(docs).conflicts if k.kind == "misquote"]
+
+    # transliteration, abbreviation, currency formatting and a word outside the marks: one quote
+    assert misquotes(QUOTE_A, QUOTE_B) == []
+    # 350 against 450 inside the marks is a misquote
+    found = misquotes(QUOTE_A, QUOTE_C)
+    assert len(found) == 1 and "350" in found[0] and "450" in found[0]
+
+
+ROLE_A = """Harbour board chair speaks out
+
+Chair Ida Brekke thanked Tor Lund, the former chair, for years of work on the harbour board.
+
+Chair Ida Brekke met Tor Lund on Monday, and the former chair handed over the harbour keys.
+
+Brekke said the board would publish its accounts in June.
+"""
+ROLE_B = """Harbour accounts due in June
+
+Harbour board chair Ida Brekke told members the accounts would be ready in June.
+
+The board expects a small surplus this year, Brekke said.
+"""
+
+
+def test_a_role_beside_another_person_is_theirs() -> None:
+    docs = [
+        RawDoc(source="ra.txt", kind="text", data=ROLE_A.encode(), outlet="Skerry Tidings", published="2031-05-02"),
+        RawDoc(source="rb.txt", kind="text", data=ROLE_B.encode(), outlet="Harbour Notes", published="2031-05-02"),
+    ]
+    r = compare_docs(docs)
+    assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]
+
+
+CEO_A = """Brennoc board fires its chief
+
+The board of Brennoc Software fired chief executive Marit Olsen on Friday after a row over the company's budget.
+
+Staff walked out in protest, and the former CEO Marit Olsen thanked them in a message on Saturday.
+"""
+CEO_B = """Olsen back at Brennoc
+
+Brennoc Software's board reinstated Marit Olsen on Tuesday, four days after removing her.
+
+CEO Marit Olsen said she would meet staff on Wednesday to plan the budget.
+"""
+
+
+def test_a_role_that_changes_during_the_story_is_no_conflict() -> None:
+    docs = [
+        RawDoc(source="ca.txt", kind="text", data=CEO_A.encode(), outlet="Brennoc Bugle", published="2031-03-08"),
+        RawDoc(source="cb.txt", kind="text", data=CEO_B.encode(), outlet="Tech Valley Post", published="2031-03-12"),
+    ]
+    r = compare_docs(docs)
+    assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]

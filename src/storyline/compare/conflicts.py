@@ -38,6 +38,7 @@ from storyline.model import (
     Mention,
     Quantity,
     QuoteGroup,
+    Sentence,
     SourceRef,
     TimeRef,
 )
@@ -114,6 +115,13 @@ _ROLE_CHANGE_BEFORE = re.compile(
     r"\b(?:resign\w*|step\w* down|quit\w*|left|leav\w+|oust\w*|replac\w*|remov\w*|fired|sack\w*|named|"
     r"appoint\w*|serv\w*|elect\w*|work\w*|hired|chosen|nominat\w*|sworn in|took over|take over|taking over)"
     r"\s+as\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?$",
+    re.I,
+)
+# A post taken up, left or regained: where the story tells of it, "former X" and "X" are two times.
+_ROLE_CHANGE = re.compile(
+    r"\b(?:fired|sacked|ousted|dismissed|removed from|reinstated|rehired|reappointed|re-appointed|restored|"
+    r"resign\w*|stepp\w* down|step down|quit|return\w* (?:as|to)|re-?elected|impeached|suspended|"
+    r"succeed\w*|replac\w*|sworn in|took office|takes office|back as)\b",
     re.I,
 )
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4})$")
@@ -473,8 +481,10 @@ class ConflictFinder:
                 return any(a <= pos < b for a, b in quoted)
 
             covered: list[tuple[int, int]] = []
-            # 1. role mentions the analysis tied to a person ("President", "the former US president")
             body = [m for m in f.mentions if m.part == "body"]
+            near = _Nearby(text, [m for m in body if m.type == "person" and m.entity in person_of], person_of, f.sentences)
+
+            # 1. role mentions the analysis tied to a person ("President", "the former US president")
             for m in body:
                 if m.type != "role" or m.entity not in person_of or not _is_role(m.text) or in_quote(m.start):
                     continue
@@ -485,6 +495,15 @@ class ConflictFinder:
                     continue
                 lead = _PAST_BEFORE.search(text[max(0, m.start - 16) : m.start])
                 is_past = bool(_PAST_MODIFIER.search(m.text)) or lead is not None
+                if is_past:
+                    # a past role counts only where it attaches to this person: not beside another
+                    # person's name, nor, unless it stands beside this person's, after another
+                    # person named in its sentence
+                    who = person_of[m.entity]
+                    if near.beside_other(m.start, m.end, who) or (
+                        not near.beside(m.start, m.end, who) and near.others_before(m.start, who)
+                    ):
+                        continue
                 start = m.start - (len(lead.group(0)) if lead else 0)
                 end = m.end
                 # "President" + "Donald Trump": show the title with the name it precedes
@@ -494,9 +513,9 @@ class ConflictFinder:
                 ref = _ref(aid, start, end, text[start:end])
                 covered.append((start, m.end))
                 if is_past:
-                    past.append((aid, person_of[m.entity], qual, core, ref))  # type: ignore[index]
+                    past.append((aid, person_of[m.entity], qual, core, ref))
                 else:
-                    current[person_of[m.entity]].append((aid, qual, core, ref))  # type: ignore[index]
+                    current[person_of[m.entity]].append((aid, qual, core, ref))
             # 2. titles written before a name the analysis did not mark as a role
             persons = sorted(
                 (m for m in body if m.type == "person" and m.entity in person_of), key=lambda m: m.start
@@ -530,14 +549,20 @@ class ConflictFinder:
                 if after:
                     past.append((aid, person_of[after[0].entity], qual, core, ref))  # type: ignore[index]
                     continue
+                # the nearest person named before: only when its own sentence names nobody else
+                # before it whom it could describe
                 for m in reversed([m for m in persons if m.end <= span_start and span_start - m.end < self.config.role_reach]):
                     who = person_of[m.entity]  # type: ignore[index]
                     if any(h[0] == aid and _role_match(qual, core, h[1], h[2]) for h in current.get(who, [])):
-                        past.append((aid, who, qual, core, ref))
+                        if not near.others_before(span_start, who):
+                            past.append((aid, who, qual, core, ref))
                         break
+        changed = self._role_changes()
         out: list[Conflict] = []
         seen: set[tuple[int, str, str]] = set()
         for aid, who, qual, core, ref in past:
+            if who in changed:
+                continue  # dismissed and reinstated, resigned, re-elected: the role changed over time
             holders = [h for h in current.get(who, []) if _role_match(qual, core, h[1], h[2])]
             same = [h for h in holders if h[0] == aid]
             h = same[0] if same else next((x for x in holders if self.sources.independent(aid, x[0])), None)
@@ -564,6 +589,21 @@ class ConflictFinder:
             )
         return out
 
+    def _role_changes(self) -> set[str]:
+        """People the story shows taking up, leaving or regaining a post (in any of its articles)."""
+        out: set[str] = set()
+        for aid, f in self.facts.items():
+            art = self.articles.get(aid)
+            if art is None:
+                continue
+            names = {e.idx: self.resolve_person(e.name) for e in f.entities if e.type == "person"}
+            hits = [(x.start, x.end) for x in f.sentences if _ROLE_CHANGE.search(x.text)]
+            for m in f.mentions:
+                if m.part == "body" and m.type == "person" and m.entity in names:
+                    if any(a <= m.start < b for a, b in hits):
+                        out.add(names[m.entity])
+        return out
+
     def resolve_person(self, name: str) -> str:
         from storyline.compare.align import resolve_name
 
@@ -573,6 +613,15 @@ class ConflictFinder:
         self, detect: Callable[[QuoteGroup, Sources, dict[int, Article], QuoteFidelityConfig], list[Conflict]]
     ) -> list[Conflict]:
         return [c for g in self.quotes for c in detect(g, self.sources, self.articles, self.config.quotes)]
+
+    def speakers(self) -> list[Conflict]:
+        kinds: dict[str, str] = {}
+        for f in self.facts.values():
+            for e in f.entities:
+                kinds.setdefault(self.resolve_person(e.name), e.type)
+        return [
+            c for g in self.quotes for c in speaker_conflicts(g, self.sources, self.articles, self.config.quotes, kinds)
+        ]
 
     def all(self) -> list[Conflict]:
         return [c for spec in CONFLICT_KINDS.values() for c in spec.detector(self)]
@@ -586,9 +635,35 @@ CONFLICT_KINDS: dict[ConflictKind, ConflictKindSpec] = {
     "quantity": ConflictKindSpec("Different numbers", 0, lambda f: f.quantities()),
     "date": ConflictKindSpec("Different dates", 3, lambda f: f.dates()),
     "place": ConflictKindSpec("Different places", 4, lambda f: f.places()),
-    "speaker": ConflictKindSpec("Different speakers", 2, lambda f: f.quote_conflicts(speaker_conflicts)),
+    "speaker": ConflictKindSpec("Different speakers", 2, lambda f: f.speakers()),
     "misquote": ConflictKindSpec("Misquote", 1, lambda f: f.quote_conflicts(misquotes)),
 }
+
+
+@dataclass(slots=True)
+class _Nearby:
+    """The people named in one article, for telling whose a role phrase is."""
+
+    text: str
+    people: list[Mention]
+    person_of: dict[int, str]
+    sentences: list[Sentence]
+
+    def _next_to(self, start: int, end: int, x: Mention) -> bool:
+        # "former CEO Y" (the name right after) or "Y, the former CEO" (an apposition right before)
+        return 0 <= x.start - end <= 2 or (0 <= start - x.end <= 6 and "," in self.text[x.end : start])
+
+    def beside(self, start: int, end: int, who: str) -> bool:
+        return any(self.person_of[x.entity] == who and self._next_to(start, end, x) for x in self.people)  # type: ignore[index]
+
+    def beside_other(self, start: int, end: int, who: str) -> bool:
+        return any(self.person_of[x.entity] != who and self._next_to(start, end, x) for x in self.people)  # type: ignore[index]
+
+    def others_before(self, pos: int, who: str) -> bool:
+        """Another person is named earlier in the sentence at ``pos``: a role phrase after them may
+        be theirs ("X met Y, and the former chair said ..."). One named after it is not its referent."""
+        s0 = next((x.start for x in self.sentences if x.start <= pos < x.end), pos)
+        return any(s0 <= x.start < pos and self.person_of[x.entity] != who for x in self.people)  # type: ignore[index]
 
 
 def _qkey(a: Quantity, b: Quantity) -> tuple[str, float, float]:

@@ -6,18 +6,25 @@ reference (the longest rendering). Two kinds of conflict come out of a group (re
 other kinds in ``storyline.compare.conflicts.CONFLICT_KINDS``):
 
 - speaker: independent outlets attribute the same words to different people;
-- misquote: inside the stretch both render, the words inside quotation marks differ (beyond case
-  and punctuation), so at least one outlet did not quote verbatim.
+- misquote: inside the stretch both render, the words inside quotation marks differ, so at least one
+  outlet did not quote verbatim. Differences that leave the words the same are no misquote: case and
+  punctuation, British and American spelling, a transliterated or slightly misspelt name
+  ("Zelenskyy"/"Zelensky"), an abbreviation for its words ("U.S."/"United States"), how a number or
+  an amount is written ("350"/"US$350", "5%"/"five per cent"), and words outside the marks.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
+from storyline.analyse.quotes import find_quote_marks
 from storyline.compare.align import EntityResolver, resolve_name
 from storyline.compare.sources import Sources
 from storyline.link.features import american
@@ -267,8 +274,15 @@ def _vref(v: QuoteVariant, articles: dict[int, Article]) -> SourceRef:
 
 
 def speaker_conflicts(
-    g: QuoteGroup, sources: Sources, articles: dict[int, Article], config: QuoteFidelityConfig
+    g: QuoteGroup,
+    sources: Sources,
+    articles: dict[int, Article],
+    config: QuoteFidelityConfig,
+    kinds: dict[str, str] | None = None,
 ) -> list[Conflict]:
+    """Independent outlets give the same words to two named speakers. ``kinds``: entity type by
+    name; a person and an organisation are no conflict (a spokesperson or officer speaks for it)."""
+    kinds = kinds or {}
     out: list[Conflict] = []
     done: set[tuple[str, str]] = set()
     vs = g.variants
@@ -279,6 +293,9 @@ def speaker_conflicts(
                 continue
             if not (_named(a.speaker) and _named(b.speaker)):
                 continue  # "report", "campaign", "officials": a description may name the same source
+            ka, kb = kinds.get(a.speaker), kinds.get(b.speaker)
+            if ka and kb and ka != kb:
+                continue
             if not sources.independent(a.article_id, b.article_id) or _named_nearby(a, b, articles, config.speaker_reach):
                 continue
             key = (min(a.speaker, b.speaker), max(a.speaker, b.speaker))
@@ -325,7 +342,7 @@ def misquotes(
         a, b = pairs[0]
         changes = [
             (x, y)
-            for x, y in inner_changes(quoted_words(a.content.text, a.kind), quoted_words(b.content.text, b.kind))
+            for x, y in inner_changes(inside_marks(a, articles), inside_marks(b, articles))
             if _meaningful(x, y)
         ]
         if not changes:
@@ -362,7 +379,135 @@ def _meaningful(x: str, y: str) -> bool:
         if a and all(w == _MARK for w in a) and len(b) <= 3:
             return False  # "[entire]" for "whole", "min[ute]" for "min": the editor's hand, not a misquote
     wx, wy = set(_norms(x)) - STOP, set(_norms(y)) - STOP
-    return bool(wx ^ wy)
+    if not wx ^ wy:
+        return False
+    return not (_same_amounts(x, y) or _abbreviation(x, y) or _variant_spelling(x, y))
+
+
+@lru_cache(maxsize=64)
+def _quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start, m.end) for m in find_quote_marks(text))
+
+
+def inside_marks(v: QuoteVariant, articles: dict[int, Article]) -> str:
+    """The words of a rendering that stand inside quotation marks in its article: a tag or a word
+    just outside the marks is the outlet's, not the speaker's."""
+    art = articles.get(v.article_id)
+    text = (getattr(art, v.field) or "") if art is not None and v.field in ("title", "dek") else art.text if art else ""
+    s, e = v.content.start, v.content.end
+    if not (0 <= s < e <= len(text)) or text[s:e] != v.content.text:
+        return quoted_words(v.content.text, v.kind)
+    pieces = [(max(s, a), min(e, b)) for a, b in _quoted_ranges(text) if a < e and s < b]
+    pieces = [(a, b) for a, b in pieces if text[a:b].strip()]
+    if not pieces:
+        return quoted_words(v.content.text, v.kind)
+    return " … ".join(text[a:b].strip() for a, b in pieces)
+
+
+_SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+# Words that only say how an amount is written: currencies and their symbols, "per cent".
+_AMOUNT_WORDS = frozenset(
+    "us usd dollar dollars $ us$ eur euro euros € £ gbp pound pounds sterling yen ¥ per cent percent pct pc % "
+    "a an of".split()
+)
+_CURRENCY = {
+    w: name
+    for name, words in (
+        ("dollar", "$ us$ usd dollar dollars"),
+        ("euro", "€ eur euro euros"),
+        ("pound", "£ gbp pound pounds sterling"),
+        ("yen", "¥ yen"),
+    )
+    for w in words.split()
+}
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[$€£¥%]")
+
+
+def _amounts(text: str) -> tuple[list[float], list[str]]:
+    """The amounts a stretch of words gives ("US$350", "3.5 million", "five per cent") and its other words."""
+    values: list[float] = []
+    words: list[str] = []
+    for tok in _AMOUNT.findall(text.casefold().replace("’", "'")):
+        if tok[0].isdigit():
+            digits = tok.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", tok) else tok.replace(",", ".")
+            try:
+                values.append(float(digits))
+            except ValueError:
+                words.append(tok)
+        elif tok in _SMALL_NUMBERS:
+            values.append(float(_SMALL_NUMBERS[tok]))
+        elif tok in _SCALES and values:
+            values[-1] *= _SCALES[tok]
+        else:
+            words.append(tok)
+    return values, words
+
+
+def _same_amounts(x: str, y: str) -> bool:
+    """The same amounts, written differently ("350" / "US$350", "3.5m" / "3.5 million", "5%" / "five per cent")."""
+    vx, wx = _amounts(x)
+    vy, wy = _amounts(y)
+    if not vx or Counter(round(v, 6) for v in vx) != Counter(round(v, 6) for v in vy):
+        return False
+    if not set(wx) ^ set(wy) <= _AMOUNT_WORDS:
+        return False
+    cx, cy = {_CURRENCY[w] for w in wx if w in _CURRENCY}, {_CURRENCY[w] for w in wy if w in _CURRENCY}
+    return not (cx and cy and cx != cy)  # "$350" is not "350 euros"
+
+
+_INITIAL_SKIP = frozenset("of the and for de du la".split())
+
+
+def _abbreviation(x: str, y: str) -> bool:
+    """One side abbreviates the other's words: "U.S." / "United States", "EU" / "European Union"."""
+    for short, long in ((x, y), (y, x)):
+        letters = re.sub(r"[\W_]+", "", short)
+        words = [w for w in re.findall(r"[^\W\d_]+", long) if w.casefold() not in _INITIAL_SKIP]
+        if len(letters) >= 2 and len(short.split()) == 1 and len(words) == len(letters) and all(
+            w[0].isupper() for w in words
+        ):
+            if letters.casefold() == "".join(w[0] for w in words).casefold():
+                return True
+    return False
+
+
+def _transliterated(w: str) -> str:
+    """A name's letters with the usual transliteration choices folded: doubled letters, y/i, j/y."""
+    w = w.casefold().replace("j", "y").replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two spellings of one word: a name transliterated or misspelt ("Zelenskyy"/"Zelensky",
+    "Wiedefeld"/"Wiedenfeld"), or a longer word with one letter dropped ("judgement"/"judgment")."""
+    na, nb = _norm(a), _norm(b)
+    if na == nb:
+        return True
+    if any(ch.isdigit() for ch in na + nb):
+        return False  # figures are compared as amounts, never as spellings
+    if a[:1].isupper() and b[:1].isupper():
+        if min(len(na), len(nb)) >= 5 and _transliterated(na) == _transliterated(nb):
+            return True
+        if na[0] == nb[0] and min(len(na), len(nb)) >= 6 and Levenshtein.distance(na, nb) == 1:
+            return True
+        return na[0] == nb[0] and min(len(na), len(nb)) >= 8 and Levenshtein.distance(na, nb) <= 2
+    # a common word: only a letter left out or added ("towards"/"toward"), never one letter for another
+    return min(len(na), len(nb)) >= 6 and abs(len(na) - len(nb)) == 1 and Levenshtein.distance(na, nb) == 1
+
+
+def _variant_spelling(x: str, y: str) -> bool:
+    """Word for word the same words, spelt differently."""
+    tx = [t for t in _tokens(x) if _norm(t)]
+    ty = [t for t in _tokens(y) if _norm(t)]
+    return bool(tx) and len(tx) == len(ty) and all(_same_word(a, b) for a, b in zip(tx, ty, strict=True))
 
 
 def _change(x: str, y: str) -> str:
