@@ -90,6 +90,7 @@ class ClusterConfig:
     # deaths of one kind) that merged on their first pair come apart this way.
     split_ratio: float = 0.64
     split_min: int = 4
+    split_strong_ratio: float = 0.45  # without a difference in time, only a cut this clean splits
     split_max_members: int = 48  # a story larger than this is settled: its member vectors are dropped
     split_recent: int = 5000  # ... and so is one idle for this many articles (bounds memory)
     split_terms: int = 128  # features of a member's vector kept for this (most of its weight)
@@ -488,8 +489,28 @@ class StoryLinker:
         self._append(m, aid, vec, emb)
         if len(m.ids) >= 2 * c.split_min:
             part = _bisect(m.sims, c.split_min, c.split_ratio)
-            if part is not None:
+            if part is not None and (self._apart_in_time(m, part) or _bisect(m.sims, c.split_min, c.split_strong_ratio) is not None):
                 self._split(s, m, part)
+
+    def _apart_in_time(self, m: _Members, part: np.ndarray) -> bool:
+        """Whether the two parts of a young story tell of different times: their members' years (the
+        publication year, else the year the lead names) do not meet, or their dates lie a window apart."""
+        c = self.config.cluster
+        years: tuple[set[int], set[int]] = (set(), set())
+        dates: tuple[list[dt.date], list[dt.date]] = ([], [])
+        for i, aid in enumerate(m.ids):
+            a = self.articles.get(aid)
+            side = int(bool(part[i]))
+            if a is not None and a.published is not None:
+                dates[side].append(a.published)
+                years[side].add(a.published.year)
+            elif m.vecs[i][3] is not None:
+                years[side].add(m.vecs[i][3])
+        if dates[0] and dates[1]:
+            gap = max(min(dates[1]) - max(dates[0]), min(dates[0]) - max(dates[1]))
+            if gap.days > c.window_days:
+                return True
+        return bool(years[0] and years[1] and not years[0] & years[1])
 
     def _append(
         self, m: _Members, aid: int, vec: tuple[dict[int, float], dict[int, float], int | None], emb: np.ndarray | None
