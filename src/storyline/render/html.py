@@ -57,8 +57,9 @@ def cluster_badges(report: StoryReport) -> dict[int, tuple[int, int]]:
     return out
 
 
-def brief_context(report: StoryReport, view: BriefView) -> dict[str, Any]:
-    """What the shared brief templates read besides the view: pictures, labels and link helpers."""
+def brief_context(report: StoryReport, view: BriefView, pictures: bool = True) -> dict[str, Any]:
+    """What the shared brief templates read besides the view: pictures (unless the caller draws its
+    own), labels and link helpers."""
     badges = cluster_badges(report)
     by_ref = {s.ref: s for s in report.sources}
 
@@ -73,12 +74,13 @@ def brief_context(report: StoryReport, view: BriefView) -> dict[str, Any]:
         "marks": CELL_MARKS,
         "colours": CELL_COLOURS,
         "outlets": outlet_labels(report),
-        "matrix": coverage_svg(report),
-        "timeline": timeline_svg(report),
+        "matrix": coverage_svg(report) if pictures else Markup(""),
+        "timeline": timeline_svg(report) if pictures else Markup(""),
         "badge": lambda cid: badges.get(cid, (0, 0)),
         "outlet_of": outlet_of,
         "safe_url": safe_url,
         "cite_href": lambda n, _text=None: f"#src-{n}",
+        "cite_limit": None,
     }
 
 

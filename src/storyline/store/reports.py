@@ -112,6 +112,16 @@ def get_report(store: Store, story_id: int) -> StoredReport | None:
         return StoredReport(report_from_dict(row.report), row.version, row.computed, row.seconds, row.version == version)
 
 
+def report_stamp(store: Store, story_id: int) -> tuple[dt.datetime, bool] | None:
+    """(computed, current) of the stored report, without reading the report itself."""
+    q = select(StoryReportRow.computed, StoryReportRow.version).where(StoryReportRow.story_id == story_id)
+    with store.session() as s:
+        row = s.execute(q).first()
+    if row is None:
+        return None
+    return row[0], row[1] == story_versions(store, [story_id]).get(story_id)
+
+
 def report_counts(store: Store, story_ids: Sequence[int]) -> dict[int, ReportCounts]:
     if not story_ids:
         return {}

@@ -4,6 +4,7 @@ sharing the brief's sections with the standalone HTML brief (storyline/render/te
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
@@ -16,8 +17,8 @@ from markupsafe import Markup
 
 from storyline.model import Article, ArticleFacts, Coverage, StoryReport
 from storyline.render.escape import safe_url
-from storyline.render.html import brief_context, coverage_svg
-from storyline.render.view import build_view
+from storyline.render.html import brief_context, coverage_svg, timeline_svg
+from storyline.render.view import build_view, outlet_labels
 from storyline.store import reports as stored
 from storyline.store.search import HIT_END, HIT_START
 from storyline.store.stories import load_story, story_of
@@ -147,45 +148,102 @@ def citation_links(report: StoryReport) -> Any:
 
 
 GLANCE_ROWS = 10  # matrix rows in the first screen: with the timeline under them they fit a 1280x800 window
+GLANCE_OUTLETS = 24  # columns: at 22 px a cell, what the right-hand column holds unscaled
+# How much of each long list the story page shows before "show everything" (?full=1): a 1,000-article
+# story lists hundreds of claims, and the whole report renders to megabytes (bench/bench_web.py).
+CITE_LIMIT = 8  # citations shown after one span (a claim 200 articles state lists 8 and "+192")
+PAGE_LIMITS = {"claims": 60, "single": 40, "renderings": 2, "omissions": 12, "framing": 12, "quotes": 12}
 
 
-def glance_matrix(report: StoryReport) -> tuple[Markup, str]:
-    """The coverage picture of the first screen: the most corroborated claims only (all are in the
-    table below it), so cells stay readable."""
+@dataclass(slots=True)
+class Glance:
+    matrix: Markup
+    note: str
+    rows: list[tuple[int, Any, list[str]]]  # the coverage rows drawn, for the table beside the picture
+    outlets: list[str]
+
+
+def glance_matrix(report: StoryReport, view_rows: list[tuple[int, Any, list[str]]]) -> Glance:
+    """The coverage picture of the first screen: the most corroborated claims and the outlets stating
+    most of them (the table under it lists the same cells; the JSON report has all)."""
     cov = report.coverage
-    if len(cov.clusters) <= GLANCE_ROWS:
-        return coverage_svg(report), ""
+    labels = outlet_labels(report)
+    if not cov.clusters:
+        return Glance(Markup(""), "", [], labels)
     indep = {co.cluster: co.independent for co in report.corroboration}
     order = sorted(range(len(cov.clusters)), key=lambda i: (-indep.get(cov.clusters[i], 0), cov.clusters[i]))
     keep = sorted(order[:GLANCE_ROWS])
-    small = Coverage(cov.outlets, [cov.clusters[i] for i in keep], [cov.cells[i] for i in keep], cov.omissions)
-    trimmed = StoryReport(report.story_id, report.label, sources=report.sources, coverage=small)
-    return coverage_svg(trimmed), f"the {GLANCE_ROWS} most corroborated of {len(cov.clusters)} claims"
+    filled = [sum(1 for i in keep if cov.cells[i][j]) for j in range(len(cov.outlets))]
+    cols = sorted(sorted(range(len(cov.outlets)), key=lambda j: (-filled[j], j))[:GLANCE_OUTLETS])
+    small = Coverage([cov.outlets[j] for j in cols], [cov.clusters[i] for i in keep],
+                     [[cov.cells[i][j] for j in cols] for i in keep], {})
+    sources = [s for s in report.sources if s.outlet in set(small.outlets)]
+    trimmed = StoryReport(report.story_id, report.label, sources=sources, coverage=small)
+    parts = []
+    if len(keep) < len(cov.clusters):
+        parts.append(f"the {len(keep)} most corroborated of {len(cov.clusters)} claims")
+    if len(cols) < len(cov.outlets):
+        parts.append(f"{len(cols)} of {len(cov.outlets)} outlets")
+    rows = [(cid, text, [cells[j] for j in cols]) for cid, text, cells in (view_rows[i] for i in keep)]
+    return Glance(coverage_svg(trimmed), ", ".join(parts), rows, [labels[j] for j in cols])
+
+
+class PageCache:
+    """Rendered story pages by (story, report computed, full): a stored report renders the same page
+    until it is recomputed. Bounded; safe across the server's threads."""
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self.items: dict[tuple[int, str, bool], str] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[int, str, bool]) -> str | None:
+        with self.lock:
+            return self.items.get(key)
+
+    def put(self, key: tuple[int, str, bool], html: str) -> None:
+        with self.lock:
+            if len(self.items) >= self.size:
+                self.items.pop(next(iter(self.items)))
+            self.items[key] = html
+
+
+_pages = PageCache()
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(
-    request: Request, story_id: Id, since: Annotated[str, Query(max_length=40)] = ""
+    request: Request,
+    story_id: Id,
+    since: Annotated[str, Query(max_length=40)] = "",
+    full: Annotated[bool, Query(description="every item of every list")] = False,
 ) -> HTMLResponse:
     st = web(request)
     row = story_row(st.store, story_id)
     rep = st.report(story_id) if row is not None else None
     if row is None or rep is None:
         raise HTTPException(404, f"no story {story_id}")
+    key = (story_id, f"{rep.computed.isoformat()}|{rep.current}|{row.articles}:{row.seq}", full)
+    if not since and (cached := _pages.get(key)) is not None:
+        return HTMLResponse(cached)
     report = rep.report
-    ctx = brief_context(report, build_view(report))
+    view = build_view(report)
+    ctx = brief_context(report, view, pictures=False)
     ctx["cite_href"] = citation_links(report)
     ctx["article_href"] = lambda aid: f"/articles/{aid}"
-    ctx["matrix"], ctx["matrix_note"] = glance_matrix(report)
-    changes = None
-    if since:
-        changes = stored.changes(st.store, report, parse_since(since))
-    refs = {s.article_id: s.ref for s in report.sources}
-    texts = {c.id: c.members[c.representative].span.text for c in report.clusters if c.members}
-    return page(
-        st, "story.html.j2", **ctx, row=row, rep=rep, changes=changes, since=since, refs=refs, claim_texts=texts,
-        version=f"{row.articles}:{row.seq}", title=report.label,
+    ctx["cite_limit"] = None if full else CITE_LIMIT
+    glance = glance_matrix(report, view.coverage_rows)
+    ctx.update(matrix=glance.matrix, matrix_note=glance.note, glance_rows=glance.rows, glance_outlets=glance.outlets,
+               timeline=timeline_svg(report))
+    changes = stored.changes(st.store, report, parse_since(since)) if since else None
+    limits = {**{k: None for k in PAGE_LIMITS}, "renderings": 4} if full else PAGE_LIMITS
+    html = st.templates.get_template("story.html.j2").render(
+        **ctx, row=row, rep=rep, changes=changes, since=since, refs={s.article_id: s.ref for s in report.sources},
+        version=f"{row.articles}:{row.seq}", title=report.label, limits=limits, full=full,
     )
+    if not since:
+        _pages.put(key, html)
+    return HTMLResponse(html)
 
 
 # ---------------------------------------------------------------- article
