@@ -260,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
     results = {}
     with TestClient(create_app(db, config=WebConfig(background=False))) as client:
+        t0 = time.perf_counter()
+        client.get(f"/stories/{BIG}")
+        cold = (time.perf_counter() - t0) * 1000
         for _kind, name, url in urls:
             client.get(url)  # warm: template compilation, caches
             results[name] = measure(client, url, args.runs)
@@ -267,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind, name, _url in urls:
         med, p95, size = results[name]
         print(f"{kind:<5} {name:<36} {med:>10.1f} {p95:>8.1f} {size / 1024:>8.0f}")
+    print(f"first story page request (report read and parsed, page rendered): {cold:.0f} ms; later requests "
+          "are served from the page rendered for that report until it is recomputed")
     story = results[f"story page ({len(big_ids)} articles)"][0]
     verdict = "meets" if story < GOAL_STORY_PAGE_MS else "misses"
     print(f"story page median {story:.0f} ms {verdict} the goal of < {GOAL_STORY_PAGE_MS:.0f} ms from the stored report")

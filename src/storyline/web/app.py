@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -32,6 +33,9 @@ from storyline.store import reports as stored
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 REPORT_CACHE = 8  # parsed reports kept in memory (the stories being read right now)
+PAGE_CACHE = 16  # rendered story pages kept (about 0.6 MB each for a 1,000-article story)
+K = TypeVar("K")
+V = TypeVar("V")
 
 # No inline script anywhere (the pages' one script is /static/app.js); inline SVG needs no style.
 CSP = (
@@ -68,6 +72,7 @@ class Refresher:
         self.wake = threading.Event()
         self.stop = threading.Event()
         self.thread: threading.Thread | None = None
+        self.after: Callable[[list[int]], None] | None = None  # told which reports a pass recomputed
 
     def start(self) -> None:
         self.thread = threading.Thread(target=self._run, name="storyline-refresh", daemon=True)
@@ -84,13 +89,35 @@ class Refresher:
 
     def pass_once(self) -> list[int]:
         search.sync(self.store)
-        return stored.refresh_stale(self.store, self.config.refresh_batch)
+        done = stored.refresh_stale(self.store, self.config.refresh_batch)
+        if done and self.after is not None:
+            self.after(done)
+        return done
 
     def close(self) -> None:
         self.stop.set()
         self.wake.set()
         if self.thread is not None:
             self.thread.join(timeout=30)
+
+
+class Cache(Generic[K, V]):
+    """A small bounded map shared by the server's threads (oldest entry leaves first)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: dict[K, V] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self.lock:
+            return self.items.get(key)
+
+    def put(self, key: K, value: V) -> None:
+        with self.lock:
+            if key not in self.items and len(self.items) >= self.size:
+                self.items.pop(next(iter(self.items)))
+            self.items[key] = value
 
 
 class WebState:
@@ -103,7 +130,9 @@ class WebState:
         self.refresher = Refresher(store, config)
         self._lock = threading.Lock()
         # parsed reports by (story, computed): a 1,000-article report takes ~0.3 s to read and parse
-        self._reports: dict[tuple[int, dt.datetime], stored.StoredReport] = {}
+        self.reports: Cache[tuple[int, dt.datetime], stored.StoredReport] = Cache(REPORT_CACHE)
+        # rendered story pages by (story, report stamp, full): the same until the report is recomputed
+        self.pages: Cache[tuple[int, str, bool], str] = Cache(PAGE_CACHE)
 
     @cached_property
     def templates(self) -> Environment:
@@ -119,22 +148,20 @@ class WebState:
             raise HTTPException(401, "a valid token is needed: send 'Authorization: Bearer <token>'",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    def report(self, story_id: int) -> stored.StoredReport | None:
-        """The stored report; computed now when the story has none yet, else recomputed in the
-        background when stale (the page shows the stored one with its date meanwhile)."""
+    def report(self, story_id: int, compute: bool = True) -> stored.StoredReport | None:
+        """The stored report; computed now when the story has none yet (unless ``compute`` is
+        false), else recomputed in the background when stale (pages show the stored one with its
+        date meanwhile)."""
         stamp = stored.report_stamp(self.store, story_id)
-        if stamp is not None and (hit := self._reports.get((story_id, stamp[0]))) is not None:
+        if stamp is not None and (hit := self.reports.get((story_id, stamp[0]))) is not None:
             rep = dataclasses.replace(hit, current=stamp[1])
         else:
             rep = stored.get_report(self.store, story_id)
-            if rep is None:
+            if rep is None and compute:
                 with self._lock:  # one first computation at a time
                     rep = stored.get_report(self.store, story_id) or stored.compute_report(self.store, story_id)
             if rep is not None:
-                with self._lock:
-                    if len(self._reports) >= REPORT_CACHE:
-                        self._reports.pop(next(iter(self._reports)))
-                    self._reports[(story_id, rep.computed)] = rep
+                self.reports.put((story_id, rep.computed), rep)
         if rep is not None and not rep.current:
             self.refresher.wake.set()
         return rep
@@ -194,4 +221,6 @@ def create_app(db_url: str | None, token: str | None = None, config: WebConfig |
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    # a recomputed report is parsed and its page rendered before the next reader asks for it
+    state.refresher.after = lambda ids: pages.warm(state, ids)
     return app

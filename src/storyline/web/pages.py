@@ -4,7 +4,6 @@ sharing the brief's sections with the standalone HTML brief (storyline/render/te
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
@@ -188,27 +187,6 @@ def glance_matrix(report: StoryReport, view_rows: list[tuple[int, Any, list[str]
     return Glance(coverage_svg(trimmed), ", ".join(parts), rows, [labels[j] for j in cols])
 
 
-class PageCache:
-    """Rendered story pages by (story, report computed, full): a stored report renders the same page
-    until it is recomputed. Bounded; safe across the server's threads."""
-
-    def __init__(self, size: int = 16) -> None:
-        self.size = size
-        self.items: dict[tuple[int, str, bool], str] = {}
-        self.lock = threading.Lock()
-
-    def get(self, key: tuple[int, str, bool]) -> str | None:
-        with self.lock:
-            return self.items.get(key)
-
-    def put(self, key: tuple[int, str, bool], html: str) -> None:
-        with self.lock:
-            if len(self.items) >= self.size:
-                self.items.pop(next(iter(self.items)))
-            self.items[key] = html
-
-
-_pages = PageCache()
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -218,14 +196,26 @@ def story_page(
     since: Annotated[str, Query(max_length=40)] = "",
     full: Annotated[bool, Query(description="every item of every list")] = False,
 ) -> HTMLResponse:
-    st = web(request)
+    return HTMLResponse(story_html(web(request), story_id, since, full))
+
+
+def warm(st: WebState, story_ids: list[int]) -> None:
+    """Parse the reports and render the pages of these stories, so their next reader is served at once."""
+    for sid in story_ids:
+        try:
+            story_html(st, sid, "", False)
+        except HTTPException:  # the story went away
+            continue
+
+
+def story_html(st: WebState, story_id: int, since: str, full: bool) -> str:
     row = story_row(st.store, story_id)
     rep = st.report(story_id) if row is not None else None
     if row is None or rep is None:
         raise HTTPException(404, f"no story {story_id}")
     key = (story_id, f"{rep.computed.isoformat()}|{rep.current}|{row.articles}:{row.seq}", full)
-    if not since and (cached := _pages.get(key)) is not None:
-        return HTMLResponse(cached)
+    if not since and (cached := st.pages.get(key)) is not None:
+        return cached
     report = rep.report
     view = build_view(report)
     ctx = brief_context(report, view, pictures=False)
@@ -242,8 +232,8 @@ def story_page(
         version=f"{row.articles}:{row.seq}", title=report.label, limits=limits, full=full,
     )
     if not since:
-        _pages.put(key, html)
-    return HTMLResponse(html)
+        st.pages.put(key, html)
+    return html
 
 
 # ---------------------------------------------------------------- article
@@ -327,7 +317,7 @@ def article_page(
     clusters: dict[int, int] = {}
     label = None
     if sid is not None:
-        rep = stored.get_report(st.store, sid)
+        rep = st.report(sid, compute=False)
         if rep is not None:
             label = rep.report.label
             for c in rep.report.clusters:
@@ -364,7 +354,7 @@ def entity_page(request: Request, name: Annotated[str, Path(max_length=200)]) ->
                     aliases.update(a for a in e.aliases if a != e.name)
                     roles.update(e.roles)
     for r in rows[-10:]:
-        rep = stored.get_report(st.store, r.id)
+        rep = st.report(r.id, compute=False)
         if rep is None:
             continue
         groups = [g for g in rep.report.quotes if (g.speaker or "").lower() == key.lower()]
