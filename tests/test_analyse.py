@@ -342,6 +342,23 @@ He said the province must spend 4 percent of its budget on flood defences. Over 
     assert hire.modality == "plans" and hire.numbers[0].approx == "around"
 
 
+def test_a_subordinate_clause_with_its_own_subject_is_its_own_claim() -> None:
+    f = analyse_article(
+        article(
+            "The Talwyn ferry ran aground near the north pier on Sunday after a sudden squall knocked out "
+            "the harbour radar.\n\nThe council approved the dredging budget after it cut two library "
+            "branches.\n\nIt was dark when the lights of the quay failed."
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    # two events, two claims: outlets that tell only the squall can corroborate it
+    assert "a sudden squall knocked out the harbour radar" in texts, texts
+    assert any(t.startswith("The Talwyn ferry ran aground") and "squall" not in t for t in texts), texts
+    # "it cut ..." leans on the clause it hangs from; "It was dark" is too short to stand alone
+    assert any("approved the dredging budget" in t and "library" in t for t in texts), texts
+    assert any("It was dark" in t and "lights" in t for t in texts), texts
+
+
 # ---------------------------------------------------------------- time
 
 

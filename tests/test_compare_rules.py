@@ -199,6 +199,13 @@ def test_segments_split_unpunctuated_as_clause() -> None:
         assert len(segments(one)) == 1
 
 
+def test_segments_keep_the_two_ends_of_between_together() -> None:
+    text = "between the alarm and the flood, the wardens were able to close the lower gates of the canal"
+    assert segments(text) == [(0, len(text))]
+    two = "The wardens closed the lower gates and the canal stayed open to barges all week"
+    assert len(segments(two)) == 2
+
+
 def test_coordinated_infinitives_become_two_propositions() -> None:
     text = "the mayor said it was unlikely for the town to rebuild the old bridge or to open a second ferry"
     out = coordinated(text, 0, len(text))

@@ -254,6 +254,42 @@ def _clause_heads(root: Token, allowed: set[int]) -> list[Token]:
     return out
 
 
+# Subordinate clauses that state their own event ("..., after a cargo ship struck the bridge"): a
+# compound sentence tells two propositions, and other outlets often tell only one of them.
+SPLIT_MARKS = frozenset({"after", "before", "when", "because", "since", "while", "whereas", "although", "though", "once", "until"})
+MIN_REMAINDER = 5  # words a clause must keep after its subordinate clause leaves (else it is a fragment)
+
+
+def _self_contained_subject(head: Token) -> bool:
+    """The clause names its own subject: "they ..." or "its board ..." lean on the clause they hang
+    from, and cut off from it they would be fragments."""
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    return bool(subj) and all(
+        s.pos_ != "PRON" and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children) for s in subj
+    )
+
+
+def _subordinate_heads(sent: list[Token], heads: list[Token], allowed: set[int]) -> list[Token]:
+    """Adverbial clauses with their own subject and a temporal or causal conjunction, each with the
+    clauses coordinated to it, when what stays of the clause they hang from still reads as a claim."""
+    out: list[Token] = []
+    for t in sent:
+        if t.dep_ != "advcl" or t.pos_ not in ("VERB", "AUX") or t.i not in allowed:
+            continue
+        if not _own_subject(t) or not any(c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in t.children):
+            continue
+        if not _self_contained_subject(t):
+            continue
+        parent = next((h for h in heads if t in h.subtree), None)
+        if parent is None:
+            continue
+        rest = _clause_tokens(parent, [*heads, *out, t], allowed)
+        if sum(1 for x in rest if x.is_alpha) < MIN_REMAINDER:
+            continue
+        out.extend(_clause_heads(t, allowed))
+    return out
+
+
 def _clause_tokens(head: Token, heads: list[Token], allowed: set[int]) -> list[Token]:
     skip: set[int] = set()
     for h in heads:
@@ -445,6 +481,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
             found = []
             for r in verbs or roots[:1]:
                 heads = _clause_heads(r, ids)
+                heads += _subordinate_heads(list(span), heads, ids)
                 for h in heads:
                     c = _make_claim(
                         doc, h, _clause_tokens(h, heads, ids), index, asserter, qi, sent_of_tok[h.i]
@@ -463,6 +500,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         if root.i not in allowed:
             continue
         heads = _clause_heads(root, allowed)
+        heads += _subordinate_heads(list(s), heads, allowed)
         for h in heads:
             if h.idx in cue_starts:
                 continue
