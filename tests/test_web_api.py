@@ -292,3 +292,51 @@ def test_changes_feed_reports_what_new_articles_bring(db: str, client: TestClien
     assert client.get(f"/api/stories/{sid}/changes", params={"since": "yesterday"}).status_code == 422
     page = client.get(f"/stories/{sid}", params={"since": since}).text
     assert f"What changed since {since}" in page and f"{len(added)} new articles" in page
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty store: a SQLite file, or a fresh PostgreSQL database (tests/pg.py)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "b.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
+def test_search_reports_and_changes_on_each_backend(backend: str) -> None:
+    """The web app's store modules on SQLite and PostgreSQL: FTS5 / tsvector search, stored reports
+    with their story version, and the 'stored since' cut (articles written directly, no NLP)."""
+    from storyline.model import Article, RawDoc, ReportSource, StoryReport, content_hash
+    from storyline.store import search
+    from storyline.store.stories import LinkArticleRow, LinkStoryRow
+
+    store = Store(backend)
+    texts = ["The Quillmouth ferry resumed on Friday after the pier repairs.",
+             "Council budget talks in Brackwater stalled over the harbour levy.",
+             "Ferry passengers in Quillmouth waited two hours for the first crossing."]
+    items = [(RawDoc(source=f"t{i}.txt", kind="text", data=t.encode()),
+              Article(source=f"t{i}.txt", content_hash=content_hash(t), paragraphs=[t], title=f"Note {i}",
+                      outlet=f"Outlet {i}"))
+             for i, t in enumerate(texts)]
+    ids = [aid for aid, _ in store.add_batch(items)]
+    assert search.sync(store) == 3 and search.sync(store) == 0
+    hits, total = search.search(store, "quillmouth ferries")
+    assert total == 0 or {h.article_id for h in hits} <= {ids[0], ids[2]}
+    hits, total = search.search(store, "Quillmouth ferry")
+    assert total == 2 and {h.article_id for h in hits} == {ids[0], ids[2]}
+    assert all(search.HIT_START in h.snippet for h in hits)
+    assert search.search(store, "\"') OR zzq=zzq -- NEAR(")[1] == 0  # query syntax is inert
+
+    with store.session() as s, s.begin():
+        s.add(LinkStoryRow(id=1, label="ferry", seq=3, n=3, n_articles=3, independent_outlets=3, terms=b"",
+                           ents=b"", indexed=b"", names={}, summary={"outlets": ["Outlet 0"]}))
+        for k, aid in enumerate(ids):
+            s.add(LinkArticleRow(article_id=aid, story_id=1, seq=k + 1, similarity=0.0, cues=[], entities=[]))
+    report = StoryReport(1, "ferry", sources=[ReportSource(k + 1, aid, f"Outlet {k}") for k, aid in enumerate(ids)])
+    assert stored.stale_stories(store) == [1]
+    stored.save_report(store, report, stored.story_versions(store, [1])[1])
+    got = stored.get_report(store, 1)
+    assert got is not None and got.current and got.report == report and stored.stale_stories(store) == []
+    future = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=1)
+    assert stored.changes(store, report, future).new_articles == []
+    assert stored.changes(store, report, dt.datetime(2000, 1, 1)).new_articles == sorted(ids)
+    store.close()
