@@ -632,3 +632,30 @@ def test_a_role_that_changes_during_the_story_is_no_conflict() -> None:
     ]
     r = compare_docs(docs)
     assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]
+
+
+def test_copies_count_once_and_are_named_with_their_original() -> None:
+    from storyline.compare.corroboration import corroborate
+    from storyline.compare.sources import Sources
+    from storyline.model import Article, ClaimCluster, DuplicateGroup, Story
+    from storyline.render.view import ClaimView
+
+    arts = {
+        1: Article(source="a.txt", content_hash="a", paragraphs=["x"], outlet="Harbour Courier", id=1),
+        2: Article(source="b.txt", content_hash="b", paragraphs=["x"], outlet="Valley Gazette", id=2),
+        3: Article(source="c.txt", content_hash="c", paragraphs=["x"], outlet="Coast Daily", id=3),
+    }
+    story = Story(id=1, label="s", article_ids=[1, 2, 3], duplicate_groups=[DuplicateGroup(1, [1, 2])])
+    text = "The ferry ran aground near the north pier"
+    members = [
+        ClaimMember(article_id=a, claim=0, span=Span(0, len(text), text), sentence=0, asserter="outlet", outlet=arts[a].outlet or "")
+        for a in (1, 2, 3)
+    ]
+    co = corroborate(ClaimCluster(id=1, members=members), Sources(story, arts))
+    assert (co.outlets, co.independent, co.label) == (3, 2, "corroborated")
+    courier = next(s for s in co.support if 1 in s.article_ids)
+    assert courier.copies == [2]
+    view = ClaimView(cluster=1, text=None, label=co.label, independent=co.independent, outlets=co.outlets)  # type: ignore[arg-type]
+    assert view.support_label == "3 outlets, 2 independent"
+    view.outlets = 2
+    assert view.support_label == "corroborated by 2 independent outlets"

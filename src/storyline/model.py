@@ -360,6 +360,7 @@ class Corroboration:
     label: str  # "corroborated" (>= 2 independent outlets) | "single-source"
     independent: int
     support: list[OutletSupport] = field(default_factory=list)
+    outlets: int = 0  # outlets stating it, copies and relays included ("5 outlets, 3 independent")
 
 
 # Every conflict kind; each has one entry (label, rank, detector) in ``storyline.compare.conflicts.CONFLICT_KINDS``.

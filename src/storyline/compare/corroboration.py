@@ -8,7 +8,7 @@ attributes it to a speaker.
 
 from __future__ import annotations
 
-from storyline.compare.sources import Sources
+from storyline.compare.sources import Sources, fold_outlet
 from storyline.model import ClaimCluster, Corroboration, OutletSupport
 
 CORROBORATED = "corroborated"
@@ -37,7 +37,10 @@ def corroborate(cluster: ClaimCluster, sources: Sources) -> Corroboration:
             sup.copies.append(aid)
     support = sorted(by_voice.values(), key=lambda s: min(sources.ref[a] for a in s.article_ids))
     n = len(support)
-    return Corroboration(cluster=cluster.id, label=CORROBORATED if n >= 2 else SINGLE, independent=n, support=support)
+    outlets = len({fold_outlet(sources.name[m.article_id]) for m in cluster.members})
+    return Corroboration(
+        cluster=cluster.id, label=CORROBORATED if n >= 2 else SINGLE, independent=n, support=support, outlets=outlets
+    )
 
 
 def corroborate_all(clusters: list[ClaimCluster], sources: Sources) -> list[Corroboration]:

@@ -18,6 +18,7 @@ from storyline.model import (
     Conflict,
     Corroboration,
     DiffPart,
+    OutletSupport,
     QuoteGroup,
     SourceRef,
     StoryReport,
@@ -35,6 +36,8 @@ LABELS = {
     "timeline": "Timeline",
     "sources": "Sources",
     "corroborated": "corroborated by {n} independent outlets",
+    "outlets": "{n} outlets, {m} independent",
+    "copies": "copied by",
     "single_label": "single source",
     "own": "own assertion",
     "attributed": "attributed to",
@@ -77,9 +80,18 @@ class ClaimView:
     text: Cited
     label: str
     independent: int
-    own: list[str] = field(default_factory=list)  # outlets asserting it themselves
+    own: list[str] = field(default_factory=list)  # outlets asserting it themselves (with the outlets copying them)
     attributed: list[tuple[str, list[str]]] = field(default_factory=list)  # (outlet, speakers)
     renderings: list[Cited] = field(default_factory=list)  # other members, one per article
+    outlets: int = 0  # outlets stating it, copies included
+
+    @property
+    def support_label(self) -> str:
+        """"corroborated by 3 independent outlets", or "5 outlets, 3 independent" when copies or
+        relays are among them."""
+        if self.outlets > self.independent:
+            return LABELS["outlets"].format(n=self.outlets, m=self.independent)
+        return LABELS["corroborated"].format(n=self.independent) if self.label == "corroborated" else ""
 
 
 @dataclass(slots=True)
@@ -204,6 +216,13 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
         c.id: (c, co) for c, co in zip(report.clusters, report.corroboration, strict=True)
     }
 
+    outlet_of = {x.article_id: x.outlet for x in report.sources}
+
+    def voice(sup: OutletSupport) -> str:
+        """The independent source, with the other outlets whose copies of it count with it."""
+        copied = sorted({outlet_of[a] for a in sup.copies if a in outlet_of} - {sup.outlet})
+        return f"{sup.outlet} ({LABELS['copies']} {', '.join(copied)})" if copied else sup.outlet
+
     def claim_view(c: ClaimCluster, co: Corroboration) -> ClaimView:
         rep = c.members[c.representative]
         rep_text = shown_text(rep)
@@ -220,9 +239,10 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
             text=shown(rep, cites(same_text)),
             label=co.label,
             independent=co.independent,
-            own=[s.outlet for s in co.support if s.own],
-            attributed=[(s.outlet, s.speakers) for s in co.support if s.speakers],
+            own=[voice(s) for s in co.support if s.own],
+            attributed=[(voice(s), s.speakers) for s in co.support if s.speakers],
             renderings=others,
+            outlets=co.outlets,
         )
 
     overview = []
