@@ -18,8 +18,7 @@ import multiprocessing as mp
 from bisect import bisect_right
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from storyline.analyse import nlp
 from storyline.analyse.claims import extract_claims
@@ -29,6 +28,9 @@ from storyline.analyse.quotes import close_open_quotes, extract_quotes, find_quo
 from storyline.analyse.roles import ROLE_SYNONYMS
 from storyline.analyse.timex import extract_times, resolve
 from storyline.model import Article, ArticleFacts, Sentence
+
+if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not on import
+    from spacy.tokens import Doc
 
 __all__ = ["ROLE_SYNONYMS", "analyse_article", "analyse_docs", "analyse_many", "name_key", "resolve"]
 

@@ -18,13 +18,15 @@ Questions are not claims.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from storyline.analyse.docutil import doc_text
 from storyline.analyse.docutil import sents as docutil_sents
 from storyline.analyse.entities import EntityIndex
 from storyline.model import Claim, Quantity, Quote, Span
+
+if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not on import
+    from spacy.tokens import Doc, Token
 
 MODALS = {
     "must": "must",

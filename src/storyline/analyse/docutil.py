@@ -8,8 +8,11 @@ call; the analysis asks for them per token, so they are computed once per Doc an
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not on import
+    from spacy.tokens import Doc, Span, Token
+
 
 
 def doc_text(doc: Doc) -> str:

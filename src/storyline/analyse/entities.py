@@ -20,9 +20,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span, Token
 
 from storyline.analyse.docutil import sent_index
 from storyline.analyse.roles import (
@@ -37,6 +37,9 @@ from storyline.analyse.roles import (
     words,
 )
 from storyline.model import Entity, Mention
+
+if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not on import
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["EntityIndex", "extract_entities", "name_key", "names_match"]
 

@@ -22,13 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from storyline.analyse.docutil import char_sent_index, doc_text, sent_of, sents
 from storyline.analyse.entities import TAG_WORDS, EntityIndex
 from storyline.analyse.roles import is_role_word
 from storyline.model import Quote, Span
+
+if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not on import
+    from spacy.tokens import Doc, Token
 
 REPORTING = frozenset(
     """say tell add state note stress emphasize emphasise insist argue claim warn explain announce

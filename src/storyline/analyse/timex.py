@@ -19,11 +19,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from storyline.analyse.docutil import sent_index
 from storyline.model import Span, TimeRef
+
+if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not on import
+    from spacy.tokens import Doc, Token
 
 MONTHS = {
     m.lower(): i
