@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyline.model import Article, ArticleFacts
+from storyline.model import PARA_SEP, Article, ArticleFacts
 
 # Words every news article uses: they say nothing about which story it tells.
 NEWS_STOP = frozenset(
@@ -257,6 +258,44 @@ def _word_offset(text: str, n: int) -> int:
     return len(text)
 
 
+# A paragraph ending on a dash and a one-word credit ("... on New Year's Day. — AFP"): a photo caption.
+_DASH_CREDIT = re.compile(r"[.!?”\"]\s*[—–]\s*[A-Z][A-Za-z]{1,15}(?:/[A-Z][\w .'-]{1,30})?\.?$")
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption or credit line the cleaner left in the body (it says nothing the story is about)."""
+    from storyline.clean.boilerplate import CAPTION_CREDIT_RE, CREDIT_LINE_RE
+
+    p = paragraph.strip()
+    return bool(_DASH_CREDIT.search(p) or CAPTION_CREDIT_RE.search(p) or CREDIT_LINE_RE.match(p))
+
+
+def story_paragraphs(article: Article) -> list[int]:
+    """Indexes of the paragraphs the linker reads: no caption paragraphs, no paragraph's repeats (a
+    caption or teaser shown twice on the page)."""
+    seen: set[str] = set()
+    keep = []
+    for i, p in enumerate(article.paragraphs):
+        k = p.strip()
+        if k in seen or is_caption(k):
+            continue
+        seen.add(k)
+        keep.append(i)
+    return keep
+
+
+def _full_offset(article: Article, keep: list[int], pos: int) -> int:
+    """The offset in ``article.text`` of offset ``pos`` of the kept paragraphs joined."""
+    offs = article.paragraph_offsets()
+    at = 0
+    for i in keep:
+        n = len(article.paragraphs[i])
+        if pos <= at + n:
+            return offs[i] + (pos - at)
+        at += n + len(PARA_SEP)
+    return len(article.text)
+
+
 def extract(article: Article, facts: ArticleFacts | None = None, config: FeatureConfig = FEATURES) -> ArticleFeatures:
     """Weighted content terms and entity keys of one article.
 
@@ -264,7 +303,8 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
     related-story lists, widgets) out of ``Article.text``, and so out of every feature here.
     """
     cfg = config
-    body = article.text
+    keep = story_paragraphs(article)
+    body = PARA_SEP.join(article.paragraphs[i] for i in keep)
     title = article.title or ""
     dek = article.dek or ""
     lead_end = _lead_end(body, cfg)
@@ -292,13 +332,18 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
 
     runs: list[str] | None = None
     if facts is not None and (facts.entities or facts.mentions):
+        offs = article.paragraph_offsets() or [0]
+        kept = [i in set(keep) for i in range(max(1, len(article.paragraphs)))]
+        lead_full = _full_offset(article, keep, lead_end)
         # an entity's salience comes from all its mentions, whichever alias they use
         count = [0] * len(facts.entities)
         head_of = [False] * len(facts.entities)
         for m in facts.mentions:
             if m.type not in ("person", "organisation", "place", "group"):
                 continue
-            head = m.part in ("title", "dek") or m.start < lead_end
+            if m.part == "body" and (m.start < 0 or not kept[min(len(kept) - 1, bisect_right(offs, m.start) - 1)]):
+                continue  # a caption or repeated paragraph
+            head = m.part in ("title", "dek") or (m.part == "body" and m.start < lead_full)
             if m.entity is not None and m.entity < len(facts.entities):
                 count[m.entity] += 1
                 head_of[m.entity] = head_of[m.entity] or head
