@@ -28,6 +28,15 @@ MIGRATIONS = HERE / "migrations"
 ALEMBIC_INI = HERE / "alembic.ini"
 # Modules that put their tables on Base; importing them registers the tables.
 MODEL_MODULES = ("storyline.store.stories", "storyline.store.feeds", "storyline.store.reports")
+# Full-text index tables (store.search) are made by raw DDL in migration 0006 (an FTS5 virtual table and
+# its shadow tables; a tsvector table): no model declares them, so schema comparisons leave them out.
+INDEX_TABLE_PREFIXES = ("article_fts", "article_search")
+
+
+def is_modelled(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Alembic ``include_object`` hook: False for the full-text index tables and their indexes."""
+    table = getattr(getattr(obj, "table", None), "name", None) if type_ != "table" else name
+    return not (table or "").startswith(INDEX_TABLE_PREFIXES)
 # Stores made before Alembic managed the schema hold exactly these tables: adopt them at this revision.
 BASELINE = ("0001", {"articles", "facts"})
 _PG_LOCK = 0x5709_11E5  # advisory lock key of schema upgrades

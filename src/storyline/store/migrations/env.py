@@ -13,7 +13,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from storyline.store import db_url, make_engine
-from storyline.store.migrate import register_models
+from storyline.store.migrate import is_modelled, register_models
 from storyline.store.schema import Base
 
 config = context.config
@@ -27,7 +27,7 @@ def _url() -> str:
 
 def _run(conn: Connection) -> None:
     context.configure(connection=conn, target_metadata=target_metadata, compare_type=True,
-                      render_as_batch=conn.dialect.name == "sqlite")
+                      render_as_batch=conn.dialect.name == "sqlite", include_object=is_modelled)
     with context.begin_transaction():
         context.run_migrations()
 
