@@ -141,20 +141,20 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
     out += ([] if v.timeline else [LABELS["none"]]) + [""]
 
     out += [f"## {LABELS['sources']}", ""]
-    for s in r.sources:
-        bits = [f"[{s.ref}] {md(s.outlet)}"]
-        if s.title:
-            bits.append(f"“{md(s.title)}”")
-        if s.published:
-            bits.append(s.published.isoformat())
-        if s.reported_via:
-            bits.append(f"{LABELS['relays']} {md(s.reported_via)}")
-        if s.duplicate_of is not None:
-            dup = next((x.ref for x in r.sources if x.article_id == s.duplicate_of), None)
+    for src in r.sources:
+        bits = [f"[{src.ref}] {md(src.outlet)}"]
+        if src.title:
+            bits.append(f"“{md(src.title)}”")
+        if src.published:
+            bits.append(src.published.isoformat())
+        if src.reported_via:
+            bits.append(f"{LABELS['relays']} {md(src.reported_via)}")
+        if src.duplicate_of is not None:
+            dup = next((x.ref for x in r.sources if x.article_id == src.duplicate_of), None)
             if dup:
                 bits.append(f"{LABELS['copy_of']} [{dup}]")
-        url = safe_url(s.url)
-        bits.append(f"<{url}>" if url and not re.search(r"[<>\s]", url) else md(s.url or s.source))
+        url = safe_url(src.url)
+        bits.append(f"<{url}>" if url and not re.search(r"[<>\s]", url) else md(src.url or src.source))
         out.append("- " + " · ".join(bits))
     out.append("")
     return "\n".join(out)

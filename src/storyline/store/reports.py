@@ -267,5 +267,6 @@ def story_article_dates(store: Store, story_ids: Sequence[int]) -> dict[int, lis
     )
     with store.session() as s:
         for sid, pub in s.execute(q):
-            out[sid].append(pub)
+            if pub is not None:
+                out[sid].append(pub)
     return out

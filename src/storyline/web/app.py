@@ -153,6 +153,7 @@ class WebState:
         false), else recomputed in the background when stale (pages show the stored one with its
         date meanwhile)."""
         stamp = stored.report_stamp(self.store, story_id)
+        rep: stored.StoredReport | None
         if stamp is not None and (hit := self.reports.get((story_id, stamp[0]))) is not None:
             rep = dataclasses.replace(hit, current=stamp[1])
         else:
@@ -168,7 +169,7 @@ class WebState:
 
     def current_report(self, story_id: int) -> stored.StoredReport | None:
         """The report of the story as it is now, computed here if the stored one is stale."""
-        rep = self.report(story_id)
+        rep: stored.StoredReport | None = self.report(story_id)
         if rep is not None and not rep.current:
             with self._lock:
                 rep = stored.get_report(self.store, story_id)
