@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -270,16 +271,26 @@ def is_caption(paragraph: str) -> bool:
     return bool(_DASH_CREDIT.search(p) or CAPTION_CREDIT_RE.search(p) or CREDIT_LINE_RE.match(p))
 
 
-def story_paragraphs(article: Article) -> list[int]:
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
+
+
+def story_paragraphs(article: Article, headline_words: int = 16) -> list[int]:
     """Indexes of the paragraphs the linker reads: no caption paragraphs, no paragraph's repeats (a
-    caption or teaser shown twice on the page)."""
+    caption or teaser shown twice on the page), and after the first sentence-like paragraph no
+    headline-like lines (short, no closing punctuation): teasers for other articles, lists of related
+    stories, subheadings."""
     seen: set[str] = set()
     keep = []
+    started = False
     for i, p in enumerate(article.paragraphs):
         k = p.strip()
         if k in seen or is_caption(k):
             continue
         seen.add(k)
+        headline = not _SENTENCE_END.search(k) and len(k.split()) <= headline_words
+        if started and headline:
+            continue
+        started = started or not headline
         keep.append(i)
     return keep
 
@@ -321,7 +332,7 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
     seen: dict[str, list[float]] = {}
     places: list[str] = []
 
-    def note(name: str, type_: str, head: bool, count: int = 1) -> None:
+    def note(name: str, type_: str, head: bool, count: float = 1.0) -> None:
         for k in entity_keys(name, type_):
             rec = seen.setdefault(k, [0.0, 0.0])
             rec[0] += count
@@ -335,8 +346,9 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
         offs = article.paragraph_offsets() or [0]
         kept = [i in set(keep) for i in range(max(1, len(article.paragraphs)))]
         lead_full = _full_offset(article, keep, lead_end)
+        tail_full = _full_offset(article, keep, tail_start)
         # an entity's salience comes from all its mentions, whichever alias they use
-        count = [0] * len(facts.entities)
+        count = [0.0] * len(facts.entities)
         head_of = [False] * len(facts.entities)
         for m in facts.mentions:
             if m.type not in ("person", "organisation", "place", "group"):
@@ -344,17 +356,18 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
             if m.part == "body" and (m.start < 0 or not kept[min(len(kept) - 1, bisect_right(offs, m.start) - 1)]):
                 continue  # a caption or repeated paragraph
             head = m.part in ("title", "dek") or (m.part == "body" and m.start < lead_full)
+            w = cfg.tail_weight if m.part == "body" and m.start >= tail_full else 1.0
             if m.entity is not None and m.entity < len(facts.entities):
-                count[m.entity] += 1
+                count[m.entity] += w
                 head_of[m.entity] = head_of[m.entity] or head
             else:
-                note(m.text, m.type, head)
+                note(m.text, m.type, head, w)
         for i, e in enumerate(facts.entities):
             if e.type not in ("person", "organisation", "place", "group", "other"):
                 continue
             if e.type == "place":
                 places.append(e.name)
-            n = max(count[i], e.mentions, 1)
+            n = max(count[i], 1.0)
             keys: dict[str, str] = {}  # an alias is the same entity: its keys count the entity once
             for name in (e.name, *e.aliases):
                 for k in entity_keys(name, e.type):
@@ -368,8 +381,14 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
     else:
         runs = capitalised_ngrams(body)
         lead_runs = set(capitalised_ngrams(body[:lead_end]))
+        tail_runs = capitalised_ngrams(body[tail_start:])
+        late = Counter(tail_runs)
         for n in runs:
-            note(n, "", n in lead_runs)
+            # a run only seen in the late text counts ``tail_weight``
+            late_here = late[n] > 0
+            if late_here:
+                late[n] -= 1
+            note(n, "", n in lead_runs, cfg.tail_weight if late_here else 1.0)
         for n in capitalised_ngrams(title) + capitalised_ngrams(dek):
             note(n, "", True)
     ents: dict[str, float] = {}
