@@ -9,11 +9,10 @@ import datetime as dt
 import importlib
 import time
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,68 +25,14 @@ from storyline.model import (
     publication_key,
     to_jsonable,
 )
+from storyline.store.engine import DEFAULT_DB, db_url, make_engine
+from storyline.store.migrate import upgrade
 from storyline.store.schema import ArticleRow, Base, FactsRow
 
-DEFAULT_DB = "storyline.db"
+__all__ = ["DEFAULT_DB", "Store", "db_url", "make_engine"]
+
 _RETRYABLE = ("locked", "busy", "deadlock detected", "could not serialize")
 T = TypeVar("T")
-
-
-def db_url(db: str | None) -> str:
-    """A SQLAlchemy URL from --db: a URL as is, anything else is a SQLite file path."""
-    db = db or DEFAULT_DB
-    if "://" in db:
-        # psycopg 3 is the PostgreSQL driver: a plain postgresql:// URL means it too
-        for plain in ("postgresql://", "postgres://"):
-            if db.startswith(plain):
-                return "postgresql+psycopg://" + db[len(plain):]
-        return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
-
-
-def _wal(cur) -> None:  # type: ignore[no-untyped-def]
-    """Switch a SQLite database to WAL once; processes opening a new file together may collide here,
-    and the switch does not wait on the busy timeout, so retry for a while."""
-    import sqlite3
-
-    for i in range(60):
-        try:
-            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
-                return
-            cur.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as e:
-            if "locked" not in str(e).lower() and "busy" not in str(e).lower():
-                raise
-            time.sleep(min(0.05 * (i + 1), 0.5))
-    cur.execute("PRAGMA journal_mode=WAL")
-
-
-def make_engine(url: str, begin: str = "BEGIN") -> Engine:
-    """An engine; on SQLite every transaction is opened explicitly with ``begin``.
-
-    pysqlite starts transactions lazily and not before a SAVEPOINT, so without this the first
-    savepoint of a batch would commit on its own and a crash could leave half a batch.
-    """
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
-            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA busy_timeout=30000")
-            _wal(cur)
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _begin(conn):  # type: ignore[no-untyped-def]
-            conn.exec_driver_sql(begin)
-
-        return engine
-    return create_engine(url, pool_pre_ping=True)
 
 
 class Store:
@@ -101,13 +46,9 @@ class Store:
     @property
     def display_url(self) -> str:
         """The URL with any password hidden, for messages."""
-        from sqlalchemy.engine import make_url
-
         return make_url(self.url).render_as_string(hide_password=True)
 
     def migrate(self) -> None:
-        from storyline.store.migrate import upgrade
-
         upgrade(self.engine)
 
     def close(self) -> None:
@@ -190,8 +131,6 @@ class Store:
             return (row.source, row.origin, row.raw) if row else None
 
     def count(self) -> int:
-        from sqlalchemy import func
-
         with self.Session() as s:
             return int(s.scalar(select(func.count(ArticleRow.id))) or 0)
 

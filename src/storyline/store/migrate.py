@@ -21,6 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+from storyline.store.engine import make_engine
 from storyline.store.schema import Base
 
 HERE = Path(__file__).resolve().parent
@@ -70,7 +71,6 @@ def _locked_engine(engine: Engine) -> Engine:
     """An engine whose transactions take the database lock first (SQLite), or the engine itself."""
     if engine.dialect.name != "sqlite":
         return engine
-    from storyline.store import make_engine
 
     db = engine.url.database
     if db and db != ":memory:" and not db.startswith("file:"):
@@ -138,7 +138,7 @@ def exclusive(engine: Engine, name: str) -> Iterator[None]:
         return
     db = engine.url.database if engine.dialect.name == "sqlite" else None
     try:
-        import fcntl
+        import fcntl  # POSIX only: imported where the lock is taken, so the store still opens elsewhere
     except ImportError:  # not POSIX: no lock file; run one writer at a time
         fcntl = None  # type: ignore[assignment]
     if not db or db == ":memory:" or db.startswith("file:") or fcntl is None:

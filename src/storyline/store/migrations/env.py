@@ -12,7 +12,7 @@ import logging.config
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from storyline.store import db_url, make_engine
+from storyline.store.engine import db_url, make_engine
 from storyline.store.migrate import is_modelled, register_models
 from storyline.store.schema import Base
 
