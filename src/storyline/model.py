@@ -453,6 +453,8 @@ class ReportSource:
     source: str = ""
     duplicate_of: int | None = None
     reported_via: str | None = None
+    language: str | None = None  # detected by the clean stage (ISO 639-1)
+    analysed: bool = True  # False: not in English, so not run through the (English) analysis
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from storyline.analyse.entities import extract_entities, name_key, pronoun_menti
 from storyline.analyse.quotes import close_open_quotes, extract_quotes, find_quote_marks, headline_quotes
 from storyline.analyse.roles import ROLE_SYNONYMS
 from storyline.analyse.timex import extract_times, resolve
+from storyline.clean.language import is_english
 from storyline.model import Article, ArticleFacts, Sentence
 
 if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not on import
@@ -101,9 +102,13 @@ def _analyse_batch(articles: Sequence[Article], batch_size: int) -> list[Article
     per = 1 + len(EXTRA_PARTS)
     # one nlp.pipe batch at a time, so only batch_size articles' Docs are alive at once
     for b0 in range(0, len(articles), batch_size):
-        chunk = articles[b0 : b0 + batch_size]
+        batch = articles[b0 : b0 + batch_size]
+        # the English model on a page in another language invents names and quotes: such a page gets
+        # empty facts (it is still stored, deduplicated and linked with pages of its language)
+        chunk = [a for a in batch if is_english(a)]
+        done = {id(a): ArticleFacts(article_id=a.id) for a in batch if not is_english(a)}
         texts = [t for a in chunk for t in _texts(a)]
-        docs = nlp.parse_many(texts, step="full", batch_size=batch_size)
+        docs = nlp.parse_many(texts, step="full", batch_size=batch_size) if texts else []
         for k, article in enumerate(chunk):
             body, *rest = docs[k * per : (k + 1) * per]
             extra = {p: d for p, d in zip(EXTRA_PARTS, rest, strict=True) if d.text.strip()}
@@ -112,6 +117,10 @@ def _analyse_batch(articles: Sequence[Article], batch_size: int) -> list[Article
             except Exception as exc:  # one bad article must not sink the batch
                 log.warning("analyse: %s: %s: %s", article.source, type(exc).__name__, exc)
                 out.append(ArticleFacts(article_id=article.id))
+        if done:  # back into input order
+            parsed = iter(out[len(out) - len(chunk) :])
+            del out[len(out) - len(chunk) :]
+            out.extend(done[id(a)] if id(a) in done else next(parsed) for a in batch)
     return out
 
 

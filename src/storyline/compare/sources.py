@@ -12,6 +12,7 @@ import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from storyline.clean.language import is_english
 from storyline.clean.meta import fold_outlet, same_outlet
 from storyline.model import Article, ReportSource, Story
 
@@ -90,6 +91,8 @@ class Sources:
                     source=a.source,
                     duplicate_of=self.rep.get(aid),
                     reported_via=a.reported_via,
+                    language=a.language,
+                    analysed=is_english(a),
                 )
             )
         return out

@@ -277,7 +277,7 @@ class StoryLinker:
             f = self._hash(it)
             counts[f] = counts.get(f, 0.0) + w
             if f not in names:
-                names[f] = it
+                names[f] = it.split("|", 1)[-1]  # shown without its language prefix
         feats = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         if update_df:
             self.df[feats] += 1

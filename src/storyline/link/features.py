@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyline.clean.language import is_english
 from storyline.model import PARA_SEP, Article, ArticleFacts
 
 # Words every news article uses: they say nothing about which story it tells.
@@ -405,6 +406,13 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
     for t, w in terms.items():
         if _YEAR.fullmatch(t[1:]):
             ents["e:" + t] = ents.get("e:" + t, 0.0) + w
+    # An article in another language is linked only with articles of that language: its features live
+    # in a space of their own ("de|" + key), so no English story is ever its candidate.
+    if not is_english(article):
+        pre = f"{article.language}|"
+        terms = {pre + k: v for k, v in terms.items()}
+        ents = {pre + k: v for k, v in ents.items()}
+        names = {pre + k: v for k, v in names.items()}
     lead = " ".join(words(body)[:200])
     return ArticleFeatures(
         terms=terms,

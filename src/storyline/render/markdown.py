@@ -149,6 +149,8 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
             bits.append(src.published.isoformat())
         if src.reported_via:
             bits.append(f"{LABELS['relays']} {md(src.reported_via)}")
+        if not src.analysed:
+            bits.append(LABELS["not_analysed"].format(lang=md(src.language or "?")))
         if src.duplicate_of is not None:
             dup = next((x.ref for x in r.sources if x.article_id == src.duplicate_of), None)
             if dup:

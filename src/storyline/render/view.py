@@ -50,6 +50,7 @@ LABELS = {
     "none": "None found.",
     "relays": "relays",
     "copy_of": "copy of",
+    "not_analysed": "not analysed (language: {lang})",
     "cell_own": "stated as its own",
     "cell_attributed": "attributed to a speaker",
     "cell_copy": "through a copy",
