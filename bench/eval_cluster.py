@@ -57,8 +57,8 @@ from pathlib import Path
 
 from storyline.link.cluster import ClusterConfig, LinkConfig, StoryLinker
 from storyline.link.features import detokenise
-from storyline.testing.metrics import bcubed, pairwise
 from storyline.model import Article, ArticleFacts, content_hash
+from storyline.testing.metrics import bcubed, pairwise
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 _ISO = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
