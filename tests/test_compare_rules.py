@@ -659,3 +659,24 @@ def test_copies_count_once_and_are_named_with_their_original() -> None:
     assert view.support_label == "3 outlets, 2 independent"
     view.outlets = 2
     assert view.support_label == "corroborated by 2 independent outlets"
+
+
+def test_related_story_links_are_not_claims() -> None:
+    from storyline.compare.align import furniture
+
+    for line in ("Read more: Ferry operator apologises to stranded islanders", "ALSO READ - Tolls rise on the coast road",
+                 "Related: Harbour board names new chair", "Watch: the moment the pier gave way"):
+        assert furniture(line), line
+    for line in ("Readers of the Harbour Courier were told to stay home", "See-through panels line the new terminal",
+                 "Related reports reached the council on Monday"):
+        assert not furniture(line), line
+
+
+def test_a_member_must_restate_the_clusters_core() -> None:
+    from storyline.compare.align import _enforce_core
+
+    # 0, 1 and 3 restate one another; 2 came in through 3 (average linkage), and the core is 3: 2 is
+    # not close enough to it and leaves
+    sim = np.array([[1.0, 0.8, 0.2, 0.8], [0.8, 1.0, 0.2, 0.8], [0.2, 0.2, 1.0, 0.45], [0.8, 0.8, 0.45, 1.0]])
+    out = _enforce_core([[0, 1, 2, 3]], sim, 0.5)
+    assert sorted(map(sorted, out)) == [[0, 1, 3], [2]]

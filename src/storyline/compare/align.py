@@ -51,6 +51,7 @@ class AlignConfig:
     center: float = 0.0  # share of the story's mean claim embedding removed before comparing
     lexical: float = 0.4  # weight of the content-word (story TF-IDF) cosine mixed into the similarity
     link_floor: float = 0.0  # a member must be at least this close to some other member of its cluster
+    core_floor: float = 0.40  # a member must be at least this close to its cluster's core (no chaining)
     attach: float = 0.30  # second pass: a claim moves to a cluster this close on average...
     attach_margin: float = 0.05  # ...when that cluster beats its own and the runner-up by this much
     short_words: int = 6  # a pair whose shorter claim has fewer words than this...
@@ -270,6 +271,20 @@ def relative_propositions(text: str) -> list[str] | None:
     return None
 
 
+# A link to another page of the site ("Read more: ...", "Also read - ...", "RELATED: ...") names a
+# story; it asserts nothing of this one
+_FURNITURE = re.compile(
+    r"^\W*(?:(?:read|see|watch|listen)(?:\s+(?:more|also|this|next|now|the latest|here))?"
+    r"|also read|related|recommended|trending|must read|don't miss|more on this)(?::|\s+[:\-\u2013\u2014|>])",
+    re.I,
+)
+
+
+def furniture(text: str) -> bool:
+    """A site's own navigation inside the text: a related-story link line, not a claim."""
+    return bool(_FURNITURE.match(text))
+
+
 def claim_members(
     articles: dict[int, Article],
     facts: dict[int, ArticleFacts],
@@ -297,7 +312,7 @@ def claim_members(
         days = [(t.span.start, t.span.end, t.value) for t in f.times if t.anchor == "absolute" and t.end is None and t.value]
         sent = {x.idx: x for x in f.sentences}
         for ci, c in enumerate(f.claims):
-            if len(_WORD.findall(c.span.text)) < min_words or relay_note(c.span.text):
+            if len(_WORD.findall(c.span.text)) < min_words or relay_note(c.span.text) or furniture(c.span.text):
                 continue
             st = sent.get(c.sentence)
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
@@ -555,6 +570,34 @@ def agglomerate(sim: np.ndarray, cannot: np.ndarray, threshold: float) -> list[l
     return [g for g in groups if g is not None]
 
 
+def core_of(group: list[int], sim: np.ndarray) -> int:
+    """The member most like the others (highest mean similarity): what the cluster asserts."""
+    if len(group) <= 2:
+        return group[0]
+    sub = sim[np.ix_(group, group)]
+    return group[int(np.argmax(sub.sum(axis=1)))]
+
+
+def _enforce_core(groups: list[list[int]], sim: np.ndarray, floor: float) -> list[list[int]]:
+    """Average linkage chains: A~B, B~C, yet C says something else than A. A member must restate the
+    cluster's core; one that does not leaves as its own cluster (the core is recomputed after each)."""
+    out: list[list[int]] = []
+    for g in groups:
+        g = list(g)
+        while len(g) > 2:
+            core = core_of(g, sim)
+            worst = min((i for i in g if i != core), key=lambda i: float(sim[core, i]))
+            if sim[core, worst] >= floor:
+                break
+            g.remove(worst)
+            out.append([worst])
+        if len(g) == 2 and sim[g[0], g[1]] < floor:
+            out += [[g[0]], [g[1]]]
+            continue
+        out.append(g)
+    return out
+
+
 def _enforce_floor(groups: list[list[int]], sim: np.ndarray, floor: float) -> list[list[int]]:
     """Average linkage can carry a member no other member closely restates: it leaves as its own
     cluster (a cluster is a set of paraphrases, not a topic)."""
@@ -707,6 +750,8 @@ def align(
     groups = agglomerate(sim, cannot, config.threshold)
     if config.link_floor > 0:
         groups = _enforce_floor(groups, sim, config.link_floor)
+    if config.core_floor > 0:
+        groups = _enforce_core(groups, sim, config.core_floor)
     if config.attach > 0:
         groups = reassign(groups, units, sim, cannot, config.attach, config.attach_margin)
     heads = range(n, len(everything))
