@@ -21,15 +21,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 from sqlalchemy.exc import OperationalError
 
+from storyline.analyse import analyse_many, nlp
 from storyline.clean import clean_one
+from storyline.embed import encode, get_model
+from storyline.link.features import extract
 from storyline.model import Article, ArticleFacts, IngestError, IngestReport, RawDoc
 
 if TYPE_CHECKING:
     import numpy as np
-    from distributed import Client
 
     from storyline.store import Store
 
@@ -87,8 +90,6 @@ class StageTimes:
 
 def embed_texts(articles: list[Article], facts: list[ArticleFacts | None]) -> list[str]:
     """The text the linker embeds for each article (same function the linker uses)."""
-    from storyline.link.features import extract
-
     return [extract(a, f).embed_text for a, f in zip(articles, facts, strict=True)]
 
 
@@ -105,8 +106,6 @@ def process_chunk(docs: list[RawDoc], stages: Stages) -> ChunkResult:
     res.seconds["clean"] = time.perf_counter() - t0
     ok = [p for p in res.items if p.article is not None]
     if ok and stages.analyse:
-        from storyline.analyse import analyse_many
-
         t0 = time.perf_counter()
         try:
             for p, f in zip(ok, analyse_many([p.article for p in ok if p.article]), strict=True):
@@ -118,8 +117,6 @@ def process_chunk(docs: list[RawDoc], stages: Stages) -> ChunkResult:
             ok = []
         res.seconds["analyse"] = time.perf_counter() - t0
     if ok and stages.embed:
-        from storyline.embed import encode
-
         t0 = time.perf_counter()
         vecs = encode(embed_texts([p.article for p in ok if p.article], [p.facts for p in ok]))
         for p, v in zip(ok, vecs, strict=True):
@@ -141,12 +138,8 @@ class WarmModels(WorkerPlugin):  # type: ignore[misc]
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         if self.stages.analyse:
-            from storyline.analyse import nlp
-
             nlp.get_nlp()
         if self.stages.embed:
-            from storyline.embed import get_model
-
             get_model()
 
 
@@ -169,8 +162,6 @@ def parse_spec(spec: str) -> tuple[str, int | str]:
 @contextlib.contextmanager
 def connect(spec: str, memory_limit: str = "auto") -> Iterator[Client]:
     """A Dask client for --dask SPEC; a local cluster lives as long as the client."""
-    from distributed import Client, LocalCluster
-
     kind, arg = parse_spec(spec)
     if kind == "remote":
         with Client(str(arg), timeout="30s") as client:

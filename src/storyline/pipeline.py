@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
 
+from storyline.analyse import analyse_many
 from storyline.clean import clean_one
 from storyline.compare import compare_story
 from storyline.model import (
@@ -155,9 +156,6 @@ class Pipeline:
 
         ``on_progress(done, total)`` is called after each chunk.
         """
-        # deferred: spaCy loads only when there is something to analyse
-        from storyline.analyse import analyse_many
-
         cfg = self.settings
         todo = self.store.ids_without_facts()
         if ids is not None:

@@ -41,6 +41,7 @@ def clean_one(doc: RawDoc) -> Article | IngestError:
 
 
 def _clean_html(doc: RawDoc) -> Article:
+    # deferred: trafilatura and lxml load only when an HTML page comes (text scrapes never need them)
     from storyline.clean.html import clean_html
 
     try:

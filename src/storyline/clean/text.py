@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from storyline.clean import boilerplate as bp
 from storyline.clean import meta
 from storyline.ingest.decode import InputLimitError
-from storyline.model import Article, Dropped, RawDoc
+from storyline.model import Article, Dropped, RawDoc, content_hash
 
 # A news article has hundreds of lines; a 20 MB file of one-word lines would cost GBs of line records.
 MAX_LINES = 100_000
@@ -98,7 +98,6 @@ def normalise_text(text: str) -> str:
 
 def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Article:
     """Clean a decoded plain-text scrape into an Article."""
-    from storyline.model import content_hash
 
     source = doc.source if doc else source
     text = normalise_text(text)

@@ -8,6 +8,7 @@ import os
 import sys
 
 from storyline.cli.options import add_db
+from storyline.store import db_url
 
 TOKEN_ENV = "STORYLINE_TOKEN"
 
@@ -22,9 +23,9 @@ def is_loopback(host: str) -> bool:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    # deferred: uvicorn and FastAPI come with the optional extra storyline[web]
     import uvicorn
 
-    from storyline.store import db_url
     from storyline.web import create_app
 
     token = args.token or os.environ.get(TOKEN_ENV) or None

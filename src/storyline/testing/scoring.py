@@ -22,7 +22,9 @@ from rapidfuzz import fuzz
 
 from storyline.analyse.entities import name_key, names_match
 from storyline.analyse.roles import is_role_phrase, role_key
-from storyline.model import Article, ArticleFacts, Quote
+from storyline.clean import clean
+from storyline.ingest import read_paths
+from storyline.model import Article, ArticleFacts, IngestError, Quote
 
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -272,9 +274,6 @@ def load_seed_articles(seeds: Path) -> tuple[list[str], list[Article]]:
     """Seed articles keyed by their 3-digit prefix, through the cleaner when it is available."""
     raw = sorted((seeds / "raw").glob("*.txt"))
     try:
-        from storyline.clean import clean
-        from storyline.ingest import read_paths
-        from storyline.model import IngestError
 
         arts = []
         for p in raw:
