@@ -43,3 +43,16 @@ def test_ingest_links_and_lists_stories(db: str) -> None:
     r = _cli("ingest", *_inputs(), "--db", db)
     assert "0 new, 5 already stored" in r.stdout
     assert json.loads(_cli("stories", "--json", "--db", db).stdout) == stories
+
+
+def test_story_why_explains_each_article(db: str) -> None:
+    assert _cli("ingest", *_inputs(), "--db", db).returncode == 0
+    stories = json.loads(_cli("stories", "--json", "--db", db).stdout)
+    big = max(stories, key=lambda st: len(st["articles"]))
+    one = json.loads(_cli("story", str(big["id"]), "--why", "--json", "--db", db).stdout)
+    rows = {r["id"]: r for r in one["why"]}
+    assert set(rows) == {a["id"] for a in big["articles"]}
+    for r in rows.values():
+        assert 0.0 < r["similarity_now"] <= 1.0 and r["terms_now"]
+    text = _cli("story", str(big["id"]), "--why", "--db", db).stdout
+    assert "why each article is here" in text and "now " in text

@@ -80,6 +80,8 @@ def cmd_story(args: argparse.Namespace) -> int:
         print(f"error: no story {args.id} in {store.display_url}", file=sys.stderr)
         return 1
     d = _story_json(store, st, full=True)
+    if getattr(args, "why", False):
+        d["why"] = _why(store, st)
     if args.json:
         json.dump(d, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -93,7 +95,56 @@ def cmd_story(args: argparse.Namespace) -> int:
     for ev in st.events:
         span = ev.start.isoformat() if ev.start else "undated"
         print(f"  event {ev.id}: {span}  {ev.label}  (articles {', '.join(map(str, ev.article_ids))})")
+    if "why" in d:
+        _print_why(d["why"])
     return 0
+
+
+def _printable(text: str) -> str:
+    """Source text for a terminal line: control characters (escape sequences, line breaks) as spaces."""
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
+def _why(store: Store, st: Story) -> list[dict[str, Any]]:
+    """For each article: how the linker placed it (similarity, the features that weighed most) and how
+    it compares with the story now (``StoryLinker.explain``)."""
+    from storyline.store.stories import load_linker
+
+    arts = list(store.iter_articles(st.article_ids))
+    facts = store.get_facts_many(st.article_ids)
+    with store.session() as s:
+        linker = load_linker(s)
+        expl = linker.explain(st.id, arts, [facts.get(a.id) if a.id is not None else None for a in arts])
+    out = []
+    for e in expl:
+        p = e.placement
+        out.append({
+            "id": e.article_id,
+            "duplicate_of": e.duplicate_of,
+            "placed": p.to_json() if p is not None else None,
+            "similarity_now": e.similarity_now,
+            "terms_now": e.terms_now,
+        })
+    return out
+
+
+def _print_why(rows: list[dict[str, Any]]) -> None:
+    print("  why each article is here (similarity to the story; the shared names and terms that weighed most):")
+    for r in rows:
+        p = r["placed"]
+        if p is None:
+            placed = "placement not recorded"
+        elif p["how"] == "copy":
+            placed = f"copy of {p['other']} (copy measure {p['similarity']:.2f}, by {', '.join(p['terms'])})"
+        elif p["how"] == "new":
+            placed = "started the story" + (f" (closest story {p['other']} at {p['similarity']:.2f})" if p["other"] else "")
+        elif p["how"] == "merged":
+            placed = f"came with story {p['other']}, merged at {p['similarity']:.2f}: {', '.join(p['terms'])}"
+        else:
+            placed = f"{p['how']} at {p['similarity']:.2f}: {', '.join(p['terms'])}"
+        print(f"  {r['id']:>6}  {_printable(placed)}")
+        if r["terms_now"]:
+            print(f"          now {r['similarity_now']:.2f}: {_printable(', '.join(r['terms_now']))}")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -107,5 +158,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp = sub.add_parser("story", help="one story: its articles (duplicates marked) and events")
     sp.add_argument("id", type=int)
     sp.add_argument("--json", action="store_true", help="machine-readable output")
+    sp.add_argument("--why", action="store_true",
+                    help="for each article: the similarity and the names and terms that placed it in the story")
     add_db(sp)
     sp.set_defaults(fn=cmd_story)

@@ -918,8 +918,8 @@ def story_label(s: StoryState, n_ent: int = 3, n_terms: int = 3) -> tuple[list[s
     ents: list[str] = []
     for f, _ in sorted(s.ents.items(), key=lambda kv: -kv[1]):
         name = s.names.get(f)
-        if not name:
-            continue
+        if not name or name.startswith(("e:#", "#")):
+            continue  # a year: the span says when
         fn = fold(name)
         if any(fn in fold(e) or fold(e) in fn for e in ents):
             continue  # "Roe" after "Jane Roe"
