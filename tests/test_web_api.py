@@ -292,6 +292,10 @@ def test_changes_feed_reports_what_new_articles_bring(db: str, client: TestClien
     assert client.get(f"/api/stories/{sid}/changes", params={"since": "yesterday"}).status_code == 422
     page = client.get(f"/stories/{sid}", params={"since": since}).text
     assert f"What changed since {since}" in page and f"{len(added)} new articles" in page
+    # the conflicts the new articles bring show side by side, the values the reason quotes marked in each
+    sides = re.findall(r'<blockquote class="side">(.*?)</blockquote>', page, re.S)
+    assert len(sides) >= 2 * len(report["report"]["conflicts"])  # the first ones show twice: at a glance and listed
+    assert sum("<mark>" in side for side in sides) >= len(with_new)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -6,6 +6,7 @@ works offline and prints. Templates live in ``storyline/render/templates``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +50,19 @@ def environment() -> Environment:
     return make_environment()
 
 
+_QUOTED_VALUE = re.compile(r"“([^”]{1,120})”")
+
+
+def conflict_side(text: str, reason: str) -> Markup:
+    """A conflict's span, escaped, with the values the reason quotes from it marked: the two sides of
+    a conflict show at a glance where they differ."""
+    shown = str(escape(" ".join(text.split())))
+    values = sorted({str(escape(v)) for v in _QUOTED_VALUE.findall(reason) if v.strip()}, key=len, reverse=True)
+    if values:
+        shown = re.sub("|".join(re.escape(v) for v in values), lambda m: f"<mark>{m.group(0)}</mark>", shown)
+    return Markup(shown)
+
+
 def cluster_badges(report: StoryReport) -> dict[int, tuple[int, int]]:
     """cluster id -> (outlets stating it, independent outlets among them)."""
     out = {}
@@ -79,6 +93,7 @@ def brief_context(report: StoryReport, view: BriefView, pictures: bool = True) -
         "badge": lambda cid: badges.get(cid, (0, 0)),
         "outlet_of": outlet_of,
         "safe_url": safe_url,
+        "conflict_side": conflict_side,
         "cite_href": lambda n, _text=None: f"#src-{n}",
         "cite_limit": None,
     }
