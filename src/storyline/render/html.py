@@ -28,6 +28,7 @@ from storyline.render.view import (
     outlet_labels,
 )
 
+LABEL_GAP = 64  # px between two date labels on one side of the timeline: "2024-10-14" is about 55 px wide
 CELL_COLOURS = {"own": "#1f6f8b", "attributed": "#7fb3c8", "copy": "#c9c9c9", "": "#f4f4f4"}
 
 
@@ -150,6 +151,7 @@ def timeline_svg(report: StoryReport, width: int = 760) -> Markup:
         f'viewBox="0 0 {width} 120" aria-label="{escape(LABELS["timeline"])}">',
         f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="#555"/>',
     ]
+    last_label = {True: -1e9, False: -1e9}
     for k, e in enumerate(entries):
         x = left + inner * (e.date - first).days / span
         r = 4 + 2 * min(len(e.article_ids), 6)
@@ -162,7 +164,14 @@ def timeline_svg(report: StoryReport, width: int = 760) -> Markup:
             f'<circle cx="{x:.1f}" cy="{axis_y}" r="{r}" fill="{colour}" fill-opacity="0.75">'
             f'<title>{escape(tip)}</title></circle>'
         )
-        up = k % 2 == 0
+        # labels alternate above and below the axis; one that would overprint the previous label on
+        # both sides is left out (its dot keeps the tooltip)
+        sides = [k % 2 == 0, k % 2 != 0]
+        room = [side for side in sides if x - last_label[side] >= LABEL_GAP]
+        if not room:
+            continue
+        up = room[0]
+        last_label[up] = x
         y = axis_y - r - 6 if up else axis_y + r + 14
         parts.append(f'<text x="{x:.1f}" y="{y}" font-size="10" text-anchor="middle">{e.date.isoformat()}</text>')
         # where, from the event's label ("2024-10-08 · Fennick Road, Port of Kestrel Bay")
