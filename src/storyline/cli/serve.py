@@ -38,7 +38,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     app = create_app(args.db, token=token)
     shown = "localhost" if is_loopback(args.host) else args.host
-    print(f"storyline: serving {db_url(args.db)} on http://{shown}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    print(f"storyline: serving {db_url(args.db)} on http://{shown}:{args.port}/ (OpenAPI schema at /openapi.json)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
 

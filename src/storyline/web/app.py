@@ -200,6 +200,10 @@ def create_app(db_url: str | None, token: str | None = None, config: WebConfig |
         description="Cross-source story intelligence: stories, their cited comparison reports, articles, "
         "entities, full-text search, and what changed since a date.",
         lifespan=lifespan,
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: off (offline, strict CSP);
+        # the schema itself is at /openapi.json
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.web = state
 
