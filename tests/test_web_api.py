@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -275,6 +276,10 @@ def test_changes_feed_reports_what_new_articles_bring(db: str, client: TestClien
         assert r.status_code == 201, r.text
         assert r.json()["stories"] == [sid]
         added += r.json()["stored"]
+    # the background pass recomputes the story's report (and renders its page) before anyone asks
+    state = client.app.state.web  # type: ignore[attr-defined]
+    assert stored.stale_stories(state.store)[0] == sid  # the most recently updated first
+    assert sid in state.refresher.pass_once() and sid not in stored.stale_stories(state.store)
     ch = client.get(f"/api/stories/{sid}/changes", params={"since": since}).json()
     assert ch["new_articles"] == sorted(added)
     report = client.get(f"/api/stories/{sid}/report").json()
@@ -344,3 +349,14 @@ def test_search_reports_and_changes_on_each_backend(backend: str) -> None:
     assert stored.changes(store, report, future).new_articles == []
     assert stored.changes(store, report, dt.datetime(2000, 1, 1)).new_articles == sorted(ids)
     store.close()
+
+
+def test_serve_binds_beyond_loopback_only_with_a_token(capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+    from storyline.cli.serve import is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.7") and not is_loopback("example.org")
+    os.environ.pop("STORYLINE_TOKEN", None)
+    assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == 2
+    assert "--token" in capsys.readouterr().err
