@@ -27,12 +27,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 from storyline.clean.meta import relay_note
+from storyline.compare.blocking import PairCosine, SparseGraph, nearest_pairs, sparse_average_linkage
 from storyline.link.aliases import key as entity_key
 from storyline.model import Article, ArticleFacts, CanonicalEntity, ClaimCluster, ClaimMember, Quantity, Span
 
@@ -52,6 +53,11 @@ class AlignConfig:
     lexical: float = 0.4  # weight of the content-word (story TF-IDF) cosine mixed into the similarity
     link_floor: float = 0.0  # a member must be at least this close to some other member of its cluster
     core_floor: float = 0.40  # a member must be at least this close to its cluster's core (no chaining)
+    # Big stories (bench/bench_compare.py): above this many claims, candidate pairs come from each distinct
+    # claim text's nearest neighbours instead of all pairs (compare.blocking)
+    dense_max: int = 3000
+    neighbours: int = 40  # nearest neighbours per distinct claim text
+    neighbour_floor: float = 0.30  # embedding cosine below which a pair is never a candidate
     attach: float = 0.30  # second pass: a claim moves to a cluster this close on average...
     attach_margin: float = 0.05  # ...when that cluster beats its own and the runner-up by this much
     short_words: int = 6  # a pair whose shorter claim has fewer words than this...
@@ -662,11 +668,11 @@ def reassign(
     return [g for g in groups if g]
 
 
-def _representative(idx: list[int], units: list[ClaimUnit], sim: np.ndarray) -> int:
-    """The member shown for a cluster: the outlet's own statement closest to the others."""
+def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> int:
+    """The member shown for a cluster: the outlet's own statement closest to the others (``sub``: the
+    members' pair similarities)."""
     if len(idx) == 1:
         return 0
-    sub = sim[np.ix_(idx, idx)]
     central = sub.mean(axis=1)
     best, best_key = 0, (-1.0,)
     for k, i in enumerate(idx):
@@ -704,8 +710,8 @@ class Alignment:
     """Claim clusters plus what later comparisons reuse: the claims, their similarities."""
 
     units: list[ClaimUnit]
-    sim: np.ndarray  # gated pair similarities (cosine minus the no-shared-entity penalty)
-    raw: np.ndarray  # plain cosine of the claim embeddings
+    sim: np.ndarray | PairCosine  # gated pair similarities (a big story: plain cosine, computed on demand)
+    raw: np.ndarray | PairCosine  # plain cosine of the claim embeddings (a big story: computed on demand)
     emb: np.ndarray  # claim embeddings (unit length), one row per unit
     clusters: list[ClaimCluster]
     cluster_of: dict[int, list[int]]  # unit index -> cluster ids (a compound claim may be in two)
@@ -738,6 +744,8 @@ def align(
     n = len(units)
     everything = units + headline_units(articles, facts, outlet_of, resolve, config.min_words)
     emb = embed([u.text for u in everything])
+    if n > config.dense_max:
+        return _align_big(units, everything, emb, config)
     sim, raw, cannot = similarity_matrix(everything, center(emb, config.center), config)
     if config.lexical > 0:
         # headlines are compared but do not change how rare the story's words are
@@ -772,10 +780,27 @@ def align(
             if float(sim[i, g].mean()) >= config.secondary and float(sim[i, g].min()) >= config.threshold:
                 extra.setdefault(gi, []).append(i)
 
+    return _build(units, everything, groups, extra, headline_of, lambda g: sim[np.ix_(g, g)], sim, raw, emb)
+
+
+def _build(
+    units: list[ClaimUnit],
+    everything: list[ClaimUnit],
+    groups: list[list[int]],
+    extra: dict[int, list[int]],
+    headline_of: dict[int, int],
+    sub_sim: Callable[[list[int]], np.ndarray],
+    sim: np.ndarray | PairCosine,
+    raw: np.ndarray | PairCosine,
+    emb: np.ndarray,
+) -> Alignment:
+    """Claim clusters from groups of claim indices, largest (most articles) first."""
+    n = len(units)
+    heads = range(n, len(everything))
     built: list[tuple[ClaimCluster, list[int]]] = []
     for gi, g in enumerate(groups):
         g_sorted = sorted(g, key=lambda i: (units[i].member.article_id, units[i].member.span.start))
-        rep = _representative(g_sorted, units, sim)
+        rep = _representative(g_sorted, units, sub_sim(g_sorted))
         ent_sets = [set(units[i].entities) for i in g_sorted]
         shared = set.intersection(*ent_sets)
         members = [units[i].member for i in g_sorted]
@@ -803,6 +828,115 @@ def align(
         for u in idx:
             cluster_of.setdefault(u, []).append(c.id)
     return Alignment(units, sim, raw, emb, clusters, cluster_of)
+
+
+def _align_big(units: list[ClaimUnit], everything: list[ClaimUnit], emb_all: np.ndarray, config: AlignConfig) -> Alignment:
+    """``align`` for a story too big for all pairs: one node per distinct claim text, candidate pairs
+    among each node's nearest neighbours, average linkage on that graph (``compare.blocking``).
+
+    The second passes that need every pair (reassign, a compound claim's second cluster) are left out."""
+    n = len(units)
+    emb = emb_all[:n]
+    node_of: dict[str, int] = {}
+    nodes: list[list[int]] = []
+    for i, u in enumerate(units):
+        k = node_of.setdefault(u.text, len(nodes))
+        if k == len(nodes):
+            nodes.append([])
+        nodes[k].append(i)
+    first = [g[0] for g in nodes]
+    nemb = emb[first]
+    lex_m = _tfidf([units[i].text for i in first])
+    a_idx, b_idx = nearest_pairs(nemb, config.neighbours, config.neighbour_floor)
+    raw_ab = np.einsum("ij,ij->i", nemb[a_idx], nemb[b_idx])
+    lex_ab = np.asarray(lex_m[a_idx].multiply(lex_m[b_idx]).sum(axis=1)).ravel() if lex_m is not None else np.zeros(len(a_idx))
+    words = [len(units[i].text.split()) for i in first]
+    graph = SparseGraph([{} for _ in nodes], [set() for _ in nodes])
+    for a, b, r, lx in zip(a_idx.tolist(), b_idx.tolist(), raw_ab.tolist(), lex_ab.tolist(), strict=True):
+        ua, ub = units[first[a]], units[first[b]]
+        if ua.opposite(ub) or numbers_clash(ua.member.numbers, ub.member.numbers) or (
+            ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates)
+        ):
+            graph.cannot[a].add(b)
+            graph.cannot[b].add(a)
+            continue
+        sg = r
+        if not (ua.entities & ub.entities) and r < config.strong:
+            sg -= config.no_entity_penalty
+        if min(words[a], words[b]) < config.short_words:
+            sg -= config.short_penalty
+        mixed = (1 - config.lexical) * sg + config.lexical * lx
+        graph.sim[a][b] = graph.sim[b][a] = mixed
+    node_groups = sparse_average_linkage(graph, [len(g) for g in nodes], config.threshold)
+    if config.core_floor > 0:
+        node_groups = _core_big(node_groups, nemb, lex_m, config)
+    groups = [[i for k in ng for i in nodes[k]] for ng in node_groups]
+    headline_of = _headlines_big(groups, units, everything, emb_all, config)
+    raw = PairCosine(emb)
+
+    def sub_sim(g: list[int]) -> np.ndarray:
+        if len(g) > 400:  # centrality against the group's mean stands in for the pairwise matrix
+            c = emb[g] @ emb[g].mean(axis=0)
+            return np.tile(c, (len(g), 1)).T
+        return emb[g] @ emb[g].T
+
+    return _build(units, everything, groups, {}, headline_of, sub_sim, raw, raw, emb)
+
+
+def _tfidf(texts: list[str]):  # type: ignore[no-untyped-def]
+    """Story-weighted content-word vectors (rows unit length), or None when no text has a content word."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from storyline.link.features import content_terms
+
+    try:
+        return TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2").fit_transform(texts).tocsr()
+    except ValueError:
+        return None
+
+
+def _core_big(node_groups: list[list[int]], nemb: np.ndarray, lex_m, config: AlignConfig) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """``_enforce_core`` for node groups: the core is the node closest to the group's mean embedding."""
+    out: list[list[int]] = []
+    for g in node_groups:
+        if len(g) <= 2:
+            out.append(g)
+            continue
+        core = g[int(np.argmax(nemb[g] @ nemb[g].mean(axis=0)))]
+        r = nemb[g] @ nemb[core]
+        lx = np.asarray((lex_m[g] @ lex_m[core].T).todense()).ravel() if lex_m is not None else np.zeros(len(g))
+        s = (1 - config.lexical) * r + config.lexical * lx
+        keep = [k for k, v in zip(g, s.tolist(), strict=True) if v >= config.core_floor or k == core]
+        out.append(keep)
+        out.extend([k] for k in g if k not in set(keep))
+    return out
+
+
+def _headlines_big(
+    groups: list[list[int]], units: list[ClaimUnit], everything: list[ClaimUnit], emb_all: np.ndarray, config: AlignConfig
+) -> dict[int, int]:
+    """``attach_headlines`` comparing each headline with its own article's claims only (embedding cosine)."""
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    by_article: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        by_article.setdefault(u.member.article_id, []).append(i)
+    out: dict[int, int] = {}
+    for h in range(len(units), len(everything)):
+        hu = everything[h]
+        own = [
+            i
+            for i in by_article.get(hu.member.article_id, [])
+            if not hu.opposite(units[i]) and not numbers_clash(hu.member.numbers, units[i].member.numbers)
+        ]
+        if not own:
+            continue
+        s = emb_all[own] @ emb_all[h]
+        best = int(np.argmax(s))
+        if s[best] >= config.headline:
+            out[h] = group_of[own[best]]
+            if not hu.member.asserter:
+                hu.member.asserter = units[own[best]].member.asserter
+    return out
 
 
 

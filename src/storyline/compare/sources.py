@@ -53,6 +53,7 @@ class Sources:
         )
         self.ref = {aid: i + 1 for i, aid in enumerate(order)}
         self.name = {aid: outlet_name(articles[aid]) for aid in order}
+        self._voice: dict[int, str] = {}  # asked for every pair of claims by the conflict finders
 
     @property
     def order(self) -> list[int]:
@@ -63,6 +64,12 @@ class Sources:
 
     def voice(self, aid: int) -> str:
         """Independence key: the relayed outlet, else the outlet of the group's representative."""
+        got = self._voice.get(aid)
+        if got is None:
+            got = self._voice[aid] = self._find_voice(aid)
+        return got
+
+    def _find_voice(self, aid: int) -> str:
         rep = self.representative(aid)
         art = self.articles[rep]
         if art.reported_via:
