@@ -250,6 +250,23 @@ def _fuzz(op: Any, codes: set[int]) -> None:
     check()
 
 
+def test_a_big_story_without_a_report_is_compared_in_the_background(tmp_path: Path) -> None:
+    db = str(tmp_path / "pending.db")
+    cfg = WebConfig(background=False, sync_compare_max_articles=1)
+    with TestClient(create_app(db, config=cfg)) as c:
+        posted = c.post("/api/articles", json=XSS_RECORDS[1:] + [{**XSS_RECORDS[1], "outlet": "Other Daily",
+                                                                   "text": XSS_RECORDS[1]["text"] + " Updated."}])
+        assert posted.status_code == 201
+        sid = posted.json()["stories"][0]
+        r = c.get(f"/api/stories/{sid}/report")
+        assert r.status_code == 202 and r.headers["retry-after"] and "being computed" in r.json()["detail"]
+        page = c.get(f"/stories/{sid}", headers=HTML)
+        assert page.status_code == 202 and '<meta http-equiv="refresh"' in page.text
+        assert sid in c.app.state.web.refresher.pass_once()  # type: ignore[attr-defined]
+        assert c.get(f"/api/stories/{sid}/report").status_code == 200
+        assert c.get(f"/stories/{sid}").status_code == 200
+
+
 def test_schemathesis_finds_no_server_error(db: str) -> None:
     schemathesis = pytest.importorskip("schemathesis")
 

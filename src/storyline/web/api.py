@@ -185,6 +185,9 @@ class Detail(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Detail}}
+PENDING: dict[int | str, dict[str, Any]] = {
+    202: {"model": Detail, "description": "a big story's first report is being computed: retry after Retry-After"}
+}
 
 
 def story_out(r: StoryRow) -> StoryOut:
@@ -255,7 +258,7 @@ def _report(request: Request, story_id: StoryId) -> stored.StoredReport:
     return rep
 
 
-@router.get("/stories/{story_id}/report", response_model=ReportOut, responses=ERRORS)
+@router.get("/stories/{story_id}/report", response_model=ReportOut, responses={**ERRORS, **PENDING})
 def get_report(request: Request, story_id: StoryId) -> ReportOut:
     """The stored comparison report (computed on first request, then recomputed in the background
     when the story changes)."""
@@ -264,7 +267,8 @@ def get_report(request: Request, story_id: StoryId) -> ReportOut:
                      current=rep.current, report=rep.report)
 
 
-@router.get("/stories/{story_id}/changes", response_model=ChangesOut, responses={**ERRORS, 422: {"model": Detail}})
+@router.get("/stories/{story_id}/changes", response_model=ChangesOut,
+            responses={**ERRORS, **PENDING, 422: {"model": Detail}})
 def get_changes(
     request: Request,
     story_id: StoryId,

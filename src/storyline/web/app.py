@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -56,11 +56,18 @@ class WebConfig:
     # article posted over HTTP is far smaller, and the body is held in memory).
     max_body_bytes: int = 5 * 1024 * 1024
     # Seconds between background passes (stale reports, search index); a pass recomputes at most
-    # ``refresh_batch`` reports. A 15-article story compares in about 5 s on one core here.
+    # ``refresh_batch`` reports. A 5-article story of the sample corpus compares in about 5 s here.
     refresh_every: float = 10.0
     refresh_batch: int = 3
+    # A story with no report yet is compared during the request up to this size (about a second an
+    # article here, see above); a bigger one is queued for the background and the page says so.
+    sync_compare_max_articles: int = 20
     page_size: int = 25
     background: bool = True
+
+
+class ReportPending(Exception):
+    """The story has no report yet and it is being computed in the background."""
 
 
 class Refresher:
@@ -73,6 +80,14 @@ class Refresher:
         self.stop = threading.Event()
         self.thread: threading.Thread | None = None
         self.after: Callable[[list[int]], None] | None = None  # told which reports a pass recomputed
+        self.wanted: list[int] = []  # stories a reader is waiting for: computed first
+        self._wanted_lock = threading.Lock()
+
+    def request(self, story_id: int) -> None:
+        with self._wanted_lock:
+            if story_id not in self.wanted:
+                self.wanted.append(story_id)
+        self.wake.set()
 
     def start(self) -> None:
         self.thread = threading.Thread(target=self._run, name="storyline-refresh", daemon=True)
@@ -89,7 +104,10 @@ class Refresher:
 
     def pass_once(self) -> list[int]:
         search.sync(self.store)
-        done = stored.refresh_stale(self.store, self.config.refresh_batch)
+        with self._wanted_lock:
+            wanted, self.wanted = self.wanted, []
+        done = [sid for sid in wanted if stored.compute_report(self.store, sid) is not None]
+        done += [sid for sid in stored.refresh_stale(self.store, self.config.refresh_batch) if sid not in done]
         if done and self.after is not None:
             self.after(done)
         return done
@@ -158,6 +176,9 @@ class WebState:
             rep = dataclasses.replace(hit, current=stamp[1])
         else:
             rep = stored.get_report(self.store, story_id)
+            if rep is None and compute and self._too_big(story_id):
+                self.refresher.request(story_id)
+                raise ReportPending(story_id)
             if rep is None and compute:
                 with self._lock:  # one first computation at a time
                     rep = stored.get_report(self.store, story_id) or stored.compute_report(self.store, story_id)
@@ -167,10 +188,17 @@ class WebState:
             self.refresher.wake.set()
         return rep
 
+    def _too_big(self, story_id: int) -> bool:
+        version = stored.story_versions(self.store, [story_id]).get(story_id)
+        return version is not None and int(version.split(":")[0]) > self.config.sync_compare_max_articles
+
     def current_report(self, story_id: int) -> stored.StoredReport | None:
         """The report of the story as it is now, computed here if the stored one is stale."""
         rep: stored.StoredReport | None = self.report(story_id)
         if rep is not None and not rep.current:
+            if self._too_big(story_id):
+                self.refresher.request(story_id)
+                raise ReportPending(story_id)
             with self._lock:
                 rep = stored.get_report(self.store, story_id)
                 if rep is None or not rep.current:
@@ -222,6 +250,15 @@ def create_app(db_url: str | None, token: str | None = None, config: WebConfig |
         html = state.templates.get_template("error.html.j2").render(
             status=exc.status_code, message=str(exc.detail), title=str(exc.status_code))
         return HTMLResponse(html, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(ReportPending)
+    async def pending(request: Request, exc: ReportPending) -> Response:
+        """202 with Retry-After: the comparison runs in the background; a page refreshes itself."""
+        detail = f"the comparison of story {exc.args[0]} is being computed; retry shortly"
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse({"detail": detail}, status_code=202, headers={"Retry-After": "15"})
+        html = state.templates.get_template("pending.html.j2").render(story_id=exc.args[0], title="Computing")
+        return HTMLResponse(html, status_code=202, headers={"Retry-After": "15"})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
