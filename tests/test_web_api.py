@@ -365,6 +365,8 @@ def test_search_reports_and_changes_on_each_backend(backend: str) -> None:
     future = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=1)
     assert stored.changes(store, report, future).new_articles == []
     assert stored.changes(store, report, dt.datetime(2000, 1, 1)).new_articles == sorted(ids)
+    just_before = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(minutes=5)
+    assert stored.changes(store, report, just_before).new_articles == sorted(ids)  # stored times are UTC
     store.close()
 
 

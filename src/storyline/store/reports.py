@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import JSON, DateTime, Float, Integer, String, select, type_coerce
+from sqlalchemy import JSON, DateTime, Float, Integer, String, func, literal, select, type_coerce
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storyline.model import ClaimCluster, Corroboration, StoryReport
@@ -219,6 +219,10 @@ def articles_since(store: Store, article_ids: Iterable[int], since: dt.datetime)
     cond = ArticleRow.created >= since
     if store.engine.dialect.name == "sqlite":  # stored as text 'YYYY-MM-DD HH:MM:SS': compare as text
         cond = type_coerce(ArticleRow.created, String) >= since.strftime("%Y-%m-%d %H:%M:%S")
+    elif store.engine.dialect.name == "postgresql":
+        # now() was stored without its zone, in the server's: read it back in that zone
+        local = func.timezone(func.current_setting("TimeZone"), ArticleRow.created)
+        cond = local >= literal(since.replace(tzinfo=dt.UTC), DateTime(timezone=True))
     ids = sorted(set(article_ids))
     out: set[int] = set()
     with store.session() as s:
