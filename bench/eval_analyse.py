@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 
 from storyline.analyse import analyse_many
+from storyline.analyse.timex import resolve
+from storyline.model import Article, ArticleFacts
 from storyline.testing.scoring import (
     AliasScore,
     GoldQuote,
@@ -34,8 +36,6 @@ from storyline.testing.scoring import (
     score_aliases,
     score_quotes,
 )
-from storyline.analyse.timex import resolve
-from storyline.model import Article, ArticleFacts
 
 ROOT = Path(__file__).resolve().parents[1]
 

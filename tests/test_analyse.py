@@ -16,6 +16,8 @@ from storyline.analyse import analyse_article, analyse_many
 from storyline.analyse.entities import name_key
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import ROLE_SYNONYMS, role_key
+from storyline.analyse.timex import resolve
+from storyline.model import Article, ArticleFacts, facts_from_json, to_jsonable
 from storyline.testing.scoring import (
     GoldQuote,
     load_seed_articles,
@@ -24,8 +26,6 @@ from storyline.testing.scoring import (
     score_quotes,
     split_title,
 )
-from storyline.analyse.timex import resolve
-from storyline.model import Article, ArticleFacts, facts_from_json, to_jsonable
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "attribution"
 

@@ -13,8 +13,8 @@ from storyline.link.cluster import ClusterConfig, LinkConfig, StoryLinker
 from storyline.link.dedup import find_duplicates
 from storyline.link.events import article_cues, weekday_before
 from storyline.link.features import capitalised_ngrams, detokenise, extract, lead_year
-from storyline.testing.metrics import bcubed, pairwise
 from storyline.model import Article, ArticleFacts, Entity, Mention, content_hash
+from storyline.testing.metrics import bcubed, pairwise
 from storyline.testing.synth import generate
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
