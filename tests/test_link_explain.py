@@ -42,12 +42,17 @@ FLOOD_MISSPELT = [
 
 
 def test_a_misspelt_name_is_the_same_person_when_the_rest_agrees() -> None:
-    strict = StoryLinker(LinkConfig(cluster=ClusterConfig(fuzzy_stories=0, merge_small=0)))
-    a = strict.add_many([art(1, FLOOD), art(2, FLOOD_2), art(3, FLOOD_MISSPELT)])
-    fuzzy = StoryLinker(LinkConfig(cluster=ClusterConfig(merge_small=0)))
-    b = fuzzy.add_many([art(1, FLOOD), art(2, FLOOD_2), art(3, FLOOD_MISSPELT)])
-    assert b[2].story_id == b[0].story_id
-    assert b[2].score > a[2].score  # the name now counts as the story's
+    def run(fuzzy: int) -> tuple[StoryLinker, list]:  # type: ignore[type-arg]
+        cfg = ClusterConfig(fuzzy_stories=fuzzy, merge_small=0, threshold=0.5, young_bonus=0.0)
+        linker = StoryLinker(LinkConfig(cluster=cfg))
+        return linker, linker.add_many([art(1, FLOOD), art(2, FLOOD_2), art(3, FLOOD_MISSPELT)])
+
+    _, strict = run(0)
+    assert strict[2].new_story  # the misspelt chief shares nothing with the story's chief
+    linker, fuzzy = run(3)
+    assert fuzzy[2].story_id == fuzzy[0].story_id and fuzzy[2].score > 0.5
+    placed = linker.articles[3].placement
+    assert placed is not None and "Oriel Vantongeren" in placed.terms  # joined under the story's spelling
 
 
 def test_teaser_tail_and_captions_do_not_steer() -> None:

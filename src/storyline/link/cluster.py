@@ -107,6 +107,7 @@ class ClusterConfig:
     fuzzy_ratio: int = 88
     fuzzy_min_chars: int = 6
     merge_small: int = 2
+    merge_candidates: int = 5  # small stories looked at per joining article (its next-best candidates)
     merge_margin: float = 0.04  # above the join threshold (no young-store bonus)
     merge_margin_per_article: float = 0.08  # more for each further article of the small story
     why_terms: int = 6  # features recorded per placement
@@ -495,7 +496,7 @@ class StoryLinker:
         # A name spelled otherwise than the story spells it ("Wiedefield" for "Wiedefeld") is that
         # name when the rest of the article agrees: the closest stories are scored again with such names
         # read as the story's, and the article joins under the story's spelling.
-        for sim0, sid in heapq.nlargest(c.fuzzy_stories, scored):
+        for sim0, sid in heapq.nlargest(c.fuzzy_stories, scored) if best_sim < thr else ():
             if sim0 < thr - c.fuzzy_reach:
                 break
             mapped = self._fuzzy_names(ents, self.stories[sid], names)
@@ -527,7 +528,9 @@ class StoryLinker:
         self._post(s)
         self._remember(s, aid, terms, ents, emb, year)
         if not new and state.story == s.id:
-            self._merge_small(s, [sid for sid in cands if sid != s.id])
+            # the stories this article also resembled most: the ones it may show to be the same
+            near = [sid for _, sid in heapq.nlargest(c.merge_candidates + 1, scored) if sid != s.id]
+            self._merge_small(s, near[: c.merge_candidates])
         if self.seq % 5000 == 0 and self.backend is not None:
             self.evict()  # only when the store keeps what leaves memory
         # state.story, not s.id: a split may just have moved this article to a story of its own

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,6 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sklearn.utils import murmurhash3_32
 
 from storyline.link.features import _WORD, fold, shingles
 from storyline.model import DuplicateGroup
@@ -72,7 +72,7 @@ def passage_fingerprints(text: str, k: int = 10, sample: int = 2) -> Passages:
     toks = _WORD.findall(fold(_QUOTED.sub(" \n ", text)))
     first: dict[int, int] = {}
     for i in range(len(toks) - k + 1):
-        h = murmurhash3_32(" ".join(toks[i : i + k]), seed=29, positive=True)
+        h = zlib.crc32(" ".join(toks[i : i + k]).encode())
         if h % sample == 0 and h not in first:
             first[h] = i
     hs = np.array(sorted(first), dtype=np.uint32)
