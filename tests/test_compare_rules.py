@@ -665,10 +665,14 @@ def test_related_story_links_are_not_claims() -> None:
     from storyline.compare.align import furniture
 
     for line in ("Read more: Ferry operator apologises to stranded islanders", "ALSO READ - Tolls rise on the coast road",
-                 "Related: Harbour board names new chair", "Watch: the moment the pier gave way"):
+                 "Related: Harbour board names new chair", "Watch: the moment the pier gave way",
+                 "3 of 12 | The mayor walks past the flooded quay.",
+                 "Rescue boats line the harbour (Photo: Ana Reyes/Harbour Courier)",
+                 "Rescue boats line the harbour. Photo by Ana Reyes"):
         assert furniture(line), line
     for line in ("Readers of the Harbour Courier were told to stay home", "See-through panels line the new terminal",
-                 "Related reports reached the council on Monday"):
+                 "Related reports reached the council on Monday", "The council said 3 of 12 wards voted no",
+                 "The photo agency said it would appeal", "He took the picture by the pier on Monday and sold it"):
         assert not furniture(line), line
 
 

@@ -286,9 +286,19 @@ _FURNITURE = re.compile(
 )
 
 
+# A photo caption left in the text: a gallery counter ("2 of 5 | ...") or a picture credit at its end
+_CAPTION = re.compile(
+    r"^\W*\d{1,3}\s+of\s+\d{1,3}\s*[|:\u2022\u00b7]"
+    r"|\((?:[\w.&/-]+\s+){0,3}(?:photo|image|picture|file photo)s?\b[^)]{0,80}\)\W*$"
+    r"|\b(?:photo|image|picture)s?\s*(?:by|credit|:)\s*:?\s*(?-i:[A-Z][\w.'’-]*(?:[\s/]+[A-Z][\w.'’-]*){0,4})\W*$",
+    re.I,
+)
+
+
 def furniture(text: str) -> bool:
-    """A site's own navigation inside the text: a related-story link line, not a claim."""
-    return bool(_FURNITURE.match(text))
+    """A site's own navigation or a photo caption inside the text: a related-story link line, a
+    gallery counter or picture credit. None of them asserts anything in the story's voice."""
+    return bool(_FURNITURE.match(text) or _CAPTION.search(text))
 
 
 def claim_members(
