@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -147,14 +146,29 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENT.split(text) if s and s.strip()]
 
 
-def capitalised_ngrams(text: str) -> list[str]:
-    """Runs of capitalised words (a cheap stand-in for named entities).
+def _sentence_spans(text: str) -> list[tuple[int, str]]:
+    """(start offset, sentence) for each non-blank sentence, split as ``sentences`` splits."""
+    out = []
+    pos = 0
+    for m in _SENT.finditer(text):
+        seg = text[pos : m.start()]
+        if seg and seg.strip():
+            out.append((pos, seg))
+        pos = m.end()
+    seg = text[pos:]
+    if seg and seg.strip():
+        out.append((pos, seg))
+    return out
+
+
+def capitalised_runs(text: str) -> list[tuple[int, str]]:
+    """Runs of capitalised words with their start offsets (a cheap stand-in for named entities).
 
     Punctuation ends a run. A single capitalised word at the start of a
     sentence is skipped: it is usually just the first word ("Earlier, ...").
     """
-    out: list[str] = []
-    for sent in sentences(text):
+    out: list[tuple[int, str]] = []
+    for base, sent in _sentence_spans(text):
         run: list[str] = []
         run_start = 0
         prev_end = -1
@@ -165,15 +179,20 @@ def capitalised_ngrams(text: str) -> list[str]:
             is_cap = bool(_CAP.match(tok)) and fold(tok) not in _CAP_STOP
             if run and (not is_cap or gap.strip()):
                 if not (len(run) == 1 and run_start == 0):
-                    out.append(" ".join(run))
+                    out.append((base + run_start, " ".join(run)))
                 run = []
             if is_cap:
                 if not run:
                     run_start = m.start()
                 run.append(tok)
         if run and not (len(run) == 1 and run_start == 0):
-            out.append(" ".join(run))
+            out.append((base + run_start, " ".join(run)))
     return out
+
+
+def capitalised_ngrams(text: str) -> list[str]:
+    """Runs of capitalised words (see ``capitalised_runs``)."""
+    return [r for _, r in capitalised_runs(text)]
 
 
 def entity_keys(name: str, type_: str = "") -> list[str]:
@@ -243,23 +262,6 @@ def _add(acc: dict[str, float], items: Iterable[str], w: float) -> None:
         acc[t] = acc.get(t, 0.0) + w
 
 
-def _lead_end(body: str, cfg: FeatureConfig) -> int:
-    """Character offset where the lead ends: the first sentences, at most ``lead_words`` words."""
-    lead = "\n".join(sentences(body)[: cfg.lead_sentences])
-    m = None
-    for i, m in enumerate(_WORD.finditer(body)):
-        if i >= cfg.lead_words:
-            return min(len(lead), m.start())
-    return len(lead) if m is not None else 0
-
-
-def _word_offset(text: str, n: int) -> int:
-    for i, m in enumerate(_WORD.finditer(text)):
-        if i >= n:
-            return m.start()
-    return len(text)
-
-
 # A paragraph ending on a dash and a one-word credit ("... on New Year's Day. — AFP"): a photo caption.
 _DASH_CREDIT = re.compile(r"[.!?”\"]\s*[—–]\s*[A-Z][A-Za-z]{1,15}(?:/[A-Z][\w .'-]{1,30})?\.?$")
 
@@ -319,12 +321,28 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
     body = PARA_SEP.join(article.paragraphs[i] for i in keep)
     title = article.title or ""
     dek = article.dek or ""
-    lead_end = _lead_end(body, cfg)
-    tail_start = max(lead_end, _word_offset(body, cfg.body_words))
+    # one pass over the body: each content term with its offset, and where the lead and the late text begin
+    starts: list[int] = []
+    found: list[tuple[int, str]] = []
+    for m in _WORD.finditer(body):
+        starts.append(m.start())
+        w = m.group(0)
+        if w[0].isdigit():
+            if len(w) > 1:
+                found.append((m.start(), "#" + w))
+            continue
+        t = normalise_token(w)
+        if len(t) > 2 and t not in STOP and "'" not in t:
+            found.append((m.start(), t))
+    lead_sents = _SENT.split(body, maxsplit=cfg.lead_sentences)[: cfg.lead_sentences]
+    lead_end = len("\n".join(lead_sents))
+    if len(starts) > cfg.lead_words:
+        lead_end = min(lead_end, starts[cfg.lead_words])
+    tail_start = max(lead_end, starts[cfg.body_words] if len(starts) > cfg.body_words else len(body))
     terms: dict[str, float] = {}
-    _add(terms, content_terms(body[:tail_start]), 1.0)
-    _add(terms, content_terms(body[tail_start:]), cfg.tail_weight)
-    _add(terms, content_terms(body[:lead_end]), cfg.lead_weight - 1.0)
+    for pos, t in found:
+        w = cfg.lead_weight if pos < lead_end else cfg.tail_weight if pos >= tail_start else 1.0
+        terms[t] = terms.get(t, 0.0) + w
     _add(terms, content_terms(title), cfg.title_weight)
     _add(terms, content_terms(dek), cfg.dek_weight)
 
@@ -380,16 +398,12 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
                 if k not in names or len(name) > len(names[k]):
                     names[k] = name
     else:
-        runs = capitalised_ngrams(body)
-        lead_runs = set(capitalised_ngrams(body[:lead_end]))
-        tail_runs = capitalised_ngrams(body[tail_start:])
-        late = Counter(tail_runs)
-        for n in runs:
-            # a run only seen in the late text counts ``tail_weight``
-            late_here = late[n] > 0
-            if late_here:
-                late[n] -= 1
-            note(n, "", n in lead_runs, cfg.tail_weight if late_here else 1.0)
+        located = capitalised_runs(body)
+        runs = [n for _, n in located]
+        lead_runs = {n for pos, n in located if pos < lead_end}
+        for pos, n in located:
+            # a run in the late text counts ``tail_weight``
+            note(n, "", n in lead_runs, cfg.tail_weight if pos >= tail_start else 1.0)
         for n in capitalised_ngrams(title) + capitalised_ngrams(dek):
             note(n, "", True)
     ents: dict[str, float] = {}
