@@ -684,3 +684,12 @@ def test_a_member_must_restate_the_clusters_core() -> None:
     sim = np.array([[1.0, 0.8, 0.2, 0.8], [0.8, 1.0, 0.2, 0.8], [0.2, 0.2, 1.0, 0.45], [0.8, 0.8, 0.45, 1.0]])
     out = _enforce_core([[0, 1, 2, 3]], sim, 0.5)
     assert sorted(map(sorted, out)) == [[0, 1, 3], [2]]
+
+
+def test_other_speakers_are_named_people_with_other_surnames() -> None:
+    from storyline.compare.align import other_speakers
+
+    assert other_speakers("Ines Caldwell", "Tomas Brandt")
+    assert not other_speakers("Ines Caldwell", "Caldwell")  # one person named two ways
+    assert not other_speakers("outlet", "Tomas Brandt")  # the outlet may report what a speaker says
+    assert not other_speakers("unknown", "Tomas Brandt")
