@@ -625,26 +625,35 @@ class StoryLinker:
 
     # ------------------------------------------------------------- merging
     def _merge_small(self, s: StoryState, cands: list[int]) -> None:
-        """Small stories among the candidates that now resemble ``s`` as much as a joining article join it."""
+        """Small stories among the candidates that now resemble ``s`` as much as a joining article join
+        it; and ``s``, while small itself, joins a larger candidate it resembles so."""
         c = self.config.cluster
         if c.merge_small <= 0:
             return
         thr = (c.threshold_embed if c.use_embeddings else c.threshold) + c.merge_margin
         for sid in cands:
             t = self.stories.get(sid)
-            if t is None or t is s or t.partial or t.n == 0 or t.n > c.merge_small or t.merged_into is not None:
+            if t is None or t is s or t.partial or t.n == 0 or t.merged_into is not None or s.merged_into is not None:
                 continue
-            # the small story scored like an article: its centroid, its dates, its lead years
-            tt = {f: w / (t._tn or 1.0) for f, w in t.terms.items()}
-            te = {f: w / (t._en or 1.0) for f, w in t.ents.items()}
-            date = t.first if t.first is not None and t.first == t.last else None
-            year = next(iter(t.years)) if len(t.years) == 1 and date is None else None
-            sim = self.score(s, tt, te, None, date, year)
-            if t.first is not None and s.first is not None and date is None:
-                gap = max((s.first - t.last).days, (t.first - s.last).days, 0) if t.last else 0
-                sim -= c.time_weight * (1.0 - math.exp(-gap / c.time_tau_days))
-            if sim >= thr + c.merge_margin_per_article * (t.n - 1):
-                self._merge(s, t, sim, self._top_shared(tt, te, s, t.names))
+            small, big = (t, s) if t.n <= c.merge_small else (s, t) if s.n <= c.merge_small < t.n else (None, None)
+            if small is None or big is None or small.partial:
+                continue
+            sim, tt, te = self._story_sim(big, small)
+            if sim >= thr + c.merge_margin_per_article * (small.n - 1):
+                self._merge(big, small, sim, self._top_shared(tt, te, big, small.names))
+
+    def _story_sim(self, s: StoryState, t: StoryState) -> tuple[float, dict[int, float], dict[int, float]]:
+        """Story ``t`` scored against ``s`` like an article: its centroid, its dates, its lead years."""
+        c = self.config.cluster
+        tt = {f: w / (t._tn or 1.0) for f, w in t.terms.items()}
+        te = {f: w / (t._en or 1.0) for f, w in t.ents.items()}
+        date = t.first if t.first is not None and t.first == t.last else None
+        year = next(iter(t.years)) if len(t.years) == 1 and date is None else None
+        sim = self.score(s, tt, te, None, date, year)
+        if t.first is not None and s.first is not None and date is None:
+            gap = max((s.first - t.last).days, (t.first - s.last).days, 0) if t.last else 0
+            sim -= c.time_weight * (1.0 - math.exp(-gap / c.time_tau_days))
+        return sim, tt, te
 
     def _merge(self, s: StoryState, t: StoryState, sim: float, shared: list[str]) -> None:
         """Move story ``t`` (small) into ``s``; ``t`` stays as an empty record pointing at ``s``."""
