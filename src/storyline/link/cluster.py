@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -296,9 +295,9 @@ class StoryLinker:
         idf = np.log((n + 1) / (self.df[feats] + 1)) + 1.0
         raw = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
         tf = np.where(raw >= 1.0, 1.0 + np.log(np.maximum(raw, 1.0)), raw)
-        w = tf * idf
-        w /= np.linalg.norm(w) or 1.0
-        return dict(zip(feats.tolist(), w.tolist(), strict=True))
+        vec = tf * idf
+        vec /= np.linalg.norm(vec) or 1.0
+        return dict(zip(feats.tolist(), vec.tolist(), strict=True))
 
     # ------------------------------------------------------------- candidates
     def _active(self, s: StoryState, date: dt.date | None) -> bool:
@@ -311,24 +310,24 @@ class StoryLinker:
         c = self.config.cluster
         keys = heapq.nlargest(c.query_keys // 2, ents.items(), key=lambda kv: kv[1])
         keys += heapq.nlargest(c.query_keys - len(keys), terms.items(), key=lambda kv: kv[1])
-        hits: Counter[int] = Counter()
+        hits: dict[int, float] = {}
         for f, w in keys:
             post = self.postings.get(f)
             if not post:
                 continue
             for sid in set(post[-c.posting_depth :]):
-                hits[sid] += w
+                hits[sid] = hits.get(sid, 0.0) + w
         if self.backend is not None:
             win = None
             if date is not None:
-                w = dt.timedelta(days=c.window_days)
-                win = (date - w, date + w)
+                span = dt.timedelta(days=c.window_days)
+                win = (date - span, date + span)
             found = self.backend.candidates([f for f, _ in keys], c.max_candidates, win, self.seq - c.recent_articles)
             self._fetch([sid for sid in found if sid not in self.stories])
             for rank, sid in enumerate(found):
-                hits[sid] += 1.0 / (1 + rank)
+                hits[sid] = hits.get(sid, 0.0) + 1.0 / (1 + rank)
         out = []
-        for sid, _ in hits.most_common():
+        for sid in sorted(hits, key=lambda k: -hits[k]):
             s = self._get_story(sid)
             if s is not None and self._active(s, date):
                 out.append(sid)
@@ -436,9 +435,9 @@ class StoryLinker:
                 out.append(self._add(a, f, ft, e))
         for asg in out:
             # a split later in the batch may have moved an earlier article: report where it ended up
-            st = self.articles.get(asg.article_id)
-            if st is not None:
-                asg.story_id = st.story
+            now = self.articles.get(asg.article_id)
+            if now is not None:
+                asg.story_id = now.story
         return out
 
     def _add(self, article: Article, facts: ArticleFacts | None, feats: ArticleFeatures, emb: np.ndarray | None) -> Assignment:
@@ -650,8 +649,8 @@ class StoryLinker:
         date = t.first if t.first is not None and t.first == t.last else None
         year = next(iter(t.years)) if len(t.years) == 1 and date is None else None
         sim = self.score(s, tt, te, None, date, year)
-        if t.first is not None and s.first is not None and date is None:
-            gap = max((s.first - t.last).days, (t.first - s.last).days, 0) if t.last else 0
+        if t.first is not None and t.last is not None and s.first is not None and s.last is not None and date is None:
+            gap = max((s.first - t.last).days, (t.first - s.last).days, 0)
             sim -= c.time_weight * (1.0 - math.exp(-gap / c.time_tau_days))
         return sim, tt, te
 
@@ -743,8 +742,10 @@ class StoryLinker:
             if a is not None and a.published is not None:
                 dates[side].append(a.published)
                 years[side].add(a.published.year)
-            elif m.vecs[i][3] is not None:
-                years[side].add(m.vecs[i][3])
+            else:
+                lead = m.vecs[i][3]
+                if lead is not None:
+                    years[side].add(lead)
         if dates[0] and dates[1]:
             gap = max(min(dates[1]) - max(dates[0]), min(dates[0]) - max(dates[1]))
             if gap.days > c.window_days:
@@ -768,9 +769,10 @@ class StoryLinker:
         c = self.config.cluster
 
         def gram(k: int) -> np.ndarray:
-            rows = [np.full(len(v[k]), i) for i, v in enumerate(vecs)]
-            cols = [np.fromiter(v[k].keys(), dtype=np.int64, count=len(v[k])) for v in vecs]
-            vals = [np.fromiter(v[k].values(), dtype=np.float64, count=len(v[k])) for v in vecs]
+            part: list[dict[int, float]] = [v[0] if k == 0 else v[1] for v in vecs]
+            rows = [np.full(len(d), i) for i, d in enumerate(part)]
+            cols = [np.fromiter(d.keys(), dtype=np.int64, count=len(d)) for d in part]
+            vals = [np.fromiter(d.values(), dtype=np.float64, count=len(d)) for d in part]
             x = scipy.sparse.csr_matrix(
                 (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(vecs), c.n_features)
             )

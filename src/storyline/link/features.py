@@ -324,25 +324,25 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
     # one pass over the body: each content term with its offset, and where the lead and the late text begin
     starts: list[int] = []
     found: list[tuple[int, str]] = []
-    for m in _WORD.finditer(body):
-        starts.append(m.start())
-        w = m.group(0)
-        if w[0].isdigit():
-            if len(w) > 1:
-                found.append((m.start(), "#" + w))
+    for wm in _WORD.finditer(body):
+        starts.append(wm.start())
+        tok = wm.group(0)
+        if tok[0].isdigit():
+            if len(tok) > 1:
+                found.append((wm.start(), "#" + tok))
             continue
-        t = normalise_token(w)
-        if len(t) > 2 and t not in STOP and "'" not in t:
-            found.append((m.start(), t))
+        norm = normalise_token(tok)
+        if len(norm) > 2 and norm not in STOP and "'" not in norm:
+            found.append((wm.start(), norm))
     lead_sents = _SENT.split(body, maxsplit=cfg.lead_sentences)[: cfg.lead_sentences]
     lead_end = len("\n".join(lead_sents))
     if len(starts) > cfg.lead_words:
         lead_end = min(lead_end, starts[cfg.lead_words])
     tail_start = max(lead_end, starts[cfg.body_words] if len(starts) > cfg.body_words else len(body))
     terms: dict[str, float] = {}
-    for pos, t in found:
-        w = cfg.lead_weight if pos < lead_end else cfg.tail_weight if pos >= tail_start else 1.0
-        terms[t] = terms.get(t, 0.0) + w
+    for at, term in found:
+        weight = cfg.lead_weight if at < lead_end else cfg.tail_weight if at >= tail_start else 1.0
+        terms[term] = terms.get(term, 0.0) + weight
     _add(terms, content_terms(title), cfg.title_weight)
     _add(terms, content_terms(dek), cfg.dek_weight)
 
@@ -375,12 +375,12 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
             if m.part == "body" and (m.start < 0 or not kept[min(len(kept) - 1, bisect_right(offs, m.start) - 1)]):
                 continue  # a caption or repeated paragraph
             head = m.part in ("title", "dek") or (m.part == "body" and m.start < lead_full)
-            w = cfg.tail_weight if m.part == "body" and m.start >= tail_full else 1.0
+            late = cfg.tail_weight if m.part == "body" and m.start >= tail_full else 1.0
             if m.entity is not None and m.entity < len(facts.entities):
-                count[m.entity] += w
+                count[m.entity] += late
                 head_of[m.entity] = head_of[m.entity] or head
             else:
-                note(m.text, m.type, head, w)
+                note(m.text, m.type, head, late)
         for i, e in enumerate(facts.entities):
             if e.type not in ("person", "organisation", "place", "group", "other"):
                 continue
@@ -400,26 +400,26 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
     else:
         located = capitalised_runs(body)
         runs = [n for _, n in located]
-        lead_runs = {n for pos, n in located if pos < lead_end}
-        for pos, n in located:
+        lead_runs = {run for at, run in located if at < lead_end}
+        for at, run in located:
             # a run in the late text counts ``tail_weight``
-            note(n, "", n in lead_runs, cfg.tail_weight if pos >= tail_start else 1.0)
-        for n in capitalised_ngrams(title) + capitalised_ngrams(dek):
-            note(n, "", True)
+            note(run, "", run in lead_runs, cfg.tail_weight if at >= tail_start else 1.0)
+        for run in capitalised_ngrams(title) + capitalised_ngrams(dek):
+            note(run, "", True)
     ents: dict[str, float] = {}
-    for k, (count, head) in seen.items():
-        count = min(max(count, 1.0), cfg.max_mentions)
-        if head:
-            ents[k] = count * cfg.head_bonus
-        elif count <= 1:
+    for k, (mentions, in_head) in seen.items():
+        mentions = min(max(mentions, 1.0), cfg.max_mentions)
+        if in_head:
+            ents[k] = mentions * cfg.head_bonus
+        elif mentions <= 1:
             ents[k] = cfg.passing_weight
         else:
-            ents[k] = count
+            ents[k] = mentions
     # Years name an event's time as sharply as names name its actors: they count as entities, so two
     # same-kind events years apart (two quakes on one island) stay apart even without dates.
-    for t, w in terms.items():
-        if _YEAR.fullmatch(t[1:]):
-            ents["e:" + t] = ents.get("e:" + t, 0.0) + w
+    for term, weight in terms.items():
+        if _YEAR.fullmatch(term[1:]):
+            ents["e:" + term] = ents.get("e:" + term, 0.0) + weight
     # An article in another language is linked only with articles of that language: its features live
     # in a space of their own ("de|" + key), so no English story is ever its candidate.
     if not is_english(article):
