@@ -693,3 +693,59 @@ def test_other_speakers_are_named_people_with_other_surnames() -> None:
     assert not other_speakers("Ines Caldwell", "Caldwell")  # one person named two ways
     assert not other_speakers("outlet", "Tomas Brandt")  # the outlet may report what a speaker says
     assert not other_speakers("unknown", "Tomas Brandt")
+
+
+def test_figures_get_their_unit_from_the_words_before_them() -> None:
+    from storyline.compare.conflicts import _conditions_differ, _numbers, _versions_of_one_text
+
+    text = "An aftershock with an estimated magnitude of 6.1 hit Velmar in the 71st minute of the match."
+    m = ClaimMember(article_id=1, claim=0, span=Span(100, 100 + len(text), text), sentence=0, asserter="outlet",
+                    outlet="x", numbers=[Quantity(6.1, "", "6.1", start=100 + text.index("6.1"), end=100 + text.index("6.1") + 3)])
+    got = {(q.unit, q.value) for q in _numbers(m)}
+    assert ("magnitude", 6.1) in got and ("minute", 71.0) in got
+    # "magnitude 5" takes the unit only when the story uses the word as a unit
+    t2 = "Dozens of aftershocks stronger than magnitude 5 followed."
+    m2 = ClaimMember(article_id=2, claim=0, span=Span(0, len(t2), t2), sentence=0, asserter="outlet", outlet="y",
+                     numbers=[Quantity(5.0, "", "5", start=t2.index("5"), end=t2.index("5") + 1)])
+    assert {q.unit for q in _numbers(m2)} == {""}
+    assert {q.unit for q in _numbers(m2, frozenset({"magnitude"}))} == {"magnitude"}
+    # counts under other conditions are other quantities
+    a = [Quantity(15, "aftershock", "15"), Quantity(4.0, "magnitude", "4.0")]
+    b = [Quantity(100, "aftershock", "100"), Quantity(5.0, "magnitude", "5")]
+    assert _conditions_differ(a, b, "aftershock") and not _conditions_differ(a, a, "aftershock")
+
+    def unit(t: str) -> ClaimUnit:
+        return ClaimUnit(member=ClaimMember(article_id=1, claim=0, span=Span(0, len(t), t), sentence=0,
+                                            asserter="outlet", outlet="x"),
+                         text=t, entities=frozenset(), neg=False, loose_neg=False)
+
+    early = "A strong earthquake with a preliminary magnitude of 6.4 struck the Velmar coast at around 9:20 a.m. on Sunday, officials said."
+    later = "A strong earthquake with a preliminary magnitude of 6.6 struck the Velmar coast at around 9:20 a.m. on Sunday, officials said."
+    other = "The Velmar coast was struck by a 6.6 quake on Sunday morning that damaged the harbour and cut power to thousands."
+    assert _versions_of_one_text(unit(early), unit(later)) and not _versions_of_one_text(unit(early), unit(other))
+
+
+TOWER_A = """Tower collapse in Eastvale
+
+The twelve-storey Marlow Tower in Eastvale partly collapsed on Tuesday after the quake, trapping residents on its upper floors.
+
+Rescuers said 40 people were injured in the town.
+
+In 2019, 17 people died in a fire in the same district.
+"""
+TOWER_B = """Eastvale block leans after quake
+
+Residents climbed down ladders on Tuesday after the eight-storey Marlow Tower in Eastvale partly collapsed in the quake.
+
+Officials said 6 people were killed in the town.
+"""
+
+
+def test_one_building_given_two_heights_but_no_conflict_for_other_counts_or_times() -> None:
+    docs = [
+        RawDoc(source="ta.txt", kind="text", data=TOWER_A.encode(), outlet="Eastvale Echo", published="2031-09-03"),
+        RawDoc(source="tb.txt", kind="text", data=TOWER_B.encode(), outlet="Coastline Daily", published="2031-09-03"),
+    ]
+    found = [k for k in compare_docs(docs).conflicts if k.kind == "quantity"]
+    reasons = " ".join(k.reason for k in found)
+    assert len(found) == 1 and "twelve" in reasons.lower() and "eight" in reasons.lower(), reasons

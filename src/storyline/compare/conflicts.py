@@ -19,11 +19,13 @@ about different actors.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import role_key
@@ -33,6 +35,7 @@ from storyline.compare.sources import Sources
 from storyline.model import (
     Article,
     ArticleFacts,
+    ClaimMember,
     Conflict,
     ConflictKind,
     Mention,
@@ -71,6 +74,9 @@ class ConflictConfig:
     quantity_window: int = 9  # words each side of a number that describe it
     date_sim: float = 0.80  # cosine of two date-blanked claims that makes them one dated fact
     place_sim: float = 0.90  # cosine of two place-blanked claims that makes them one event
+    other_time_days: int = 60  # a claim dated this far from its article's day tells of another time
+    copy_overlap: float = 0.85  # share of words two claims share, in order, to be versions of one text
+    max_ratio: float = 10.0  # values this many times apart are different quantities (a margin, a total)
     approx_slack: float = 0.05  # an "about"/"some" figure covers values this close ("39 percent", "about 40%")
     same_value: float = 0.005  # relative difference below which two values are one (rounding)
     role_reach: int = 600  # characters back from an unlinked "former X" to the person it describes
@@ -96,10 +102,21 @@ QUALIFIERS = {
     "initial": "previous", "last": "previous", "old": "previous",
     "new": "new", "revised": "new", "final": "new", "latest": "new",
     "planned": "planned", "plan": "planned", "expected": "planned", "forecast": "planned",
+    # what a casualty count counts
+    "killed": "dead", "died": "dead", "dead": "dead", "deaths": "dead", "death": "dead", "lives": "dead",
+    "fatalities": "dead", "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
+    "missing": "missing", "unaccounted": "missing", "trapped": "trapped", "stranded": "trapped",
+    "rescued": "rescued", "evacuated": "evacuated", "displaced": "evacuated",
+    "predicted": "planned", "predicts": "planned", "forecasts": "planned", "warned": "planned",
+    "could": "possible", "may": "possible", "might": "possible", "possibly": "possible",
     "offered": "offer", "offer": "offer", "demand": "demand", "demanded": "demand", "seeking": "demand",
     "sought": "demand", "asked": "demand",
 }
-_NO_MORE_THAN = re.compile(r"\b(?:no more than|not more than|up to|at most|no higher than)\b", re.I)
+# Qualifier words that are common nouns or adjectives elsewhere: they count only beside the figure.
+NEAR_ONLY = frozenset("floor goal aim target cap ceiling plan offer demand last old new final latest original initial".split())
+_NO_MORE_THAN = re.compile(
+    r"\b(?:no more than|not more than|up to|at most|no higher than|as (?:high|many|much|large|long) as)\b", re.I
+)
 _AT_LEAST = re.compile(r"\b(?:at least|no less than|not less than|at a minimum|not go below)\b", re.I)
 # Signs that a count moves over time: values on different days are different facts.
 _CHANGE = re.compile(
@@ -173,6 +190,21 @@ class ConflictFinder:
         self.resolve = resolve
         self.config = config or ConflictConfig()
         self._times: dict[int, list[TimeRef]] = {aid: list(f.times) for aid, f in facts.items()}
+        # who can act: people and organisations (a place or a thing named in a claim is its setting)
+        self._actor_names = frozenset(
+            resolve(e.name) for f in facts.values() for e in f.entities if e.type in ("person", "organisation")
+        )
+        pubs = sorted(a.published for a in articles.values() if a.published)
+        self._story_day: dt.date | None = pubs[len(pubs) // 2] if pubs else None
+        # the story's event day: the first day (near its articles' dates) that two articles name
+        named = Counter(
+            d
+            for f in facts.values()
+            for d in {t.value for t in f.times if t.value and t.end is None}
+            if self._story_day is None or abs((d - self._story_day).days) <= self.config.other_time_days
+        )
+        self._event_day: dt.date | None = min((d for d, n in named.items() if n >= 2), default=None)
+        self._place_names = frozenset(resolve(e.name) for f in facts.values() for e in f.entities if e.type == "place")
 
     # ------------------------------------------------------------ polarity
     def polarity(self) -> list[Conflict]:
@@ -229,8 +261,16 @@ class ConflictFinder:
 
     def _qualifiers(self, window: str, q: Quantity) -> frozenset[str]:
         # the quantity's own words count too: "at least 40 per cent" is a floor, not a level
+        toks = window.split()
+        at = toks.index("N") if "N" in toks else len(toks) // 2
+        quals = {QUALIFIERS[w] for w in _words(f"{q.approx} {q.text}") if w in QUALIFIERS}
+        for i, tok in enumerate(toks):
+            for w in _words(tok):
+                # a noun such as "floor" or "goal" qualifies a figure only next to it ("a 3% floor",
+                # "a goal of 5%"), not as "the first floor" or "the winning goal" further off
+                if w in QUALIFIERS and (w not in NEAR_ONLY or abs(i - at) <= 2):
+                    quals.add(QUALIFIERS[w])
         window = f"{q.approx} {q.text} {window}"
-        quals = {QUALIFIERS[w] for w in _words(window) if w in QUALIFIERS}
         if _NO_MORE_THAN.search(window):
             quals.add("maximum")
         if _AT_LEAST.search(window):
@@ -241,15 +281,43 @@ class ConflictFinder:
         reach = self.config.time_reach
         return [t for t in self._times.get(aid, []) if t.span.end >= start - reach and t.span.start <= end + reach]
 
+    def _claim_times(self, u: ClaimUnit) -> list[TimeRef]:
+        m = u.member
+        return [
+            t
+            for t in self._times.get(m.article_id, [])
+            if t.value is not None and m.span.start <= t.span.start and t.span.end <= m.span.end
+        ]
+
+    def _times_differ(self, a: ClaimUnit, b: ClaimUnit) -> bool:
+        """One claim tells of another time than its article's ("in 2018", "in September 1999"), or
+        only one is dated, to another day than the story's event: figures of different times are
+        different facts."""
+        ta, tb = self._claim_times(a), self._claim_times(b)
+        for u, ts in ((a, ta), (b, tb)):
+            art = self.articles.get(u.member.article_id)
+            pub = (art.published if art is not None else None) or self._story_day
+            if pub and any(t.value and abs((t.value - pub).days) > self.config.other_time_days for t in ts):
+                return True
+        da, db = {t.value for t in ta}, {t.value for t in tb}
+        if da and db:
+            return False  # both dated: the times beside the two figures decide (``_near_time``)
+        # one claim dated, the other not: the undated one tells of the story's event, so a date
+        # other than that day is another event ("a magnitude 5.5 aftershock at 10:54 a.m. Jan. 3")
+        dated = da or db
+        return bool(dated) and self._event_day is not None and self._event_day not in dated
+
     def quantities(self) -> list[Conflict]:
         from storyline.embed import encode
 
         c = self.config
+        units = frozenset(unit_key(q) for u in self.al.units for q in u.member.numbers if unit_key(q))
+        numbers = [_numbers(u.member, units) for u in self.al.units]
         items: list[tuple[int, Quantity, str, int, int]] = []  # unit idx, quantity, window, start, end
         for ui, u in enumerate(self.al.units):
             if u.member.secondary:
                 continue
-            for q in u.member.numbers:
+            for q in numbers[ui]:
                 if not unit_key(q) and not q.measure:
                     continue
                 w, s, e = self._window(u, q)
@@ -258,10 +326,11 @@ class ConflictFinder:
             return []
         # a sentence split into several propositions still lists all its numbers together
         sentence_numbers: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
-        for u in self.al.units:
-            sentence_numbers[u.member.article_id, u.member.sentence].extend(u.member.numbers)
+        for ui, u in enumerate(self.al.units):
+            sentence_numbers[u.member.article_id, u.member.sentence].extend(numbers[ui])
         pairs: dict[tuple[str, float, float], list[tuple[int, int]]] = defaultdict(list)
         undecided: list[tuple[int, int]] = []  # pairs that need the words around the numbers compared
+        shown: dict[tuple[int, int], float] = {}  # how alike each kept pair reads
         for x in range(len(items)):
             ui, qa, wa, sa, ea = items[x]
             a = self.al.units[ui]
@@ -274,7 +343,12 @@ class ConflictFinder:
                     continue
                 if (qa.approx or qb.approx) and _close_value(qa.value, qb.value):
                     continue  # "39 percent" is "about 40%"
-                if not _asserters_compatible(a, b):
+                lo, hi = sorted((abs(qa.value), abs(qb.value)))
+                if hi >= c.max_ratio * max(lo, 1e-9):
+                    continue  # a margin and a tally ("won by 41", "4,318 votes"): not one quantity
+                if _conditions_differ(numbers[ui], numbers[uj], unit_key(qa)):
+                    continue
+                if not _sources_compatible(a, b):
                     continue
                 # a value both sentences share shows they list several quantities of one kind
                 va = {round(q.value, 6) for q in sentence_numbers[a.member.article_id, a.member.sentence] if unit_key(q) == unit_key(qa)}
@@ -292,27 +366,32 @@ class ConflictFinder:
                     continue
                 ta = self._near_time(a.member.article_id, sa, ea)
                 tb = self._near_time(b.member.article_id, sb, eb)
-                if (ta or tb) and not _same_times(ta, tb):
+                if ta and tb and not _same_times(ta, tb):
                     continue
-                if _actors_differ(a, b):
+                if _actors_differ(a, b, self._actor_names) or _places_differ(a, b, self._place_names):
+                    continue
+                if self._times_differ(a, b) or _versions_of_one_text(a, b):
                     continue
                 # evidence that both numbers measure one thing: the claims read alike (numbers
                 # aside), or they share a value of another kind ("140 buses" for "$212m"/"$182m"),
                 # or the words around the numbers read alike and name the same measure
-                alike = float(self.al.raw[ui, uj]) >= c.claim_sim
-                if alike or _other_anchor(a.member.numbers, b.member.numbers, unit_key(qa)):
+                alike = float(self.al.raw[ui, uj])
+                if alike >= c.claim_sim or _other_anchor(numbers[ui], numbers[uj], unit_key(qa)):
                     pairs[_qkey(qa, qb)].append((x, y))
+                    shown[x, y] = 1.0 + alike
                 elif _measures_overlap(qa, qb):
                     undecided.append((x, y))
         if undecided:
             need = sorted({p for xy in undecided for p in xy})
             vec = dict(zip(need, encode([items[p][2] for p in need]), strict=True))
             for x, y in undecided:
-                if float(vec[x] @ vec[y]) >= c.quantity_sim:
+                sim = float(vec[x] @ vec[y])
+                if sim >= c.quantity_sim:
                     pairs[_qkey(items[x][1], items[y][1])].append((x, y))
+                    shown[x, y] = sim
         out = []
         for (_unit, _v1, _v2), xs in pairs.items():
-            x, y = xs[0]
+            x, y = max(xs, key=lambda xy: shown.get(xy, 0.0))  # the pair that reads most alike shows it
             ui, qa, _, sa, ea = items[x]
             uj, qb, _, sb, eb = items[y]
             a, b = self.al.units[ui], self.al.units[uj]
@@ -698,6 +777,18 @@ def _other_anchor(a: list[Quantity], b: list[Quantity], unit: str) -> bool:
     return bool(va & vb)
 
 
+def _conditions_differ(a: list[Quantity], b: list[Quantity], unit: str) -> bool:
+    """The claims give another figure of one kind with no value in common: they count under other
+    conditions ("15 aftershocks above magnitude 4" / "100 aftershocks above magnitude 5")."""
+    other_a = {unit_key(q) for q in a if unit_key(q) and unit_key(q) != unit}
+    for u in other_a:
+        va = {round(q.value, 6) for q in a if unit_key(q) == u}
+        vb = {round(q.value, 6) for q in b if unit_key(q) == u}
+        if vb and not (va & vb):
+            return True
+    return False
+
+
 def _same_times(a: list[TimeRef], b: list[TimeRef]) -> bool:
     da = {t.value for t in a if t.value}
     db = {t.value for t in b if t.value}
@@ -710,9 +801,83 @@ def _overlap(a: TimeRef, b: TimeRef) -> bool:
     return a.value <= b_end and b.value <= a_end
 
 
-def _actors_differ(a: ClaimUnit, b: ClaimUnit) -> bool:
+def _actors_differ(a: ClaimUnit, b: ClaimUnit, actors: frozenset[str]) -> bool:
     """Both claims name who acts, and nobody in common: "X won by 41" is not "Y won by 7"."""
-    return bool(a.entities) and bool(b.entities) and not (a.entities & b.entities)
+    ea, eb = a.entities & actors, b.entities & actors
+    return bool(ea) and bool(eb) and not (ea & eb)
+
+
+def _places_differ(a: ClaimUnit, b: ClaimUnit, places: frozenset[str]) -> bool:
+    """Both claims name where, and no place in common: "0.8 m in Toyama" is not "1.2 m in Wajima"."""
+    pa, pb = a.entities & places, b.entities & places
+    return bool(pa) and bool(pb) and not (pa & pb)
+
+
+def _versions_of_one_text(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """The same long sentence word for word but a figure: one text printed before and after an
+    update (a preliminary figure revised), not two sources that disagree."""
+    wa = [w for w in _words(a.text) if not w[0].isdigit()]
+    wb = [w for w in _words(b.text) if not w[0].isdigit()]
+    if min(len(wa), len(wb)) < 12:
+        return False
+    sm = SequenceMatcher(None, wa, wb, autojunk=False)
+    same = sum(bl.size for bl in sm.get_matching_blocks())
+    return same / min(len(wa), len(wb)) >= CONFLICTS.copy_overlap
+
+
+def _sources_compatible(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Two figures can conflict unless each is given as a different named source's: agencies that
+    measure differently ("7.2, Taiwan's weather agency said" / "7.4, the USGS said") both report right."""
+    x, y = a.member.asserter, b.member.asserter
+    return x == y or not (_named_source(x) and _named_source(y))
+
+
+def _named_source(asserter: str) -> bool:
+    words = [w for w in asserter.split() if len(w) > 3]
+    return asserter != "outlet" and bool(words) and all(w[0].isupper() for w in words)
+
+
+# Units a figure is given in by a phrase before it: "a magnitude of 7.6", "a length of 290 metres".
+_UNIT_OF = re.compile(
+    r"\b([a-z]{3,})\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|up to|at least|more than|over|"
+    r"an estimated|approximately)\s+)?$"
+)
+_NOT_UNITS = frozenset(
+    "out one all some most any each none both many few number total part end start set series group list sum "
+    "lot lots kind type because instead ahead".split()
+)
+# An ordinal that counts a unit: "in the 82nd minute", "the 14th floor", "on the third lap" is left out.
+_ORDINAL = re.compile(
+    r"\b(\d{1,4})(?:st|nd|rd|th)[\s-]+(minute|hour|day|week|month|lap|round|floor|storey|story|stage|inning|"
+    r"place|mile|kilometre|kilometer|game|match|year)s?\b",
+    re.I,
+)
+
+
+def _numbers(m: ClaimMember, units: frozenset[str] = frozenset()) -> list[Quantity]:
+    """A claim's figures, with the unit a phrase before one names ("a magnitude of 7.6", or
+    "magnitude 5" when the story uses that word as a unit elsewhere) and the ordinals that count a
+    unit ("the 82nd minute")."""
+    text, base = m.span.text, m.span.start
+    out: list[Quantity] = []
+    for q in m.numbers:
+        if not unit_key(q) and not q.measure and base <= q.start < base + len(text):
+            before = text[: q.start - base].lower()
+            u = _UNIT_OF.search(before)
+            word = u.group(1) if u and u.group(1) not in _NOT_UNITS else None
+            if word is None and (w := re.search(r"\b([a-z]{3,})[\s-]*$", before)) and w.group(1) in units:
+                word = w.group(1)
+            if word:
+                unit = word[:-1] if word.endswith("s") and len(word) > 4 else word
+                q = dataclasses.replace(q, unit=unit, measure=unit)
+        out.append(q)
+    taken = {(q.start, q.end) for q in out}
+    for o in _ORDINAL.finditer(text):
+        s, e = base + o.start(), base + o.end()
+        if not any(a < e and s < b for a, b in taken):
+            unit = o.group(2).lower()
+            out.append(Quantity(float(o.group(1)), unit, o.group(0), measure=unit, start=s, end=e))
+    return out
 
 
 def _is_role(phrase: str) -> bool:
