@@ -22,10 +22,12 @@ def _articles(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     with store.session() as s:
         rows = s.execute(select(ArticleRow.id, ArticleRow.source, ArticleRow.url, ArticleRow.outlet, ArticleRow.title,
-                                ArticleRow.published).where(ArticleRow.id.in_(ids)))
-        for aid, source, url, outlet, title, published in rows:
+                                ArticleRow.published, ArticleRow.language, ArticleRow.language_confidence)
+                         .where(ArticleRow.id.in_(ids)))
+        for aid, source, url, outlet, title, published, lang, lang_conf in rows:
             out[aid] = {"id": aid, "source": source, "url": url, "outlet": outlet, "title": title,
-                        "published": published.isoformat() if published else None}
+                        "published": published.isoformat() if published else None,
+                        "language": lang, "language_confidence": lang_conf}
     return out
 
 
@@ -90,6 +92,8 @@ def cmd_story(args: argparse.Namespace) -> int:
     print(f"  {len(st.article_ids)} articles, {st.independent_outlets} independent outlets, {_span(st)}")
     for a in d["articles"]:
         dup = f"  [duplicate of {a['duplicate_of']}]" if a.get("duplicate_of") else ""
+        if a.get("language") and a["language"] != "en":
+            dup += f"  [language {a['language']}, {a.get('language_confidence') or 0:.2f}]"
         print(f"  {a['id']:>6}  {a.get('published') or 'undated':<10}  {(a.get('outlet') or '-')[:24]:<24}  "
               f"{(a.get('title') or a.get('source') or '')[:70]}{dup}")
     for ev in st.events:
