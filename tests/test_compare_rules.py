@@ -709,6 +709,10 @@ def test_figures_get_their_unit_from_the_words_before_them() -> None:
                      numbers=[Quantity(5.0, "", "5", start=t2.index("5"), end=t2.index("5") + 1)])
     assert {q.unit for q in _numbers(m2)} == {""}
     assert {q.unit for q in _numbers(m2, frozenset({"magnitude"}))} == {"magnitude"}
+    # a figure the analysis left out is read when the words before it say what it measures
+    t3 = "Velmar recorded over 15 aftershocks with a magnitude of over 4.0 by noon."
+    m3 = ClaimMember(article_id=3, claim=0, span=Span(0, len(t3), t3), sentence=0, asserter="outlet", outlet="z")
+    assert {(q.unit, q.value) for q in _numbers(m3)} == {("magnitude", 4.0)}
     # counts under other conditions are other quantities
     a = [Quantity(15, "aftershock", "15"), Quantity(4.0, "magnitude", "4.0")]
     b = [Quantity(100, "aftershock", "100"), Quantity(5.0, "magnitude", "5")]

@@ -859,18 +859,26 @@ def _numbers(m: ClaimMember, units: frozenset[str] = frozenset()) -> list[Quanti
     "magnitude 5" when the story uses that word as a unit elsewhere) and the ordinals that count a
     unit ("the 82nd minute")."""
     text, base = m.span.text, m.span.start
+
+    def unit_before(pos: int) -> str:
+        before = text[:pos].lower()
+        u = _UNIT_OF.search(before)
+        word = u.group(1) if u and u.group(1) not in _NOT_UNITS else ""
+        if not word and (w := re.search(r"\b([a-z]{3,})[\s-]*$", before)) and w.group(1) in units:
+            word = w.group(1)
+        return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
     out: list[Quantity] = []
     for q in m.numbers:
         if not unit_key(q) and not q.measure and base <= q.start < base + len(text):
-            before = text[: q.start - base].lower()
-            u = _UNIT_OF.search(before)
-            word = u.group(1) if u and u.group(1) not in _NOT_UNITS else None
-            if word is None and (w := re.search(r"\b([a-z]{3,})[\s-]*$", before)) and w.group(1) in units:
-                word = w.group(1)
-            if word:
-                unit = word[:-1] if word.endswith("s") and len(word) > 4 else word
+            if unit := unit_before(q.start - base):
                 q = dataclasses.replace(q, unit=unit, measure=unit)
         out.append(q)
+    # a figure the analysis left out, when the words before it say what it measures ("of over 4.0")
+    for d in re.finditer(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w.,]?\d)", text):
+        s, e = base + d.start(), base + d.end()
+        if not any(q.start < e and s < q.end for q in out) and (unit := unit_before(d.start())):
+            out.append(Quantity(float(d.group(0)), unit, d.group(0), measure=unit, start=s, end=e))
     taken = {(q.start, q.end) for q in out}
     for o in _ORDINAL.finditer(text):
         s, e = base + o.start(), base + o.end()
