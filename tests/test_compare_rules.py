@@ -713,6 +713,12 @@ def test_figures_get_their_unit_from_the_words_before_them() -> None:
     t3 = "Velmar recorded over 15 aftershocks with a magnitude of over 4.0 by noon."
     m3 = ClaimMember(article_id=3, claim=0, span=Span(0, len(t3), t3), sentence=0, asserter="outlet", outlet="z")
     assert {(q.unit, q.value) for q in _numbers(m3)} == {("magnitude", 4.0)}
+    # what a figure measures: the first word after it and its unit
+    from storyline.compare.conflicts import _thing_after
+
+    storey = Quantity(12, "storey", "twelve")
+    assert _thing_after("the N -storey building in Eastvale collapsed", storey) == "building"
+    assert _thing_after("Officials said N were injured", Quantity(40, "people", "40 people")) == "injured"
     # counts under other conditions are other quantities
     a = [Quantity(15, "aftershock", "15"), Quantity(4.0, "magnitude", "4.0")]
     b = [Quantity(100, "aftershock", "100"), Quantity(5.0, "magnitude", "5")]

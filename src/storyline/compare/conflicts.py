@@ -69,6 +69,7 @@ class ConflictConfig:
     polarity_sim: float = 0.80  # cosine of two claims of opposite polarity to call them one proposition
     polarity_overlap: float = 0.45  # content-word overlap (negations aside) they must also share
     quantity_sim: float = 0.80  # cosine of the number-blanked contexts of two quantities
+    same_thing_sim: float = 0.60  # the same, when the first word after each figure and its unit is one noun
     claim_sim: float = 0.62  # cosine of two claims that makes them one proposition (numbers aside)
     time_reach: int = 25  # characters around a number in which a time expression dates it
     quantity_window: int = 9  # words each side of a number that describe it
@@ -386,7 +387,9 @@ class ConflictFinder:
             vec = dict(zip(need, encode([items[p][2] for p in need]), strict=True))
             for x, y in undecided:
                 sim = float(vec[x] @ vec[y])
-                if sim >= c.quantity_sim:
+                # the figure describes the same thing ("a N-storey building collapsed"): a lower bar
+                same = _thing_after(items[x][2], items[x][1]) == _thing_after(items[y][2], items[y][1]) != ""
+                if sim >= (c.same_thing_sim if same else c.quantity_sim):
                     pairs[_qkey(items[x][1], items[y][1])].append((x, y))
                     shown[x, y] = sim
         out = []
@@ -761,6 +764,17 @@ def _close_value(a: float, b: float) -> bool:
 
 def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= CONFLICTS.same_value * max(abs(a), abs(b), 1e-9)
+
+
+def _thing_after(window: str, q: Quantity) -> str:
+    """The first content word after a figure and its unit: what it measures ("N-storey building")."""
+    after = window.split("N", 1)[1] if "N" in window.split() else ""
+    unit = {w for w in _words(f"{q.unit} {q.measure} {q.text}")}
+    for w in _words(after):
+        if w in unit or w.rstrip("s") in unit or w in CONFLICTS.stop or w[0].isdigit() or len(w) < 3:
+            continue
+        return w.rstrip("s") if len(w) > 4 else w
+    return ""
 
 
 def _measures_overlap(a: Quantity, b: Quantity) -> bool:
