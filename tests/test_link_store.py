@@ -25,6 +25,7 @@ from storyline.store.stories import (
     list_stories,
     load_linker,
     save_linker,
+    story_of,
 )
 from storyline.testing.synth import generate
 
@@ -109,6 +110,36 @@ def test_one_more_article_reads_a_bounded_part_of_the_store(engine: Engine) -> N
         linker.add(arts[899])
         backend = linker.backend
         assert isinstance(backend, SqlBackend)
-        # a few indexed queries, and only the candidate stories come into memory
-        assert backend.queries <= 4
+        # a few indexed queries (copies by MinHash bands and by passages, candidate stories, their
+        # states, members), and only the candidate stories come into memory
+        assert backend.queries <= 5
         assert len(linker.stories) <= linker.config.cluster.max_candidates + 1 < n_stories
+
+
+def test_partial_copy_found_across_batches_and_placements_kept(engine: Engine) -> None:
+    """A truncated copy of a report linked in a later batch (another linker, reading the store) is still
+    found by its shared passages, and every article's placement survives the round trip (--why)."""
+    import datetime as dt
+
+    from storyline.model import Article, content_hash
+    from test_link_dedup import WIRE
+
+    def art(aid: int, paras: list[str], outlet: str) -> Article:
+        text = "\n\n".join(paras)
+        return Article(source=f"mem://{aid}", content_hash=content_hash(text), paragraphs=paras,
+                       title="Hikers pulled from mine shaft in Velmora", outlet=outlet,
+                       published=dt.date(2031, 5, 4), id=aid)
+
+    full = art(1, WIRE, "Velmora Chronicle")
+    partial = art(2, ["Our regional desk brings you this report from the agency."] + WIRE[:4]
+                  + ["Follow our live page for updates."], "Hillside Gazette")
+    link_articles(engine, [full])
+    link_articles(engine, [partial])
+    with Session(engine) as s:
+        linker = load_linker(s)
+        story = get_story(s, story_of(s, [1])[1])
+        assert story is not None and story.article_ids == [1, 2]
+        assert [g.members for g in story.duplicate_groups] == [[1, 2]]
+        why = {e.article_id: e.placement for e in linker.explain(story.id)}
+    assert why[1] is not None and why[1].how == "new"
+    assert why[2] is not None and why[2].how == "copy" and why[2].other == 1

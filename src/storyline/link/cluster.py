@@ -684,7 +684,7 @@ class StoryLinker:
         if sm is None:
             self._forget(s.id)  # members from before are incomplete now: no split of this story
         t.article_ids, t.n, t.n_articles, t.terms, t.ents, t.emb = [], 0, 0, {}, {}, None
-        t.outlets, t.voices, t.years = set(), set(), set()
+        t.outlets, t.voices, t.years, t.indexed = set(), set(), set(), set()  # no postings lead to it
         t.merged_into = s.id
         t.norms()
         self.dirty_stories.add(t.id)

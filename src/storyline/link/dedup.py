@@ -123,6 +123,8 @@ class DuplicateIndex:
         # Optional lookup of earlier articles kept outside memory (the store):
         # band keys -> [(article id, signature, its representative or None)].
         self.backend: Callable[[list[int]], list[tuple[int, np.ndarray, int | None]]] | None = None
+        # ... and passage hashes -> [(article id, its passages, its representative or None)], most shared first.
+        self.passage_backend: Callable[[list[int]], list[tuple[int, Passages, int | None]]] | None = None
         # Permutations depend only on (num_perm, seed): draw them once, not per article.
         self._perm = MinHash(num_perm=c.num_perm, scheme=SCHEME).permutations
         # passage sample -> the latest article holding it (a copy of a copy leads to the group anyway)
@@ -211,11 +213,20 @@ class DuplicateIndex:
             aid = self._passages.get(h)
             if aid is not None:
                 hits[aid] = hits.get(aid, 0) + 1
+        known = {aid: self._passages_of[aid] for aid in hits if aid in self._passages_of}
+        if self.passage_backend is not None:  # articles of earlier batches and sessions
+            for aid, other, rep in self.passage_backend(ps.hashes.tolist()):
+                if aid in known:
+                    continue
+                known[aid] = other
+                hits[aid] = len(np.intersect1d(ps.hashes, other.hashes, assume_unique=True))
+                if rep is not None and rep != aid:
+                    self.rep_of.setdefault(aid, rep)
         # a passage of ``min_run`` words holds about (min_run - k + 1) / sample samples
         need = max(2, (c.passage_min_run - c.passage_k + 1) // (2 * c.passage_sample))
         best, best_c = None, 0.0
         for aid, shared in sorted(hits.items(), key=lambda kv: -kv[1])[:8]:
-            other = self._passages_of.get(aid)
+            other = known.get(aid)
             if shared < need or other is None:
                 continue
             cont = shared / max(1, min(len(ps), len(other)))
@@ -226,6 +237,10 @@ class DuplicateIndex:
             if run >= c.passage_min_run and (cont > best_c or (cont == best_c and best is not None and aid < best)):
                 best, best_c = aid, cont
         return best, min(1.0, best_c)
+
+    def passages_of(self, article_id: int) -> Passages | None:
+        """The sampled passages kept for an article indexed in this session (None: not kept)."""
+        return self._passages_of.get(article_id)
 
     def insert_passages(self, article_id: int, ps: Passages) -> None:
         if article_id in self._passages_of or not len(ps):

@@ -45,12 +45,13 @@ from storyline.link.cluster import (
     ArticleState,
     ClusterConfig,
     LinkConfig,
+    Placement,
     StoryLinker,
     StoryState,
     build_story,
     story_label,
 )
-from storyline.link.dedup import DedupConfig
+from storyline.link.dedup import DedupConfig, Passages
 from storyline.link.events import EventCue
 from storyline.model import Article, ArticleFacts, Assignment, DuplicateGroup, Story
 from storyline.store.schema import Base
@@ -93,6 +94,17 @@ class LinkArticleRow(Base):
     entities: Mapped[list] = mapped_column(JSON)
     # trimmed vectors while the article's story is young (``ArticleState.vector``): a later session can split it
     vector: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    placement: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # ``Placement``: --why
+    passages: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # sampled verbatim passages
+
+
+class LinkPassageRow(Base):
+    """Index of the sampled verbatim passages (partial copies): passage hash -> articles holding it."""
+
+    __tablename__ = "link_passages"
+
+    passage: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
 
 
 class LinkPostingRow(Base):
@@ -128,6 +140,7 @@ TABLES = [
     LinkPostingRow.__table__,
     LinkBandRow.__table__,
     LinkMetaRow.__table__,
+    LinkPassageRow.__table__,
 ]
 
 
@@ -201,6 +214,7 @@ def _story_row(s: StoryState) -> dict[str, Any]:
             "key_terms": terms,
             "outlets": sorted(s.outlets),
             "voices": sorted(s.voices),
+            "merged_into": s.merged_into,
         },
     }
 
@@ -218,6 +232,7 @@ def _article_row(a: ArticleState) -> dict[str, Any]:
         "cues": [c.to_json() for c in a.cues],
         "entities": [e.to_json() for e in a.entities],
         "vector": _pack_member(a.vector),
+        "placement": a.placement.to_json() if a.placement is not None else None,
     }
 
 
@@ -234,6 +249,7 @@ def _article_state(r: LinkArticleRow) -> ArticleState:
         signature=np.frombuffer(r.signature, dtype=np.uint32).copy() if r.signature else None,
         seq=r.seq,
         vector=_unpack_member(r.vector),
+        placement=Placement.from_json(r.placement) if r.placement else None,
     )
 
 
@@ -252,9 +268,21 @@ def _story_state(r: LinkStoryRow) -> StoryState:
         n_articles=r.n_articles,
         outlets=set((r.summary or {}).get("outlets", [])),
         voices=set((r.summary or {}).get("voices", [])),
+        merged_into=(r.summary or {}).get("merged_into"),
     )
     s.norms()
     return s
+
+
+def _pack_passages(p: Passages | None) -> bytes | None:
+    if p is None or not len(p):
+        return None
+    return p.hashes.astype(np.uint32).tobytes() + p.positions.astype(np.int32).tobytes()
+
+
+def _unpack_passages(blob: bytes) -> Passages:
+    n = len(blob) // 8
+    return Passages(np.frombuffer(blob[: 4 * n], dtype=np.uint32).copy(), np.frombuffer(blob[4 * n :], dtype=np.int32).copy())
 
 
 def _chunks(xs: Sequence[int], n: int = 500) -> Iterable[Sequence[int]]:
@@ -320,13 +348,46 @@ class SqlBackend:
         )
         return [(aid, np.frombuffer(sig, dtype=np.uint32), dup) for aid, sig, dup in self.session.execute(q) if sig]
 
+    def passages(self, hashes: list[int], limit: int = 8) -> list[tuple[int, Passages, int | None]]:
+        """Earlier articles sharing the most of these passage hashes: (id, their passages, representative)."""
+        if not hashes:
+            return []
+        self.queries += 1
+        hits = func.count().label("hits")
+        top = (
+            select(LinkPassageRow.article_id, hits)
+            .where(LinkPassageRow.passage.in_(hashes))
+            .group_by(LinkPassageRow.article_id)
+            .order_by(hits.desc(), LinkPassageRow.article_id)
+            .limit(limit)
+        )
+        ids = [aid for aid, _ in self.session.execute(top)]
+        if not ids:
+            return []
+        rows = self.session.execute(
+            select(LinkArticleRow.article_id, LinkArticleRow.passages, LinkArticleRow.duplicate_of)
+            .where(LinkArticleRow.article_id.in_(ids))
+        )
+        return [(aid, _unpack_passages(blob), dup) for aid, blob, dup in rows if blob]
+
 
 def save_linker(session: Session, linker: StoryLinker) -> int:
     """Write what changed since the last save (new articles and their bands, touched stories and their
     postings, IDF state). Returns the number of stories written. The caller commits."""
     new = [linker.articles[a] for a in linker.new_articles if a in linker.articles]
     if new:
-        session.execute(insert(LinkArticleRow), [_article_row(a) for a in new])
+        rows = [_article_row(a) for a in new]
+        for r in rows:
+            r["passages"] = _pack_passages(linker.dedup.passages_of(r["article_id"]))
+        session.execute(insert(LinkArticleRow), rows)
+        passages = [
+            {"passage": h, "article_id": r["article_id"]}
+            for r in rows
+            if (p := linker.dedup.passages_of(r["article_id"])) is not None
+            for h in p.hashes.tolist()
+        ]
+        if passages:
+            session.execute(insert(LinkPassageRow), passages)
         bands = [
             {"band_key": k, "article_id": a.id}
             for a in new
@@ -338,7 +399,8 @@ def save_linker(session: Session, linker: StoryLinker) -> int:
     # Articles saved earlier whose story was split since: their rows follow them.
     fresh = set(linker.new_articles)
     moved = [
-        {"article_id": a, "story_id": linker.articles[a].story}
+        {"article_id": a, "story_id": linker.articles[a].story,
+         "placement": p.to_json() if (p := linker.articles[a].placement) is not None else None}
         for a in sorted(linker.moved)
         if a not in fresh and a in linker.articles
     ]
@@ -404,6 +466,7 @@ def load_linker(session: Session, config: LinkConfig | None = None) -> StoryLink
     backend = SqlBackend(session)
     linker.backend = backend
     linker.dedup.backend = backend.duplicates
+    linker.dedup.passage_backend = backend.passages
     if not state:
         return linker
     linker.n_docs = state["n_docs"]
