@@ -304,8 +304,9 @@ def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extrac
         pruned = _prune_furniture(tree)
         doc = trafilatura.bare_extraction(
             tree, url=url, with_metadata=with_metadata, date_extraction_params=_DATE_PARAMS,
-            **_TRAFILATURA_OPTIONS,
+            **_TRAFILATURA_OPTIONS,  # type: ignore[arg-type]
         )
+        assert doc is None or not isinstance(doc, dict)  # as_dict is off: a Document
         if doc is None or doc.body is None or not len(doc.body):
             raise ValueError("no extractable article text on the page")
         ext = _Extraction(_blocks(doc.body, _anchor_texts(tree)), doc, pruned=pruned)

@@ -119,8 +119,8 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
         if n.type == "role":
             continue
         role_keys = {key(r) for r in n.roles}
-        names = {key(a) for a in n.aliases if not _role_alias(a)} - role_keys
-        for kk in {k, *names}:
+        alias_keys = {key(a) for a in n.aliases if not _role_alias(a)} - role_keys
+        for kk in {k, *alias_keys}:
             if kk in by_key and _compatible(nodes[by_key[kk]][1].type, n.type):
                 uf.union(i, by_key[kk])
             else:
@@ -165,9 +165,9 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
             by_surname.setdefault(k.split()[-1], set()).add(uf.find(i))
     for i, (_, n, _k) in enumerate(nodes):
         if n.type in ("person", "") and len(eff[i].split()) == 1:
-            groups = {uf.find(g) for g in by_surname.get(eff[i], set())}
-            if len(groups) == 1:
-                uf.union(i, groups.pop())
+            owners = {uf.find(g) for g in by_surname.get(eff[i], set())}
+            if len(owners) == 1:
+                uf.union(i, owners.pop())
 
     # 3. spelling variants (Zelensky / Zelenskyy)
     reps = sorted({uf.find(i) for i, (_, n, k) in enumerate(nodes) if n.type != "role" and len(k) >= 5})

@@ -226,14 +226,14 @@ class DuplicateIndex:
         need = max(2, (c.passage_min_run - c.passage_k + 1) // (2 * c.passage_sample))
         best, best_c = None, 0.0
         for aid, shared in sorted(hits.items(), key=lambda kv: -kv[1])[:8]:
-            other = known.get(aid)
-            if shared < need or other is None:
+            seen = known.get(aid)
+            if shared < need or seen is None:
                 continue
-            cont = shared / max(1, min(len(ps), len(other)))
+            cont = shared / max(1, min(len(ps), len(seen)))
             if cont < c.passage_containment:
                 continue
             self.comparisons += 1
-            run, _ = longest_shared_run(ps, other, c.passage_k)
+            run, _ = longest_shared_run(ps, seen, c.passage_k)
             if run >= c.passage_min_run and (cont > best_c or (cont == best_c and best is not None and aid < best)):
                 best, best_c = aid, cont
         return best, min(1.0, best_c)

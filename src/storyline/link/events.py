@@ -111,12 +111,12 @@ def _action_terms(sent: str) -> list[str]:
 def _facts_cues(article: Article, facts: ArticleFacts) -> list[EventCue]:
     places_by_sent: dict[int, list[str]] = {}
     sent_of = _sentence_locator(facts)
-    for m in facts.mentions:
-        if m.type == "place":
-            places_by_sent.setdefault(sent_of(m.start), []).append(m.text)
+    for mention in facts.mentions:
+        if mention.type == "place":
+            places_by_sent.setdefault(sent_of(mention.start), []).append(mention.text)
     claims_by_sent: dict[int, list[int]] = {}
-    for ci, c in enumerate(facts.claims):
-        claims_by_sent.setdefault(c.sentence, []).append(ci)
+    for ci, claim in enumerate(facts.claims):
+        claims_by_sent.setdefault(claim.sentence, []).append(ci)
     text_by_sent = {s.idx: s.text for s in facts.sentences}
     cues = []
     for t in facts.times:
@@ -228,14 +228,14 @@ def build_events(
         terms: Counter[str] = Counter()
         claims: list[ClaimRef] = []
         aids: list[int] = []
-        for aid, c in items:
+        for aid, found in items:
             if aid not in aids:
                 aids.append(aid)
-            if c is None:
+            if found is None:
                 continue
-            places.update(set(c.places))
-            terms.update(set(c.terms))
-            claims.extend(ClaimRef(aid, ci) for ci in c.claims if ClaimRef(aid, ci) not in claims)
+            places.update(set(found.places))
+            terms.update(set(found.terms))
+            claims.extend(ClaimRef(aid, ci) for ci in found.claims if ClaimRef(aid, ci) not in claims)
         top_places = [p for p, _ in places.most_common(3)]
         actions = [t for t, n in terms.most_common(6) if not any(fold(t) in fold(p) for p in top_places)][:4]
         # the label names the day and where; the key terms stay in ``actions`` (a bag of lemmas

@@ -400,7 +400,7 @@ def save_linker(session: Session, linker: StoryLinker) -> int:
     fresh = set(linker.new_articles)
     moved = [
         {"article_id": a, "story_id": linker.articles[a].story,
-         "placement": p.to_json() if (p := linker.articles[a].placement) is not None else None}
+         "placement": pl.to_json() if (pl := linker.articles[a].placement) is not None else None}
         for a in sorted(linker.moved)
         if a not in fresh and a in linker.articles
     ]
