@@ -55,13 +55,18 @@ bench: install
 	$(PY) bench/eval_cluster.py --ecbplus
 	$(PY) bench/eval_cluster.py --ecbplus --split test
 	$(PY) bench/eval_cluster.py --synthetic 5000
+	$(PY) bench/eval_cluster.py --news-dev
 	$(PY) bench/eval_findings.py
 	$(PY) bench/eval_findings.py --raw tests/fixtures/multioutlet --gold tests/fixtures/multioutlet/expected.json
 	$(PY) bench/eval_findings.py --raw examples/sample-corpus --gold examples/sample-corpus.truth.json
+	$(PY) bench/eval_claims_real.py
+	$(PY) bench/eval_claims_real.py --stories gold
 	$(PY) bench/real_pages.py
 	$(PY) bench/bench_analyse.py
 	$(PY) bench/bench_cluster.py
 	$(PY) bench/bench_pipeline.py
+	$(PY) bench/bench_compare.py
+	$(PY) bench/bench_web.py
 	$(PY) bench/hostile.py
 
 format: install
