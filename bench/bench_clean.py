@@ -21,20 +21,33 @@ _PEOPLE = ["Ines Marlow", "Tomas Ekdahl", "Petra Lindqvist", "Odile Varga", "Kwa
 _PLACES = ["Calloway", "Fenwick", "Skerry", "Dunmore", "Westcliff", "Ardith"]
 _NOUNS = ["port", "council", "ferry line", "dam", "hospital", "rail link", "school board", "water utility"]
 _VERBS = ["approved", "delayed", "rejected", "reviewed", "funded", "questioned", "suspended", "expanded"]
-_WIDGETS = ["0 0", "Read Time:3 Minute, 2 Second", "4 min read", "1.2K shares", "Share on Facebook", "Tweet",
-            "Advertisement", "Leave a Reply", "Your email address will not be published. Required fields are marked *"]
+_WIDGETS = [
+    "0 0",
+    "Read Time:3 Minute, 2 Second",
+    "4 min read",
+    "1.2K shares",
+    "Share on Facebook",
+    "Tweet",
+    "Advertisement",
+    "Leave a Reply",
+    "Your email address will not be published. Required fields are marked *",
+]
 
 
 def _sentence(rng: random.Random) -> str:
     p, q = rng.sample(_PEOPLE, 2)
     kind = rng.random()
     if kind < 0.3:
-        return (f'"We {rng.choice(_VERBS)} the {rng.choice(_NOUNS)} plan because it was necessary," '
-                f"{p} said on {rng.choice(['Monday', 'Tuesday', 'Friday'])}.")
+        return (
+            f'"We {rng.choice(_VERBS)} the {rng.choice(_NOUNS)} plan because it was necessary," '
+            f"{p} said on {rng.choice(['Monday', 'Tuesday', 'Friday'])}."
+        )
     if kind < 0.5:
         return f"{p} told reporters that the {rng.choice(_NOUNS)} in {rng.choice(_PLACES)} would not close."
-    return (f"The {rng.choice(_NOUNS)} in {rng.choice(_PLACES)} {rng.choice(_VERBS)} a budget of "
-            f"{rng.randint(2, 90)} million crowns, according to {q}.")
+    return (
+        f"The {rng.choice(_NOUNS)} in {rng.choice(_PLACES)} {rng.choice(_VERBS)} a budget of "
+        f"{rng.randint(2, 90)} million crowns, according to {q}."
+    )
 
 
 def make_scrape(rng: random.Random, i: int) -> str:
@@ -63,9 +76,11 @@ def bench_text(n: int) -> None:
         paras += len(clean_text(d).paragraphs)
     dt, dc = time.perf_counter() - t, time.process_time() - c
     # CPU time as well: on a busy machine wall time understates what one core does
-    print(f"text scrapes: {n} articles ({words / n:.0f} words avg) cleaned in {dt:.2f} s wall / {dc:.2f} s CPU "
-          f"= {n / dt:.0f} articles/s wall, {n / dc:.0f} articles/s per CPU second (one core); "
-          f"{paras} paragraphs kept; peak RSS {peak_rss_mb():.0f} MB")
+    print(
+        f"text scrapes: {n} articles ({words / n:.0f} words avg) cleaned in {dt:.2f} s wall / {dc:.2f} s CPU "
+        f"= {n / dt:.0f} articles/s wall, {n / dc:.0f} articles/s per CPU second (one core); "
+        f"{paras} paragraphs kept; peak RSS {peak_rss_mb():.0f} MB"
+    )
 
 
 def bench_html(html_dir: Path, limit: int) -> None:
@@ -89,9 +104,11 @@ def bench_html(html_dir: Path, limit: int) -> None:
     for h in pages:
         extract_body(h)
     ours = time.perf_counter() - t
-    print(f"HTML: {len(pages)} pages; bare trafilatura.extract {len(pages) / base:.1f} pages/s, "
-          f"storyline HTML path {len(pages) / ours:.1f} pages/s; ratio storyline/trafilatura = {ours / base:.2f}x "
-          f"(goal <= 1.2x); peak RSS {peak_rss_mb():.0f} MB")
+    print(
+        f"HTML: {len(pages)} pages; bare trafilatura.extract {len(pages) / base:.1f} pages/s, "
+        f"storyline HTML path {len(pages) / ours:.1f} pages/s; ratio storyline/trafilatura = {ours / base:.2f}x "
+        f"(goal <= 1.2x); peak RSS {peak_rss_mb():.0f} MB"
+    )
 
 
 def main() -> int:

@@ -110,19 +110,31 @@ def run_one(n: int, seed: int, db: str | None, embed_sample: int) -> dict[str, f
 def show(r: dict[str, float]) -> None:
     n = int(r["n"])
     print(f"== {n} articles ({int(r['stories'])} stories in memory at the end)")
-    print(f"link time {r['link_s']:.1f} s  ({r['per_s']:.0f} articles/s; corpus generation {r['generate_s']:.1f} s not counted)")
-    print(f"per article: first tenth {r['first_tenth_ms']:.2f} ms, last tenth {r['last_tenth_ms']:.2f} ms; "
-          f"stories scored per article {r['comparisons']:.1f}")
-    print(f"add one article to the full state: median {r['single_median_ms']:.2f} ms, p95 {r['single_p95_ms']:.2f} ms")
-    print(f"peak RSS {r['peak_mb']:.0f} MiB (of which the generated corpus and libraries before linking: "
-          f"{r['rss_before_mb']:.0f} MiB)")
+    print(
+        f"link time {r['link_s']:.1f} s  ({r['per_s']:.0f} articles/s; corpus generation {r['generate_s']:.1f} s not counted)"
+    )
+    print(
+        f"per article: first tenth {r['first_tenth_ms']:.2f} ms, last tenth {r['last_tenth_ms']:.2f} ms; "
+        f"stories scored per article {r['comparisons']:.1f}"
+    )
+    print(
+        f"add one article to the full state: median {r['single_median_ms']:.2f} ms, p95 {r['single_p95_ms']:.2f} ms"
+    )
+    print(
+        f"peak RSS {r['peak_mb']:.0f} MiB (of which the generated corpus and libraries before linking: "
+        f"{r['rss_before_mb']:.0f} MiB)"
+    )
     if "embed_ms" in r:
         proj = r["embed_ms"] * n / 1000
-        print(f"embeddings (MiniLM, CPU): {r['embed_ms']:.1f} ms/article -> about {proj / 60:.1f} min more for {n} articles")
+        print(
+            f"embeddings (MiniLM, CPU): {r['embed_ms']:.1f} ms/article -> about {proj / 60:.1f} min more for {n} articles"
+        )
     if "store_link_s" in r:
-        print(f"SQLite store: link_articles in batches of 1000 {r['store_link_s']:.1f} s; then 20 single "
-              f"articles one call each: median {r['store_single_ms']:.0f} ms, max {r['store_single_max_ms']:.0f} ms "
-              f"(load IDF state + indexed look-ups + link + save); db {r['db_mb']:.0f} MiB")
+        print(
+            f"SQLite store: link_articles in batches of 1000 {r['store_link_s']:.1f} s; then 20 single "
+            f"articles one call each: median {r['store_single_ms']:.0f} ms, max {r['store_single_max_ms']:.0f} ms "
+            f"(load IDF state + indexed look-ups + link + save); db {r['db_mb']:.0f} MiB"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,10 +148,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.one:
         print(json.dumps(run_one(args.one, args.seed, args.db, args.embed_sample)))
         return 0
-    print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} (other work on the machine slows this)")
+    print(
+        f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} (other work on the machine slows this)"
+    )
     for n in args.sizes:
-        cmd = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
-               "--embed-sample", str(args.embed_sample)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--one",
+            str(n),
+            "--seed",
+            str(args.seed),
+            "--embed-sample",
+            str(args.embed_sample),
+        ]
         if args.db:
             cmd += ["--db", args.db]
         res = subprocess.run(cmd, capture_output=True, text=True)

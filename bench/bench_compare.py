@@ -59,20 +59,32 @@ def _child(size: int, pool_path: Path) -> dict[str, float]:
         if i >= len(arts):
             a.outlet = f"{OUTLETS[i % len(OUTLETS)]} {i // len(arts)}"
         articles[a.id], fmap[a.id] = a, f
-    story = Story(id=1, label="synthetic", article_ids=sorted(articles),
-                  outlets=sorted({a.outlet or "" for a in articles.values()}))
+    story = Story(
+        id=1,
+        label="synthetic",
+        article_ids=sorted(articles),
+        outlets=sorted({a.outlet or "" for a in articles.values()}),
+    )
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     report = compare_story(story, articles, fmap)
     secs = time.perf_counter() - t0
-    return {"size": size, "seconds": secs, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "rss_before_mib": rss0 / 1024, "clusters": len(report.corroboration), "conflicts": len(report.conflicts)}
+    return {
+        "size": size,
+        "seconds": secs,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_before_mib": rss0 / 1024,
+        "clusters": len(report.corroboration),
+        "conflicts": len(report.conflicts),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,1000,10000")
-    ap.add_argument("--pool", type=int, default=400, help="distinct articles analysed (bigger stories repeat them)")
+    ap.add_argument(
+        "--pool", type=int, default=400, help="distinct articles analysed (bigger stories repeat them)"
+    )
     ap.add_argument("--max-seconds", type=float, default=900.0, help="give up on a size after this long")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--pool-file", type=Path, help=argparse.SUPPRESS)
@@ -84,21 +96,36 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pool = Path(tmp) / "pool.pkl"
         _pool(min(args.pool, max(sizes)), pool)
-        print(f"{'articles':>9} {'seconds':>9} {'ms/article':>11} {'peak RSS':>10} {'clusters':>9} {'conflicts':>9}")
+        print(
+            f"{'articles':>9} {'seconds':>9} {'ms/article':>11} {'peak RSS':>10} {'clusters':>9} {'conflicts':>9}"
+        )
         for size in sizes:
             try:
-                out = subprocess.run([sys.executable, __file__, "--child", str(size), "--pool-file", str(pool)],
-                                     capture_output=True, text=True, timeout=args.max_seconds, check=True)
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", str(size), "--pool-file", str(pool)],
+                    capture_output=True,
+                    text=True,
+                    timeout=args.max_seconds,
+                    check=True,
+                )
             except subprocess.TimeoutExpired:
                 print(f"{size:>9} did not finish within {args.max_seconds:.0f} s", flush=True)
                 continue
             except subprocess.CalledProcessError as e:
-                print(f"{size:>9} failed: {e.stderr.strip().splitlines()[-1] if e.stderr.strip() else e}", flush=True)
+                print(
+                    f"{size:>9} failed: {e.stderr.strip().splitlines()[-1] if e.stderr.strip() else e}",
+                    flush=True,
+                )
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            print(f"{size:>9} {r['seconds']:>9.1f} {1000 * r['seconds'] / size:>11.1f} {r['peak_rss_mib']:>7.0f} MiB "
-                  f"{r['clusters']:>9} {r['conflicts']:>9}", flush=True)
-    print(f"(stories above {min(args.pool, max(sizes))} articles repeat the analysed pool under new ids and outlets)")
+            print(
+                f"{size:>9} {r['seconds']:>9.1f} {1000 * r['seconds'] / size:>11.1f} {r['peak_rss_mib']:>7.0f} MiB "
+                f"{r['clusters']:>9} {r['conflicts']:>9}",
+                flush=True,
+            )
+    print(
+        f"(stories above {min(args.pool, max(sizes))} articles repeat the analysed pool under new ids and outlets)"
+    )
     return 0
 
 

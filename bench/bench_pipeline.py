@@ -39,9 +39,19 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 GOAL_RATE = 12.0  # articles/s: a million a day
 GOAL_RSS = 4 * 1024**3
-NAV = ["Home | World | Business | Sport | Culture | Opinion", "Menu  Search  Sign in", "Latest news  Most read"]
-WIDGETS = ["Advertisement", "Share this article", "4 min read", "Follow us on social media",
-           "Subscribe to our newsletter for the morning briefing", "Comments (12)"]
+NAV = [
+    "Home | World | Business | Sport | Culture | Opinion",
+    "Menu  Search  Sign in",
+    "Latest news  Most read",
+]
+WIDGETS = [
+    "Advertisement",
+    "Share this article",
+    "4 min read",
+    "Follow us on social media",
+    "Subscribe to our newsletter for the morning briefing",
+    "Comments (12)",
+]
 
 
 # ---------------------------------------------------------------- corpus
@@ -67,7 +77,9 @@ def write_corpus(n: int, folder: Path, seed: int = 0) -> int:
             lines += [p, ""]
             if k == 1 and rng.random() < 0.5:
                 lines += [rng.choice(WIDGETS), ""]
-        lines += [rng.choice(WIDGETS), "", "Related stories"] + rng.sample(titles, 3) + ["", rng.choice(WIDGETS)]
+        lines += (
+            [rng.choice(WIDGETS), "", "Related stories"] + rng.sample(titles, 3) + ["", rng.choice(WIDGETS)]
+        )
         (folder / f"{i:06d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(items)
 
@@ -113,6 +125,7 @@ def run_one(mode: str, corpus: Path, db: str, dask: str, link: bool) -> dict[str
     t_start = time.perf_counter()
     n_inputs = sum(1 for _ in corpus.iterdir())
     store = _fresh_store(db)
+
     def link_fn(_store: Any, items: list[Any]) -> None:  # the link stage as Pipeline's Dask path runs it
         done = [p for p in items if p.article is not None and p.article.id is not None]
         Pipeline(store).link_processed([p.article for p in done], [p.facts for p in done])
@@ -132,11 +145,19 @@ def run_one(mode: str, corpus: Path, db: str, dask: str, link: bool) -> dict[str
         client_ctx = connect(dask) if mode == "dask" else None
         client = client_ctx.__enter__() if client_ctx else None
         try:
-            rep = ingest_dask(store, read_paths([str(corpus)]), client, stages=Stages(analyse=True),
-                              link=link_fn if link else None, on_stored=stored)
+            rep = ingest_dask(
+                store,
+                read_paths([str(corpus)]),
+                client,
+                stages=Stages(analyse=True),
+                link=link_fn if link else None,
+                on_stored=stored,
+            )
             t_end = time.perf_counter()  # all work done; the cluster's shutdown is not counted
             if client is not None:
-                workers_rss = list(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values())
+                workers_rss = list(
+                    client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values()
+                )
         finally:
             if client_ctx:
                 client_ctx.__exit__(None, None, None)
@@ -147,15 +168,25 @@ def run_one(mode: str, corpus: Path, db: str, dask: str, link: bool) -> dict[str
     pts = [(t_start, 0), *stored_at]
     groups = min(10, len(pts) - 1)
     bounds = [round(i * (len(pts) - 1) / groups) for i in range(groups + 1)] if groups else []
-    per_tenth = [(pts[b][1] - pts[a][1]) / (pts[b][0] - pts[a][0])
-                 for a, b in zip(bounds, bounds[1:], strict=False) if pts[b][0] > pts[a][0]]
+    per_tenth = [
+        (pts[b][1] - pts[a][1]) / (pts[b][0] - pts[a][0])
+        for a, b in zip(bounds, bounds[1:], strict=False)
+        if pts[b][0] > pts[a][0]
+    ]
     steady = 0.0
     if groups > 1 and pts[-1][0] > pts[bounds[1]][0]:
         steady = (pts[-1][1] - pts[bounds[1]][1]) / (pts[-1][0] - pts[bounds[1]][0])
     return {
-        "mode": mode, "inputs": n_inputs, "stored": len(rep.stored), "errors": len(rep.errors),
-        "wall": t_end - t_start, "rate": n / max(t_end - t_start, 1e-9), "steady": steady,
-        "per_tenth": per_tenth, "seconds": times.seconds, "stories": _stories(store) if link else None,
+        "mode": mode,
+        "inputs": n_inputs,
+        "stored": len(rep.stored),
+        "errors": len(rep.errors),
+        "wall": t_end - t_start,
+        "rate": n / max(t_end - t_start, 1e-9),
+        "steady": steady,
+        "per_tenth": per_tenth,
+        "seconds": times.seconds,
+        "stories": _stories(store) if link else None,
         "self_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "workers_peak_rss": [r * 1024 for r in workers_rss],
     }
@@ -172,6 +203,7 @@ def _run_pipeline(store: Any, corpus: Path, times: Any, link: bool) -> Any:
         def wrapper(*a: Any, **k: Any) -> Any:
             with times.time(stage):
                 return fn(*a, **k)
+
         return wrapper
 
     def reading(docs: Any) -> Any:
@@ -185,8 +217,15 @@ def _run_pipeline(store: Any, corpus: Path, times: Any, link: bool) -> Any:
 
     pipeline.clean_one = timed("clean", pipeline.clean_one)
     storyline.analyse.analyse_many = timed("analyse", storyline.analyse.analyse_many)
-    for name in ("add_batch", "has_hash", "save_facts", "iter_articles", "ids_without_facts", "get_facts",
-                 "get_facts_many"):
+    for name in (
+        "add_batch",
+        "has_hash",
+        "save_facts",
+        "iter_articles",
+        "ids_without_facts",
+        "get_facts",
+        "get_facts_many",
+    ):
         setattr(store, name, timed("store", getattr(store, name)))
     pipe = Pipeline(store)
     rep = pipe.store_docs(reading(read_paths([str(corpus)])))
@@ -251,17 +290,23 @@ def report(size: int, res: dict[str, Any], dask: str) -> None:
     label = f"dask {dask}" if res["mode"] == "dask" else res["mode"]
     ok = "ok" if res["rate"] >= GOAL_RATE and res["tree_peak_rss"] < GOAL_RSS else "BELOW GOAL"
     print(f"\n== {size} articles, {label}: {res['stored']} stored, {res['errors']} errors")
-    print(f"  end to end     {res['rate']:.1f} articles/s  ({res['wall']:.1f} s wall; goal >= {GOAL_RATE:g}/s)  [{ok}]")
+    print(
+        f"  end to end     {res['rate']:.1f} articles/s  ({res['wall']:.1f} s wall; goal >= {GOAL_RATE:g}/s)  [{ok}]"
+    )
     if res["steady"] > 0:  # needs more than one stored batch
         print(f"  steady state   {res['steady']:.1f} articles/s (after the first tenth)")
         print(f"  per tenth      {' '.join(f'{r:.1f}' for r in res['per_tenth'])} articles/s")
     workers = res["workers_peak_rss"]
     extra = f"; workers {', '.join(_gib(w) for w in workers)}" if workers else ""
-    print(f"  peak RSS       {_gib(res['tree_peak_rss'])} process tree (goal < 4 GiB); "
-          f"main {_gib(res['self_peak_rss'])}{extra}")
+    print(
+        f"  peak RSS       {_gib(res['tree_peak_rss'])} process tree (goal < 4 GiB); "
+        f"main {_gib(res['self_peak_rss'])}{extra}"
+    )
     secs = res["seconds"]
     total = sum(secs.values()) or 1.0
-    shares = "  ".join(f"{k} {v / total:.0%} ({v:.1f}s)" for k, v in sorted(secs.items(), key=lambda kv: -kv[1]))
+    shares = "  ".join(
+        f"{k} {v / total:.0%} ({v:.1f}s)" for k, v in sorted(secs.items(), key=lambda kv: -kv[1])
+    )
     print(f"  stage shares   {shares}")
     if res.get("stories") is not None:
         print(f"  stories        {res['stories']}")
@@ -269,11 +314,16 @@ def report(size: int, res: dict[str, Any], dask: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="1000", help="comma-separated corpus sizes (default 1000; try 1000,10000)")
+    ap.add_argument(
+        "--sizes", default="1000", help="comma-separated corpus sizes (default 1000; try 1000,10000)"
+    )
     ap.add_argument("--modes", default="pipeline,dask", help="pipeline, dask, inprocess (comma-separated)")
     ap.add_argument("--dask", default="local:2", help="Dask cluster for the dask mode (default local:2)")
-    ap.add_argument("--db", default=None, help="store URL (default: a fresh SQLite file per run); a database "
-                                               "URL is emptied before each run")
+    ap.add_argument(
+        "--db",
+        default=None,
+        help="store URL (default: a fresh SQLite file per run); a database URL is emptied before each run",
+    )
     ap.add_argument("--workdir", default=None, help="where corpora and stores go (default: a temp dir)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-link", action="store_true", help="stop after analysis")

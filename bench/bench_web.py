@@ -65,7 +65,15 @@ WORDS = (
     "report warning flood dam spillway crane pier route tender contract audit board mayor residents school "
     "hospital clinic fire road rail station tariff levy water power grid storm repair closure plan hearing"
 ).split()
-PEOPLE = ["Ada Quarrie", "Bram Tollis", "Cora Mendel", "Dov Ashgrove", "Elin Farrow", "Fen Harlow", "Gus Ormond"]
+PEOPLE = [
+    "Ada Quarrie",
+    "Bram Tollis",
+    "Cora Mendel",
+    "Dov Ashgrove",
+    "Elin Farrow",
+    "Fen Harlow",
+    "Gus Ormond",
+]
 BIG = 1  # id of the big story
 
 
@@ -81,7 +89,9 @@ def build(db: str, n_articles: int, n_big: int, seed: int = 7) -> tuple[Store, l
     props = [sentence(rng) for _ in range(300)]  # the big story's propositions: one cluster each
     popularity = [1.0 / (1 + i) ** 0.8 for i in range(len(props))]
     start = dt.date(2025, 1, 1)
-    members: dict[int, list[tuple[int, int, Span]]] = {i: [] for i in range(len(props))}  # prop -> (aid, claim, span)
+    members: dict[int, list[tuple[int, int, Span]]] = {
+        i: [] for i in range(len(props))
+    }  # prop -> (aid, claim, span)
     big_ids: list[int] = []
     facts: list[tuple[int, ArticleFacts]] = []
     link_articles: list[dict[str, object]] = []
@@ -92,11 +102,21 @@ def build(db: str, n_articles: int, n_big: int, seed: int = 7) -> tuple[Store, l
     def flush() -> None:
         ids = store.add_batch(batch)
         for (aid, _new), (_raw, art), (sid, chosen) in zip(ids, batch, plan, strict=True):
-            link_articles.append({
-                "article_id": aid, "story_id": sid, "duplicate_of": None, "similarity": 0.0,
-                "published": art.published, "outlet": art.outlet, "seq": aid, "signature": None,
-                "cues": [], "entities": [], "vector": None,
-            })
+            link_articles.append(
+                {
+                    "article_id": aid,
+                    "story_id": sid,
+                    "duplicate_of": None,
+                    "similarity": 0.0,
+                    "published": art.published,
+                    "outlet": art.outlet,
+                    "seq": aid,
+                    "signature": None,
+                    "cues": [],
+                    "entities": [],
+                    "vector": None,
+                }
+            )
             if sid == BIG:
                 big_ids.append(aid)
                 claims, sents, pos = [], [], 0
@@ -111,7 +131,10 @@ def build(db: str, n_articles: int, n_big: int, seed: int = 7) -> tuple[Store, l
         plan.clear()
 
     for i in range(n_articles):
-        big = i % max(1, n_articles // n_big) == 0 and len([1 for s, _ in plan if s == BIG]) + len(big_ids) < n_big
+        big = (
+            i % max(1, n_articles // n_big) == 0
+            and len([1 for s, _ in plan if s == BIG]) + len(big_ids) < n_big
+        )
         if big:
             chosen = sorted(set(rng.choices(range(len(props)), weights=popularity, k=6)))
             paras = [props[p] for p in chosen]
@@ -123,9 +146,15 @@ def build(db: str, n_articles: int, n_big: int, seed: int = 7) -> tuple[Store, l
             if rng.random() < 0.1:
                 other_story += 1
         text = "\n\n".join(paras)
-        art = Article(source=f"synthetic/{i}.txt", content_hash=content_hash(f"{i}:{text}"), paragraphs=paras,
-                      title=f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}", outlet=rng.choice(outlets),
-                      published=start + dt.timedelta(days=rng.randint(0, 90)), url=f"https://news.example/{i}")
+        art = Article(
+            source=f"synthetic/{i}.txt",
+            content_hash=content_hash(f"{i}:{text}"),
+            paragraphs=paras,
+            title=f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}",
+            outlet=rng.choice(outlets),
+            published=start + dt.timedelta(days=rng.randint(0, 90)),
+            url=f"https://news.example/{i}",
+        )
         batch.append((RawDoc(source=art.source, kind="text", data=text.encode()), art))
         plan.append((sid, chosen))
         if len(batch) >= 500:
@@ -138,72 +167,159 @@ def build(db: str, n_articles: int, n_big: int, seed: int = 7) -> tuple[Store, l
         stories.setdefault(int(row["story_id"]), []).append(row)  # type: ignore[call-overload]
     with store.session() as s, s.begin():
         s.execute(insert(LinkArticleRow), link_articles)
-        s.execute(insert(LinkStoryRow), [
-            {
-                "id": sid, "label": f"{'Big' if sid == BIG else 'Story'} {sid}: harbour ferry inquiry",
-                "first": min(r["published"] for r in rows), "last": max(r["published"] for r in rows),  # type: ignore[type-var]
-                "seq": max(int(r["seq"]) for r in rows), "n": len(rows), "n_articles": len(rows),  # type: ignore[call-overload]
-                "independent_outlets": len({r["outlet"] for r in rows}), "terms": b"", "ents": b"", "indexed": b"",
-                "emb": None, "names": {},
-                "summary": {"key_entities": PEOPLE[:3], "key_terms": ["ferry"], "outlets": sorted({str(r["outlet"]) for r in rows}),
-                            "voices": sorted({str(r["outlet"]) for r in rows})},
-            }
-            for sid, rows in stories.items()
-        ])
+        s.execute(
+            insert(LinkStoryRow),
+            [
+                {
+                    "id": sid,
+                    "label": f"{'Big' if sid == BIG else 'Story'} {sid}: harbour ferry inquiry",
+                    "first": min(r["published"] for r in rows),
+                    "last": max(r["published"] for r in rows),  # type: ignore[type-var]
+                    "seq": max(int(r["seq"]) for r in rows),
+                    "n": len(rows),
+                    "n_articles": len(rows),  # type: ignore[call-overload]
+                    "independent_outlets": len({r["outlet"] for r in rows}),
+                    "terms": b"",
+                    "ents": b"",
+                    "indexed": b"",
+                    "emb": None,
+                    "names": {},
+                    "summary": {
+                        "key_entities": PEOPLE[:3],
+                        "key_terms": ["ferry"],
+                        "outlets": sorted({str(r["outlet"]) for r in rows}),
+                        "voices": sorted({str(r["outlet"]) for r in rows}),
+                    },
+                }
+                for sid, rows in stories.items()
+            ],
+        )
     report = big_report(store, big_ids, members, outlets, rng)
     rows = stories[BIG]
     stored.save_report(store, report, f"{len(rows)}:{max(int(r['seq']) for r in rows)}")  # type: ignore[call-overload]
     return store, big_ids
 
 
-def big_report(store: Store, ids: list[int], members: dict[int, list[tuple[int, int, Span]]],
-               outlets: list[str], rng: random.Random) -> StoryReport:
+def big_report(
+    store: Store,
+    ids: list[int],
+    members: dict[int, list[tuple[int, int, Span]]],
+    outlets: list[str],
+    rng: random.Random,
+) -> StoryReport:
     arts = {a.id: a for a in store.iter_articles(ids)}
-    sources = [ReportSource(ref=k + 1, article_id=a, outlet=arts[a].outlet or "", title=arts[a].title,
-                            published=arts[a].published, url=arts[a].url, source=arts[a].source)
-               for k, a in enumerate(ids)]
+    sources = [
+        ReportSource(
+            ref=k + 1,
+            article_id=a,
+            outlet=arts[a].outlet or "",
+            title=arts[a].title,
+            published=arts[a].published,
+            url=arts[a].url,
+            source=arts[a].source,
+        )
+        for k, a in enumerate(ids)
+    ]
     clusters, corr = [], []
     for cid, ms in members.items():
         if not ms:
             continue
-        cms = [ClaimMember(article_id=a, claim=k, span=sp, sentence=k, asserter="outlet", outlet=arts[a].outlet or "")
-               for a, k, sp in ms]
+        cms = [
+            ClaimMember(
+                article_id=a, claim=k, span=sp, sentence=k, asserter="outlet", outlet=arts[a].outlet or ""
+            )
+            for a, k, sp in ms
+        ]
         clusters.append(ClaimCluster(id=cid, members=cms))
         by_outlet: dict[str, list[int]] = {}
         for m in cms:
             by_outlet.setdefault(m.outlet, []).append(m.article_id)
         support = [OutletSupport(outlet=o, article_ids=a, own=True) for o, a in by_outlet.items()]
-        corr.append(Corroboration(cid, "corroborated" if len(support) >= 2 else "single-source", len(support), support))
+        corr.append(
+            Corroboration(
+                cid, "corroborated" if len(support) >= 2 else "single-source", len(support), support
+            )
+        )
     used = sorted({m.outlet for c in clusters for m in c.members})
     cells = [[("own" if any(m.outlet == o for m in c.members) else "") for o in used] for c in clusters]
     conflicts = []
     for c in clusters[:20]:
         a, b = c.members[0], c.members[-1]
-        conflicts.append(Conflict("quantity", SourceRef(a.article_id, a.span.start, a.span.end, a.span.text),
-                                  SourceRef(b.article_id, b.span.start, b.span.end, b.span.text),
-                                  "Different numbers: “12” against “14”.", clusters=[c.id]))
+        conflicts.append(
+            Conflict(
+                "quantity",
+                SourceRef(a.article_id, a.span.start, a.span.end, a.span.text),
+                SourceRef(b.article_id, b.span.start, b.span.end, b.span.text),
+                "Different numbers: “12” against “14”.",
+                clusters=[c.id],
+            )
+        )
     quotes = []
     for g in range(50):
         c = clusters[g]
-        variants = [QuoteVariant(m.article_id, m.outlet, m.claim, PEOPLE[g % len(PEOPLE)], "direct", m.span,
-                                 diff=[DiffPart("=", m.span.text)]) for m in c.members[:5]]
+        variants = [
+            QuoteVariant(
+                m.article_id,
+                m.outlet,
+                m.claim,
+                PEOPLE[g % len(PEOPLE)],
+                "direct",
+                m.span,
+                diff=[DiffPart("=", m.span.text)],
+            )
+            for m in c.members[:5]
+        ]
         quotes.append(QuoteGroup(g, PEOPLE[g % len(PEOPLE)], variants))
-    framing = [FramingSignal(c.members[0].outlet, "loaded", "alarming",
-                             SourceRef(c.members[0].article_id, c.members[0].span.start, c.members[0].span.end,
-                                       c.members[0].span.text)) for c in clusters[:100]]
+    framing = [
+        FramingSignal(
+            c.members[0].outlet,
+            "loaded",
+            "alarming",
+            SourceRef(
+                c.members[0].article_id,
+                c.members[0].span.start,
+                c.members[0].span.end,
+                c.members[0].span.text,
+            ),
+        )
+        for c in clusters[:100]
+    ]
     days = sorted({s.published for s in sources if s.published})
-    timeline = [TimelineEntry(date=d, label=f"{d.isoformat()} · Quillmouth", article_ids=ids[:5],
-                              evidence=[SourceRef(clusters[0].members[0].article_id, 0, 10, clusters[0].members[0].span.text[:10])])
-                for d in days[:: max(1, len(days) // 30)]]
-    omissions = {o: [c.id for c, co in zip(clusters, corr, strict=True)
-                     if co.label == "corroborated" and all(m.outlet != o for m in c.members)][:20] for o in used}
+    timeline = [
+        TimelineEntry(
+            date=d,
+            label=f"{d.isoformat()} · Quillmouth",
+            article_ids=ids[:5],
+            evidence=[
+                SourceRef(clusters[0].members[0].article_id, 0, 10, clusters[0].members[0].span.text[:10])
+            ],
+        )
+        for d in days[:: max(1, len(days) // 30)]
+    ]
+    omissions = {
+        o: [
+            c.id
+            for c, co in zip(clusters, corr, strict=True)
+            if co.label == "corroborated" and all(m.outlet != o for m in c.members)
+        ][:20]
+        for o in used
+    }
     rng.shuffle(timeline)
     timeline.sort(key=lambda e: e.date)
     return StoryReport(
-        story_id=BIG, label=f"Big {BIG}: harbour ferry inquiry", start=min(days), end=max(days), sources=sources,
-        clusters=clusters, corroboration=corr, conflicts=conflicts, quotes=quotes,
+        story_id=BIG,
+        label=f"Big {BIG}: harbour ferry inquiry",
+        start=min(days),
+        end=max(days),
+        sources=sources,
+        clusters=clusters,
+        corroboration=corr,
+        conflicts=conflicts,
+        quotes=quotes,
         coverage=Coverage(used, [c.id for c in clusters], cells, {o: x for o, x in omissions.items() if x}),
-        framing=framing, timeline=timeline, overview=[c.id for c in clusters[:3]],
+        framing=framing,
+        timeline=timeline,
+        overview=[c.id for c in clusters[:3]],
     )
 
 
@@ -239,10 +355,15 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     search.sync(store)
     t_index = time.perf_counter() - t0
-    print(f"synthetic store: {store.count():,} articles, big story {len(big_ids):,} articles "
-          f"(articles, link rows, facts and the big story's report written directly, no NLP run) "
-          f"built in {t_build:.1f} s; search index {t_index:.1f} s", file=sys.stderr)
-    since = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).replace(tzinfo=None).isoformat(timespec="seconds")
+    print(
+        f"synthetic store: {store.count():,} articles, big story {len(big_ids):,} articles "
+        f"(articles, link rows, facts and the big story's report written directly, no NLP run) "
+        f"built in {t_build:.1f} s; search index {t_index:.1f} s",
+        file=sys.stderr,
+    )
+    since = (
+        (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).replace(tzinfo=None).isoformat(timespec="seconds")
+    )
     aid = big_ids[len(big_ids) // 2]
     urls = [
         ("page", "story list", "/"),
@@ -270,11 +391,15 @@ def main(argv: list[str] | None = None) -> int:
     for kind, name, _url in urls:
         med, p95, size = results[name]
         print(f"{kind:<5} {name:<36} {med:>10.1f} {p95:>8.1f} {size / 1024:>8.0f}")
-    print(f"first story page request (report read and parsed, page rendered): {cold:.0f} ms; later requests "
-          "are served from the page rendered for that report until it is recomputed")
+    print(
+        f"first story page request (report read and parsed, page rendered): {cold:.0f} ms; later requests "
+        "are served from the page rendered for that report until it is recomputed"
+    )
     story = results[f"story page ({len(big_ids)} articles)"][0]
     verdict = "meets" if story < GOAL_STORY_PAGE_MS else "misses"
-    print(f"story page median {story:.0f} ms {verdict} the goal of < {GOAL_STORY_PAGE_MS:.0f} ms from the stored report")
+    print(
+        f"story page median {story:.0f} ms {verdict} the goal of < {GOAL_STORY_PAGE_MS:.0f} ms from the stored report"
+    )
     return 0
 
 

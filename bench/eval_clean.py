@@ -113,11 +113,18 @@ def main() -> int:
     t = Table(title="storyline text cleaner vs gold_clean.json")
     for col in ("measure", "precision", "recall", "tp/fp/fn"):
         t.add_column(col)
-    for label, c in (("body paragraphs", sc.paragraphs), ("body sentences", sc.sentences),
-                     ("boilerplate removed", sc.boilerplate)):
+    for label, c in (
+        ("body paragraphs", sc.paragraphs),
+        ("body sentences", sc.sentences),
+        ("boilerplate removed", sc.boilerplate),
+    ):
         t.add_row(label, f"{c.p:.1%}", f"{c.r:.1%}", f"{c.tp}/{c.fp}/{c.fn}")
-    t.add_row("metadata fields correct", f"{sc.fields_ok}/{sc.fields_total}",
-              f"{sc.fields_ok / max(sc.fields_total, 1):.1%}", "")
+    t.add_row(
+        "metadata fields correct",
+        f"{sc.fields_ok}/{sc.fields_total}",
+        f"{sc.fields_ok / max(sc.fields_total, 1):.1%}",
+        "",
+    )
     Console().print(t)
     for p in sc.problems:
         print("  -", p)

@@ -79,7 +79,9 @@ class Labelled:
     true_date: dt.date | None = None  # the day the article reports (synthetic), for the event level
 
 
-def _article(i: int, text: str, title: str | None, date: dt.date | None, outlet: str | None, source: str) -> Article:
+def _article(
+    i: int, text: str, title: str | None, date: dt.date | None, outlet: str | None, source: str
+) -> Article:
     paras = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     return Article(
         source=source,
@@ -118,7 +120,11 @@ def load_jsonl(path: Path) -> list[Labelled]:
                 print(f"{path}:{n}: skipped, needs text and a gold label", file=sys.stderr)
                 continue
             art = _article(
-                len(out) + 1, text, d.get("title"), _date(d.get("date") or d.get("published")), d.get("outlet"),
+                len(out) + 1,
+                text,
+                d.get("title"),
+                _date(d.get("date") or d.get("published")),
+                d.get("outlet"),
                 f"{path}#{n}",
             )
             out.append(Labelled(art, str(label)))
@@ -136,8 +142,13 @@ def load_ecbplus(split: str) -> list[Labelled]:
         if split == "dev" and d["topic"] % 2 == 0 or split == "test" and d["topic"] % 2 == 1:
             continue
         text = "\n".join(detokenise(s) for s in d["sentences"])
-        out.append(Labelled(_article(len(out) + 1, text, None, None, None, f"ecbplus#{d['doc_id']}"), d["subtopic"],
-                            topic=str(d["topic"])))
+        out.append(
+            Labelled(
+                _article(len(out) + 1, text, None, None, None, f"ecbplus#{d['doc_id']}"),
+                d["subtopic"],
+                topic=str(d["topic"]),
+            )
+        )
     return out
 
 
@@ -175,7 +186,10 @@ def load_seeds() -> list[Labelled]:
 def load_synthetic(n: int, seed: int) -> list[Labelled]:
     from storyline.testing.synth import generate
 
-    return [Labelled(x.article, str(x.story), x.duplicate_of, true_date=x.true_date) for x in generate(n, seed=seed)]
+    return [
+        Labelled(x.article, str(x.story), x.duplicate_of, true_date=x.true_date)
+        for x in generate(n, seed=seed)
+    ]
 
 
 NEWS_DEV = SHARED / "bench-data/news-dev"
@@ -220,7 +234,9 @@ def load_news_dev() -> list[Labelled] | None:
     out = []
     for r in rows:
         path = NEWS_DEV / r["file"]
-        doc = RawDoc(source=str(path), kind="text", data=path.read_bytes(), url=r.get("url"), outlet=r.get("outlet"))
+        doc = RawDoc(
+            source=str(path), kind="text", data=path.read_bytes(), url=r.get("url"), outlet=r.get("outlet")
+        )
         try:
             art = clean(doc)
         except CleanError as e:
@@ -238,12 +254,17 @@ def analyse(items: list[Labelled]) -> list[ArticleFacts | None]:
 
     t0 = time.perf_counter()
     facts: list[ArticleFacts | None] = list(analyse_many([x.article for x in items]))
-    print(f"analysis stage: {time.perf_counter() - t0:.1f} s for {len(items)} articles (not in the link time)")
+    print(
+        f"analysis stage: {time.perf_counter() - t0:.1f} s for {len(items)} articles (not in the link time)"
+    )
     return facts
 
 
 def evaluate(
-    items: list[Labelled], config: LinkConfig, quiet: bool = False, facts: list[ArticleFacts | None] | None = None
+    items: list[Labelled],
+    config: LinkConfig,
+    quiet: bool = False,
+    facts: list[ArticleFacts | None] | None = None,
 ) -> dict[str, float]:
     linker = StoryLinker(config)
     t0 = time.perf_counter()
@@ -258,8 +279,12 @@ def evaluate(
         "articles": len(items),
         "gold_stories": len(set(gold.values())),
         "pred_stories": len(set(pred.values())),
-        "bcubed_p": b.precision, "bcubed_r": b.recall, "bcubed_f1": b.f1,
-        "pair_p": p.precision, "pair_r": p.recall, "pair_f1": p.f1,
+        "bcubed_p": b.precision,
+        "bcubed_r": b.recall,
+        "bcubed_f1": b.f1,
+        "pair_p": p.precision,
+        "pair_r": p.recall,
+        "pair_f1": p.f1,
         "duplicates": len(dups),
         "seconds": secs,
         "comparisons_per_article": linker.comparisons / max(1, len(items)),
@@ -269,8 +294,14 @@ def evaluate(
     if any(x.topic for x in items):
         topic = {x.article.id: x.topic or x.label for x in items}
         bt, pt = bcubed(pred, topic), pairwise(pred, topic)
-        res.update(topic_bcubed_p=bt.precision, topic_bcubed_r=bt.recall, topic_bcubed_f1=bt.f1,
-                   topic_pair_p=pt.precision, topic_pair_r=pt.recall, topic_pair_f1=pt.f1)
+        res.update(
+            topic_bcubed_p=bt.precision,
+            topic_bcubed_r=bt.recall,
+            topic_bcubed_f1=bt.f1,
+            topic_pair_p=pt.precision,
+            topic_pair_r=pt.recall,
+            topic_pair_f1=pt.f1,
+        )
     gold_dups = {x.article.id for x in items if x.duplicate_of is not None}
     if gold_dups:
         res["dup_p"] = len(dups & gold_dups) / max(1, len(dups))
@@ -288,7 +319,9 @@ def evaluate(
 def _copy_scores(items: list[Labelled], linker: StoryLinker) -> dict[str, float]:
     """Duplicate groups found against the gold copy groups: groups found whole, and false copy pairs."""
     rep = {x.article.id: linker.articles[x.article.id].duplicate_of or x.article.id for x in items}
-    gold = {x.article.id: (f"g{x.copy_group}" if x.copy_group is not None else f"a{x.article.id}") for x in items}
+    gold = {
+        x.article.id: (f"g{x.copy_group}" if x.copy_group is not None else f"a{x.article.id}") for x in items
+    }
     b = bcubed(rep, gold)
     groups: dict[int, set[int]] = {}
     for x in items:
@@ -298,10 +331,14 @@ def _copy_scores(items: list[Labelled], linker: StoryLinker) -> dict[str, float]
     pred_pairs = {(a, c) for a in rep for c in rep if a < c and rep[a] == rep[c]}
     gold_pairs = {(a, c) for a in gold for c in gold if a < c and gold[a] == gold[c]}
     return {
-        "copy_groups": len(groups), "copy_groups_found": whole,
-        "copy_pairs_found": len(pred_pairs & gold_pairs), "copy_pairs_gold": len(gold_pairs),
+        "copy_groups": len(groups),
+        "copy_groups_found": whole,
+        "copy_pairs_found": len(pred_pairs & gold_pairs),
+        "copy_pairs_gold": len(gold_pairs),
         "false_copy_pairs": len(pred_pairs - gold_pairs),
-        "copy_bcubed_p": b.precision, "copy_bcubed_r": b.recall, "copy_bcubed_f1": b.f1,
+        "copy_bcubed_p": b.precision,
+        "copy_bcubed_r": b.recall,
+        "copy_bcubed_f1": b.f1,
     }
 
 
@@ -316,35 +353,61 @@ def _event_scores(items: list[Labelled], linker: StoryLinker) -> dict[str, float
     for x in items:
         pred.setdefault(x.article.id, (linker.articles[x.article.id].story, "none"))
     b, p = bcubed(pred, gold), pairwise(pred, gold)
-    return {"event_bcubed_p": b.precision, "event_bcubed_r": b.recall, "event_bcubed_f1": b.f1,
-            "event_pair_p": p.precision, "event_pair_r": p.recall, "event_pair_f1": p.f1}
+    return {
+        "event_bcubed_p": b.precision,
+        "event_bcubed_r": b.recall,
+        "event_bcubed_f1": b.f1,
+        "event_pair_p": p.precision,
+        "event_pair_r": p.recall,
+        "event_pair_f1": p.f1,
+    }
 
 
 def report(r: dict[str, float]) -> None:
-    print(f"articles {r['articles']}  gold stories {r['gold_stories']}  predicted stories {r['pred_stories']}")
+    print(
+        f"articles {r['articles']}  gold stories {r['gold_stories']}  predicted stories {r['pred_stories']}"
+    )
     print(f"story  BCubed    P {r['bcubed_p']:.4f}  R {r['bcubed_r']:.4f}  F1 {r['bcubed_f1']:.4f}")
     print(f"story  pairwise  P {r['pair_p']:.4f}  R {r['pair_r']:.4f}  F1 {r['pair_f1']:.4f}")
     if "topic_bcubed_f1" in r:
-        print(f"topic  BCubed    P {r['topic_bcubed_p']:.4f}  R {r['topic_bcubed_r']:.4f}  F1 {r['topic_bcubed_f1']:.4f}")
-        print(f"topic  pairwise  P {r['topic_pair_p']:.4f}  R {r['topic_pair_r']:.4f}  F1 {r['topic_pair_f1']:.4f}")
+        print(
+            f"topic  BCubed    P {r['topic_bcubed_p']:.4f}  R {r['topic_bcubed_r']:.4f}  F1 {r['topic_bcubed_f1']:.4f}"
+        )
+        print(
+            f"topic  pairwise  P {r['topic_pair_p']:.4f}  R {r['topic_pair_r']:.4f}  F1 {r['topic_pair_f1']:.4f}"
+        )
     if "event_bcubed_f1" in r:
-        print(f"event  BCubed    P {r['event_bcubed_p']:.4f}  R {r['event_bcubed_r']:.4f}  F1 {r['event_bcubed_f1']:.4f}")
-        print(f"event  pairwise  P {r['event_pair_p']:.4f}  R {r['event_pair_r']:.4f}  F1 {r['event_pair_f1']:.4f}")
+        print(
+            f"event  BCubed    P {r['event_bcubed_p']:.4f}  R {r['event_bcubed_r']:.4f}  F1 {r['event_bcubed_f1']:.4f}"
+        )
+        print(
+            f"event  pairwise  P {r['event_pair_p']:.4f}  R {r['event_pair_r']:.4f}  F1 {r['event_pair_f1']:.4f}"
+        )
     if "copy_groups" in r:
-        print(f"copy   BCubed    P {r['copy_bcubed_p']:.4f}  R {r['copy_bcubed_r']:.4f}  F1 {r['copy_bcubed_f1']:.4f}")
-        print(f"copy groups found whole {r['copy_groups_found']}/{r['copy_groups']}  copy pairs found "
-              f"{r['copy_pairs_found']}/{r['copy_pairs_gold']}  false copy pairs {r['false_copy_pairs']}")
+        print(
+            f"copy   BCubed    P {r['copy_bcubed_p']:.4f}  R {r['copy_bcubed_r']:.4f}  F1 {r['copy_bcubed_f1']:.4f}"
+        )
+        print(
+            f"copy groups found whole {r['copy_groups_found']}/{r['copy_groups']}  copy pairs found "
+            f"{r['copy_pairs_found']}/{r['copy_pairs_gold']}  false copy pairs {r['false_copy_pairs']}"
+        )
     line = f"near-duplicates flagged {r['duplicates']}"
     if "dup_p" in r:
         line += f"  (vs gold copies: P {r['dup_p']:.4f}  R {r['dup_r']:.4f})"
     print(line)
-    print(f"events inside stories {r['events']}; stories split after a merge {r['splits']}, "
-          f"stories merged {r['merges']}")
-    print(f"time {r['seconds']:.2f} s  ({1000 * r['seconds'] / max(1, r['articles']):.2f} ms/article), "
-          f"stories scored per article {r['comparisons_per_article']:.1f}")
+    print(
+        f"events inside stories {r['events']}; stories split after a merge {r['splits']}, "
+        f"stories merged {r['merges']}"
+    )
+    print(
+        f"time {r['seconds']:.2f} s  ({1000 * r['seconds'] / max(1, r['articles']):.2f} ms/article), "
+        f"stories scored per article {r['comparisons_per_article']:.1f}"
+    )
 
 
-def news_dev(cfg: LinkConfig, seeds: tuple[int, ...] = (1, 2, 3), verbose: bool = False, with_facts: bool = True) -> int:
+def news_dev(
+    cfg: LinkConfig, seeds: tuple[int, ...] = (1, 2, 3), verbose: bool = False, with_facts: bool = True
+) -> int:
     items = load_news_dev()
     if items is None:
         print(f"news-dev: skipped, {NEWS_DEV} is absent (it lives in ../shared beside the checkout)")
@@ -356,19 +419,26 @@ def news_dev(cfg: LinkConfig, seeds: tuple[int, ...] = (1, 2, 3), verbose: bool 
         order = list(items)
         if seed is not None:
             random.Random(seed).shuffle(order)
-        print(f"\n== news-dev ({len(items)} real scrapes), {'file order' if seed is None else f'shuffled (seed {seed})'}"
-              f"; entities from {'the analysis stage' if with_facts else 'capitalised runs'}")
+        print(
+            f"\n== news-dev ({len(items)} real scrapes), {'file order' if seed is None else f'shuffled (seed {seed})'}"
+            f"; entities from {'the analysis stage' if with_facts else 'capitalised runs'}"
+        )
         ofacts = [facts.get(x.article.id) for x in order] if with_facts else None
         rows.append(evaluate(order, cfg, facts=ofacts))
         if verbose:
             show_stories(order, cfg, ofacts)
     f1 = [r["bcubed_f1"] for r in rows]
-    print(f"\nnews-dev story BCubed F1 per order (file, seeds {', '.join(map(str, seeds))}): "
-          + " / ".join(f"{x:.3f}" for x in f1) + f"; min {min(f1):.3f}")
+    print(
+        f"\nnews-dev story BCubed F1 per order (file, seeds {', '.join(map(str, seeds))}): "
+        + " / ".join(f"{x:.3f}" for x in f1)
+        + f"; min {min(f1):.3f}"
+    )
     return 0
 
 
-def show_stories(items: list[Labelled], cfg: LinkConfig, facts: list[ArticleFacts | None] | None = None) -> None:
+def show_stories(
+    items: list[Labelled], cfg: LinkConfig, facts: list[ArticleFacts | None] | None = None
+) -> None:
     """Predicted stories with each article's gold label (to read what went wrong)."""
     linker = StoryLinker(cfg)
     linker.add_many([x.article for x in items], facts)
@@ -381,8 +451,10 @@ def show_stories(items: list[Labelled], cfg: LinkConfig, facts: list[ArticleFact
         for aid in aids:
             x = by_id[aid]
             dup = linker.articles[aid].duplicate_of
-            print(f"     {Path(x.article.source).stem}  {x.label[:24]:<24} {(x.article.title or '')[:60]}"
-                  + (f"  [copy of {Path(by_id[dup].article.source).stem}]" if dup else ""))
+            print(
+                f"     {Path(x.article.source).stem}  {x.label[:24]:<24} {(x.article.title or '')[:60]}"
+                + (f"  [copy of {Path(by_id[dup].article.source).stem}]" if dup else "")
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -394,12 +466,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic", type=int, metavar="N")
     ap.add_argument("--news-dev", action="store_true", help="real scrapes of ../shared/bench-data/news-dev")
     ap.add_argument("--verbose", action="store_true", help="news-dev: list the predicted stories")
-    ap.add_argument("--no-facts", action="store_true", help="news-dev: link without the analysis stage's entities")
+    ap.add_argument(
+        "--no-facts", action="store_true", help="news-dev: link without the analysis stage's entities"
+    )
     ap.add_argument("--seed", type=int, default=0, help="synthetic generator seed")
     ap.add_argument("--shuffle", type=int, metavar="SEED", help="feed articles in a random order")
     ap.add_argument("--embeddings", action="store_true", help="add the MiniLM embedding signal")
     ap.add_argument("--threshold", type=float)
-    ap.add_argument("--facts", action="store_true", help="run the analysis stage first and link with its entities")
+    ap.add_argument(
+        "--facts", action="store_true", help="run the analysis stage first and link with its entities"
+    )
     args = ap.parse_args(argv)
 
     if args.news_dev:
@@ -412,7 +488,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.seeds:
         items, name = load_seeds(), "seeds"
     elif args.synthetic:
-        items, name = load_synthetic(args.synthetic, args.seed), f"synthetic N={args.synthetic} seed={args.seed}"
+        items, name = (
+            load_synthetic(args.synthetic, args.seed),
+            f"synthetic N={args.synthetic} seed={args.seed}",
+        )
     elif args.corpus:
         items, name = load_jsonl(args.corpus), str(args.corpus)
     else:
@@ -424,9 +503,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.threshold is not None:
         cc.threshold = cc.threshold_embed = args.threshold
     cfg = LinkConfig(cluster=cc)
-    print(f"== {name}; embeddings {'on' if args.embeddings else 'off'}; "
-          f"entities from {'the analysis stage' if args.facts else 'capitalised runs'}; "
-          f"threshold {cc.threshold_embed if args.embeddings else cc.threshold}")
+    print(
+        f"== {name}; embeddings {'on' if args.embeddings else 'off'}; "
+        f"entities from {'the analysis stage' if args.facts else 'capitalised runs'}; "
+        f"threshold {cc.threshold_embed if args.embeddings else cc.threshold}"
+    )
     res = evaluate(items, cfg, facts=analyse(items) if args.facts else None)
     if args.seeds:
         stories = Counter(a for a in [res["pred_stories"]])

@@ -118,7 +118,11 @@ def normalise_gold(gold: dict) -> dict:  # type: ignore[type-arg]
         for q in gold.get("quotes", [])
     ]
     g["inconsistencies"] = [
-        {**i, "sources": i.get("sources") or sorted({sp.get("doc") or sp.get("source") for sp in i.get("spans", [])})}
+        {
+            **i,
+            "sources": i.get("sources")
+            or sorted({sp.get("doc") or sp.get("source") for sp in i.get("spans", [])}),
+        }
         for i in gold.get("inconsistencies", [])
     ]
     return g
@@ -129,9 +133,21 @@ def score(gold: dict, reports: list[StoryReport], articles: dict[int, Article]) 
     from storyline.embed import encode
 
     s = Scores()
-    all_keys = sorted({k for sec in ("claims", "quotes", "dates") for item in gold.get(sec, []) for k in item.get("sources", [])})
+    all_keys = sorted(
+        {
+            k
+            for sec in ("claims", "quotes", "dates")
+            for item in gold.get(sec, [])
+            for k in item.get("sources", [])
+        }
+    )
     # ---- claims
-    members = [(ri, ci, m.span.text) for ri, r in enumerate(reports) for ci, c in enumerate(r.clusters) for m in c.members]
+    members = [
+        (ri, ci, m.span.text)
+        for ri, r in enumerate(reports)
+        for ci, c in enumerate(r.clusters)
+        for m in c.members
+    ]
     if members and gold.get("claims"):
         mv = encode([t for _, _, t in members])
         gv = encode([c["text"] for c in gold["claims"]])
@@ -176,7 +192,9 @@ def score(gold: dict, reports: list[StoryReport], articles: dict[int, Article]) 
         s.quotes_found += found
         s.quotes_speaker += speaker_ok
         if not speaker_ok:
-            s.misses.append(f"quote ({gq['speaker']}): {'wrong speaker' if found else 'not found'} “{gq['text'][:70]}”")
+            s.misses.append(
+                f"quote ({gq['speaker']}): {'wrong speaker' if found else 'not found'} “{gq['text'][:70]}”"
+            )
     # ---- dates
     for gd in gold.get("dates", []):
         s.dates += 1
@@ -249,12 +267,16 @@ def report(title: str, s: Scores) -> None:
     r = s.tp / (s.tp + s.fn) if s.tp + s.fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     print(f"== {title}")
-    print(f"claims: {s.exact}/{s.claims} exact source sets ({s.exact / max(s.claims, 1):.0%}); "
-          f"source-level P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    print(
+        f"claims: {s.exact}/{s.claims} exact source sets ({s.exact / max(s.claims, 1):.0%}); "
+        f"source-level P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+    )
     print(f"quotes: {s.quotes_speaker}/{s.quotes} with the right speaker ({s.quotes_found}/{s.quotes} found)")
     print(f"dates: {s.dates_found}/{s.dates} in the timeline with all their sources")
-    print(f"inconsistencies: {s.positives_found}/{s.positives} found; {s.false_conflicts} false conflicts "
-          f"({s.reported} reported)")
+    print(
+        f"inconsistencies: {s.positives_found}/{s.positives} found; {s.false_conflicts} false conflicts "
+        f"({s.reported} reported)"
+    )
     for m in s.misses:
         print("  -", m)
 
@@ -266,7 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", default=None, help="store to use (default: a temporary SQLite file)")
     args = ap.parse_args(argv)
     if not args.raw.exists() or not args.gold.exists():
-        print(f"error: {args.raw} or {args.gold} not found (../shared must sit beside the repo)", file=sys.stderr)
+        print(
+            f"error: {args.raw} or {args.gold} not found (../shared must sit beside the repo)",
+            file=sys.stderr,
+        )
         return 2
 
     from storyline.compare import compare_story
@@ -278,7 +303,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         store = Store(args.db or str(Path(tmp) / "eval.db"))
-        inputs = [p for p in sorted(args.raw.iterdir()) if p.suffix.lower() in (".txt", ".html", ".htm", ".xml", ".jsonl", ".json", ".rss", ".atom") and p.name not in ("expected.json", "TRUTH.json", "README.md")]
+        inputs = [
+            p
+            for p in sorted(args.raw.iterdir())
+            if p.suffix.lower() in (".txt", ".html", ".htm", ".xml", ".jsonl", ".json", ".rss", ".atom")
+            and p.name not in ("expected.json", "TRUTH.json", "README.md")
+        ]
         pipe = Pipeline(store)
         rep = pipe.store_docs(read_paths([str(p) for p in inputs]), on_error=print_error)
         t1 = time.perf_counter()
@@ -289,9 +319,13 @@ def main(argv: list[str] | None = None) -> int:
         t3 = time.perf_counter()
         reports = [compare_story(st, corpus.articles, corpus.facts) for st in corpus.stories]
         t4 = time.perf_counter()
-        print(f"{len(corpus.articles)} articles, {len(corpus.stories)} stories "
-              f"(sizes {sorted((len(st.article_ids) for st in corpus.stories), reverse=True)})")
-        print(f"time: ingest {t1 - t0:.1f}s, analyse {t2 - t1:.1f}s, link {t3 - t2:.1f}s, compare {t4 - t3:.1f}s")
+        print(
+            f"{len(corpus.articles)} articles, {len(corpus.stories)} stories "
+            f"(sizes {sorted((len(st.article_ids) for st in corpus.stories), reverse=True)})"
+        )
+        print(
+            f"time: ingest {t1 - t0:.1f}s, analyse {t2 - t1:.1f}s, link {t3 - t2:.1f}s, compare {t4 - t3:.1f}s"
+        )
         report("pipeline (linker's stories)", score(gold, reports, corpus.articles))
 
         groups = gold_groups(gold, corpus.articles)
@@ -300,9 +334,13 @@ def main(argv: list[str] | None = None) -> int:
             or any(set(g) != set(st.article_ids) for g, st in zip(groups, corpus.stories, strict=False))
         ):
             reps = [
-                compare_story(one_story(g, corpus.articles, corpus.facts), corpus.articles, corpus.facts) for g in groups
+                compare_story(one_story(g, corpus.articles, corpus.facts), corpus.articles, corpus.facts)
+                for g in groups
             ]
-            report("compare stage alone (articles grouped by the gold stories)", score(gold, reps, corpus.articles))
+            report(
+                "compare stage alone (articles grouped by the gold stories)",
+                score(gold, reps, corpus.articles),
+            )
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak:.0f} MiB")

@@ -163,12 +163,16 @@ def storyline_body(page: Page) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder (html/, ground-truth.json)")
+    ap.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="benchmark folder (html/, ground-truth.json)"
+    )
     ap.add_argument("--limit", type=int, default=None, help="score only the first N pages")
     args = ap.parse_args(argv)
     if not (args.data / "ground-truth.json").is_file() or not (args.data / "html").is_dir():
-        print(f"benchmark data not found at {args.data}: expected ground-truth.json and html/*.html.gz",
-              file=sys.stderr)
+        print(
+            f"benchmark data not found at {args.data}: expected ground-truth.json and html/*.html.gz",
+            file=sys.stderr,
+        )
         return 2
     pages = load_pages(args.data, args.limit)
     # Warm both code paths (imports, lazy tables) so timing measures extraction only.
@@ -182,10 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     results = run(systems, pages)
     print(f"article-extraction benchmark: {len(pages)} pages from {args.data}")
-    print(f"{'system':<24} {'precision':>9} {'recall':>7} {'F1':>7} {'accuracy':>8} {'empty':>5} {'ms/page':>8}")
+    print(
+        f"{'system':<24} {'precision':>9} {'recall':>7} {'F1':>7} {'accuracy':>8} {'empty':>5} {'ms/page':>8}"
+    )
     for name, (s, sec) in results.items():
-        print(f"{name:<24} {s.precision:9.4f} {s.recall:7.4f} {s.f1:7.4f} {s.accuracy:8.3f} {s.empty:5d} "
-              f"{sec * 1000:8.1f}")
+        print(
+            f"{name:<24} {s.precision:9.4f} {s.recall:7.4f} {s.f1:7.4f} {s.accuracy:8.3f} {s.empty:5d} "
+            f"{sec * 1000:8.1f}"
+        )
     base_t = results["trafilatura (bare)"][1]
     ours_t = results["storyline extract_body"][1]
     print(f"time ratio storyline / bare trafilatura: {ours_t / base_t:.2f}x")

@@ -21,10 +21,54 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_html import DEFAULT_DATA, aggregate, load_pages, score_doc  # noqa: E402
 from storyline.clean.text import clean_text  # noqa: E402
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option", "head", "form", "button"}
-_BLOCK = {"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "ul", "ol", "h1",
-          "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote", "pre", "table", "tr", "td", "th",
-          "br", "hr", "dd", "dt", "dl", "address", "time"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "select",
+    "option",
+    "head",
+    "form",
+    "button",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "address",
+    "time",
+}
 
 
 def render(html: str, region: str) -> str:
@@ -111,8 +155,10 @@ def main() -> int:
     print(f"  storyline text cleaner    : P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}")
     # the benchmark has no gold dates: the HTML path's date (trafilatura/htmldate metadata) is the yardstick
     known = sum(v for k, v in dates.items() if k != "skip")
-    print(f"  published date vs the HTML path's ({known} pages with one): same day {dates['same']}, "
-          f"one day apart {dates['near']}, other {dates['other']}, none found {dates['none']}")
+    print(
+        f"  published date vs the HTML path's ({known} pages with one): same day {dates['same']}, "
+        f"one day apart {dates['near']}, other {dates['other']}, none found {dates['none']}"
+    )
     for tp, pid, sd in sorted(worst)[: args.show]:
         print(f"  worst {pid}: tp {tp:.2f} fp {sd.fp:.2f} fn {sd.fn:.2f}")
     return 0

@@ -53,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         errors: list[str] = []
         t0 = time.perf_counter()
         pipe = Pipeline(store)
-        rep = pipe.store_docs(read_paths(sorted(str(p) for p in Path(tmp).glob("*.html"))),
-                     on_error=lambda e: errors.append(str(e)))
+        rep = pipe.store_docs(
+            read_paths(sorted(str(p) for p in Path(tmp).glob("*.html"))),
+            on_error=lambda e: errors.append(str(e)),
+        )
         pipe.analyse()
         pipe.link(rep.ids)
         corpus = pipe.corpus(pipe.stories(rep.ids))
@@ -67,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     corroborated = sum(1 for r in multi for c in r.corroboration if c.label == "corroborated")
     conflicts = [(r, k) for r in reports for k in r.conflicts]
     print(f"{len(ids)} pages: {len(corpus.articles)} articles stored, {len(errors)} failed with a reason")
-    print(f"stories: {len(corpus.stories)}; by size: " + ", ".join(f"{n} articles ×{c}" for n, c in sorted(sizes.items())))
+    print(
+        f"stories: {len(corpus.stories)}; by size: "
+        + ", ".join(f"{n} articles ×{c}" for n, c in sorted(sizes.items()))
+    )
     print(f"stories told by 2+ articles: {len(multi)}; corroborated claim clusters in them: {corroborated}")
     for r in sorted(multi, key=lambda r: -len(r.sources)):
         print(f"  {len(r.sources)} · {r.label[:90]}")
@@ -75,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     for r, k in conflicts:
         print(f"  [{k.kind}] story {r.story_id}: {k.reason[:160]}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"time {elapsed:.1f} s ({len(corpus.articles) / max(elapsed, 1e-9):.1f} articles/s, one process); "
-          f"peak RSS {peak:.0f} MiB")
+    print(
+        f"time {elapsed:.1f} s ({len(corpus.articles) / max(elapsed, 1e-9):.1f} articles/s, one process); "
+        f"peak RSS {peak:.0f} MiB"
+    )
     return 0
 
 

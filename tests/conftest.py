@@ -20,7 +20,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not (SHARED / "seeds").is_dir():
-        pytest.skip(f"../shared/seeds not found at {SHARED}: seed evaluations need the shared folder beside the repo")
+        pytest.skip(
+            f"../shared/seeds not found at {SHARED}: seed evaluations need the shared folder beside the repo"
+        )
     return SHARED
 
 

@@ -32,8 +32,11 @@ class PgUnavailable(RuntimeError):
 def find_bindir() -> Path | None:
     """The newest /usr/lib/postgresql/<version>/bin holding initdb and postgres (or $STORYLINE_PG_BIN)."""
     cands = [Path(os.environ["STORYLINE_PG_BIN"])] if os.environ.get("STORYLINE_PG_BIN") else []
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0, reverse=True)
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+        reverse=True,
+    )
     for bindir in [*cands, *versions]:
         if (bindir / "initdb").is_file() and (bindir / "postgres").is_file():
             return bindir
@@ -95,8 +98,14 @@ class PgServer:
     def _admin(self):  # type: ignore[no-untyped-def]
         import psycopg
 
-        return psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres",
-                               autocommit=True, connect_timeout=5)
+        return psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user=SUPERUSER,
+            dbname="postgres",
+            autocommit=True,
+            connect_timeout=5,
+        )
 
     def create_database(self, prefix: str = "t") -> str:
         name = f"{prefix}_{os.getpid()}_{next(self._ids)}"
@@ -123,8 +132,10 @@ def start() -> PgServer:
     """Initialise a cluster in a temporary directory and start a server on loopback; raises PgUnavailable."""
     bindir = find_bindir()
     if bindir is None:
-        raise PgUnavailable("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin "
-                            "(install the Debian 'postgresql' package, or run `make test`, which does)")
+        raise PgUnavailable(
+            "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin "
+            "(install the Debian 'postgresql' package, or run `make test`, which does)"
+        )
     owner = _run_as()
     base = Path(tempfile.gettempdir())
     if owner and not _reachable_by_others(base):
@@ -139,9 +150,22 @@ def start() -> PgServer:
     run_as: dict[str, object] = {"user": owner[0], "group": owner[1], "extra_groups": []} if owner else {}
     try:
         init = subprocess.run(
-            [str(bindir / "initdb"), "-D", str(data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
-             "--locale=C", "--no-sync"],
-            env=env, capture_output=True, timeout=120, **run_as,  # type: ignore[arg-type]
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                SUPERUSER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+            env=env,
+            capture_output=True,
+            timeout=120,
+            **run_as,  # type: ignore[arg-type]
         )
     except (OSError, subprocess.SubprocessError) as e:
         shutil.rmtree(root, ignore_errors=True)
@@ -156,10 +180,33 @@ def start() -> PgServer:
     # Durability is irrelevant for a throwaway test cluster: turn off what makes it slow.
     try:
         proc = subprocess.Popen(
-            [str(bindir / "postgres"), "-D", str(data), "-h", "127.0.0.1", "-p", str(port), "-k", str(sock),
-             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-             "-c", "max_connections=200", "-c", "shared_buffers=64MB", "-c", "log_min_messages=warning"],
-            env=env, stdout=logfh, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent(),
+            [
+                str(bindir / "postgres"),
+                "-D",
+                str(data),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-k",
+                str(sock),
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=200",
+                "-c",
+                "shared_buffers=64MB",
+                "-c",
+                "log_min_messages=warning",
+            ],
+            env=env,
+            stdout=logfh,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent(),
             **run_as,  # type: ignore[arg-type]
         )
     except (OSError, subprocess.SubprocessError) as e:

@@ -132,15 +132,26 @@ def test_titled_names_are_people_and_roles_name_their_holder() -> None:
 
 def test_third_person_pronouns_are_tied_to_their_person() -> None:
     f = analyse_article(
-        article("Noor Halvorsen told the inquiry that the report had been altered. The utility disputed her account.")
+        article(
+            "Noor Halvorsen told the inquiry that the report had been altered. The utility disputed her account."
+        )
     )
-    prons = [(m.text, m.type, f.entities[m.entity].name) for m in f.mentions if m.type in ("pronoun", "possessive")]
+    prons = [
+        (m.text, m.type, f.entities[m.entity].name) for m in f.mentions if m.type in ("pronoun", "possessive")
+    ]
     assert prons == [("her", "possessive", "Noor Halvorsen")]
     from storyline.compare.align import _name_pronouns
 
     claim = next(c for c in f.claims if "disputed" in c.span.text)
-    pr = [(m.start, m.end, f.entities[m.entity].name, m.type == "possessive") for m in f.mentions if m.type == "possessive"]
-    assert _name_pronouns(claim.span.text, claim.span.start, pr) .rstrip(".") == "The utility disputed Noor Halvorsen's account"
+    pr = [
+        (m.start, m.end, f.entities[m.entity].name, m.type == "possessive")
+        for m in f.mentions
+        if m.type == "possessive"
+    ]
+    assert (
+        _name_pronouns(claim.span.text, claim.span.start, pr).rstrip(".")
+        == "The utility disputed Noor Halvorsen's account"
+    )
 
 
 def test_two_speakers_in_one_paragraph_and_speaker_after_quote() -> None:
@@ -173,7 +184,9 @@ def test_speaker_is_never_inside_quotation_marks() -> None:
 def test_speech_participle_after_a_name_is_that_person_speaking() -> None:
     # the parser hangs "asking" on "uses", whose subject is the ad
     f = analyse_article(
-        article("The ad uses footage of Sarah Mitchell asking, \u201cWhy aren\u2019t we ten points ahead, you might ask?\u201d")
+        article(
+            "The ad uses footage of Sarah Mitchell asking, \u201cWhy aren\u2019t we ten points ahead, you might ask?\u201d"
+        )
     )
     assert find_quote(f, "ten points ahead").speaker == "Sarah Mitchell"
 
@@ -218,42 +231,62 @@ def test_continued_to_is_not_speech_but_vowed_to_is() -> None:
     assert any(c.span.text.startswith("Ferry services") for c in f.claims)
 
 
-@pytest.mark.parametrize("text,words,speaker", [
-    # an organisation named right after a common noun is what the noun is
-    ("The British broadcaster Channel Nine reported that the talks had collapsed.", "talks had collapsed",
-     "Channel Nine"),
-    # a bare quantifier says who only with its phrase
-    ("Many in the union believe the offer is too low.", "offer is too low", "Many in the union"),
-    # a title the tagger swallows into the name
-    ('Harbour Administrator Jim Calloway said: "Every berth is now open."', "Every berth", "Jim Calloway"),
-])
+@pytest.mark.parametrize(
+    "text,words,speaker",
+    [
+        # an organisation named right after a common noun is what the noun is
+        (
+            "The British broadcaster Channel Nine reported that the talks had collapsed.",
+            "talks had collapsed",
+            "Channel Nine",
+        ),
+        # a bare quantifier says who only with its phrase
+        ("Many in the union believe the offer is too low.", "offer is too low", "Many in the union"),
+        # a title the tagger swallows into the name
+        (
+            'Harbour Administrator Jim Calloway said: "Every berth is now open."',
+            "Every berth",
+            "Jim Calloway",
+        ),
+    ],
+)
 def test_speaker_names(text: str, words: str, speaker: str) -> None:
     assert find_quote(analyse_article(article(text)), words).speaker == speaker
 
 
 def test_findings_of_a_poll_or_inquiry_are_attributed_to_it() -> None:
-    f = analyse_article(article(
-        "A poll by the Skerry Institute shows that most islanders back the new ferry timetable. "
-        "The inspectors found that two of the vessels had faulty fire doors. Police found the boat on Monday."
-    ))
+    f = analyse_article(
+        article(
+            "A poll by the Skerry Institute shows that most islanders back the new ferry timetable. "
+            "The inspectors found that two of the vessels had faulty fire doors. Police found the boat on Monday."
+        )
+    )
     assert find_quote(f, "most islanders back").speaker is not None
     assert find_quote(f, "faulty fire doors").speaker == "inspectors"
     assert not any("the boat" in q.content.text for q in f.quotes)  # no clause, no attribution
 
 
 def test_an_age_description_speaks_for_the_person_named_before() -> None:
-    f = analyse_article(article(
-        'The harbour board appointed Idris Karlsen as director on Monday. '
-        'The 61-year-old said after his appointment: "The port has to win back its customers."'
-    ))
+    f = analyse_article(
+        article(
+            "The harbour board appointed Idris Karlsen as director on Monday. "
+            'The 61-year-old said after his appointment: "The port has to win back its customers."'
+        )
+    )
     q = find_quote(f, "win back its customers")
-    assert q.speaker == "Idris Karlsen" and q.speaker_span is not None and q.speaker_span.text == "The 61-year-old"
+    assert (
+        q.speaker == "Idris Karlsen"
+        and q.speaker_span is not None
+        and q.speaker_span.text == "The 61-year-old"
+    )
 
 
 def test_a_question_after_a_verb_of_knowing_is_not_an_attribution() -> None:
-    f = analyse_article(article(
-        "A plate is a simple way to know how much you are eating. The minister said what the town needed was a bridge."
-    ))
+    f = analyse_article(
+        article(
+            "A plate is a simple way to know how much you are eating. The minister said what the town needed was a bridge."
+        )
+    )
     assert not any("how much" in q.content.text for q in f.quotes)
     assert find_quote(f, "what the town needed").speaker == "minister"
 
@@ -363,7 +396,9 @@ def test_a_subordinate_clause_with_its_own_subject_is_its_own_claim() -> None:
 
 
 def test_short_quoted_fragment_stays_in_the_outlets_claim() -> None:
-    f = analyse_article(article("By the time the audit reached the council, the rating had been lowered to “amber”."))
+    f = analyse_article(
+        article("By the time the audit reached the council, the rating had been lowered to “amber”.")
+    )
     claim = next(c for c in f.claims if "lowered" in c.span.text)
     assert claim.span.text.endswith("“amber”.") and claim.asserter == "outlet"
 
@@ -417,9 +452,9 @@ def test_sentence_initial_tag_and_a_subordinate_subject_between_two_parts() -> N
 def test_it_added_continues_an_organisation_not_a_person() -> None:
     f = analyse_article(
         article(
-            "Deputy prosecutor Ann Lee took the decision to \"close the inquiry\", the Harbour Prosecution Authority "
-            "said.\n\n\"The evidence has weakened considerably over the years,\" it added.\n\n"
-            "\"We will appeal,\" Tomas Vell said. \"It is unfair,\" they added."
+            'Deputy prosecutor Ann Lee took the decision to "close the inquiry", the Harbour Prosecution Authority '
+            'said.\n\n"The evidence has weakened considerably over the years," it added.\n\n'
+            '"We will appeal," Tomas Vell said. "It is unfair," they added.'
         )
     )
     by = {q.content.text.rstrip(".,"): q.speaker for q in f.quotes if q.kind == "direct"}
@@ -439,19 +474,28 @@ def test_a_dash_read_as_a_subject_is_no_speaker() -> None:
 
 def test_a_claim_does_not_end_on_the_verb_whose_speech_was_cut_out() -> None:
     for text, claim in (
-        ("The ferry company published a notice that said sailings would resume on Friday.",
-         "The ferry company published a notice"),
-        ("The harbour board met on Monday and said the quay would reopen.", "The harbour board met on Monday"),
+        (
+            "The ferry company published a notice that said sailings would resume on Friday.",
+            "The ferry company published a notice",
+        ),
+        (
+            "The harbour board met on Monday and said the quay would reopen.",
+            "The harbour board met on Monday",
+        ),
     ):
         f = analyse_article(article(text))
-        assert claim in [c.span.text for c in f.claims if c.asserter == "outlet"], [c.span.text for c in f.claims]
+        assert claim in [c.span.text for c in f.claims if c.asserter == "outlet"], [
+            c.span.text for c in f.claims
+        ]
 
 
 def test_a_title_with_a_subtitle_is_no_quote() -> None:
     from storyline.analyse.quotes import is_title_like
 
     assert is_title_like("Harbour Lights: The Return") and not is_title_like("We lost: it is over.")
-    f = analyse_article(article('The studio called "Harbour Lights: The Return" "our most ambitious game yet."'))
+    f = analyse_article(
+        article('The studio called "Harbour Lights: The Return" "our most ambitious game yet."')
+    )
     assert [q.content.text.rstrip(".") for q in f.quotes] == ["our most ambitious game yet"]
 
 
@@ -462,9 +506,35 @@ def test_reported_content_does_not_open_with_its_complementiser() -> None:
 
     from storyline.analyse.quotes import _clause_range
 
-    words = ["officials", "told", "us", "that", "while", "captains", "doubt", "it", ",", "they", "stay", "quiet"]
+    words = [
+        "officials",
+        "told",
+        "us",
+        "that",
+        "while",
+        "captains",
+        "doubt",
+        "it",
+        ",",
+        "they",
+        "stay",
+        "quiet",
+    ]
     heads = [1, 1, 1, 6, 6, 6, 10, 6, 10, 10, 1, 10]
-    deps = ["nsubj", "ROOT", "dobj", "mark", "mark", "nsubj", "advcl", "dobj", "punct", "nsubj", "ccomp", "acomp"]
+    deps = [
+        "nsubj",
+        "ROOT",
+        "dobj",
+        "mark",
+        "mark",
+        "nsubj",
+        "advcl",
+        "dobj",
+        "punct",
+        "nsubj",
+        "ccomp",
+        "acomp",
+    ]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     a, b = _clause_range(doc, doc[10])
     assert doc.text[a:b] == "while captains doubt it , they stay quiet"
@@ -472,7 +542,9 @@ def test_reported_content_does_not_open_with_its_complementiser() -> None:
 
 def test_frame_of_a_quoted_statement_keeps_only_its_own_proposition() -> None:
     f = analyse_article(
-        article('The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."')
+        article(
+            'The harbour master defended the new ferry timetable, stating on Friday that "nobody will wait longer than an hour."'
+        )
     )
     texts = [c.span.text for c in f.claims if c.asserter == "outlet"]
     assert "The harbour master defended the new ferry timetable" in texts
@@ -509,8 +581,10 @@ Storms on 9 and 10 February closed the quay."""
 
 
 def test_reported_future_with_would_looks_forward() -> None:
-    text = ("The union said it would hold a mass meeting of members on Thursday. "
-            "It said it would have met on Monday if the board had agreed.")
+    text = (
+        "The union said it would hold a mass meeting of members on Thursday. "
+        "It said it would have met on Monday if the board had agreed."
+    )
     f = analyse_article(article(text, published=dt.date(2024, 10, 8)))  # a Tuesday
     by = {t.expression: t for t in f.times}
     assert by["Thursday"].value == dt.date(2024, 10, 10)

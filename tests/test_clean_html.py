@@ -18,7 +18,9 @@ BENCH_DATA = ROOT.parent / "shared" / "bench-data" / "article-extraction"
 
 
 def _load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("storyline_bench_eval_html", ROOT / "bench" / "eval_html.py")
+    spec = importlib.util.spec_from_file_location(
+        "storyline_bench_eval_html", ROOT / "bench" / "eval_html.py"
+    )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up while the file runs
@@ -100,8 +102,10 @@ def test_article_metadata(ferry: Article) -> None:
     assert ferry.byline == "Odile Brannock"
     assert ferry.outlet == "The Harbor Gazette"
     assert ferry.url == "https://www.harborgazette.example/news/2024/04/port-wendell-ferry-returns"
-    assert ferry.dek == ("Commuters cheered as the rebuilt Marrow Sound crossing carried its first "
-                         "passengers since the pier collapse.")
+    assert ferry.dek == (
+        "Commuters cheered as the rebuilt Marrow Sound crossing carried its first "
+        "passengers since the pier collapse."
+    )
     assert ferry.kind == "html"
     assert ferry.content_hash == _doc("harbor_gazette_ferry.html").hash
 
@@ -123,14 +127,16 @@ def test_extract_body_is_the_same_body_with_headings_in_place() -> None:
 
 
 def test_container_metadata_takes_precedence() -> None:
-    art = clean_html(_doc(
-        "harbor_gazette_ferry.html",
-        title="Ferry back on Marrow Sound",
-        url="https://feeds.example/item/77",
-        published="Tue, 16 Apr 2024 22:10:00 GMT",
-        outlet="Harbor Gazette Wire",
-        byline="Gazette staff",
-    ))
+    art = clean_html(
+        _doc(
+            "harbor_gazette_ferry.html",
+            title="Ferry back on Marrow Sound",
+            url="https://feeds.example/item/77",
+            published="Tue, 16 Apr 2024 22:10:00 GMT",
+            outlet="Harbor Gazette Wire",
+            byline="Gazette staff",
+        )
+    )
     assert art.title == "Ferry back on Marrow Sound"
     assert art.url == "https://feeds.example/item/77"
     assert art.published == dt.date(2024, 4, 16)
@@ -140,8 +146,10 @@ def test_container_metadata_takes_precedence() -> None:
 
 def test_dek_that_copies_the_first_paragraph_is_not_kept() -> None:
     html = (FIXTURES / "harbor_gazette_ferry.html").read_text(encoding="utf-8")
-    first = ("The first ferry to cross Marrow Sound in two years left Port Wendell at dawn on Thursday, "
-             "carrying 212 passengers and a brass band")
+    first = (
+        "The first ferry to cross Marrow Sound in two years left Port Wendell at dawn on Thursday, "
+        "carrying 212 passengers and a brass band"
+    )
     html = html.replace(
         "Commuters cheered as the rebuilt Marrow Sound crossing carried its first passengers since the pier collapse.",
         first + "…",
@@ -185,9 +193,11 @@ def test_liveblog_keeps_entries_and_drops_timestamps(liveblog: Article) -> None:
 
 
 def test_liveblog_drops_related_list_tags_comments_and_consent(liveblog: Article) -> None:
-    for title in ("Why Dunmere's flood wall was never finished",
-                  "Photos: the last time the Osk flooded the old town",
-                  "What to do if your home is flooded: an insurance guide"):
+    for title in (
+        "Why Dunmere's flood wall was never finished",
+        "Photos: the last time the Osk flooded the old town",
+        "What to do if your home is flooded: an insurance guide",
+    ):
         assert _dropped_with(liveblog, title) in {"related-links", "link-list"}
     assert _dropped_with(liveblog, "Related:") == "related-links"
     assert _dropped_with(liveblog, "Tags: Dunmere, River Osk") in {"tags", "post-meta"}
@@ -220,7 +230,10 @@ def wire() -> Article:
 def test_wire_story_drops_teasers_ads_credits_and_inline_prompt(wire: Article) -> None:
     assert _dropped_with(wire, "Advertisement") == "advertisement"
     assert _dropped_with(wire, "Recommended") == "related-links"
-    for teaser in ("Brennick profit halves as copper slides", "Halvard grid tariffs to rise again in January"):
+    for teaser in (
+        "Brennick profit halves as copper slides",
+        "Halvard grid tariffs to rise again in January",
+    ):
         assert _dropped_with(wire, teaser) in {"related-links", "teaser-link"}
     assert _dropped_with(wire, "Reporting by Jonas Edevane; Editing by") == "credits"
     assert _dropped_with(wire, "Comments (5)") == "comment-form"
@@ -285,9 +298,15 @@ def test_utf8_bytes_and_str_give_the_same_body() -> None:
         (b"", "empty"),
         (b"   \n\t ", "empty"),
         (b"<html><body></body></html>", "no extractable"),
-        (b"<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></body></html>", "no article text"),
+        (
+            b"<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></body></html>",
+            "no article text",
+        ),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary"),
-        (b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep.</p>" + b"</div>" * 100_000 + b"</body></html>", ""),
+        (
+            b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep.</p>" + b"</div>" * 100_000 + b"</body></html>",
+            "",
+        ),
         (b"<html><body>" + b"<div><span><b>" * 30_000, ""),
         (b"<html><body>" + b"<p>The harbour.</p>" * 600_000 + b"</body></html>", "too large"),
     ],
@@ -335,10 +354,15 @@ def test_metric_matches_the_benchmark_definition() -> None:
 
 def test_storyline_beats_bare_trafilatura_on_benchmark_pages() -> None:
     if not (BENCH_DATA / "ground-truth.json").is_file():
-        pytest.skip(f"../shared/bench-data/article-extraction not found at {BENCH_DATA}: benchmark pages needed")
+        pytest.skip(
+            f"../shared/bench-data/article-extraction not found at {BENCH_DATA}: benchmark pages needed"
+        )
     pages = bench.load_pages(BENCH_DATA, limit=15)
     results = bench.run(
-        {"bare": lambda p: trafilatura.extract(p.html), "storyline": lambda p: extract_body(p.html, url=p.url)},
+        {
+            "bare": lambda p: trafilatura.extract(p.html),
+            "storyline": lambda p: extract_body(p.html, url=p.url),
+        },
         pages,
     )
     bare, ours = results["bare"][0], results["storyline"][0]

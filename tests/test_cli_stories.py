@@ -11,8 +11,9 @@ FIX = Path(__file__).resolve().parent / "fixtures" / "multioutlet"
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "250"}  # one table row per story
-    return subprocess.run([sys.executable, "-m", "storyline.cli", *args], capture_output=True, text=True,
-                          timeout=600, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "storyline.cli", *args], capture_output=True, text=True, timeout=600, env=env
+    )
 
 
 def _inputs() -> list[str]:

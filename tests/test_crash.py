@@ -82,8 +82,10 @@ def _consistent(db: Path, seed: int) -> State:
         for aid, h, raw, art in rows:  # no partial row: raw bytes, hash and cleaned record all there
             assert hashlib.sha256(raw).hexdigest() == h, (seed, aid)
             rec = json.loads(art)
-            assert rec["id"] == aid, (f"seed {seed}: article {aid} stored with record id {rec['id']}: a partial "
-                                      "row, committed before the rest of its batch")
+            assert rec["id"] == aid, (
+                f"seed {seed}: article {aid} stored with record id {rec['id']}: a partial "
+                "row, committed before the rest of its batch"
+            )
             assert rec["content_hash"] == h and rec["paragraphs"], (seed, aid)
         orphans = con.execute("SELECT count(*) FROM facts WHERE article_id NOT IN (SELECT id FROM articles)")
         assert orphans.fetchone()[0] == 0, seed
@@ -97,12 +99,20 @@ def _consistent(db: Path, seed: int) -> State:
 
 def _ingest(folder: Path, db: Path, log: Path) -> subprocess.Popen[bytes]:
     with open(log, "ab") as out:  # a file, not a pipe: a killed child must not block on a full pipe
-        return subprocess.Popen([sys.executable, "-m", "storyline.cli", "ingest", str(folder), "--db", str(db)],
-                                stdout=out, stderr=out)
+        return subprocess.Popen(
+            [sys.executable, "-m", "storyline.cli", "ingest", str(folder), "--db", str(db)],
+            stdout=out,
+            stderr=out,
+        )
 
 
-def _kill_when(proc: subprocess.Popen[bytes], db: Path, cond: Callable[[State, float], bool], extra: float,
-               limit: float = 90) -> State | None:
+def _kill_when(
+    proc: subprocess.Popen[bytes],
+    db: Path,
+    cond: Callable[[State, float], bool],
+    extra: float,
+    limit: float = 90,
+) -> State | None:
     """SIGKILL the run ``extra`` seconds after cond(state, elapsed) holds; None if it finished first."""
     t0 = time.monotonic()
     while time.monotonic() - t0 < limit:
@@ -132,7 +142,9 @@ def test_sigkill_at_random_points(folder: Path, tmp_path: Path) -> None:
     ]
     kills = []
     for phase, make_cond, extra in plans:
-        at = _kill_when(_ingest(folder, db, log), db, make_cond(_state(db) if db.exists() else State(0, 0)), extra)
+        at = _kill_when(
+            _ingest(folder, db, log), db, make_cond(_state(db) if db.exists() else State(0, 0)), extra
+        )
         after = _consistent(db, seed)
         kills.append((phase, at))
         if at is None:
@@ -152,7 +164,9 @@ def test_sigkill_at_random_points(folder: Path, tmp_path: Path) -> None:
     # every article exactly once: one row per marker, one per source
     con = sqlite3.connect(db)
     try:
-        texts = [" ".join(json.loads(a)["paragraphs"]) for (a,) in con.execute("SELECT article FROM articles")]
+        texts = [
+            " ".join(json.loads(a)["paragraphs"]) for (a,) in con.execute("SELECT article FROM articles")
+        ]
         sources = [s for (s,) in con.execute("SELECT source FROM articles")]
     finally:
         con.close()

@@ -8,8 +8,11 @@ from storyline.embed import encode
 
 
 def test_repeated_texts_share_one_vector_and_match_a_fresh_encoding() -> None:
-    texts = ["The ferry resumed service on Tuesday.", "Dockworkers walked out at dawn.",
-             "The ferry resumed service on Tuesday."]
+    texts = [
+        "The ferry resumed service on Tuesday.",
+        "Dockworkers walked out at dawn.",
+        "The ferry resumed service on Tuesday.",
+    ]
     got = encode(texts)
     assert got.shape == (3, 384) and got.dtype == np.float32
     assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)

@@ -33,8 +33,10 @@ from storyline.ingest import read_paths
 from storyline.ingest.web import FetchError, check_url, fetch
 from storyline.model import IngestError, RawDoc
 
-ARTICLE = (b"<html><body><article><p>The Morrow Valley rail line reopened on Tuesday after a landslide "
-           b"closed it for nine days, the operator said.</p></article></body></html>")
+ARTICLE = (
+    b"<html><body><article><p>The Morrow Valley rail line reopened on Tuesday after a landslide "
+    b"closed it for nine days, the operator said.</p></article></body></html>"
+)
 
 
 @functools.cache
@@ -108,7 +110,8 @@ class _Server:
                 parts = urlsplit(self.path)
                 try:
                     getattr(self, "r_" + parts.path.strip("/").replace("-", "_"), self.r_missing)(
-                        parse_qs(parts.query))
+                        parse_qs(parts.query)
+                    )
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up, as it should
 
@@ -208,42 +211,48 @@ def _refused(url: str, **kw: Any) -> str:
 # ------------------------------------------------------------------------------------ refusals, no traffic
 
 
-@pytest.mark.parametrize("url,why", [
-    ("ftp://files.example/a.txt", "scheme"),
-    ("file:///etc/passwd", "scheme"),
-    ("gopher://old.example/", "scheme"),
-    ("data:text/plain,hello", "scheme"),
-    ("javascript:alert(1)", "scheme"),
-    ("//no-scheme.example/", "scheme"),
-    ("http://user:secret@news.example/", "credentials"),
-    ("http:///path-only", "no host"),
-    ("http://news.example:99999/", "port"),
-])
+@pytest.mark.parametrize(
+    "url,why",
+    [
+        ("ftp://files.example/a.txt", "scheme"),
+        ("file:///etc/passwd", "scheme"),
+        ("gopher://old.example/", "scheme"),
+        ("data:text/plain,hello", "scheme"),
+        ("javascript:alert(1)", "scheme"),
+        ("//no-scheme.example/", "scheme"),
+        ("http://user:secret@news.example/", "credentials"),
+        ("http:///path-only", "no host"),
+        ("http://news.example:99999/", "port"),
+    ],
+)
 def test_bad_url_forms_refused_without_lookup(url: str, why: str, guard: _Guard) -> None:
     assert why in _refused(url).lower()
     assert guard.lookups == [] and guard.connects == []
 
 
-@pytest.mark.parametrize("host,why", [
-    ("10.0.0.1", "private"),
-    ("172.16.5.4", "private"),
-    ("192.168.1.1", "private"),
-    ("169.254.169.254", "metadata"),
-    ("169.254.10.10", "link-local"),
-    ("100.100.100.200", "metadata"),
-    ("168.63.129.16", "metadata"),
-    ("[fd00:ec2::254]", "metadata"),
-    ("[fe80::1]", "link-local"),
-    ("224.0.0.1", "multicast"),
-    ("[ff02::1]", "multicast"),
-    ("100.64.0.1", "non-global"),
-    ("0.0.0.0", "unspecified"),
-    ("255.255.255.255", "private"),
-    ("[::ffff:10.0.0.1]", "private"),
-    ("[64:ff9b::a9fe:a9fe]", "metadata"),  # NAT64 form of 169.254.169.254
-    ("[64:ff9b::a9fe:0a0a]", "link-local"),
-    ("[2002:a00:1::1]", "private"),  # 6to4 form of 10.0.0.1
-])
+@pytest.mark.parametrize(
+    "host,why",
+    [
+        ("10.0.0.1", "private"),
+        ("172.16.5.4", "private"),
+        ("192.168.1.1", "private"),
+        ("169.254.169.254", "metadata"),
+        ("169.254.10.10", "link-local"),
+        ("100.100.100.200", "metadata"),
+        ("168.63.129.16", "metadata"),
+        ("[fd00:ec2::254]", "metadata"),
+        ("[fe80::1]", "link-local"),
+        ("224.0.0.1", "multicast"),
+        ("[ff02::1]", "multicast"),
+        ("100.64.0.1", "non-global"),
+        ("0.0.0.0", "unspecified"),
+        ("255.255.255.255", "private"),
+        ("[::ffff:10.0.0.1]", "private"),
+        ("[64:ff9b::a9fe:a9fe]", "metadata"),  # NAT64 form of 169.254.169.254
+        ("[64:ff9b::a9fe:0a0a]", "link-local"),
+        ("[2002:a00:1::1]", "private"),  # 6to4 form of 10.0.0.1
+    ],
+)
 def test_non_public_addresses_refused_before_connecting(host: str, why: str, guard: _Guard) -> None:
     assert why in _refused(f"http://{host}/latest/meta-data/")
     assert guard.connects == []
@@ -254,8 +263,20 @@ def test_metadata_refused_even_with_allow_private(guard: _Guard) -> None:
     assert guard.connects == []
 
 
-@pytest.mark.parametrize("form", ["127.0.0.1:{p}", "localhost:{p}", "LocalHost:{p}", "127.1:{p}", "2130706433:{p}",
-                                  "0x7f000001:{p}", "0.0.0.0:{p}", "[::1]:{p}", "[::ffff:127.0.0.1]:{p}"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "127.0.0.1:{p}",
+        "localhost:{p}",
+        "LocalHost:{p}",
+        "127.1:{p}",
+        "2130706433:{p}",
+        "0x7f000001:{p}",
+        "0.0.0.0:{p}",
+        "[::1]:{p}",
+        "[::ffff:127.0.0.1]:{p}",
+    ],
+)
 def test_live_loopback_server_refused(form: str, servers: tuple[_Server, _Server], guard: _Guard) -> None:
     """The server is up and reachable (see the allowed tests); every spelling of it is refused."""
     a, _ = servers
@@ -311,14 +332,17 @@ def test_redirect_hops_are_checked(servers: tuple[_Server, _Server], guard: _Gua
     assert "too many redirects" in _refused(f"{a.base}/loop", allow_hosts=allow)
 
 
-def test_metadata_redirect_refused_with_allow_private(servers: tuple[_Server, _Server], guard: _Guard) -> None:
+def test_metadata_redirect_refused_with_allow_private(
+    servers: tuple[_Server, _Server], guard: _Guard
+) -> None:
     a, _ = servers
     reason = _refused(f"{a.base}/redirect?to={quote('http://169.254.169.254/latest/')}", allow_private=True)
     assert "metadata" in reason and guard.connects  # the first hop was fetched, the second refused
 
 
-def test_name_resolved_once_and_socket_goes_to_checked_address(servers: tuple[_Server, _Server],
-                                                               guard: _Guard) -> None:
+def test_name_resolved_once_and_socket_goes_to_checked_address(
+    servers: tuple[_Server, _Server], guard: _Guard
+) -> None:
     """DNS rebinding: a second lookup at connect time could return another address than the one checked."""
     a, _ = servers
     got = fetch(f"http://localhost:{a.port}/ok", allow_hosts=[f"localhost:{a.port}"], timeout=5)
@@ -412,9 +436,29 @@ def test_untrusted_certificate_refused(tmp_path: Path) -> None:
     if shutil.which("openssl") is None:
         pytest.skip("openssl command not found: cannot make a self-signed certificate for the TLS test")
     key, cert = tmp_path / "k.pem", tmp_path / "c.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
-                    str(cert), "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ctx.load_cert_chain(cert, key)
     lsock = socket.create_server(("127.0.0.1", 0))

@@ -35,7 +35,7 @@ FUZZ = settings(deadline=None, database=None, suppress_health_check=[HealthCheck
 
 PROSE = [
     "The Tolland county council approved a new bus depot on Thursday after a two-hour debate.",
-    "\"We cannot wait another winter,\" said councillor Abel Marsh, who chairs the transport committee.",
+    '"We cannot wait another winter," said councillor Abel Marsh, who chairs the transport committee.',
     "Residents had complained for years about buses parked along Quarry Lane overnight.",
     "The depot will cost 14 million crowns and open in 2032, according to the council's plan.",
     "Opposition members said the site floods twice a year and asked for a new survey.",
@@ -45,24 +45,72 @@ PROSE = [
     "It was first reported by the Tolland Courier.",
 ]
 FURNITURE = [
-    "POLITICS", "4 min read", "By Mira Sandell", "March 3, 2031", "Published: 2031-03-03 10:15",
-    "Dock workers gather outside the depot. / Photo: Lina Ortez", "Share on Facebook", "Tweet", "1.4K shares",
-    "Most read", "Related:", "Storm closes ferry route for second day", "Advertisement", "Leave a Reply",
-    "© 2031 Tolland Courier. All rights reserved.", "We use cookies to improve your experience. Accept all cookies",
-    "#Council #Depot #Buses", "Source: Tolland Courier", "12:45 GMT", "Cost questions", "Mira Sandell is a staff "
-    "reporter at the Courier.", "Reporting by Jon Ek; editing by Sara Lind", "Read more: Depot vote delayed",
-    "date 2031-03-03 The council met on Thursday.", "",
+    "POLITICS",
+    "4 min read",
+    "By Mira Sandell",
+    "March 3, 2031",
+    "Published: 2031-03-03 10:15",
+    "Dock workers gather outside the depot. / Photo: Lina Ortez",
+    "Share on Facebook",
+    "Tweet",
+    "1.4K shares",
+    "Most read",
+    "Related:",
+    "Storm closes ferry route for second day",
+    "Advertisement",
+    "Leave a Reply",
+    "© 2031 Tolland Courier. All rights reserved.",
+    "We use cookies to improve your experience. Accept all cookies",
+    "#Council #Depot #Buses",
+    "Source: Tolland Courier",
+    "12:45 GMT",
+    "Cost questions",
+    "Mira Sandell is a staff reporter at the Courier.",
+    "Reporting by Jon Ek; editing by Sara Lind",
+    "Read more: Depot vote delayed",
+    "date 2031-03-03 The council met on Thursday.",
+    "",
 ]
 SEPARATORS = ["\n", "\n\n", "\r\n", "\r", "\n \n", "\x0b", "\x0c", "\x85", "\u2028", "\t\n"]
 CONTROL = "".join(chr(c) for c in range(32)) + "\x7f\x85\x9f"
 
-lines = st.one_of(st.sampled_from(PROSE), st.sampled_from(FURNITURE), st.text(max_size=80),
-                  st.text(alphabet=CONTROL + "ab .", max_size=20))
-scrapes = st.builds(lambda parts, seps: "".join(p + seps[i % len(seps)] for i, p in enumerate(parts)),
-                    st.lists(lines, max_size=40), st.lists(st.sampled_from(SEPARATORS), min_size=1, max_size=5))
+lines = st.one_of(
+    st.sampled_from(PROSE),
+    st.sampled_from(FURNITURE),
+    st.text(max_size=80),
+    st.text(alphabet=CONTROL + "ab .", max_size=20),
+)
+scrapes = st.builds(
+    lambda parts, seps: "".join(p + seps[i % len(seps)] for i, p in enumerate(parts)),
+    st.lists(lines, max_size=40),
+    st.lists(st.sampled_from(SEPARATORS), min_size=1, max_size=5),
+)
 
-TAGS = ["div", "span", "p", "b", "i", "table", "tr", "td", "li", "ul", "section", "article", "a", "em", "font",
-        "h2", "blockquote", "figure", "script", "style", "noscript", "svg", "iframe"]
+TAGS = [
+    "div",
+    "span",
+    "p",
+    "b",
+    "i",
+    "table",
+    "tr",
+    "td",
+    "li",
+    "ul",
+    "section",
+    "article",
+    "a",
+    "em",
+    "font",
+    "h2",
+    "blockquote",
+    "figure",
+    "script",
+    "style",
+    "noscript",
+    "svg",
+    "iframe",
+]
 
 
 @st.composite
@@ -74,16 +122,23 @@ def nested_html(draw: st.DrawFn) -> bytes:
     body = draw(st.sampled_from(PROSE)) + " " + draw(st.text(max_size=200))
     close = draw(st.sampled_from(["all", "none", "some"]))
     closing = {"all": opened[::-1], "none": [], "some": opened[::-1][: depth // 2]}[close]
-    head = draw(st.sampled_from(["", "<!DOCTYPE html><html><head><title>Depot vote</title></head><body>",
-                                 "<html><body>"]))
+    head = draw(
+        st.sampled_from(
+            ["", "<!DOCTYPE html><html><head><title>Depot vote</title></head><body>", "<html><body>"]
+        )
+    )
     html = head + "".join(f"<{t}>" for t in opened) + f"<p>{body}</p>" + "".join(f"</{t}>" for t in closing)
     return html.encode("utf-8", "surrogatepass")
 
 
-ITEM = ("<item><title>{t}</title><link>https://courier.example/{i}</link><pubDate>{d}</pubDate>"
-        "<description>{b}</description></item>")
-ENTRY = ("<entry><title>{t}</title><link href=\"https://courier.example/{i}\"/><updated>{d}</updated>"
-         "<content type=\"html\">{b}</content></entry>")
+ITEM = (
+    "<item><title>{t}</title><link>https://courier.example/{i}</link><pubDate>{d}</pubDate>"
+    "<description>{b}</description></item>"
+)
+ENTRY = (
+    '<entry><title>{t}</title><link href="https://courier.example/{i}"/><updated>{d}</updated>'
+    '<content type="html">{b}</content></entry>'
+)
 
 
 @st.composite
@@ -91,17 +146,40 @@ def feeds(draw: st.DrawFn) -> bytes:
     atom = draw(st.booleans())
     n = draw(st.integers(0, 30))
     tpl = ENTRY if atom else ITEM
-    items = "".join(tpl.format(
-        t=draw(st.one_of(st.sampled_from(FURNITURE), st.text(max_size=30))),
-        i=i,
-        d=draw(st.sampled_from(["Tue, 04 Feb 2031 10:00:00 GMT", "2031-02-04T10:00:00Z", "yesterday", "",
-                                "99/99/9999", "Feb 30 2031", "x" * 300])),
-        b=draw(st.one_of(st.sampled_from(PROSE), st.just(""), st.just("&lt;p&gt;" * 50),
-                         st.just("<![CDATA[<p>" + PROSE[0] + "</p>]]>"), st.text(max_size=100))),
-    ) for i in range(n))
-    doc = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Courier</title>{items}</feed>'
-           if atom else f'<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>{items}'
-           '</channel></rss>')
+    items = "".join(
+        tpl.format(
+            t=draw(st.one_of(st.sampled_from(FURNITURE), st.text(max_size=30))),
+            i=i,
+            d=draw(
+                st.sampled_from(
+                    [
+                        "Tue, 04 Feb 2031 10:00:00 GMT",
+                        "2031-02-04T10:00:00Z",
+                        "yesterday",
+                        "",
+                        "99/99/9999",
+                        "Feb 30 2031",
+                        "x" * 300,
+                    ]
+                )
+            ),
+            b=draw(
+                st.one_of(
+                    st.sampled_from(PROSE),
+                    st.just(""),
+                    st.just("&lt;p&gt;" * 50),
+                    st.just("<![CDATA[<p>" + PROSE[0] + "</p>]]>"),
+                    st.text(max_size=100),
+                )
+            ),
+        )
+        for i in range(n)
+    )
+    doc = (
+        f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Courier</title>{items}</feed>'
+        if atom
+        else f'<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>{items}</channel></rss>'
+    )
     data = doc.encode("utf-8", "surrogatepass")
     cut = draw(st.one_of(st.none(), st.integers(0, len(data))))  # truncated downloads
     if cut is not None:
@@ -111,13 +189,42 @@ def feeds(draw: st.DrawFn) -> bytes:
     return data[:at] + junk + data[at:]
 
 
-KEYS = ["text", "body", "html", "content", "title", "headline", "url", "link", "published", "date", "outlet",
-        "byline", "author", "authors", "summary", "dek"]
-json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=60),
-                         st.sampled_from(PROSE), st.just("\ud800 lone surrogate"), st.just("nul\x00byte"))
-json_values = st.recursive(json_scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), inner,
-                                                 max_size=6)), max_leaves=25)
+KEYS = [
+    "text",
+    "body",
+    "html",
+    "content",
+    "title",
+    "headline",
+    "url",
+    "link",
+    "published",
+    "date",
+    "outlet",
+    "byline",
+    "author",
+    "authors",
+    "summary",
+    "dek",
+]
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=60),
+    st.sampled_from(PROSE),
+    st.just("\ud800 lone surrogate"),
+    st.just("nul\x00byte"),
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), inner, max_size=6),
+    ),
+    max_leaves=25,
+)
 records = st.dictionaries(st.sampled_from(KEYS), json_values, max_size=8)
 
 
@@ -188,7 +295,9 @@ def _ingest_all(store: Store, items: list[RawDoc | IngestError]) -> None:
 
 
 @settings(FUZZ, max_examples=150)
-@given(data=st.binary(max_size=3000), hint=st.sampled_from(["", ".txt", ".html", ".json", ".xml", "text/html"]))
+@given(
+    data=st.binary(max_size=3000), hint=st.sampled_from(["", ".txt", ".html", ".json", ".xml", "text/html"])
+)
 @example(data=b"\xff\xfe" + "Words".encode("utf-16-le") + b"\x00\xd8", hint="")
 @example(data=b"\xef\xbb\xbf", hint=".txt")
 @example(data=b"%PDF-1.7 but then words", hint=".txt")
@@ -198,8 +307,13 @@ def test_arbitrary_bytes(data: bytes, hint: str) -> None:
 
 
 @settings(FUZZ, max_examples=150)
-@given(data=st.one_of(st.binary(max_size=2000), st.text(max_size=500).map(lambda t: t.encode("utf-16-be")),
-                      st.text(max_size=500).map(lambda t: t.encode("utf-8") + t.encode("latin-1", "replace"))))
+@given(
+    data=st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=500).map(lambda t: t.encode("utf-16-be")),
+        st.text(max_size=500).map(lambda t: t.encode("utf-8") + t.encode("latin-1", "replace")),
+    )
+)
 def test_decode_gives_text_or_reason(data: bytes) -> None:
     try:
         text = decode_bytes(data)
@@ -215,8 +329,10 @@ readable = st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, m
 
 
 @settings(FUZZ, max_examples=100)
-@given(text=readable.filter(lambda t: t.strip() and t[0] != "\ufeff"),
-       form=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be"]))
+@given(
+    text=readable.filter(lambda t: t.strip() and t[0] != "\ufeff"),
+    form=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be"]),
+)
 def test_decode_round_trip(text: str, form: str) -> None:
     """Text in any Unicode form comes back unchanged (BOM-less UTF-16 when it is mostly ASCII)."""
     if form in ("utf-16-le", "utf-16-be"):
@@ -233,14 +349,22 @@ def _words(text: str) -> Counter[str]:
 
 
 def _kept(art: Article) -> Counter[str]:
-    parts = [art.title or "", art.dek or "", *art.captions, *art.section_headings, *art.paragraphs,
-             *(d.text for d in art.dropped)]
+    parts = [
+        art.title or "",
+        art.dek or "",
+        *art.captions,
+        *art.section_headings,
+        *art.paragraphs,
+        *(d.text for d in art.dropped),
+    ]
     return Counter(" ".join(parts).split())
 
 
 @settings(FUZZ, max_examples=300)
 @given(text=st.one_of(scrapes, st.text(max_size=1500)))
-@example(text="POLITICS\nDepot vote\x0bdelayed again\n\nThe council met.\x1fIt voted no on the depot plan today.\n")
+@example(
+    text="POLITICS\nDepot vote\x0bdelayed again\n\nThe council met.\x1fIt voted no on the depot plan today.\n"
+)
 @example(text="Most read\nStorm closes ferry route\n" * 50)
 def test_text_cleaner_loses_nothing(text: str) -> None:
     """Every word is in the article or in a recorded drop (whitespace and non-space controls aside)."""
@@ -274,7 +398,9 @@ def test_malformed_feeds(data: bytes, store: Store) -> None:
 @example(data=b'{"text": 1' + b"1" * 5000 + b"}")
 @example(data=b"[]")
 @example(data=b"[" * 100_000)
-@example(data=json.dumps([{"text": PROSE[1], "title": "Depot \ud800 vote", "published": "x" * 5000}]).encode())
+@example(
+    data=json.dumps([{"text": PROSE[1], "title": "Depot \ud800 vote", "published": "x" * 5000}]).encode()
+)
 def test_malformed_json_to_store(data: bytes, store: Store) -> None:
     items = list(read_json(data, "recs.json"))
     assert items, "a JSON file gives documents or an error, never nothing"
@@ -283,7 +409,9 @@ def test_malformed_json_to_store(data: bytes, store: Store) -> None:
 
 
 @settings(FUZZ, max_examples=60)
-@given(data=st.one_of(st.binary(max_size=2000), scrapes.map(str.encode), nested_html(), feeds(), json_files()))
+@given(
+    data=st.one_of(st.binary(max_size=2000), scrapes.map(str.encode), nested_html(), feeds(), json_files())
+)
 def test_anything_through_the_pipeline(data: bytes, store: Store) -> None:
     _ingest_all(store, list(read_bytes(data, "any.in")))
 
@@ -303,12 +431,15 @@ def _clean_time(text: str) -> tuple[Article | None, float]:
     return art, time.perf_counter() - t0
 
 
-@pytest.mark.parametrize("name,text", [
-    ("related lists", P + "\n" + "Most read\nStorm closes the ferry route\n" * 25_000),  # was 45 s
-    ("author bios", P + "\n" + "Ann Lee is a staff reporter at the paper.\n" * 25_000),  # was 24 s
-    ("headings", P + "\n" + "Quarry lane depot plans\n" * 50_000 + P),
-    ("one huge line", "word " * 1_000_000),
-])
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("related lists", P + "\n" + "Most read\nStorm closes the ferry route\n" * 25_000),  # was 45 s
+        ("author bios", P + "\n" + "Ann Lee is a staff reporter at the paper.\n" * 25_000),  # was 24 s
+        ("headings", P + "\n" + "Quarry lane depot plans\n" * 50_000 + P),
+        ("one huge line", "word " * 1_000_000),
+    ],
+)
 def test_cleaner_stays_linear(name: str, text: str) -> None:
     art, secs = _clean_time(text)
     assert art is not None and art.paragraphs
@@ -332,9 +463,11 @@ def test_mixed_and_bomless_encodings_decode() -> None:
 
 def test_json_hostile_records_reported_or_stored(tmp_path: Path) -> None:
     store = Store(str(tmp_path / "j.db"))
-    recs: list[Any] = [{"text": PROSE[0], "title": "Depot \ud800 vote", "byline": "A\x00B"},  # once crashed
-                       {"text": PROSE[2], "published": "x" * 200_000},  # once took 60 s in dateparser
-                       *([42] * 500)]  # 500 wrong-typed records: 10 listed, one summary
+    recs: list[Any] = [
+        {"text": PROSE[0], "title": "Depot \ud800 vote", "byline": "A\x00B"},  # once crashed
+        {"text": PROSE[2], "published": "x" * 200_000},  # once took 60 s in dateparser
+        *([42] * 500),
+    ]  # 500 wrong-typed records: 10 listed, one summary
     items = list(read_json(json.dumps(recs).encode(), "r.json"))
     errs = [i for i in items if isinstance(i, IngestError)]
     assert len(errs) == 11 and "490 more bad records" in errs[-1].reason
@@ -360,14 +493,17 @@ def test_feed_flood_refused_before_parsing() -> None:
     assert len(items) == 11 and "290 more bad records" in items[-1].reason  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("arg,why", [
-    ("x" * 5000, "File name too long"),  # once an OSError out of read_paths
-    ("https://[::1", "bad URL"),  # once a ValueError out of urlsplit
-    ("HTTP://localhost/", "loopback"),  # an upper-case scheme is still a URL, and still checked
-    ("gopher://news.example/", "scheme"),
-    ("no\x00such.txt", "no such file"),
-    ("/dev/zero", "not a regular file"),
-])
+@pytest.mark.parametrize(
+    "arg,why",
+    [
+        ("x" * 5000, "File name too long"),  # once an OSError out of read_paths
+        ("https://[::1", "bad URL"),  # once a ValueError out of urlsplit
+        ("HTTP://localhost/", "loopback"),  # an upper-case scheme is still a URL, and still checked
+        ("gopher://news.example/", "scheme"),
+        ("no\x00such.txt", "no such file"),
+        ("/dev/zero", "not a regular file"),
+    ],
+)
 def test_odd_arguments_are_errors(arg: str, why: str) -> None:
     from storyline.ingest import read_paths
 

@@ -25,8 +25,19 @@ MAX_MB = 2.0  # a small size limit keeps the oversized and near-limit files smal
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> hostile.Corpus:
     root = tmp_path_factory.mktemp("hostile") / "corpus"
-    return hostile.build_corpus(root, bad=100, good=40, big_mb=3, bomb_depth=100_000, feed_entries=20_000,
-                                n_big=2, n_bombs=4, n_floods=2, near_mb=MAX_MB * 0.95, seed=11)
+    return hostile.build_corpus(
+        root,
+        bad=100,
+        good=40,
+        big_mb=3,
+        bomb_depth=100_000,
+        feed_entries=20_000,
+        n_big=2,
+        n_bombs=4,
+        n_floods=2,
+        near_mb=MAX_MB * 0.95,
+        seed=11,
+    )
 
 
 def test_hostile_corpus(corpus: hostile.Corpus, tmp_path: Path) -> None:
@@ -41,11 +52,29 @@ def test_hostile_corpus(corpus: hostile.Corpus, tmp_path: Path) -> None:
     assert out.stored == out.expected_articles
     assert out.bad_with_error == out.bad and 1 <= out.max_errors_per_file <= 11
     kinds = out.by_kind
-    for kind in ("html-bomb", "feed-flood", "oversize", "symlink-loop", "json-wrong", "utf16-broken",
-                 "invalid-utf8", "undecodable-name", "too-many-lines"):
+    for kind in (
+        "html-bomb",
+        "feed-flood",
+        "oversize",
+        "symlink-loop",
+        "json-wrong",
+        "utf16-broken",
+        "invalid-utf8",
+        "undecodable-name",
+        "too-many-lines",
+    ):
         assert kinds[kind]["files"] >= 1 and kinds[kind]["errors"] >= kinds[kind]["files"], kind
-    for kind in ("utf16-bom", "utf16-nobom", "utf32-bom", "mixed-encodings", "stray-invalid-bytes",
-                 "legacy-cp1252", "odd-line-endings", "near-limit-text", "near-limit-html"):
+    for kind in (
+        "utf16-bom",
+        "utf16-nobom",
+        "utf32-bom",
+        "mixed-encodings",
+        "stray-invalid-bytes",
+        "legacy-cp1252",
+        "odd-line-endings",
+        "near-limit-text",
+        "near-limit-html",
+    ):
         assert kinds[kind]["articles"] == kinds[kind]["files"] >= 1, kind
     assert run.returncode == 1  # some inputs failed, and the exit status says so
     assert run.peak_rss_mb < 400, f"peak RSS {run.peak_rss_mb:.0f} MB"
@@ -65,8 +94,16 @@ def test_store_rejection_costs_one_article_not_the_batch(tmp_path: Path) -> None
     from storyline.store import Store
 
     rng = hostile.random.Random(3)
-    docs = [RawDoc(f"api-{i}", "text", hostile.scrape(rng, f"ST-{i}").encode(), origin="stdin",
-                   title="Depot \ud800 vote" if i == 2 else None) for i in range(5)]
+    docs = [
+        RawDoc(
+            f"api-{i}",
+            "text",
+            hostile.scrape(rng, f"ST-{i}").encode(),
+            origin="stdin",
+            title="Depot \ud800 vote" if i == 2 else None,
+        )
+        for i in range(5)
+    ]
     store = Store(str(tmp_path / "s.db"))
     rep = Pipeline(store).store_docs(docs)
     assert len(rep.stored) == 4 and [e.source for e in rep.errors] == ["api-2"]

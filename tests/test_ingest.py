@@ -12,9 +12,11 @@ from storyline.model import IngestError, RawDoc
 from storyline.pipeline import Pipeline
 from storyline.store import Store
 
-ARTICLE = ("Ferry operator cuts winter timetable\n\nThe Skerry Line ferry company said on Monday it would cut "
-           "its winter timetable by a third, blaming fuel costs.\n\n\"We have no other choice this season,\" chief "
-           "executive Maren Holt said.\n")
+ARTICLE = (
+    "Ferry operator cuts winter timetable\n\nThe Skerry Line ferry company said on Monday it would cut "
+    'its winter timetable by a third, blaming fuel costs.\n\n"We have no other choice this season," chief '
+    "executive Maren Holt said.\n"
+)
 
 RSS = """<?xml version="1.0"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
@@ -41,10 +43,19 @@ def test_formats(tmp_path: Path) -> None:
     _write(tmp_path, "a.txt", ARTICLE)
     _write(tmp_path, "sub/feed.xml", RSS)
     recs = [
-        {"text": ARTICLE.replace("third", "quarter"), "title": "Ferry cuts", "url": "https://x.example/1",
-         "published": "2031-02-03", "outlet": "Ledger"},
-        {"html": "<html><body><article><p>" + "The harbour reopened after the storm, officials said. " * 5
-                 + "</p></article></body></html>", "title": "Harbour reopens"},
+        {
+            "text": ARTICLE.replace("third", "quarter"),
+            "title": "Ferry cuts",
+            "url": "https://x.example/1",
+            "published": "2031-02-03",
+            "outlet": "Ledger",
+        },
+        {
+            "html": "<html><body><article><p>"
+            + "The harbour reopened after the storm, officials said. " * 5
+            + "</p></article></body></html>",
+            "title": "Harbour reopens",
+        },
         {"title": "no body"},
         {"text": 42},
     ]
@@ -73,7 +84,7 @@ def test_bad_inputs_dont_stop_batch(tmp_path: Path, db: str) -> None:
     _write(tmp_path, "nul.txt", b"abc\x00\x01\x02" * 100)
     _write(tmp_path, "big.txt", b"word " * 300_000)
     _write(tmp_path, "bad.xml", b"<rss><channel><item><title>x</title>")
-    _write(tmp_path, "bad.json", b"[{\"text\": ")
+    _write(tmp_path, "bad.json", b'[{"text": ')
     store = Store(db)
     rep = Pipeline(store).store_docs(read_paths([str(tmp_path)], max_bytes=1_000_000))
     assert len(rep.stored) == 1
@@ -111,8 +122,9 @@ def test_symlink_loop(tmp_path: Path) -> None:
 
 
 def _cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "storyline.cli", *args], input=stdin, capture_output=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "storyline.cli", *args], input=stdin, capture_output=True, timeout=120
+    )
 
 
 def test_cli_ingest_idempotent_show_and_clean(tmp_path: Path, db: str) -> None:
@@ -142,8 +154,9 @@ def test_seeds_ingest_once(shared: Path, db: str) -> None:
     assert b"0 new, 5 already stored" in r.stdout
 
 
-@pytest.mark.parametrize("raw", [b"\xff\xfe" + "Plain words here.".encode("utf-16-le") + b"\x00\xd8",
-                                 b"\xfe\xff\x00A\x00B"])
+@pytest.mark.parametrize(
+    "raw", [b"\xff\xfe" + "Plain words here.".encode("utf-16-le") + b"\x00\xd8", b"\xfe\xff\x00A\x00B"]
+)
 def test_decode_never_crashes(raw: bytes) -> None:
     from storyline.ingest.decode import DecodeError, decode_bytes
 

@@ -64,7 +64,11 @@ def test_clean_sets_language_and_store_keeps_it(tmp_path) -> None:  # type: igno
     from storyline.store.schema import ArticleRow
 
     with store.session() as s:
-        rows = dict(s.execute(select(ArticleRow.language, ArticleRow.language_confidence).where(ArticleRow.id.in_(ids))).all())
+        rows = dict(
+            s.execute(
+                select(ArticleRow.language, ArticleRow.language_confidence).where(ArticleRow.id.in_(ids))
+            ).all()
+        )
     assert set(rows) == {"de", "en"} and all(c >= 0.8 for c in rows.values())
     back = store.get_article(ids[0])
     assert back is not None and back.language == "de" and back.language_confidence >= 0.8

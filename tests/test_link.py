@@ -49,8 +49,13 @@ STRIKE = [
 def art(aid: int, paras: list[str], title: str, day: dt.date | None, outlet: str) -> Article:
     text = "\n\n".join(paras)
     return Article(
-        source=f"fixture://{aid}", content_hash=content_hash(text + title), paragraphs=list(paras),
-        title=title, published=day, outlet=outlet, id=aid,
+        source=f"fixture://{aid}",
+        content_hash=content_hash(text + title),
+        paragraphs=list(paras),
+        title=title,
+        published=day,
+        outlet=outlet,
+        id=aid,
     )
 
 
@@ -59,11 +64,20 @@ MON = dt.date(2030, 6, 3)  # a Monday
 
 @pytest.fixture()
 def stream() -> list[Article]:
-    wire_copy = DAM[:3] + ["Ferreira promised an independent review of the spillway's maintenance records "
-                           "going back to 2019, a spokesperson added.", "Reporting by the Lakeside Tribune."]
+    wire_copy = DAM[:3] + [
+        "Ferreira promised an independent review of the spillway's maintenance records "
+        "going back to 2019, a spokesperson added.",
+        "Reporting by the Lakeside Tribune.",
+    ]
     return [
         art(1, DAM, "Crack found in Tarrow Valley dam spillway", MON, "Lakeside Tribune"),
-        art(2, STRIKE, "Kelderport bus drivers strike over night pay", MON + dt.timedelta(days=1), "Metro Dispatch"),
+        art(
+            2,
+            STRIKE,
+            "Kelderport bus drivers strike over night pay",
+            MON + dt.timedelta(days=1),
+            "Metro Dispatch",
+        ),
         art(3, wire_copy, "Tarrow Valley dam: crack in spillway", MON, "Coastline Gazette"),
         art(4, DAM_OTHER, "Tarrow Valley repairs to take three weeks", None, "Valley Courier"),
     ]
@@ -91,7 +105,13 @@ def test_undated_article_events_resolve_against_inferred_range() -> None:
     ]
     arts = [
         art(1, DAM, "Crack found in Tarrow Valley dam spillway", MON, "Lakeside Tribune"),
-        art(2, DAM_OTHER, "Tarrow Valley dam repairs to take three weeks", MON + dt.timedelta(days=2), "Valley Courier"),
+        art(
+            2,
+            DAM_OTHER,
+            "Tarrow Valley dam repairs to take three weeks",
+            MON + dt.timedelta(days=2),
+            "Valley Courier",
+        ),
         art(3, day2, "Ferreira opens barrier, pledges Tarrow Valley dam funds", None, "Harbor Times"),
     ]
     linker = StoryLinker()
@@ -155,14 +175,18 @@ def test_find_duplicates_light_rewrite() -> None:
 
 
 def test_capitalised_runs_and_detokenise() -> None:
-    runs = capitalised_ngrams("Earlier, Water Minister Odile Ferreira met Quaymark Transit in Kelderport. Talks failed.")
+    runs = capitalised_ngrams(
+        "Earlier, Water Minister Odile Ferreira met Quaymark Transit in Kelderport. Talks failed."
+    )
     assert runs == ["Water Minister Odile Ferreira", "Quaymark Transit", "Kelderport"]
     assert detokenise("`` We are ready , '' she said .") == '"We are ready," she said.'
 
 
 def test_lead_year_keeps_undated_same_kind_events_apart() -> None:
-    flood = ["BRENNICK, March 2021 - The Orla river burst its banks in Brennick, flooding the market square.",
-             "Volunteers filled sandbags as the water rose, the council said."]
+    flood = [
+        "BRENNICK, March 2021 - The Orla river burst its banks in Brennick, flooding the market square.",
+        "Volunteers filled sandbags as the water rose, the council said.",
+    ]
     a = art(1, flood, "Orla floods Brennick", None, "Valley Courier")
     assert lead_year(a.text) == 2021
     assert "e:#2021" in extract(a).entities  # a year counts like a name
@@ -179,8 +203,10 @@ def test_lead_year_keeps_undated_same_kind_events_apart() -> None:
 
 
 def test_role_resolves_through_apposition_in_another_article() -> None:
-    a1 = [EntityNote("Odile Ferreira", "person", ["Ferreira"], ["Water Minister"], 3),
-          EntityNote("Quaymark Transit", "organisation")]
+    a1 = [
+        EntityNote("Odile Ferreira", "person", ["Ferreira"], ["Water Minister"], 3),
+        EntityNote("Quaymark Transit", "organisation"),
+    ]
     a2 = [EntityNote("water minister", "role"), EntityNote("Ferreira", "person")]
     a3 = [EntityNote("Odile Ferriera", "person")]  # misspelt by a third outlet
     ents = merge_entities([(1, a1), (2, a2), (3, a3)])
@@ -191,7 +217,10 @@ def test_role_resolves_through_apposition_in_another_article() -> None:
 
 
 def test_ambiguous_role_stays_unresolved() -> None:
-    a1 = [EntityNote("Odile Ferreira", "person", roles=["minister"]), EntityNote("Ivo Lindgren", "person", roles=["minister"])]
+    a1 = [
+        EntityNote("Odile Ferreira", "person", roles=["minister"]),
+        EntityNote("Ivo Lindgren", "person", roles=["minister"]),
+    ]
     a2 = [EntityNote("the minister", "role")]
     ents = merge_entities([(1, a1), (2, a2)])
     assert all(2 not in e.article_ids for e in ents)
@@ -203,7 +232,9 @@ def test_facts_entities_used_when_given() -> None:
     start = text.index("Odile Ferreira")
     facts = ArticleFacts(
         article_id=1,
-        entities=[Entity(0, "Odile Ferreira", "person", aliases=["Ferreira"], roles=["Water Minister"], mentions=2)],
+        entities=[
+            Entity(0, "Odile Ferreira", "person", aliases=["Ferreira"], roles=["Water Minister"], mentions=2)
+        ],
         mentions=[Mention(start, start + 14, "Odile Ferreira", "person", 0)],
     )
     linker = StoryLinker()

@@ -15,8 +15,15 @@ DAY = dt.date(2031, 5, 6)
 
 
 def art(aid: int, paras: list[str], title: str = "", day: dt.date | None = DAY) -> Article:
-    return Article(source=f"t://{aid}", content_hash=content_hash(f"{aid}{title}{paras}"), paragraphs=list(paras),
-                   title=title or None, published=day, outlet=f"Outlet {aid}", id=aid)
+    return Article(
+        source=f"t://{aid}",
+        content_hash=content_hash(f"{aid}{title}{paras}"),
+        paragraphs=list(paras),
+        title=title or None,
+        published=day,
+        outlet=f"Outlet {aid}",
+        id=aid,
+    )
 
 
 FLOOD = [
@@ -79,9 +86,11 @@ def test_lead_and_title_outweigh_a_passing_mention() -> None:
 
 
 def test_small_story_merges_when_the_story_grows_and_why_says_so() -> None:
-    side = ["Evacuation centres in three schools took in families from Marrowby overnight, and the county "
-            "opened a fourth in the sports hall as the Ardent river kept rising.",
-            "Oriel Vantongeren, the county emergency chief, said 800 homes had been cleared in the lower town."]
+    side = [
+        "Evacuation centres in three schools took in families from Marrowby overnight, and the county "
+        "opened a fourth in the sports hall as the Ardent river kept rising.",
+        "Oriel Vantongeren, the county emergency chief, said 800 homes had been cleared in the lower town.",
+    ]
     # an early decision made on a strict threshold: the second report starts a story of its own
     linker = StoryLinker(LinkConfig(cluster=ClusterConfig(threshold=0.95, young_bonus=0.0)))
     first = linker.add_many([art(1, FLOOD, "Ardent floods Marrowby"), art(2, side)])
@@ -94,18 +103,27 @@ def test_small_story_merges_when_the_story_grows_and_why_says_so() -> None:
     assert {a.story for a in linker.articles.values()} == {story}
     moved = linker.articles[2].placement
     assert moved is not None and moved.how == "merged" and moved.other == first[1].story_id and moved.terms
-    assert linker.stories[first[1].story_id].merged_into == story and not linker.stories[first[1].story_id].article_ids
+    assert (
+        linker.stories[first[1].story_id].merged_into == story
+        and not linker.stories[first[1].story_id].article_ids
+    )
     assert 2 in linker.moved and sorted(linker.story(story).article_ids) == [1, 2, 3, 4]
     why = linker.explain(story, [art(1, FLOOD, "Ardent floods Marrowby"), art(2, side)])
     assert [e.article_id for e in why] == [1, 2, 3, 4]
     assert why[0].placement is not None and why[0].placement.how == "new"
     assert all(e.similarity_now > 0.2 and e.terms_now for e in why[:2])
-    assert why[2].placement is not None and why[2].placement.how == "joined" and why[2].placement.similarity >= 0.3
+    assert (
+        why[2].placement is not None
+        and why[2].placement.how == "joined"
+        and why[2].placement.similarity >= 0.3
+    )
 
 
 def test_unrelated_small_story_does_not_merge() -> None:
-    other = ["Kelda Lines will raise ferry fares to the islands by a tenth from June, the operator said on Tuesday.",
-             "The company blamed fuel prices and a new harbour levy for the increase."]
+    other = [
+        "Kelda Lines will raise ferry fares to the islands by a tenth from June, the operator said on Tuesday.",
+        "The company blamed fuel prices and a new harbour levy for the increase.",
+    ]
     arts = [art(1, FLOOD), art(2, other)] + [art(3 + i, FLOOD_2) for i in range(3)]
     linker = StoryLinker()
     asg = linker.add_many(arts)

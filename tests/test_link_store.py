@@ -43,7 +43,9 @@ def test_round_trip_continues_like_one_process(engine: Engine) -> None:
     arts = [x.article for x in items]
     # split the stream right before a copy whose original comes earlier: the copy must be found in the store
     pos = {x.article.id: i for i, x in enumerate(items)}
-    cut = next(i for i, x in enumerate(items) if i >= 200 and x.duplicate_of is not None and pos[x.duplicate_of] < i)
+    cut = next(
+        i for i, x in enumerate(items) if i >= 200 and x.duplicate_of is not None and pos[x.duplicate_of] < i
+    )
 
     # One process, all at once
     ref = StoryLinker()
@@ -63,7 +65,10 @@ def test_round_trip_continues_like_one_process(engine: Engine) -> None:
         rest = again.add_many(arts[cut:])
         save_linker(s, again)
         s.commit()
-    same = sum((a.story_id, a.duplicate_of) == (b.story_id, b.duplicate_of) for a, b in zip(rest, ref_asg[cut:], strict=True))
+    same = sum(
+        (a.story_id, a.duplicate_of) == (b.story_id, b.duplicate_of)
+        for a, b in zip(rest, ref_asg[cut:], strict=True)
+    )
     assert same / len(rest) > 0.97
     # copies of articles saved by the first process are found through the stored LSH bands
     early = {a.article_id for a in ref_asg[:cut]}
@@ -126,13 +131,24 @@ def test_partial_copy_found_across_batches_and_placements_kept(engine: Engine) -
 
     def art(aid: int, paras: list[str], outlet: str) -> Article:
         text = "\n\n".join(paras)
-        return Article(source=f"mem://{aid}", content_hash=content_hash(text), paragraphs=paras,
-                       title="Hikers pulled from mine shaft in Velmora", outlet=outlet,
-                       published=dt.date(2031, 5, 4), id=aid)
+        return Article(
+            source=f"mem://{aid}",
+            content_hash=content_hash(text),
+            paragraphs=paras,
+            title="Hikers pulled from mine shaft in Velmora",
+            outlet=outlet,
+            published=dt.date(2031, 5, 4),
+            id=aid,
+        )
 
     full = art(1, WIRE, "Velmora Chronicle")
-    partial = art(2, ["Our regional desk brings you this report from the agency."] + WIRE[:4]
-                  + ["Follow our live page for updates."], "Hillside Gazette")
+    partial = art(
+        2,
+        ["Our regional desk brings you this report from the agency."]
+        + WIRE[:4]
+        + ["Follow our live page for updates."],
+        "Hillside Gazette",
+    )
     link_articles(engine, [full])
     link_articles(engine, [partial])
     with Session(engine) as s:

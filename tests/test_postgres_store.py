@@ -27,7 +27,9 @@ def test_db_url_picks_psycopg_driver() -> None:
     assert db_url("postgres://ann@db.example/news") == "postgresql+psycopg://ann@db.example/news"
     assert db_url("postgresql+psycopg://ann@h/n") == "postgresql+psycopg://ann@h/n"
     assert db_url("sqlite:///x.db") == "sqlite:///x.db"
-    assert db_url("some/dir/s.db").startswith("sqlite:////") and db_url("some/dir/s.db").endswith("/some/dir/s.db")
+    assert db_url("some/dir/s.db").startswith("sqlite:////") and db_url("some/dir/s.db").endswith(
+        "/some/dir/s.db"
+    )
 
 
 def test_migrations_build_the_declared_schema(db: str) -> None:
@@ -38,7 +40,9 @@ def test_migrations_build_the_declared_schema(db: str) -> None:
         migrate.upgrade(engine, migrate.head())  # an explicit revision: no create_all safety net
         with engine.connect() as conn:
             assert migrate.current(conn) == migrate.head()
-            ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": migrate.is_modelled})
+            ctx = MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_object": migrate.is_modelled}
+            )
             diff = compare_metadata(ctx, Base.metadata)
         assert diff == [], f"models and migrations differ: write a revision for {diff}"
         # And back down to nothing, then up again: downgrades work too.
@@ -59,9 +63,16 @@ def test_store_made_before_alembic_is_adopted(db: str) -> None:
     engine = make_engine(db_url(db))
     Base.metadata.create_all(engine, tables=[ArticleRow.__table__, FactsRow.__table__])
     with engine.begin() as conn:
-        conn.execute(ArticleRow.__table__.insert().values(
-            content_hash="a" * 64, source="old.txt", origin="file", kind="text", raw=b"x", article={"source": "old.txt",
-                                                                                                   "content_hash": "a" * 64}))
+        conn.execute(
+            ArticleRow.__table__.insert().values(
+                content_hash="a" * 64,
+                source="old.txt",
+                origin="file",
+                kind="text",
+                raw=b"x",
+                article={"source": "old.txt", "content_hash": "a" * 64},
+            )
+        )
     engine.dispose()
     store = Store(db)
     try:
@@ -83,8 +94,16 @@ def _records(n: int) -> list[str]:
     out = []
     for s in generate(n, seed=7):
         a = s.article
-        out.append(json.dumps({"title": a.title, "outlet": a.outlet, "text": a.text,
-                               "published": a.published.isoformat() if a.published else None}))
+        out.append(
+            json.dumps(
+                {
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "text": a.text,
+                    "published": a.published.isoformat() if a.published else None,
+                }
+            )
+        )
     return out
 
 
@@ -94,8 +113,14 @@ def _race(tmp_path: Path, db: str, recs: list[str], *extra: str) -> list[bytes]:
     fwd, rev = tmp_path / "fwd.jsonl", tmp_path / "rev.jsonl"
     fwd.write_text("\n".join(recs) + "\n")
     rev.write_text("\n".join(reversed(recs)) + "\n")
-    procs = [subprocess.Popen([sys.executable, "-m", "storyline.cli", "ingest", str(p), "--db", db, *extra],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for p in (fwd, rev)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "storyline.cli", "ingest", str(p), "--db", db, *extra],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for p in (fwd, rev)
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     for p, (_out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err.decode()[-3000:]
@@ -137,8 +162,10 @@ def test_two_processes_saving_facts_for_the_same_articles(db: str) -> None:
     store = Store(db)
     try:
         ids = [aid for aid, _ in store.add_batch(_pair(i) for i in range(120))]
-        procs = [subprocess.Popen([sys.executable, "-c", _SAVE_FACTS, db, who], stderr=subprocess.PIPE)
-                 for who in ("first.", "second")]
+        procs = [
+            subprocess.Popen([sys.executable, "-c", _SAVE_FACTS, db, who], stderr=subprocess.PIPE)
+            for who in ("first.", "second")
+        ]
         for p in procs:
             _, err = p.communicate(timeout=120)
             assert p.returncode == 0, err.decode()[-3000:]
@@ -178,8 +205,10 @@ def test_two_processes_linking_into_the_same_stories(db: str) -> None:
             pairs.append((raw, a))
         store.add_batch(pairs)
         n = store.count()
-        procs = [subprocess.Popen([sys.executable, "-c", _LINK_HALF, db, half], stderr=subprocess.PIPE)
-                 for half in ("0", "1")]
+        procs = [
+            subprocess.Popen([sys.executable, "-c", _LINK_HALF, db, half], stderr=subprocess.PIPE)
+            for half in ("0", "1")
+        ]
         for p in procs:
             _, err = p.communicate(timeout=300)
             assert p.returncode == 0, err.decode()[-3000:]

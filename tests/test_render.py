@@ -19,7 +19,17 @@ from storyline.render.view import LABELS
 from test_compare import multioutlet
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "docs" / "brief-schema.json"
-SECTIONS = ("overview", "key_claims", "quotes", "conflicts", "single", "coverage", "omissions", "timeline", "sources")
+SECTIONS = (
+    "overview",
+    "key_claims",
+    "quotes",
+    "conflicts",
+    "single",
+    "coverage",
+    "omissions",
+    "timeline",
+    "sources",
+)
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +138,9 @@ def test_a_piece_that_does_not_open_like_a_sentence_is_shown_as_its_whole_claim(
     whole = model.Span(0, 62, "The mayor and the harbour board are invested in the new quay")
     piece = model.Span(10, 62, "and the harbour board are invested in the new quay")
     first = model.Span(0, 9, "The mayor")
-    m = model.ClaimMember(article_id=1, claim=0, span=piece, sentence=0, asserter="outlet", outlet="x", whole=whole)
+    m = model.ClaimMember(
+        article_id=1, claim=0, span=piece, sentence=0, asserter="outlet", outlet="x", whole=whole
+    )
     assert shown_text(m) == whole.text
     # a piece that opens like a sentence is shown as it is
     own = dataclasses.replace(m, span=model.Span(0, 40, "The harbour board approved the new quay"))
@@ -144,7 +156,9 @@ def test_marked_piece_renders_in_bold_and_as_mark() -> None:
     text = "The mayor and the harbour board are invested in the new quay"
     whole = model.Span(100, 100 + len(text), text)
     piece = model.Span(110, 100 + len(text), text[10:])
-    m = model.ClaimMember(article_id=1, claim=0, span=piece, sentence=0, asserter="outlet", outlet="x", whole=whole)
+    m = model.ClaimMember(
+        article_id=1, claim=0, span=piece, sentence=0, asserter="outlet", outlet="x", whole=whole
+    )
     c = shown(m, [2])
     assert c.text == whole.text and c.mark == (10, len(text))
     assert _q(c) == "“The mayor **and the harbour board are invested in the new quay**” [2]"
@@ -155,11 +169,23 @@ def test_overview_opens_on_a_sentence_that_reads_alone() -> None:
     from storyline.render.view import _overview_member
 
     def member(aid: int, sent: str) -> model.ClaimMember:
-        return model.ClaimMember(article_id=aid, claim=0, span=model.Span(0, len(sent), sent), sentence=0,
-                                 asserter="outlet", outlet=str(aid), context=model.Span(0, len(sent), sent))
+        return model.ClaimMember(
+            article_id=aid,
+            claim=0,
+            span=model.Span(0, len(sent), sent),
+            sentence=0,
+            asserter="outlet",
+            outlet=str(aid),
+            context=model.Span(0, len(sent), sent),
+        )
 
-    c = model.ClaimCluster(id=1, members=[member(1, "She rated the risk as high."),
-                                          member(2, "The engineer, Ana Lund, rated the risk as high.")])
+    c = model.ClaimCluster(
+        id=1,
+        members=[
+            member(1, "She rated the risk as high."),
+            member(2, "The engineer, Ana Lund, rated the risk as high."),
+        ],
+    )
     assert _overview_member(c, True).article_id == 2
     assert _overview_member(dataclasses.replace(c, representative=1), True).article_id == 2
 

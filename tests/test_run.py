@@ -39,7 +39,10 @@ def test_run_writes_briefs_and_index(run_out: Path) -> None:
 
 def test_rerun_is_idempotent(run_out: Path) -> None:
     before = {p.name: p.read_text(encoding="utf-8") for p in run_out.glob("story-*.json")}
-    assert main(["run", str(FIXTURE / "a_brackenford_standard.txt"), "--out", str(run_out), "--formats", "json"]) == 0
+    assert (
+        main(["run", str(FIXTURE / "a_brackenford_standard.txt"), "--out", str(run_out), "--formats", "json"])
+        == 0
+    )
     after = {p.name: p.read_text(encoding="utf-8") for p in run_out.glob("story-*.json")}
     assert after == before
 

@@ -25,8 +25,12 @@ N_ARTICLES = 36
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[object]:
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="2GiB",
-                                  dashboard_address=None) as lc, distributed.Client(lc) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, memory_limit="2GiB", dashboard_address=None
+        ) as lc,
+        distributed.Client(lc) as client,
+    ):
         yield client
 
 
@@ -71,8 +75,9 @@ def test_parse_spec() -> None:
             parse_spec(bad)
 
 
-def test_dask_run_equals_single_process_run(cluster: object, corpus: Path, reference: tuple[object, list[str]],
-                                            db: str) -> None:
+def test_dask_run_equals_single_process_run(
+    cluster: object, corpus: Path, reference: tuple[object, list[str]], db: str
+) -> None:
     store = Store(db)
     rep = ingest_dask(store, read_paths([str(corpus)]), cluster, chunk=5, batch=8)  # type: ignore[arg-type]
     (ref_arts, ref_facts), ref_errors = reference  # type: ignore[misc]
@@ -107,8 +112,13 @@ def test_embeddings_on_workers_match_local_encoding(cluster: object, corpus: Pat
     files = [str(p) for p in sorted(corpus.glob("a00*.txt"))[:4]]
     docs = list(read_paths(files))
     got: list[object] = []  # what the link stage is handed
-    rep = ingest_dask(Store(str(tmp_path / "e.db")), docs, cluster,  # type: ignore[arg-type]
-                      stages=Stages(analyse=True, embed=True), link=lambda _s, items: got.extend(items))
+    rep = ingest_dask(
+        Store(str(tmp_path / "e.db")),
+        docs,
+        cluster,  # type: ignore[arg-type]
+        stages=Stages(analyse=True, embed=True),
+        link=lambda _s, items: got.extend(items),
+    )
     assert len(rep.stored) == 4 and len(got) == 4
     arts = [p.article for p in got]  # type: ignore[attr-defined]
     local = encode(embed_texts(arts, [p.facts for p in got]))  # type: ignore[attr-defined]
@@ -120,8 +130,11 @@ def test_embeddings_on_workers_match_local_encoding(cluster: object, corpus: Pat
 def test_cli_ingest_on_a_running_scheduler(cluster: object, corpus: Path, tmp_path: Path) -> None:
     address = cluster.scheduler.address  # type: ignore[attr-defined]
     db = str(tmp_path / "cli.db")
-    r = subprocess.run([sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "--db", db, "--dask", address],
-                       capture_output=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "--db", db, "--dask", address],
+        capture_output=True,
+        timeout=300,
+    )
     assert r.returncode == 1, r.stderr.decode()[-2000:]  # two inputs are bad
     assert f"{N_ARTICLES} new, 1 already stored, 2 failed".encode() in r.stdout
     assert f"{N_ARTICLES} articles analysed".encode() in r.stdout
@@ -133,6 +146,9 @@ def test_cli_ingest_on_a_running_scheduler(cluster: object, corpus: Path, tmp_pa
 
     linked = {i for s in list_stories(store.engine, limit=None) for i in s.article_ids}
     assert linked == set(store.article_ids())
-    r = subprocess.run([sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "--db", db,
-                        "--dask", "nowhere"], capture_output=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "--db", db, "--dask", "nowhere"],
+        capture_output=True,
+        timeout=60,
+    )
     assert r.returncode == 2 and b"--dask 'nowhere'" in r.stderr

@@ -18,14 +18,17 @@ import pytest
 from storyline.store import Store
 from storyline.watch import FeedStateRow, FolderWatcher, feed_state, parse_duration, poll, poll_feed, watch
 
-STORY = ("Lantern festival moved to the harbour\n\nThe Marrow Hill lantern festival will move to the old harbour "
-         "this year, organisers said on Thursday, after the square was closed for repairs.\n\n\"The harbour gives "
-         "us twice the room,\" festival director Odile Varga said.\n")
+STORY = (
+    "Lantern festival moved to the harbour\n\nThe Marrow Hill lantern festival will move to the old harbour "
+    'this year, organisers said on Thursday, after the square was closed for repairs.\n\n"The harbour gives '
+    'us twice the room," festival director Odile Varga said.\n'
+)
 
 
 def _cli(*args: str, **kw: object) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "storyline.cli", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, **kw)  # type: ignore[call-overload]
+    return subprocess.Popen(
+        [sys.executable, "-m", "storyline.cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw
+    )  # type: ignore[call-overload]
 
 
 def test_parse_duration() -> None:
@@ -72,8 +75,19 @@ def test_watch_once_reads_what_is_there(tmp_path: Path, db: str) -> None:
 def test_watch_command_ingests_files_as_they_arrive(tmp_path: Path, db: str) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    proc = _cli("watch", str(inbox), "--db", db, "--interval", "0.2", "--settle", "1", "--max-seconds", "120",
-                "--no-analyse")
+    proc = _cli(
+        "watch",
+        str(inbox),
+        "--db",
+        db,
+        "--interval",
+        "0.2",
+        "--settle",
+        "1",
+        "--max-seconds",
+        "120",
+        "--no-analyse",
+    )
     try:
         (inbox / "first.txt").write_text(STORY)
         # A file written in pieces, with pauses shorter than the settle time, is read whole.
@@ -81,7 +95,7 @@ def test_watch_command_ingests_files_as_they_arrive(tmp_path: Path, db: str) -> 
         text = STORY.replace("Thursday", "Saturday").replace("Odile Varga", "Ximena Pryce")
         with slow.open("w") as fh:
             for i in range(0, len(text), 60):
-                fh.write(text[i:i + 60])
+                fh.write(text[i : i + 60])
                 fh.flush()
                 time.sleep(0.3)
         deadline = time.monotonic() + 90
@@ -102,20 +116,33 @@ def test_watch_command_ingests_files_as_they_arrive(tmp_path: Path, db: str) -> 
 
 
 def _rss(items: list[tuple[str, str, str]]) -> bytes:
-    body = "".join(f"<item><title>{t}</title><link>https://lantern.example/{slug}</link>"
-                   f"<pubDate>Thu, 06 Mar 2031 09:00:00 GMT</pubDate><description>{d}</description></item>"
-                   for slug, t, d in items)
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Marrow Hill Lantern</title>'
-            f"<link>https://lantern.example/</link><description>local news</description>{body}</channel></rss>").encode()
+    body = "".join(
+        f"<item><title>{t}</title><link>https://lantern.example/{slug}</link>"
+        f"<pubDate>Thu, 06 Mar 2031 09:00:00 GMT</pubDate><description>{d}</description></item>"
+        for slug, t, d in items
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Marrow Hill Lantern</title>'
+        f"<link>https://lantern.example/</link><description>local news</description>{body}</channel></rss>"
+    ).encode()
 
 
 ITEMS = [
-    ("festival", "Lantern festival moves to harbour",
-     "The Marrow Hill lantern festival will move to the old harbour this year, organisers said on Thursday."),
-    ("ferry", "Extra ferries for festival weekend",
-     "The Skerry Line will run four extra ferries on the festival weekend, the operator said in a statement."),
-    ("repairs", "Square repairs to finish in May",
-     "Repairs to the cobbles of the main square will finish in May, the council's works director said."),
+    (
+        "festival",
+        "Lantern festival moves to harbour",
+        "The Marrow Hill lantern festival will move to the old harbour this year, organisers said on Thursday.",
+    ),
+    (
+        "ferry",
+        "Extra ferries for festival weekend",
+        "The Skerry Line will run four extra ferries on the festival weekend, the operator said in a statement.",
+    ),
+    (
+        "repairs",
+        "Square repairs to finish in May",
+        "Repairs to the cobbles of the main square will finish in May, the council's works director said.",
+    ),
 ]
 
 
@@ -134,7 +161,9 @@ class FeedServer:
                 server.requests.append({k.lower(): v for k, v in self.headers.items()})
                 etag = f'"v{server.version}"'
                 if self.headers.get("If-None-Match") == etag or (
-                        "If-None-Match" not in self.headers and self.headers.get("If-Modified-Since") == server.modified):
+                    "If-None-Match" not in self.headers
+                    and self.headers.get("If-Modified-Since") == server.modified
+                ):
                     self.send_response(304)
                     self.send_header("ETag", etag)
                     self.end_headers()
@@ -184,7 +213,9 @@ def test_poll_uses_conditional_get_and_stores_only_new_entries(feed: FeedServer,
     out, err = r.communicate(timeout=120)
     assert r.returncode == 0, err.decode()[-2000:]
     assert b"not modified" in out
-    assert feed.requests[1]["if-none-match"] == '"v1"' and feed.requests[1]["if-modified-since"] == feed.modified
+    assert (
+        feed.requests[1]["if-none-match"] == '"v1"' and feed.requests[1]["if-modified-since"] == feed.modified
+    )
     store = Store(db)
     assert store.count() == 2
     # The feed changes: the next round fetches it and stores (and analyses) only the new entry;

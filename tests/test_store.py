@@ -22,8 +22,14 @@ from storyline.store import Store
 
 def _pair(i: int) -> tuple[RawDoc, Article]:
     raw = RawDoc(source=f"f{i}.txt", kind="text", data=f"Article number {i} text.".encode())
-    art = Article(source=raw.source, content_hash=raw.hash, paragraphs=[f"Article number {i} text."],
-                  title=f"T{i}", published=dt.date(2031, 1, 1 + i), dropped=[Dropped("Share", "share", 3)])
+    art = Article(
+        source=raw.source,
+        content_hash=raw.hash,
+        paragraphs=[f"Article number {i} text."],
+        title=f"T{i}",
+        published=dt.date(2031, 1, 1 + i),
+        dropped=[Dropped("Share", "share", 3)],
+    )
     return raw, art
 
 
@@ -65,7 +71,7 @@ def test_model_json_roundtrip() -> None:
 
 def test_facts_saved(db: str) -> None:
     s = Store(db)
-    (aid, _), = s.add_batch([_pair(4)])
+    ((aid, _),) = s.add_batch([_pair(4)])
     assert s.ids_without_facts() == [aid]
     s.save_facts([(aid, ArticleFacts(article_id=None, sentences=[Sentence(0, 0, 3, "Hi.")]))])
     got = s.get_facts(aid)

@@ -35,8 +35,11 @@ HTML = {"accept": "text/html"}
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("web") / "web.db")
-    files = [str(p) for p in sorted(SAMPLE.iterdir()) if p.suffix in {".txt", ".html", ".xml", ".jsonl"}
-             and p.name not in LATER]
+    files = [
+        str(p)
+        for p in sorted(SAMPLE.iterdir())
+        if p.suffix in {".txt", ".html", ".xml", ".jsonl"} and p.name not in LATER
+    ]
     new, _existing, errors = run_pipeline(Store(path), read_paths(files, max_bytes=20 << 20))
     assert len(new) == 13 and not errors
     return path
@@ -52,7 +55,11 @@ def _dam_story(client: TestClient) -> int:
     """The story of the dam inquiry: the one its first report went to."""
     arts = client.get("/api/articles", params={"limit": 200}).json()["items"]
     for a in arts:
-        if client.get(f"/api/articles/{a['id']}").json()["source"].endswith("dunmore-examiner-inquiry-opens.txt"):
+        if (
+            client.get(f"/api/articles/{a['id']}")
+            .json()["source"]
+            .endswith("dunmore-examiner-inquiry-opens.txt")
+        ):
             assert a["story_id"] is not None
             return int(a["story_id"])
     raise AssertionError("the dam inquiry's first report is stored")
@@ -99,7 +106,9 @@ def test_story_page_shows_the_comparison_at_a_glance(client: TestClient) -> None
 def test_a_citation_opens_the_exact_source_span(client: TestClient) -> None:
     sid = _dam_story(client)
     story = client.get(f"/stories/{sid}").text
-    links = re.findall(r'<sup class="cite"><a href="(/articles/\d+\?field=text&amp;start=\d+&amp;end=\d+#hl)"', story)
+    links = re.findall(
+        r'<sup class="cite"><a href="(/articles/\d+\?field=text&amp;start=\d+&amp;end=\d+#hl)"', story
+    )
     assert len(links) > 10
     url = links[0].replace("&amp;", "&")
     aid, start, end = (int(x) for x in re.findall(r"\d+", url.split("#")[0]))
@@ -148,7 +157,9 @@ def test_entity_pages(client: TestClient) -> None:
     name = next(e["name"] for e in ents["items"] if dam in e["stories"])
     assert client.get("/api/entities", params={"q": name.upper()}).json()["items"][0]["name"] == name
     page = client.get(f"/entities/{name}")
-    assert page.status_code == 200 and "Stories over time" in page.text and f'href="/stories/{dam}"' in page.text
+    assert (
+        page.status_code == 200 and "Stories over time" in page.text and f'href="/stories/{dam}"' in page.text
+    )
     assert client.get("/entities/Nobody At All", headers=HTML).status_code == 404
 
 
@@ -191,7 +202,7 @@ XSS_RECORDS = [
         "published": "2025-03-02",
         "text": "The Quillmouth ferry service was halted on Sunday after a crane collapsed on the pier, the "
         "harbour master Oona Phelps said. <script>alert('b')</script> \"We will reopen the pier by Friday,\" "
-        "Phelps said. <a href=\"javascript:alert('c')\" onclick=\"alert(2)\">details</a> About 300 "
+        'Phelps said. <a href="javascript:alert(\'c\')" onclick="alert(2)">details</a> About 300 '
         "passengers a day use the Quillmouth ferry.\n\nEngineers from Brackwater Marine inspected the "
         "crane on Monday and found a cracked weld, Phelps said.",
     },
@@ -205,8 +216,13 @@ XSS_RECORDS = [
         "day use the ferry.\n\nBrackwater Marine engineers found a cracked weld in the crane on Monday.",
     },
 ]
-INERT = [r"<script", r"<img[^>]*onerror", r"<[a-z]+[^>]*\son(error|click|mouseover)=", r'href="javascript:',
-         r"href='javascript:"]
+INERT = [
+    r"<script",
+    r"<img[^>]*onerror",
+    r"<[a-z]+[^>]*\son(error|click|mouseover)=",
+    r'href="javascript:',
+    r"href='javascript:",
+]
 
 
 def _assert_inert(html: str) -> None:
@@ -219,11 +235,18 @@ def _assert_inert(html: str) -> None:
 def test_source_strings_are_inert_everywhere(tmp_path: Path) -> None:
     db = str(tmp_path / "xss.db")
     with TestClient(create_app(db, config=QUIET)) as c:
-        r = c.post("/api/articles", content=json.dumps(XSS_RECORDS), headers={"content-type": "application/json"})
+        r = c.post(
+            "/api/articles", content=json.dumps(XSS_RECORDS), headers={"content-type": "application/json"}
+        )
         assert r.status_code == 201, r.text
         ids, stories = r.json()["stored"], r.json()["stories"]
         assert len(ids) == 2 and stories
-        pages = ["/", "/search?q=ferry", *(f"/articles/{a}" for a in ids), *(f"/stories/{s}" for s in stories)]
+        pages = [
+            "/",
+            "/search?q=ferry",
+            *(f"/articles/{a}" for a in ids),
+            *(f"/stories/{s}" for s in stories),
+        ]
         for url in pages:
             page = c.get(url)
             assert page.status_code == 200, url
@@ -233,7 +256,12 @@ def test_source_strings_are_inert_everywhere(tmp_path: Path) -> None:
         assert not re.search(r"=\s*[\"']?\s*javascript:", story, re.I)  # in no attribute
         assert "<code>javascript:alert(&#39;u&#39;)</code>" in story  # the source's URL is shown, not linked
         md = render_markdown(stored.get_report(Store(db), stories[0]).report)  # type: ignore[union-attr]
-        assert "<script" not in md and "<img" not in md and "](javascript:" not in md and "<javascript:" not in md
+        assert (
+            "<script" not in md
+            and "<img" not in md
+            and "](javascript:" not in md
+            and "<javascript:" not in md
+        )
         assert "&lt;script&gt;" in md
 
 
@@ -254,8 +282,11 @@ def test_a_big_story_without_a_report_is_compared_in_the_background(tmp_path: Pa
     db = str(tmp_path / "pending.db")
     cfg = WebConfig(background=False, sync_compare_max_articles=1)
     with TestClient(create_app(db, config=cfg)) as c:
-        posted = c.post("/api/articles", json=XSS_RECORDS[1:] + [{**XSS_RECORDS[1], "outlet": "Other Daily",
-                                                                   "text": XSS_RECORDS[1]["text"] + " Updated."}])
+        posted = c.post(
+            "/api/articles",
+            json=XSS_RECORDS[1:]
+            + [{**XSS_RECORDS[1], "outlet": "Other Daily", "text": XSS_RECORDS[1]["text"] + " Updated."}],
+        )
         assert posted.status_code == 201
         sid = posted.json()["stories"][0]
         r = c.get(f"/api/stories/{sid}/report")
@@ -271,13 +302,20 @@ def test_schemathesis_finds_no_server_error(db: str) -> None:
     schemathesis = pytest.importorskip("schemathesis")
 
     t0 = time.perf_counter()
-    app = create_app(db, token="s3cret", config=QUIET)  # writes answer 401 fast instead of running the pipeline
+    app = create_app(
+        db, token="s3cret", config=QUIET
+    )  # writes answer 401 fast instead of running the pipeline
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     seen: dict[str, set[int]] = {}
     for result in schema.get_all_operations():
         op = result.ok()
         _fuzz(op, seen.setdefault(f"{op.method.upper()} {op.path}", set()))
-    assert {"GET /api/stories", "GET /api/stories/{story_id}/changes", "POST /api/articles", "GET /api/search"} <= set(seen)
+    assert {
+        "GET /api/stories",
+        "GET /api/stories/{story_id}/changes",
+        "POST /api/articles",
+        "GET /api/search",
+    } <= set(seen)
     assert seen["POST /api/articles"] == {401}
     assert time.perf_counter() - t0 < 60
 
@@ -289,7 +327,9 @@ def test_changes_feed_reports_what_new_articles_bring(db: str, client: TestClien
     since = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat()
     added = []
     for name in LATER:
-        r = client.post("/api/articles", content=(SAMPLE / name).read_bytes(), headers={"content-type": "text/plain"})
+        r = client.post(
+            "/api/articles", content=(SAMPLE / name).read_bytes(), headers={"content-type": "text/plain"}
+        )
         assert r.status_code == 201, r.text
         assert r.json()["stories"] == [sid]
         added += r.json()["stored"]
@@ -304,11 +344,16 @@ def test_changes_feed_reports_what_new_articles_bring(db: str, client: TestClien
     assert ch["new_claims"] or ch["changed_claims"]
     for c in ch["changed_claims"]:
         assert c["independent"] > c["before"] >= 1
-    with_new = [i for i, c in enumerate(report["report"]["conflicts"])
-                if c["a"]["article_id"] in added or c["b"]["article_id"] in added]
+    with_new = [
+        i
+        for i, c in enumerate(report["report"]["conflicts"])
+        if c["a"]["article_id"] in added or c["b"]["article_id"] in added
+    ]
     assert [c["index"] for c in ch["new_conflicts"]] == with_new
     # nothing is new since now; everything is new since long ago
-    assert client.get(f"/api/stories/{sid}/changes", params={"since": "2999-01-01"}).json()["new_articles"] == []
+    assert (
+        client.get(f"/api/stories/{sid}/changes", params={"since": "2999-01-01"}).json()["new_articles"] == []
+    )
     all_new = client.get(f"/api/stories/{sid}/changes", params={"since": "2000-01-01"}).json()
     assert len(all_new["new_articles"]) == len(report["report"]["sources"]) and not all_new["changed_claims"]
     assert client.get(f"/api/stories/{sid}/changes", params={"since": "yesterday"}).status_code == 422
@@ -316,7 +361,9 @@ def test_changes_feed_reports_what_new_articles_bring(db: str, client: TestClien
     assert f"What changed since {since}" in page and f"{len(added)} new articles" in page
     # the conflicts the new articles bring show side by side, the values the reason quotes marked in each
     sides = re.findall(r'<blockquote class="side">(.*?)</blockquote>', page, re.S)
-    assert len(sides) >= 2 * len(report["report"]["conflicts"])  # the first ones show twice: at a glance and listed
+    assert len(sides) >= 2 * len(
+        report["report"]["conflicts"]
+    )  # the first ones show twice: at a glance and listed
     assert sum("<mark>" in side for side in sides) >= len(with_new)
 
 
@@ -336,13 +383,24 @@ def test_search_reports_and_changes_on_each_backend(backend: str) -> None:
     from storyline.store.stories import LinkArticleRow, LinkStoryRow
 
     store = Store(backend)
-    texts = ["The Quillmouth ferry resumed on Friday after the pier repairs.",
-             "Council budget talks in Brackwater stalled over the harbour levy.",
-             "Ferry passengers in Quillmouth waited two hours for the first crossing."]
-    items = [(RawDoc(source=f"t{i}.txt", kind="text", data=t.encode()),
-              Article(source=f"t{i}.txt", content_hash=content_hash(t), paragraphs=[t], title=f"Note {i}",
-                      outlet=f"Outlet {i}"))
-             for i, t in enumerate(texts)]
+    texts = [
+        "The Quillmouth ferry resumed on Friday after the pier repairs.",
+        "Council budget talks in Brackwater stalled over the harbour levy.",
+        "Ferry passengers in Quillmouth waited two hours for the first crossing.",
+    ]
+    items = [
+        (
+            RawDoc(source=f"t{i}.txt", kind="text", data=t.encode()),
+            Article(
+                source=f"t{i}.txt",
+                content_hash=content_hash(t),
+                paragraphs=[t],
+                title=f"Note {i}",
+                outlet=f"Outlet {i}",
+            ),
+        )
+        for i, t in enumerate(texts)
+    ]
     ids = [aid for aid, _ in store.add_batch(items)]
     assert search.sync(store) == 3 and search.sync(store) == 0
     hits, total = search.search(store, "quillmouth ferries")
@@ -353,11 +411,26 @@ def test_search_reports_and_changes_on_each_backend(backend: str) -> None:
     assert search.search(store, "\"') OR zzq=zzq -- NEAR(")[1] == 0  # query syntax is inert
 
     with store.session() as s, s.begin():
-        s.add(LinkStoryRow(id=1, label="ferry", seq=3, n=3, n_articles=3, independent_outlets=3, terms=b"",
-                           ents=b"", indexed=b"", names={}, summary={"outlets": ["Outlet 0"]}))
+        s.add(
+            LinkStoryRow(
+                id=1,
+                label="ferry",
+                seq=3,
+                n=3,
+                n_articles=3,
+                independent_outlets=3,
+                terms=b"",
+                ents=b"",
+                indexed=b"",
+                names={},
+                summary={"outlets": ["Outlet 0"]},
+            )
+        )
         for k, aid in enumerate(ids):
             s.add(LinkArticleRow(article_id=aid, story_id=1, seq=k + 1, similarity=0.0, cues=[], entities=[]))
-    report = StoryReport(1, "ferry", sources=[ReportSource(k + 1, aid, f"Outlet {k}") for k, aid in enumerate(ids)])
+    report = StoryReport(
+        1, "ferry", sources=[ReportSource(k + 1, aid, f"Outlet {k}") for k, aid in enumerate(ids)]
+    )
     assert stored.stale_stories(store) == [1]
     stored.save_report(store, report, stored.story_versions(store, [1])[1])
     got = stored.get_report(store, 1)

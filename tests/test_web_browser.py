@@ -27,9 +27,18 @@ SAMPLE = ROOT / "examples" / "sample-corpus"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 # The flags headless Chromium needs in a container without a GPU, sandbox or network.
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+)
 # A 1280x800 browser window shows about 1280x720 of page under its toolbars: "above the fold" is this.
 FOLD = 720
 
@@ -43,8 +52,10 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)):
-        pytest.skip("headless browser tests need Debian's chromium and chromium-driver "
-                    "(scripts/sysdeps.sh installs them; `make test` runs it as root)")
+        pytest.skip(
+            "headless browser tests need Debian's chromium and chromium-driver "
+            "(scripts/sysdeps.sh installs them; `make test` runs it as root)"
+        )
     pytest.importorskip("selenium")
     db = str(tmp_path_factory.mktemp("browser") / "web.db")
     store = Store(db)
@@ -86,8 +97,10 @@ def browser(server: str) -> Iterator[object]:
     opts.add_argument(f"--user-data-dir={profile}")
     opts.add_argument("--window-size=1280,800")
     driver = webdriver.Chrome(options=opts, service=Service(DRIVER))
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False},
+    )
     driver.set_page_load_timeout(60)
     try:
         yield driver
@@ -106,8 +119,12 @@ def _story_with_conflicts(server: str) -> int:
 
 
 def _top(driver, css: str) -> float:  # type: ignore[no-untyped-def]
-    return float(driver.execute_script(
-        "const e = document.querySelector(arguments[0]); return e ? e.getBoundingClientRect().top : 1e9;", css))
+    return float(
+        driver.execute_script(
+            "const e = document.querySelector(arguments[0]); return e ? e.getBoundingClientRect().top : 1e9;",
+            css,
+        )
+    )
 
 
 def test_story_page_at_a_glance_and_citation_opens_the_span(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -121,11 +138,18 @@ def test_story_page_at_a_glance_and_citation_opens_the_span(server: str, browser
     browser.save_screenshot(str(tmp_path / "story.png"))
     assert (tmp_path / "story.png").stat().st_size > 10_000
     # overview, a badge, a conflict, the matrix and the timeline all start in the first screen
-    for css in ("#overview", ".glance-claims .badge", ".glance-conflicts .conflict .sides", "svg.matrix",
-                "svg.timeline"):
+    for css in (
+        "#overview",
+        ".glance-claims .badge",
+        ".glance-conflicts .conflict .sides",
+        "svg.matrix",
+        "svg.timeline",
+    ):
         assert _top(browser, css) < FOLD, css
     # the bottom of the matrix too
-    bottom = browser.execute_script("return document.querySelector('svg.matrix').getBoundingClientRect().bottom")
+    bottom = browser.execute_script(
+        "return document.querySelector('svg.matrix').getBoundingClientRect().bottom"
+    )
     assert bottom < FOLD
 
     cite = browser.find_element(By.CSS_SELECTOR, "#overview sup.cite a")
@@ -140,7 +164,8 @@ def test_story_page_at_a_glance_and_citation_opens_the_span(server: str, browser
     browser.save_screenshot(str(tmp_path / "citation.png"))
     # every highlighted piece together is the cited span, in the article's body
     shown = browser.execute_script(
-        "return Array.from(document.querySelectorAll('.body mark.hl')).map(m => m.textContent).join('')")
+        "return Array.from(document.querySelectorAll('.body mark.hl')).map(m => m.textContent).join('')"
+    )
     assert shown.startswith(mark.text) and len(shown) > 40
 
 
@@ -159,7 +184,9 @@ def test_search_from_the_navigation_bar(server: str, browser, tmp_path: Path) ->
     browser.save_screenshot(str(tmp_path / "search.png"))
     groups = browser.find_elements(By.CSS_SELECTOR, "section.hits")
     assert len(groups) == 1  # every hit is in the dam story
-    assert groups[0].find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href").split("/stories/")[1].isdigit()
+    assert (
+        groups[0].find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href").split("/stories/")[1].isdigit()
+    )
     marks = browser.find_elements(By.CSS_SELECTOR, "section.hits .snippet mark")
     assert marks and all(m.text.lower().startswith("spillway") for m in marks)
 

@@ -112,7 +112,9 @@ def process_chunk(docs: list[RawDoc], stages: Stages) -> ChunkResult:
                 p.facts = f
         except Exception as e:  # analysis failing as a whole (not one article) is reported per input
             for p in ok:
-                p.error = IngestError(p.raw.source, f"internal error while analysing: {type(e).__name__}: {e}")
+                p.error = IngestError(
+                    p.raw.source, f"internal error while analysing: {type(e).__name__}: {e}"
+                )
                 p.article = None
             ok = []
         res.seconds["analyse"] = time.perf_counter() - t0
@@ -174,8 +176,16 @@ def connect(spec: str, memory_limit: str = "auto") -> Iterator[Client]:
     nanny_log = logging.getLogger("distributed.nanny")
     level = nanny_log.level
     try:
-        with LocalCluster(n_workers=int(arg), threads_per_worker=1, processes=True, memory_limit=memory_limit,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=int(arg),
+                threads_per_worker=1,
+                processes=True,
+                memory_limit=memory_limit,
+                dashboard_address=None,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             try:
                 yield client
             finally:
@@ -268,7 +278,9 @@ def ingest_dask(
                 if is_new and p.article is not None:
                     p.article.id = aid
                     new.append(p)
-            facts = [(p.article.id, p.facts) for p in new if p.article and p.article.id and p.facts is not None]
+            facts = [
+                (p.article.id, p.facts) for p in new if p.article and p.article.id and p.facts is not None
+            ]
             if facts:
                 store.save_facts(facts)
                 rep.analysed += len(facts)

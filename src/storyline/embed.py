@@ -31,7 +31,15 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     # Copies and rewrites of one wire story repeat sentences verbatim: each distinct text is encoded once.
     index: dict[str, int] = {}
     rows = [index.setdefault(t, len(index)) for t in texts]
-    vecs = get_model().encode(
-        list(index), batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
-    ).astype(np.float32)
+    vecs = (
+        get_model()
+        .encode(
+            list(index),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        .astype(np.float32)
+    )
     return vecs if len(index) == len(texts) else vecs[rows]

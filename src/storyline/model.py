@@ -417,7 +417,9 @@ class Coverage:
     outlets: list[str] = field(default_factory=list)
     clusters: list[int] = field(default_factory=list)
     cells: list[list[str]] = field(default_factory=list)  # [cluster row][outlet column]
-    omissions: dict[str, list[int]] = field(default_factory=dict)  # outlet -> corroborated clusters it left out
+    omissions: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # outlet -> corroborated clusters it left out
 
 
 @dataclass(slots=True)

@@ -151,7 +151,9 @@ class Pipeline:
 
     # ------------------------------------------------------------ analyse, link
 
-    def analyse(self, ids: Iterable[int] | None = None, on_progress: Callable[[int, int], None] | None = None) -> int:
+    def analyse(
+        self, ids: Iterable[int] | None = None, on_progress: Callable[[int, int], None] | None = None
+    ) -> int:
         """Analyse stored articles that have no facts yet (all, or those among ``ids``); returns how many.
 
         ``on_progress(done, total)`` is called after each chunk.
@@ -164,7 +166,7 @@ class Pipeline:
         n_process = cfg.workers or (2 if len(todo) >= cfg.auto_workers_from else 1)
         done = 0
         for i in range(0, len(todo), cfg.chunk):
-            arts = list(self.store.iter_articles(todo[i:i + cfg.chunk]))
+            arts = list(self.store.iter_articles(todo[i : i + cfg.chunk]))
             facts = analyse_many(arts, n_process=n_process)
             self.store.save_facts([(a.id, f) for a, f in zip(arts, facts, strict=True) if a.id is not None])
             done += len(arts)
@@ -181,15 +183,19 @@ class Pipeline:
         step = self.settings.link_chunk
         with exclusive(store.engine, "link"):  # the story index is shared state: one linker at a time
             for i in range(0, len(ordered), step):
-                part = ordered[i:i + step]
+                part = ordered[i : i + step]
                 arts = list(store.iter_articles(part))
                 facts = store.get_facts_many(part)
-                link_articles(store.engine, arts, [facts.get(a.id) if a.id is not None else None for a in arts])
+                link_articles(
+                    store.engine, arts, [facts.get(a.id) if a.id is not None else None for a in arts]
+                )
         return len(ordered)
 
     def link_processed(self, articles: list[Article], facts: list[ArticleFacts | None]) -> None:
         """Link articles whose facts are in hand (the Dask runner's), oldest first."""
-        pairs = sorted(zip(articles, facts, strict=True), key=lambda p: publication_key(p[0].published, p[0].id))
+        pairs = sorted(
+            zip(articles, facts, strict=True), key=lambda p: publication_key(p[0].published, p[0].id)
+        )
         with exclusive(self.store.engine, "link"):
             link_articles(self.store.engine, [a for a, _ in pairs], [f for _, f in pairs])
 
@@ -217,7 +223,9 @@ class Pipeline:
         if cfg.dask is not None:
             rep = self._ingest_dask(docs, on_error, progress)
         else:
-            rep = self.store_docs(docs, on_error, (lambda n: progress("ingest", n, None)) if progress else None)
+            rep = self.store_docs(
+                docs, on_error, (lambda n: progress("ingest", n, None)) if progress else None
+            )
         if progress:
             progress("ingest", rep.seen, rep.seen)
         if cfg.analyse and cfg.dask is None:
@@ -229,7 +237,9 @@ class Pipeline:
         return rep
 
     def _ingest_dask(
-        self, docs: Iterable[RawDoc | IngestError], on_error: Callable[[IngestError], None] | None,
+        self,
+        docs: Iterable[RawDoc | IngestError],
+        on_error: Callable[[IngestError], None] | None,
         progress: Progress | None,
     ) -> IngestReport:
         # deferred: dask is an optional extra (storyline[dask])
@@ -242,9 +252,16 @@ class Pipeline:
             self.link_processed([p.article for p in done], [p.facts for p in done])
 
         return ingest_dask(
-            self.store, docs, cfg.dask, stages=Stages(analyse=cfg.analyse), batch=cfg.batch,
-            batch_bytes=cfg.batch_bytes, link_every=cfg.link_chunk, link=link if cfg.link else None,
-            on_error=on_error, on_progress=(lambda n: progress("ingest", n, None)) if progress else None,
+            self.store,
+            docs,
+            cfg.dask,
+            stages=Stages(analyse=cfg.analyse),
+            batch=cfg.batch,
+            batch_bytes=cfg.batch_bytes,
+            link_every=cfg.link_chunk,
+            link=link if cfg.link else None,
+            on_error=on_error,
+            on_progress=(lambda n: progress("ingest", n, None)) if progress else None,
         )
 
     # ------------------------------------------------------------ stories, compare

@@ -22,8 +22,17 @@ from storyline.pipeline import Pipeline, PipelineSettings
 from storyline.store import Store
 from storyline.store.feeds import FeedStateRow, feed_state, save_feed_state
 
-__all__ = ["FeedCheck", "FeedStateRow", "FolderWatcher", "WatchReport", "feed_state", "parse_duration", "poll",
-           "poll_feed", "watch"]
+__all__ = [
+    "FeedCheck",
+    "FeedStateRow",
+    "FolderWatcher",
+    "WatchReport",
+    "feed_state",
+    "parse_duration",
+    "poll",
+    "poll_feed",
+    "watch",
+]
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
@@ -34,7 +43,9 @@ def parse_duration(text: str) -> float:
     """Seconds from '90', '30s', '10m', '2h', '1d'; ValueError with the reason otherwise."""
     m = _DURATION.match(text)
     if not m:
-        raise ValueError(f"bad duration {text!r}: expected a number with an optional unit s, m, h or d (e.g. 10m)")
+        raise ValueError(
+            f"bad duration {text!r}: expected a number with an optional unit s, m, h or d (e.g. 10m)"
+        )
     secs = float(m.group(1)) * _UNIT[m.group(2).lower()]
     if secs <= 0:
         raise ValueError(f"bad duration {text!r}: must be more than zero")
@@ -56,8 +67,12 @@ def _sleep_until(t: float, deadline: float | None) -> bool:
     return deadline is None or time.monotonic() < deadline
 
 
-def _ingest(store: Store, docs: Iterator[RawDoc | IngestError], analyse: bool,
-            on_error: Callable[[IngestError], None] | None) -> IngestReport:
+def _ingest(
+    store: Store,
+    docs: Iterator[RawDoc | IngestError],
+    analyse: bool,
+    on_error: Callable[[IngestError], None] | None,
+) -> IngestReport:
     """What ``storyline ingest`` does, for what just arrived (without analysis: clean and store only)."""
     return Pipeline(store, PipelineSettings(analyse=analyse, link=analyse)).ingest(docs, on_error=on_error)
 
@@ -208,12 +223,28 @@ def poll_feed(
         return FeedCheck(url, 0, errors=[err])
     if got.status == 304:
         # a 304 may refresh the validators; keep the old ones when it sends none
-        save_feed_state(store, url, status=304, checked=now, etag=got.etag or (state.etag if state else None),
-                    last_modified=got.last_modified or (state.last_modified if state else None))
+        save_feed_state(
+            store,
+            url,
+            status=304,
+            checked=now,
+            etag=got.etag or (state.etag if state else None),
+            last_modified=got.last_modified or (state.last_modified if state else None),
+        )
         return FeedCheck(url, 304)
-    rep = _ingest(store, read_bytes(got.data, url, got.content_type, origin="url", url=got.url), analyse, on_error)
-    save_feed_state(store, url, status=got.status, checked=now, changed=now, etag=got.etag,
-                last_modified=got.last_modified, new=len(rep.stored))
+    rep = _ingest(
+        store, read_bytes(got.data, url, got.content_type, origin="url", url=got.url), analyse, on_error
+    )
+    save_feed_state(
+        store,
+        url,
+        status=got.status,
+        checked=now,
+        changed=now,
+        etag=got.etag,
+        last_modified=got.last_modified,
+        new=len(rep.stored),
+    )
     return FeedCheck(url, got.status, rep.stored, len(rep.existing), rep.errors)
 
 
@@ -238,8 +269,14 @@ def poll(
     while True:
         t0 = time.monotonic()
         for url in urls:
-            c = poll_feed(store, url, allow_private=allow_private, max_bytes=max_bytes, analyse=analyse,
-                          on_error=on_error)
+            c = poll_feed(
+                store,
+                url,
+                allow_private=allow_private,
+                max_bytes=max_bytes,
+                analyse=analyse,
+                on_error=on_error,
+            )
             checks.append(c)
             if on_check:
                 on_check(c)

@@ -14,7 +14,6 @@ if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not 
     from spacy.tokens import Doc, Span, Token
 
 
-
 def doc_text(doc: Doc) -> str:
     text = doc.user_data.get("_text")
     if text is None:

@@ -263,7 +263,13 @@ def _clean_ent(ent: Span) -> tuple[int, int] | None:
     doc = ent.doc
     while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct or doc[i].is_space):
         i += 1
-    if j - i > 1 and doc[i].text in TAG_WORDS and doc[i].is_sent_start and j < len(doc) and doc[j].text == ":":
+    if (
+        j - i > 1
+        and doc[i].text in TAG_WORDS
+        and doc[i].is_sent_start
+        and j < len(doc)
+        and doc[j].text == ":"
+    ):
         i += 1  # 'Said Marlow: “…”': a speech tag opening the sentence is no part of the name
     while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct or doc[j - 1].is_space):
         j -= 1
@@ -444,7 +450,11 @@ def _role_phrases(doc: Doc) -> list[tuple[int, int, int]]:
                         stop += 1
                     end = stop
             if (
-                (doc[head].pos_ in ("NOUN", "PROPN") or doc[head].pos_ == "VERB" and _mistagged_title(doc[head]))
+                (
+                    doc[head].pos_ in ("NOUN", "PROPN")
+                    or doc[head].pos_ == "VERB"
+                    and _mistagged_title(doc[head])
+                )
                 and doc[head].ent_type_ not in ("ORG", "GPE")
                 or head > start
             ):
@@ -897,4 +907,3 @@ def pronoun_mentions(body: Doc, index: EntityIndex) -> list[Mention]:
         kind = "possessive" if t.tag_ == "PRP$" else "pronoun"
         out.append(Mention(t.idx, t.idx + len(t), t.text, kind, ent))
     return out
-

@@ -320,10 +320,16 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
     if any(c.dep_ == "auxpass" for c in t.children):
         # "X asked for a recount and was told that ...": a passive cue's subject, own or shared, is
         # the hearer; the speaker is the agent, if named
-        return next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return next(
+            (g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
     inverted = [
-        c for c in t.children
-        if c.dep_ == "dobj" and c.pos_ == "PROPN" and 0 < c.i - t.i <= 2 and not quoted(c)
+        c
+        for c in t.children
+        if c.dep_ == "dobj"
+        and c.pos_ == "PROPN"
+        and 0 < c.i - t.i <= 2
+        and not quoted(c)
         and any(x.dep_ == "ccomp" and x.i < t.i for x in t.children)
         and not any(x.dep_ in ("nsubj", "csubj") for x in t.children)
     ]
@@ -439,10 +445,14 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
     clear = _clear_clause(t)
     if clear is not None:
         return _clause_range(doc, clear), "speech"
-    comps = [c for c in t.children if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and lem in INFINITIVE_SPEECH)]
+    comps = [
+        c for c in t.children if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and lem in INFINITIVE_SPEECH)
+    ]
     # a question ("asked whether ...") is not an assertion by the asker's subject
     comps = [
-        c for c in comps if not any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)
+        c
+        for c in comps
+        if not any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)
         # "to know how much you eat", "shows how galaxies formed": after a verb of knowing or showing a
         # wh-clause names a question, it asserts nothing
         and not (
@@ -693,9 +703,7 @@ class _Attributor:
                     m = self.marks[k]
                     used_segments.add(k)
                     quotes.append(
-                        self._quote(
-                            m.start, m.end, name, "direct", cue_span, sspan, ent, base * conf
-                        )
+                        self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, base * conf)
                     )
                 continue
             if cue.tok.lemma_.lower() in NAMING and cue.tok.lemma_.lower() not in DIRECTIVE:
@@ -731,9 +739,7 @@ class _Attributor:
             for k in segs:
                 m = self.marks[k]
                 used_segments.add(k)
-                quotes.append(
-                    self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, base * conf)
-                )
+                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, base * conf))
         # segments without a cue: continue the previous speaker, or stand alone
         for k, m in enumerate(self.marks):
             if k in used_segments or by_seg.get(k) is not None:
@@ -742,12 +748,16 @@ class _Attributor:
             dash = self._dash_speaker(m)
             if dash is not None:
                 name, sspan, ent, cue_span = dash
-                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, QUOTES.tagged))
+                quotes.append(
+                    self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, QUOTES.tagged)
+                )
                 continue
             tag = self._inverted_tag(m)
             if tag is not None:
                 name, sspan, ent, cue_span = tag
-                quotes.append(self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, QUOTES.tagged))
+                quotes.append(
+                    self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, QUOTES.tagged)
+                )
                 continue
             prev = self._previous_quote(quotes, m)
             if prev is not None:
@@ -765,7 +775,14 @@ class _Attributor:
                     )
                 else:
                     q = self._quote(
-                        m.start, m.end, prev.speaker, "direct", None, None, prev.speaker_entity, QUOTES.next_paragraph
+                        m.start,
+                        m.end,
+                        prev.speaker,
+                        "direct",
+                        None,
+                        None,
+                        prev.speaker_entity,
+                        QUOTES.next_paragraph,
                     )
                 quotes.append(q)
                 continue
@@ -773,11 +790,20 @@ class _Attributor:
             if intro is not None:
                 quotes.append(
                     self._quote(
-                        m.start, m.end, self.index.entities[intro].name, "direct", None, None, intro, QUOTES.introducer
+                        m.start,
+                        m.end,
+                        self.index.entities[intro].name,
+                        "direct",
+                        None,
+                        None,
+                        intro,
+                        QUOTES.introducer,
                     )
                 )
             elif n_words >= 5 or self.part != "body":
-                quotes.append(self._quote(m.start, m.end, None, "direct", None, None, None, QUOTES.unattributed))
+                quotes.append(
+                    self._quote(m.start, m.end, None, "direct", None, None, None, QUOTES.unattributed)
+                )
         self._it_continues(quotes)
         quotes.extend(self._inner_quotes(quotes))
         quotes.sort(key=lambda q: q.content.start)
@@ -788,7 +814,11 @@ class _Attributor:
         continues the speaker of the quote just before when that speaker is no person."""
         ordered = sorted(quotes, key=lambda q: q.content.start)
         for k, q in enumerate(ordered):
-            if q.speaker is not None or q.speaker_span is None or q.speaker_span.text.lower() not in ("it", "they"):
+            if (
+                q.speaker is not None
+                or q.speaker_span is None
+                or q.speaker_span.text.lower() not in ("it", "they")
+            ):
                 continue
             prev = ordered[k - 1] if k > 0 else None
             if prev is None or prev.speaker is None or prev.part != q.part:
@@ -803,7 +833,7 @@ class _Attributor:
             q.speaker, q.speaker_entity = prev.speaker, ent
 
     def _participle_holder(self, cue: Token) -> Token | None:
-        """"footage of Hillary Clinton asking, ...": a speech participle right after a person's name
+        """ "footage of Hillary Clinton asking, ...": a speech participle right after a person's name
         (no comma between) is that person speaking, wherever the parser hangs the participle."""
         if cue.tag_ != "VBG" or cue.i == 0:
             return None
@@ -915,7 +945,12 @@ class _Attributor:
                 if tok is None:
                     continue
                 if tok.lower_ in ("i", "we"):
-                    name, sspan, ent, conf = outer.speaker, None, outer.speaker_entity, QUOTES.inner_first_person
+                    name, sspan, ent, conf = (
+                        outer.speaker,
+                        None,
+                        outer.speaker_entity,
+                        QUOTES.inner_first_person,
+                    )
                 else:
                     excl = {outer.speaker_entity} if outer.speaker_entity is not None else set()
                     name, sspan, ent, conf = self.speaker(tok, exclude=excl)
@@ -950,7 +985,9 @@ class _Attributor:
             {
                 e
                 for (t, e, subj, quoted, _si) in self.index.person_mentions
-                if best.content.end <= self.doc[t].idx < m.open and not quoted and subj
+                if best.content.end <= self.doc[t].idx < m.open
+                and not quoted
+                and subj
                 and self.doc[t].head.dep_ not in ("relcl", "advcl", "acl")
             }
             if self.part == "body"
@@ -1107,7 +1144,11 @@ def headline_quotes(
             words = q.content.text.lower().strip(" .,;:!?")
             src = [b for b in body_quotes or [] if b.speaker and words and words in b.content.text.lower()]
             if src:
-                q.speaker, q.speaker_entity, q.confidence = src[0].speaker, src[0].speaker_entity, QUOTES.headline_from_body
+                q.speaker, q.speaker_entity, q.confidence = (
+                    src[0].speaker,
+                    src[0].speaker_entity,
+                    QUOTES.headline_from_body,
+                )
     quotes = [q for q in quotes if q.speaker is not None]
     if ":" in text and not quotes:
         before, _, after = text.rpartition(":")

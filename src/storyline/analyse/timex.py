@@ -49,7 +49,10 @@ _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s*,?\
 _MDY = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(\d{{4}}))?", re.I)
 _MY = re.compile(rf"\b{_MONTH_RE}\s*,?\s+(\d{{4}})\b", re.I)
 _M = re.compile(rf"^(?:early |mid-?|late |the end of |end of |earlier in |in )?{_MONTH_RE}$", re.I)
-_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|\u2013|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?!\s*,?\s*\d{{4}})", re.I)
+_DAY_RANGE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|\u2013|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?!\s*,?\s*\d{{4}})",
+    re.I,
+)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"^(?:in |since |by |during |of |the year )?((?:19|20)\d{2})$")
 _AGO = re.compile(r"^(\w+(?: \w+)?) (days?|weeks?|months?|years?) ago$")
@@ -217,9 +220,12 @@ def _tense(tok: Token) -> str:
             return "future"
         if cur.dep_ == "xcomp" and cur.head.lemma_ == "go" and cur.head.tag_ == "VBG":
             return "future"
-        if cur.dep_ == "xcomp" and cur.head.lower_ in _SCHEDULED and not any(
-            a.tag_ == "VBD" for a in cur.head.children if a.dep_ in ("aux", "auxpass", "cop")
-        ) and cur.head.head.tag_ != "VBD":
+        if (
+            cur.dep_ == "xcomp"
+            and cur.head.lower_ in _SCHEDULED
+            and not any(a.tag_ == "VBD" for a in cur.head.children if a.dep_ in ("aux", "auxpass", "cop"))
+            and cur.head.head.tag_ != "VBD"
+        ):
             return "future"  # "is due to give evidence on Thursday", "is scheduled to meet on Friday"
         if cur.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
             return "past"

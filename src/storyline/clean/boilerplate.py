@@ -52,78 +52,142 @@ AFFILIATE_RE = re.compile(
 )
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("markup", re.compile(
-        r"</?[a-z][a-z0-9]*(?:\s+[\w-]+(?:=\"[^\"]*\"|='[^']*')?)*\s*/?>|^\[if [^\]]+\]>?|<!\[endif\]|"
-        r"^(?:var|let|const|function)\s+[\w$]+\s*[=(]|\bwindow\.\w+|\bdocument\.\w+\(|^\}\)?\);?$|^\(\w+ = .*\)\.push\(|"
-        r"\$\((?:document|window|this|['\"])|\.tpl\b|^[a-z]+(?:_[a-z0-9]+)+$|^/\s*[\w -]{2,30}$|"
-        r"(?-i:^(?:BEGIN|END)\b|\b(?:BEGIN|END)$|^End(?: [A-Z]\w+){2,4}$)",
-        re.I)),
-    ("navigation", re.compile(
-        r"^[^\W\d][^.!?|>›»/]{0,30}(?:\s+[>›»]\s+[^.!?|>›»/]{1,30}){2,}$|^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
-        r"(?:show )?key events(?: only)?|pinned(?: post)?|topics|tags|back to top|next article|previous article|"
-        r"please (?:turn on|enable) javascript.*|view (?:all|more)(?: \w+)?|load more|show more|"
-        r"gift this (?:article|story)|listen to this (?:article|story).{0,20}|share this live ?blog)$", re.I)),
+    (
+        "markup",
+        re.compile(
+            r"</?[a-z][a-z0-9]*(?:\s+[\w-]+(?:=\"[^\"]*\"|='[^']*')?)*\s*/?>|^\[if [^\]]+\]>?|<!\[endif\]|"
+            r"^(?:var|let|const|function)\s+[\w$]+\s*[=(]|\bwindow\.\w+|\bdocument\.\w+\(|^\}\)?\);?$|^\(\w+ = .*\)\.push\(|"
+            r"\$\((?:document|window|this|['\"])|\.tpl\b|^[a-z]+(?:_[a-z0-9]+)+$|^/\s*[\w -]{2,30}$|"
+            r"(?-i:^(?:BEGIN|END)\b|\b(?:BEGIN|END)$|^End(?: [A-Z]\w+){2,4}$)",
+            re.I,
+        ),
+    ),
+    (
+        "navigation",
+        re.compile(
+            r"^[^\W\d][^.!?|>›»/]{0,30}(?:\s+[>›»]\s+[^.!?|>›»/]{1,30}){2,}$|^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|home|sign in|log ?in|sign out|register|"
+            r"(?:show )?key events(?: only)?|pinned(?: post)?|topics|tags|back to top|next article|previous article|"
+            r"please (?:turn on|enable) javascript.*|view (?:all|more)(?: \w+)?|load more|show more|"
+            r"gift this (?:article|story)|listen to this (?:article|story).{0,20}|share this live ?blog)$",
+            re.I,
+        ),
+    ),
     ("affiliate-disclosure", AFFILIATE_RE),
-    ("account-prompt", re.compile(
-        r"\bconfirm your e-?mail\b|\byour (?:e-?mail|account)\b.{0,40}\b(?:confirm|delete|verify)\b|"
-        r"\b(?:delete|deactivate) your .{0,30}account\b", re.I)),
-    ("post-meta", re.compile(
-        r"^(?:(?:posted|filed) (?:in|under)|categories|category|tagged(?: with)?|tags)\s*:?\s.{1,120}$|\bpermalink\b", re.I)),
-    ("paywall", re.compile(
-        r"(?:you have \d+ free (?:articles?|stories) left|already a (?:subscriber|member)\?|"
-        r"subscribe (?:now )?for (?:unlimited|full) access|this (?:article|story) is for subscribers|"
-        r"create a free account to (?:continue|read))", re.I)),
-    ("comment-form", re.compile(
-        r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|\[\s*\d+ comments?\s*\]|"
-        r"be the first to comment.*|join the (?:conversation|discussion).*|show comments|view comments|"
-        r"(?:log ?in|sign in|register)(?: or (?:register|sign up))? to (?:comment|reply|post).*|"
-        r"you must be (?:logged|signed) in to (?:post a )?(?:comment|reply).*|"
-        r"this site uses akismet to reduce spam.*|your email address will not be published.*|"
-        r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name(?:,| and) email.*)$", re.I)),
-    ("widget", re.compile(
-        r"^(?:average rating|rate this (?:article|story|post)|\d(?:\.\d)?\s*stars?|\d+\s*votes?|"
-        r"(?:read(?:ing)? time\s*:?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?(?:,?\s*\d+\s*sec(?:ond)?s?)?\s*read|"
-        r"read(?:ing)? time\s*:?.{0,30}|listen to (?:this )?(?:article|story).{0,30}|"
-        r"\d+(?:\.\d+)?\s*[kKmM]?\s*(?:shares?|views?|likes?|reads?|reactions?)|"
-        r"(?:print|email|e-mail|copy link|copy url|save|bookmark|font size|text size|a\+|a-)(?: this (?:article|story))?)$",
-        re.I)),
-    ("share", re.compile(
-        r"^(?:share(?: this| the)?(?: article| story| post| page)?(?: on [\w ]{2,20})?|share via.{0,20}|"
-        r"(?:tweet|pin it|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|messenger)(?: this)?)\s*:?$", re.I)),
-    ("advertisement", re.compile(
-        r"^(?:advertisement\b.{0,40}|advertising|sponsored(?: content)?|ad|promoted|paid content|(?:\w+ ){1,4}ad|"
-        r"comments powered by \w+|"
-        r"(?:story|article) continues below(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)$",
-        re.I)),
-    ("cookie-consent", re.compile(
-        r"(?:^we (?:value|care about|respect) your privacy|^(?:accept|reject|decline|allow) all(?: cookies)?$|"
-        r"^(?:i )?(?:accept|agree)$|we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|"
-        r"accept (?:all )?cookies|by continuing to (?:use|browse)|manage (?:your )?consent|"
-        r"privacy (?:policy|settings)\b.{0,40}(?:accept|agree|cookies))", re.I)),
+    (
+        "account-prompt",
+        re.compile(
+            r"\bconfirm your e-?mail\b|\byour (?:e-?mail|account)\b.{0,40}\b(?:confirm|delete|verify)\b|"
+            r"\b(?:delete|deactivate) your .{0,30}account\b",
+            re.I,
+        ),
+    ),
+    (
+        "post-meta",
+        re.compile(
+            r"^(?:(?:posted|filed) (?:in|under)|categories|category|tagged(?: with)?|tags)\s*:?\s.{1,120}$|\bpermalink\b",
+            re.I,
+        ),
+    ),
+    (
+        "paywall",
+        re.compile(
+            r"(?:you have \d+ free (?:articles?|stories) left|already a (?:subscriber|member)\?|"
+            r"subscribe (?:now )?for (?:unlimited|full) access|this (?:article|story) is for subscribers|"
+            r"create a free account to (?:continue|read))",
+            re.I,
+        ),
+    ),
+    (
+        "comment-form",
+        re.compile(
+            r"^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|comments?|\d+ comments?|\[\s*\d+ comments?\s*\]|"
+            r"be the first to comment.*|join the (?:conversation|discussion).*|show comments|view comments|"
+            r"(?:log ?in|sign in|register)(?: or (?:register|sign up))? to (?:comment|reply|post).*|"
+            r"you must be (?:logged|signed) in to (?:post a )?(?:comment|reply).*|"
+            r"this site uses akismet to reduce spam.*|your email address will not be published.*|"
+            r"required fields are marked.*|name\s*\*?|email\s*\*?|website|save my name(?:,| and) email.*)$",
+            re.I,
+        ),
+    ),
+    (
+        "widget",
+        re.compile(
+            r"^(?:average rating|rate this (?:article|story|post)|\d(?:\.\d)?\s*stars?|\d+\s*votes?|"
+            r"(?:read(?:ing)? time\s*:?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?(?:,?\s*\d+\s*sec(?:ond)?s?)?\s*read|"
+            r"read(?:ing)? time\s*:?.{0,30}|listen to (?:this )?(?:article|story).{0,30}|"
+            r"\d+(?:\.\d+)?\s*[kKmM]?\s*(?:shares?|views?|likes?|reads?|reactions?)|"
+            r"(?:print|email|e-mail|copy link|copy url|save|bookmark|font size|text size|a\+|a-)(?: this (?:article|story))?)$",
+            re.I,
+        ),
+    ),
+    (
+        "share",
+        re.compile(
+            r"^(?:share(?: this| the)?(?: article| story| post| page)?(?: on [\w ]{2,20})?|share via.{0,20}|"
+            r"(?:tweet|pin it|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|messenger)(?: this)?)\s*:?$",
+            re.I,
+        ),
+    ),
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:advertisement\b.{0,40}|advertising|sponsored(?: content)?|ad|promoted|paid content|(?:\w+ ){1,4}ad|"
+            r"comments powered by \w+|"
+            r"(?:story|article) continues below(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)$",
+            re.I,
+        ),
+    ),
+    (
+        "cookie-consent",
+        re.compile(
+            r"(?:^we (?:value|care about|respect) your privacy|^(?:accept|reject|decline|allow) all(?: cookies)?$|"
+            r"^(?:i )?(?:accept|agree)$|we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|"
+            r"accept (?:all )?cookies|by continuing to (?:use|browse)|manage (?:your )?consent|"
+            r"privacy (?:policy|settings)\b.{0,40}(?:accept|agree|cookies))",
+            re.I,
+        ),
+    ),
     ("copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)),
-    ("live-timestamp", re.compile(
-        r"^(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?"
-        r"\s*(?:[A-Z]{2,4}|GMT[+-]\d+)?|(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago|just now)$",
-        re.I)),
-    ("newsletter", re.compile(
-        r"(?:sign up (?:for|to) (?:our|the)\b.{0,60}newsletter|newsletter sign[- ]?up|"
-        r"get (?:the|our) .{0,40}(?:newsletter|briefing) (?:in|to|delivered)|enter your email|"
-        r"subscribe to (?:our|the) .{0,40}newsletter|by signing up,? you agree|"
-        r"^our (?:free )?(?:daily |weekly |monthly )?(?:\w+ ){0,3}newsletter\b|^sign up to [A-Z]|enter your email(?: address)?$|"
-        r"delivered (?:straight |directly )?to your inbox)",
-        re.I)),
-    ("about-outlet", re.compile(
-        r"^(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4} is an? (?:independent |non-?profit |reader-funded |"
-        r"member-supported |local |community )+(?:newsroom|news (?:site|organi[sz]ation|outlet)|publication|newspaper)",
-        re.I)),
+    (
+        "live-timestamp",
+        re.compile(
+            r"^(?:(?:updated|posted|published|last updated)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?"
+            r"\s*(?:[A-Z]{2,4}|GMT[+-]\d+)?|(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago|just now)$",
+            re.I,
+        ),
+    ),
+    (
+        "newsletter",
+        re.compile(
+            r"(?:sign up (?:for|to) (?:our|the)\b.{0,60}newsletter|newsletter sign[- ]?up|"
+            r"get (?:the|our) .{0,40}(?:newsletter|briefing) (?:in|to|delivered)|enter your email|"
+            r"subscribe to (?:our|the) .{0,40}newsletter|by signing up,? you agree|"
+            r"^our (?:free )?(?:daily |weekly |monthly )?(?:\w+ ){0,3}newsletter\b|^sign up to [A-Z]|enter your email(?: address)?$|"
+            r"delivered (?:straight |directly )?to your inbox)",
+            re.I,
+        ),
+    ),
+    (
+        "about-outlet",
+        re.compile(
+            r"^(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4} is an? (?:independent |non-?profit |reader-funded |"
+            r"member-supported |local |community )+(?:newsroom|news (?:site|organi[sz]ation|outlet)|publication|newspaper)",
+            re.I,
+        ),
+    ),
     ("widget", re.compile(r"^(?:oops[,!.]?\s*)?something went wrong\b.{0,60}$", re.I)),
-    ("app-prompt", re.compile(
-        r"(?:download (?:the|our) .{0,30}app|get the .{0,30}app\b|available on (?:the )?(?:app store|google play))",
-        re.I)),
+    (
+        "app-prompt",
+        re.compile(
+            r"(?:download (?:the|our) .{0,30}app|get the .{0,30}app\b|available on (?:the )?(?:app store|google play))",
+            re.I,
+        ),
+    ),
 ]
 
 COMMENT_HEAD_RE = re.compile(
-    r"^.{2,60}?\s+(?:on|at|[-–—|·])\s+.{0,30}\d{4}.{0,30}?\s*(?:said|says|wrote|commented|replied)\s*:?\s*$", re.I
+    r"^.{2,60}?\s+(?:on|at|[-–—|·])\s+.{0,30}\d{4}.{0,30}?\s*(?:said|says|wrote|commented|replied)\s*:?\s*$",
+    re.I,
 )
 # "annb says:" alone on its line, its date on a line of its own (read together in the text cleaner)
 COMMENT_SAYS_RE = re.compile(r"^\S.{0,40}?\s+(?:said|says|wrote|commented|replied)\s*:\s*$", re.I)
@@ -133,17 +197,52 @@ COMMENT_SECTION_RE = re.compile(
 )
 # Substrings one of which an unanchored rule needs: a cheap test that spares most body lines the regex scan.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
-    "markup": ("<", "[if", "var ", "let ", "const ", "function", "window.", "document.", "}", ".push(", "$(", ".tpl",
-               ".php", ".jsp", ".asp", "_", "begin", "end ", "/"),
+    "markup": (
+        "<",
+        "[if",
+        "var ",
+        "let ",
+        "const ",
+        "function",
+        "window.",
+        "document.",
+        "}",
+        ".push(",
+        "$(",
+        ".tpl",
+        ".php",
+        ".jsp",
+        ".asp",
+        "_",
+        "begin",
+        "end ",
+        "/",
+    ),
     "post-meta": ("posted", "filed", "categor", "tag", "permalink"),
     "paywall": ("free", "subscriber", "subscribe", "account", "member"),
-    "cookie-consent": ("cookie", "privacy", "accept", "reject", "decline", "allow", "agree", "consent", "continuing"),
+    "cookie-consent": (
+        "cookie",
+        "privacy",
+        "accept",
+        "reject",
+        "decline",
+        "allow",
+        "agree",
+        "consent",
+        "continuing",
+    ),
     "copyright": ("©", "(c)", "copyright", "rights reserved"),
     "newsletter": ("newsletter", "sign up", "signing up", "email", "inbox", "briefing"),
     "app-prompt": ("app", "google play"),
     "about-outlet": (" is a", " is an"),
-    "affiliate-disclosure": ("commission", "affiliate", "share of the sale", "a share", "small share",
-                             "brought to you by"),
+    "affiliate-disclosure": (
+        "commission",
+        "affiliate",
+        "share of the sale",
+        "a share",
+        "small share",
+        "brought to you by",
+    ),
     "account-prompt": ("e-mail", "email", "account"),
 }
 HASHTAG_TOKEN_RE = re.compile(r"^#\w")
@@ -204,7 +303,9 @@ CAPTION_CREDIT_RE = re.compile(
 
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 HANDLE_RE = re.compile(r"(?<![\w@])@\w{2,}")
-URL_LINE_RE = re.compile(r"^(?:[\w .'’-]{0,30}:\s*)?(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?(?:\s+and\s+\S+)?$")
+URL_LINE_RE = re.compile(
+    r"^(?:[\w .'’-]{0,30}:\s*)?(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?(?:\s+and\s+\S+)?$"
+)
 # Credit lines: "Reporting by …", "Edited by …", "Ann Lee contributed reporting", "Staff reports".
 CREDITS_RE = re.compile(
     r"^\(?(?:(?:additional |with )?reporting|writing|editing|edited|compiled|research|translated|produced|"
@@ -257,7 +358,9 @@ RELATED_RE = re.compile(
     rf"{_RELATED_LABELS_INTL})",
     re.I,
 )
-RELATED_CJK_RE = re.compile(r"(?:주요\s?뉴스|많이 본 뉴스|관련\s?기사|関連記事|関連ニュース|相关(?:阅读|新闻|文章)|推荐阅读)")
+RELATED_CJK_RE = re.compile(
+    r"(?:주요\s?뉴스|많이 본 뉴스|관련\s?기사|関連記事|関連ニュース|相关(?:阅读|新闻|文章)|推荐阅读)"
+)
 # Tabloid teasers carry a bracketed tag: "Headline here [PICTURES]".
 TEASER_TAG_RE = re.compile(r"\[[A-Z][A-Z ]{2,15}\]\W*$")
 REPRINT_RE = re.compile(
@@ -305,7 +408,8 @@ COMMENT_POLICY_RE = re.compile(
 )
 COMMENT_COUNT_RE = re.compile(r"^(?:\d+\s*)?(?:comments?|replies|responses)\s*[(\[]?\s*\d*\s*[)\]]?$", re.I)
 # Words of a timestamp line in the languages most often met ("Published 18 November 2019 at 10:02").
-DATE_WORDS = frozenset("""
+DATE_WORDS = frozenset(
+    """
 jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
 nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat
 saturday sun sunday am pm a p m gmt utc bst est edt cet cest pst pdt cst cdt mst mdt ist jst kst aest amt et
@@ -317,13 +421,16 @@ septembre octobre novembre décembre januar februar märz juni juli oktober deze
 maggio giugno luglio settembre ottobre dicembre segunda terça quarta quinta sexta sábado domingo feira lunes
 martes miércoles jueves viernes lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch
 donnerstag freitag samstag sonntag
-""".split())
+""".split()
+)
 TIME_OR_YEAR_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:19|20)\d{2}\b", re.I)
 
 # --- line vocabularies of the text cleaner's structural passes (article end, footer) ---------------------
 
 RIGHTS_RE = re.compile(r"\ball rights reserved\b", re.I)
-ABOUT_LINE_RE = re.compile(r"^about\s+(?:the\s+authors?|us|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s*:?$", re.I)
+ABOUT_LINE_RE = re.compile(
+    r"^about\s+(?:the\s+authors?|us|[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s*:?$", re.I
+)
 
 # --- sentence-level patterns (calls to action that hide inside real paragraphs) --------------------------
 
@@ -352,7 +459,7 @@ _CTA_FRAME_RE = re.compile(
     r"\bwe (?:send|email)\b|^learn more\b",
     re.I,
 )
-_QUOTE_CHARS = "\"“”‘’«»"
+_QUOTE_CHARS = '"“”‘’«»'
 _APOSTROPHE_RE = re.compile(r"(?<=\w)[’'](?=\w)")
 
 
@@ -362,8 +469,11 @@ def line_reason(line: str) -> str | None:
     if not s:
         return None
     words = s.split()
-    if (len(words) >= 2 and s.count("#") >= 0.6 * len(words)  # cheap bound first: lines can be megabytes
-            and sum(1 for w in words if HASHTAG_TOKEN_RE.match(w)) >= 0.6 * len(words)):
+    if (
+        len(words) >= 2
+        and s.count("#") >= 0.6 * len(words)  # cheap bound first: lines can be megabytes
+        and sum(1 for w in words if HASHTAG_TOKEN_RE.match(w)) >= 0.6 * len(words)
+    ):
         return "hashtags"
     if NUMERIC_ONLY_RE.match(s):
         return "widget"
@@ -419,10 +529,66 @@ def sentence_reason(sentence: str) -> str | None:
 # --- sentence splitting (for sentence-level drops; the NLP stage re-splits with spaCy) -------------------
 
 _ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cpt", "adm",
-    "maj", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft",
-    "fig", "approx", "dept", "est", "rev", "hon", "pres", "supt", "det", "insp", "cllr", "mx",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "cpt",
+    "adm",
+    "maj",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "etc",
+    "no",
+    "nos",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+    "mt",
+    "ft",
+    "fig",
+    "approx",
+    "dept",
+    "est",
+    "rev",
+    "hon",
+    "pres",
+    "supt",
+    "det",
+    "insp",
+    "cllr",
+    "mx",
 }
 _SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
@@ -434,7 +600,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END_RE.finditer(text):
         end = m.end()
         if text[m.start()] == ".":
-            before = text[start:m.start()].split()
+            before = text[start : m.start()].split()
             tok = before[-1].lower().strip("(\"'“‘") if before else ""
             if tok in _ABBREV or (len(tok) == 1 and tok.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok):
                 continue

@@ -47,8 +47,14 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat"
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 # WHATWG: pages labelled latin-1 or ASCII are decoded as windows-1252.
-_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "iso8859-1": "cp1252",
-                    "us-ascii": "cp1252", "ascii": "cp1252"}
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "iso8859-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
 
 
 def decode_html(data: bytes) -> str:
@@ -193,7 +199,11 @@ def _blocks(body: etree._Element, anchors: set[str]) -> list[_Block]:
             units = [(item, "item", i == 0) for i, item in enumerate(el)]
         else:
             units = [(el, el.tag if el.tag in ("p", "head", "quote", "table") else "other", False)]
-        lines = [(line, tag, first and k == 0) for unit, tag, first in units for k, line in enumerate(_render(unit))]
+        lines = [
+            (line, tag, first and k == 0)
+            for unit, tag, first in units
+            for k, line in enumerate(_render(unit))
+        ]
         # loose text after a block (trafilatura leaves some paragraphs untagged after a heading)
         if el.tail and el.tail.strip():
             lines.extend((ln.strip(), "p", False) for ln in el.tail.split("\n") if ln.strip())
@@ -216,8 +226,11 @@ def _anchor_texts(tree: HtmlElement) -> set[str]:
 def _titles_in(tree: HtmlElement) -> list[str]:
     """Every form of the headline the page gives: og:title, twitter:title, <title>, first <h1>."""
     found: list[str] = []
-    for xp in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
-               "//title/text()"):
+    for xp in (
+        '//meta[@property="og:title"]/@content',
+        '//meta[@name="twitter:title"]/@content',
+        "//title/text()",
+    ):
         vals = tree.xpath(xp)
         if vals:
             found.append(" ".join(str(vals[0]).split()))
@@ -250,13 +263,19 @@ def _figure_captions(tree: HtmlElement) -> list[str]:
 _FURNITURE = [
     ("cookie-consent", re.compile(r"cookie|consent|gdpr", re.I)),
     ("newsletter", re.compile(r"newsletter|subscribe|subscription|sign-?up", re.I)),
-    ("share", re.compile(r"(?:^|[\s_-])(?:share|sharing|social)(?:$|[\s_-])|share-?(?:bar|tools|buttons)", re.I)),
+    (
+        "share",
+        re.compile(r"(?:^|[\s_-])(?:share|sharing|social)(?:$|[\s_-])|share-?(?:bar|tools|buttons)", re.I),
+    ),
     ("author-bio", re.compile(r"author-?(?:bio|box|info|card)|bio-?box|about-?the-?author", re.I)),
     ("comment-form", re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])|disqus|comment-?form|respond", re.I)),
 ]
 _FURNITURE_TAGS = ("div", "section", "aside", "p", "ul", "form", "span")
-_FURNITURE_ANY = re.compile(r"cookie|consent|gdpr|newsletter|subscri|sign-?up|shar|social|author|bio|comment|"
-                            r"disqus|respond", re.I)
+_FURNITURE_ANY = re.compile(
+    r"cookie|consent|gdpr|newsletter|subscri|sign-?up|shar|social|author|bio|comment|"
+    r"disqus|respond",
+    re.I,
+)
 
 
 def _prune_furniture(tree: HtmlElement) -> list[Dropped]:
@@ -279,8 +298,11 @@ def _prune_furniture(tree: HtmlElement) -> list[Dropped]:
             continue
         text = " ".join(el.text_content().split())
         # never a container of the article itself (class lists like "post-body has-share-bar" exist)
-        if len(text) > 0.25 * total or el.find(".//h1") is not None \
-                or sum(1 for p in el.iter("p") if len(p.text_content()) > 150) >= 2:
+        if (
+            len(text) > 0.25 * total
+            or el.find(".//h1") is not None
+            or sum(1 for p in el.iter("p") if len(p.text_content()) > 150) >= 2
+        ):
             continue
         gone.add(el)
         el.drop_tree()
@@ -303,7 +325,10 @@ def _extract(html: str | bytes, url: str | None, with_metadata: bool) -> _Extrac
         titles, captions = _titles_in(tree), _figure_captions(tree)
         pruned = _prune_furniture(tree)
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=with_metadata, date_extraction_params=_DATE_PARAMS,
+            tree,
+            url=url,
+            with_metadata=with_metadata,
+            date_extraction_params=_DATE_PARAMS,
             **_TRAFILATURA_OPTIONS,  # type: ignore[arg-type]
         )
         assert doc is None or not isinstance(doc, dict)  # as_dict is off: a Document
@@ -372,19 +397,29 @@ def _block_reason(b: _Block) -> str | None:
         return "copyright"
     if b.words <= c.contact and bp.CONTACT_RE.search(s):
         return "author-contact"
-    if b.words <= c.handle and (bp.EMAIL_RE.search(s) or (bp.HANDLE_RE.search(s) and re.search(r"\bfollow\b", s, re.I))):
+    if b.words <= c.handle and (
+        bp.EMAIL_RE.search(s) or (bp.HANDLE_RE.search(s) and re.search(r"\bfollow\b", s, re.I))
+    ):
         return "author-contact"
     if b.words <= c.call_to_action and bp.CTA_EXTRA_RE.search(s):
         return "call-to-action"
-    if (b.words <= c.comment_policy and bp.COMMENT_POLICY_RE.search(s)) or (b.words <= c.comment_count and bp.COMMENT_COUNT_RE.match(s)):
+    if (b.words <= c.comment_policy and bp.COMMENT_POLICY_RE.search(s)) or (
+        b.words <= c.comment_count and bp.COMMENT_COUNT_RE.match(s)
+    ):
         return "comment-form"
     if b.words <= c.reading_time and bp.READING_TIME_RE.search(s):
         return "reading-time"
     if b.words <= c.widget and bp.WIDGET_TEXT_RE.search(s):
         return "widget"
-    if b.words <= c.tags and bp.TAGS_RE.match(s) and (b.words <= c.tags_bare or "," in s or "|" in s or ":" in s):
+    if (
+        b.words <= c.tags
+        and bp.TAGS_RE.match(s)
+        and (b.words <= c.tags_bare or "," in s or "|" in s or ":" in s)
+    ):
         return "tags"
-    if b.words <= c.related and (bp.RELATED_RE.match(s) or (b.words <= c.related_cjk and bp.RELATED_CJK_RE.search(s))):
+    if b.words <= c.related and (
+        bp.RELATED_RE.match(s) or (b.words <= c.related_cjk and bp.RELATED_CJK_RE.search(s))
+    ):
         return "related-links"
     if b.words <= c.teaser and _headline_like(b) and bp.TEASER_TAG_RE.search(s):
         return "related-links"
@@ -426,7 +461,9 @@ def _mark_labelled_runs(ext: _Extraction) -> None:
     blocks, n = ext.blocks, len(ext.blocks)
     for i, b in enumerate(blocks):
         tags = b.reason is not None and bp.TAGS_LABEL_RE.match(b.text) is not None
-        label = b.reason == "related-links" and (b.words <= 6 or bp.RELATED_LABEL_RE.match(b.text) is not None)
+        label = b.reason == "related-links" and (
+            b.words <= 6 or bp.RELATED_LABEL_RE.match(b.text) is not None
+        )
         if not (tags or label):
             continue
         j = i + 1
@@ -464,7 +501,9 @@ def _mark_link_runs(ext: _Extraction) -> None:
             i += 1
             continue
         j, links = i, 0
-        while j < n and (blocks[j].reason is not None or (blocks[j].link >= 0.99 and _headline_like(blocks[j]))):
+        while j < n and (
+            blocks[j].reason is not None or (blocks[j].link >= 0.99 and _headline_like(blocks[j]))
+        ):
             links += blocks[j].reason is None
             j += 1
         if links >= 4:
@@ -476,7 +515,13 @@ def _mark_link_runs(ext: _Extraction) -> None:
 def _mark_teasers(ext: _Extraction) -> None:
     """A stand-alone paragraph or heading that is nothing but a headline-like link: a teaser."""
     for b in ext.blocks:
-        if b.reason is None and b.tag in ("p", "head") and b.link >= 0.99 and _headline_like(b) and b.words >= 3:
+        if (
+            b.reason is None
+            and b.tag in ("p", "head")
+            and b.link >= 0.99
+            and _headline_like(b)
+            and b.words >= 3
+        ):
             b.reason = "teaser-link"
 
 
@@ -486,28 +531,47 @@ def _mark_tail(ext: _Extraction) -> None:
     for k in range(max(0, n - 4), n):
         b = blocks[k]
         if b.reason is None and b.words <= 80:
-            if b.tag != "item" and ((b.words <= 60 and bp.line_reason(b.text) == "call-to-action")
-                                    or (b.words <= 20 and bp.sentence_reason(b.text))):
+            if b.tag != "item" and (
+                (b.words <= 60 and bp.line_reason(b.text) == "call-to-action")
+                or (b.words <= 20 and bp.sentence_reason(b.text))
+            ):
                 b.reason = "call-to-action"
             elif bp.BIO_RE.search(b.text):
                 b.reason = "author-bio"
     # One or two bare URLs before the first or after the last paragraph are permalinks and share
     # targets; inside the body, or several in a row, they are references and stay.
     prose = [k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b)]
-    urls = [b for k, b in enumerate(blocks) if b.reason is None and prose and (k < prose[0] or k > prose[-1])
-            and b.words <= 12 and bp.URL_LINE_RE.match(b.text)]
+    urls = [
+        b
+        for k, b in enumerate(blocks)
+        if b.reason is None
+        and prose
+        and (k < prose[0] or k > prose[-1])
+        and b.words <= 12
+        and bp.URL_LINE_RE.match(b.text)
+    ]
     if len(urls) <= 2:
         for b in urls:
             b.reason = "link"
-    last = max((k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b) and b.link < 0.3), default=-1)
-    tail = [b for b in blocks[last + 1:] if b.reason is None]
+    last = max(
+        (k for k, b in enumerate(blocks) if b.reason is None and _is_prose(b) and b.link < 0.3), default=-1
+    )
+    tail = [b for b in blocks[last + 1 :] if b.reason is None]
     if last >= 0 and len(tail) >= 2 and all(t.link >= 0.3 for t in tail):
         for t in tail:
             t.reason = "related-links"
 
 
 # Applied in order; each step sees the reasons set by the previous ones.
-_STEPS = [_mark_blocks, _mark_title, _mark_captions, _mark_labelled_runs, _mark_link_runs, _mark_teasers, _mark_tail]
+_STEPS = [
+    _mark_blocks,
+    _mark_title,
+    _mark_captions,
+    _mark_labelled_runs,
+    _mark_link_runs,
+    _mark_teasers,
+    _mark_tail,
+]
 
 
 def _sentence_filter(text: str) -> tuple[str, list[Dropped]]:
@@ -639,7 +703,9 @@ def clean_html(doc: RawDoc) -> Article:
             paragraphs.append(_BULLET_RE.sub("", b.text) if b.tag == "item" else b.text)
     words = sum(len(p.split()) for p in paragraphs)
     if words < _MIN_WORDS:
-        raise ValueError(f"no article text on the page (only {words} words left once boilerplate was removed)")
+        raise ValueError(
+            f"no article text on the page (only {words} words left once boilerplate was removed)"
+        )
 
     captions = list(ext.captions)
     captions += [d.text for d in body.dropped if d.reason == "caption" and d.text not in captions]

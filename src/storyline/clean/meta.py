@@ -9,8 +9,18 @@ from functools import lru_cache
 from storyline.clean.boilerplate import GENERIC_SECTION_RE, OUTLET_WORD_RE, split_sentences
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
@@ -36,7 +46,9 @@ _DATE_TAIL = r"\s*(?:(?:\||\s/\s|·).*|by\s+\S.{0,40}|\([^)]{1,30}\))?"
 DATE_LINE_RE = re.compile(
     rf"^\s*{_PREFIX}{_LEAD_TIME}(?:{_WEEKDAY}\s*)?{_LEAD_TIME}{DATE_CORE}{_TIME}{_DATE_TAIL}$", re.I
 )
-GLUED_DATE_RE = re.compile(rf"^\s*{_PREFIX}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}\s*[-–—|:]?\s*(?=[\"“‘'(]?[A-Z])")
+GLUED_DATE_RE = re.compile(
+    rf"^\s*{_PREFIX}(?:{_WEEKDAY}\s*)?{DATE_CORE}{_TIME}\s*[-–—|:]?\s*(?=[\"“‘'(]?[A-Z])"
+)
 
 
 def _parse_core(m: re.Match[str]) -> dt.date | None:
@@ -82,7 +94,7 @@ def split_glued_date(line: str) -> tuple[dt.date, str, str] | None:
     d = _parse_core(m)
     if d is None:
         return None
-    return d, line[: m.end()].strip(), line[m.end():]
+    return d, line[: m.end()].strip(), line[m.end() :]
 
 
 MAX_DATE_CHARS = 100
@@ -112,7 +124,9 @@ def parse_any_date(text: str | None) -> dt.date | None:
     import dateparser
 
     try:
-        got = dateparser.parse(s, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+        got = dateparser.parse(
+            s, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+        )
     except Exception:  # a heuristic parser fed untrusted text: any failure means "no date"
         return None
     return got.date() if got else None
@@ -151,10 +165,14 @@ def outlet_from_copyright(line: str) -> str | None:
 
 _NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|the|de|du)\s+[A-Z][\w&'’.-]*|\s+[A-Z][\w&'’.-]*){0,6}"
 _RELAY_RES = [
-    re.compile(rf"^(?i:(?:this|it|that) (?:is|was|has been) (?:first |originally )?reported by (?:the )?)(?P<who>{_NAME})"),
+    re.compile(
+        rf"^(?i:(?:this|it|that) (?:is|was|has been) (?:first |originally )?reported by (?:the )?)(?P<who>{_NAME})"
+    ),
     re.compile(rf"\b(?i:as (?:first |originally |earlier )?reported by (?:the )?)(?P<who>{_NAME})"),
     re.compile(rf"\b(?i:according to (?:a |the )?report (?:by|in|from) (?:the )?)(?P<who>{_NAME})"),
-    re.compile(rf"\b(?i:(?:this|the) (?:article|story|report) (?:first |originally )?appeared (?:on|in) (?:the )?)(?P<who>{_NAME})"),
+    re.compile(
+        rf"\b(?i:(?:this|the) (?:article|story|report) (?:first |originally )?appeared (?:on|in) (?:the )?)(?P<who>{_NAME})"
+    ),
     re.compile(rf"^(?i:(?:with )?(?:reporting|information) (?:from|by) (?:the )?)(?P<who>{_NAME})\.?$"),
 ]
 
@@ -228,7 +246,9 @@ def relayed_outlet(sentence: str) -> str | None:
     return None
 
 
-_TITLE_SITE = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||-|\u2013|\u2014|::)\s+(?P<site>[^|\u2013\u2014]{3,50})$")
+_TITLE_SITE = re.compile(
+    r"^(?P<title>.{12,}?)\s+(?:\||-|\u2013|\u2014|::)\s+(?P<site>[^|\u2013\u2014]{3,50})$"
+)
 
 
 def title_site(title: str, outlet: str | None = None) -> tuple[str, str | None]:
@@ -244,7 +264,9 @@ def title_site(title: str, outlet: str | None = None) -> tuple[str, str | None]:
         len(words) > 6
         or not OUTLET_WORD_RE.search(site)
         or GENERIC_SECTION_RE.match(site)
-        or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "the", "and", "&") for w in words)
+        or not all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "the", "and", "&") for w in words
+        )
     ):
         return title, None
     return m.group("title").strip(), tidy_outlet(site) or None

@@ -30,8 +30,9 @@ _PUBLISHED_LABEL_RE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|updated)
 _AGO_RE = re.compile(r"^\W*(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\W*$", re.I)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Control characters that separate lines or words: deleting them would glue two words into one.
-_CONTROL_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n",
-                                 "\x85": "\n", "\x1f": " "})
+_CONTROL_BREAKS = str.maketrans(
+    {"\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n", "\x1f": " "}
+)
 
 
 @dataclass(slots=True)
@@ -52,7 +53,9 @@ _CLOSERS = "\"'”’)]»"
 
 
 # a short quoted line with its tag: '"That's correct," Volker said.'
-_SHORT_QUOTE = re.compile(r"^[\"“'‘].{2,80}[,.!?][\"”'’]\s+(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?|he|she|they)\s+(?:said|says|added|replied|asked)\.$")
+_SHORT_QUOTE = re.compile(
+    r"^[\"“'‘].{2,80}[,.!?][\"”'’]\s+(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?|he|she|they)\s+(?:said|says|added|replied|asked)\.$"
+)
 
 
 def _is_prose(s: str, words: int) -> bool:
@@ -240,8 +243,13 @@ def _mark_comments(lines: list[_Line]) -> None:
             prose_seen += 1
 
 
-def _cut_rest(lines: list[_Line], starts: Callable[[_Line], bool], enough: Callable[[int, int], bool],
-              reason: str, keep_start: bool) -> None:
+def _cut_rest(
+    lines: list[_Line],
+    starts: Callable[[_Line], bool],
+    enough: Callable[[int, int], bool],
+    reason: str,
+    keep_start: bool,
+) -> None:
     """From the first line that ``starts`` the page's furniture once ``enough(prose lines, prose words)``
     of article has been read, every unexplained line to the end gets ``reason``."""
     n_prose = n_words = 0
@@ -256,17 +264,27 @@ def _cut_rest(lines: list[_Line], starts: Callable[[_Line], bool], enough: Calla
 
 
 def _mark_after_rights(lines: list[_Line], min_prose: int = 3) -> None:
-    """"© 2024 Harbour Post. All rights reserved." after the article is the page footer: what follows
+    """ "© 2024 Harbour Post. All rights reserved." after the article is the page footer: what follows
     it (standards notes, link lists, teasers) is no part of the article."""
-    _cut_rest(lines, lambda ln: ln.reason == "copyright" and bool(bp.RIGHTS_RE.search(ln.text)),
-              lambda p, _w: p >= min_prose, "footer", keep_start=True)
+    _cut_rest(
+        lines,
+        lambda ln: ln.reason == "copyright" and bool(bp.RIGHTS_RE.search(ln.text)),
+        lambda p, _w: p >= min_prose,
+        "footer",
+        keep_start=True,
+    )
 
 
 def _mark_about_section(lines: list[_Line]) -> None:
-    """"About the author" / "About Harbour Lines" after a full article: a bio or the publisher's
+    """ "About the author" / "About Harbour Lines" after a full article: a bio or the publisher's
     boilerplate, then the page's footer; none of it is the article."""
-    _cut_rest(lines, lambda ln: ln.reason is None and ln.words <= 6 and bool(bp.ABOUT_LINE_RE.match(ln.text)),
-              lambda _p, w: w >= _END_MIN_WORDS, "about-section", keep_start=False)
+    _cut_rest(
+        lines,
+        lambda ln: ln.reason is None and ln.words <= 6 and bool(bp.ABOUT_LINE_RE.match(ln.text)),
+        lambda _p, w: w >= _END_MIN_WORDS,
+        "about-section",
+        keep_start=False,
+    )
 
 
 def _mark_related_lists(lines: list[_Line]) -> None:
@@ -287,19 +305,35 @@ def _mark_related_lists(lines: list[_Line]) -> None:
             j += 1
         scanned = j
     # An unlabelled run of >= 3 headline-like lines after the last prose line is a link list too.
-    last_prose = max((k for k, ln in enumerate(lines) if ln.reason is None and _is_prose(ln.text, ln.words)
-                      and not ln.text.rstrip().endswith("?")), default=-1)
-    tail = [ln for ln in lines[last_prose + 1:] if ln.reason is None]
-    if len(tail) >= 3 and all(_headline_like(t.text, t.words) for t in tail) and not _introduces_list(lines, last_prose):
+    last_prose = max(
+        (
+            k
+            for k, ln in enumerate(lines)
+            if ln.reason is None and _is_prose(ln.text, ln.words) and not ln.text.rstrip().endswith("?")
+        ),
+        default=-1,
+    )
+    tail = [ln for ln in lines[last_prose + 1 :] if ln.reason is None]
+    if (
+        len(tail) >= 3
+        and all(_headline_like(t.text, t.words) for t in tail)
+        and not _introduces_list(lines, last_prose)
+    ):
         for t in tail:
             t.reason = "related-links"
 
 
 def _mark_headline_runs(lines: list[_Line]) -> None:
     """>= 3 headline-like lines in a row, with no prose among them, are an unlabelled list of links."""
+
     def headline(ln: _Line) -> bool:
-        return (ln.free and 4 <= ln.words <= 25 and not _is_prose(ln.text, ln.words)
-                and not ln.text.rstrip().endswith((".", ";", ",", ":", "…")) and not meta.parse_date_line(ln.text))
+        return (
+            ln.free
+            and 4 <= ln.words <= 25
+            and not _is_prose(ln.text, ln.words)
+            and not ln.text.rstrip().endswith((".", ";", ",", ":", "…"))
+            and not meta.parse_date_line(ln.text)
+        )
 
     i, n = 0, len(lines)
     while i < n:
@@ -332,9 +366,11 @@ def _introduces_list(lines: list[_Line], k: int) -> bool:
 
 def _mark_widget_runs(lines: list[_Line]) -> None:
     """Runs of >= 3 very short lines in one block (ratings, reactions, counters) are a widget."""
+
     def short(ln: _Line) -> bool:
-        if ln.reason is None and (bp.BYLINE_RE.match(ln.text) or meta.parse_date_line(ln.text)
-                                  or _masthead_outlet(ln)):
+        if ln.reason is None and (
+            bp.BYLINE_RE.match(ln.text) or meta.parse_date_line(ln.text) or _masthead_outlet(ln)
+        ):
             return False  # header metadata, not a widget
         return ln.words <= 3 and not ln.text.endswith((".", "!", "?"))
 
@@ -380,10 +416,10 @@ def _byline(ln: _Line) -> tuple[str, str] | None:
     """(author name, rest of line) when the line is a byline, with or without "By"."""
     m = bp.BYLINE_RE.match(ln.text)
     if m and ln.words <= 12:
-        return m.group("who").strip(), ln.text[m.end("who"):]
+        return m.group("who").strip(), ln.text[m.end("who") :]
     m = bp.BARE_NAME_RE.match(ln.text)
     if m and ln.words <= 12:
-        return m.group("who").strip(), ln.text[m.end("who"):]
+        return m.group("who").strip(), ln.text[m.end("who") :]
     return None
 
 
@@ -420,9 +456,13 @@ def _header(lines: list[_Line], art: Article) -> None:
         if ln.text.isupper() and ln.words <= 6 or ln.words <= 2 and not ln.text.endswith((".", "?", "!")):
             ln.reason = "section-label"
             continue
-        if art.title is None and (_title_like(ln.text, ln.words) or _headline_case(ln.text, ln.words)) \
-                and meta.parse_date_line(ln.text) is None \
-                and not bp.CAPTION_CREDIT_RE.search(ln.text) and not _byline(ln):
+        if (
+            art.title is None
+            and (_title_like(ln.text, ln.words) or _headline_case(ln.text, ln.words))
+            and meta.parse_date_line(ln.text) is None
+            and not bp.CAPTION_CREDIT_RE.search(ln.text)
+            and not _byline(ln)
+        ):
             art.title = ln.text
             ln.role, title_k = "title", k
         break
@@ -464,12 +504,20 @@ def _header(lines: list[_Line], art: Article) -> None:
             continue
         if not dek_done:
             dek_done = True
-            if (ln.block == lines[title_k].block and 6 <= ln.words <= 60  # type: ignore[index]
-                    and not ln.text.startswith(("\"", "“", "'", "‘")) and not _continues_body(lines, k)):
+            if (
+                ln.block == lines[title_k].block
+                and 6 <= ln.words <= 60  # type: ignore[index]
+                and not ln.text.startswith(('"', "“", "'", "‘"))
+                and not _continues_body(lines, k)
+            ):
                 ln.role = "dek"
                 art.dek = ln.text
                 continue
-        if k + 1 < len(lines) and lines[k + 1].block == ln.block and bp.CREDIT_LINE_RE.match(lines[k + 1].text):
+        if (
+            k + 1 < len(lines)
+            and lines[k + 1].block == ln.block
+            and bp.CREDIT_LINE_RE.match(lines[k + 1].text)
+        ):
             continue  # a caption: its credit line (next) will claim it
         if _is_prose(ln.text, ln.words):
             break
@@ -525,7 +573,11 @@ def _body(lines: list[_Line], art: Article) -> None:
     first, last = body_idx[0], body_idx[-1]
     if _introduces_list(lines, last):
         # the article ends on a list it introduces ("The tour dates:"): the items are its own
-        while last + 1 < len(lines) and lines[last + 1].free and _headline_like(lines[last + 1].text, lines[last + 1].words):
+        while (
+            last + 1 < len(lines)
+            and lines[last + 1].free
+            and _headline_like(lines[last + 1].text, lines[last + 1].words)
+        ):
             last += 1
     # Author bio / credits right at the end are not the story (walk back through body_idx: linear).
     b = len(body_idx) - 1

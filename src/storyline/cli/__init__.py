@@ -13,7 +13,9 @@ COMMAND_GROUPS = (articles, stories, briefs, stream, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="storyline", description="Cross-source story intelligence from raw news articles.")
+    p = argparse.ArgumentParser(
+        prog="storyline", description="Cross-source story intelligence from raw news articles."
+    )
     p.add_argument("--version", action="version", version=f"storyline {__version__}")
     sub = p.add_subparsers(dest="cmd", required=True, metavar="COMMAND")
     for group in COMMAND_GROUPS:

@@ -27,13 +27,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"error: {e}", file=sys.stderr)
             return 2
         with connect(args.dask) as client:
-            rep = Pipeline(store, PipelineSettings(analyse=settings.analyse, link=settings.link, dask=client)).ingest(
-                docs, on_error=print_error)
+            rep = Pipeline(
+                store, PipelineSettings(analyse=settings.analyse, link=settings.link, dask=client)
+            ).ingest(docs, on_error=print_error)
     else:
         with stage_progress() as progress:
             rep = Pipeline(store, settings).ingest(docs, on_error=print_error, progress=progress)
-    print(f"{len(rep.stored)} new, {len(rep.existing)} already stored, {len(rep.errors)} failed "
-          f"({store.count()} articles in {store.display_url})")
+    print(
+        f"{len(rep.stored)} new, {len(rep.existing)} already stored, {len(rep.errors)} failed "
+        f"({store.count()} articles in {store.display_url})"
+    )
     if rep.analysed:
         print(f"{rep.analysed} articles analysed (entities, quotes, claims, time)")
     if settings.link and rep.stored:
@@ -71,15 +74,26 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sp = sub.add_parser("ingest", help="ingest files, folders, feeds, JSONL, URLs or - (stdin)",
-                        description="Clean, store, analyse and link new articles into the store's stories.")
+    sp = sub.add_parser(
+        "ingest",
+        help="ingest files, folders, feeds, JSONL, URLs or - (stdin)",
+        description="Clean, store, analyse and link new articles into the store's stories.",
+    )
     sp.add_argument("paths", nargs="+")
     sp.add_argument("--no-analyse", action="store_true", help="store cleaned articles only, skip analysis")
     sp.add_argument("--no-link", action="store_true", help="do not link new articles into stories")
-    sp.add_argument("--workers", type=int, default=None,
-                    help="processes for the analysis stage (default: 2 for 200 articles or more, else 1)")
-    sp.add_argument("--dask", metavar="SPEC", default=None,
-                    help="run clean/analyse on Dask: local, local:N (N worker processes) or tcp://scheduler:8786")
+    sp.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes for the analysis stage (default: 2 for 200 articles or more, else 1)",
+    )
+    sp.add_argument(
+        "--dask",
+        metavar="SPEC",
+        default=None,
+        help="run clean/analyse on Dask: local, local:N (N worker processes) or tcp://scheduler:8786",
+    )
     add_db(sp)
     add_inputs(sp)
     sp.set_defaults(fn=cmd_ingest)

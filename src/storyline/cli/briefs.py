@@ -90,16 +90,24 @@ def cmd_run(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp = sub.add_parser("brief", help="write the cited brief of one story")
     sp.add_argument("story_id", type=int)
-    sp.add_argument("--format", choices=list(FORMATS), default="md",
-                    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
+    sp.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        default="md",
+        help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
+    )
     sp.add_argument("-o", "--output", help="write to this file instead of stdout")
     add_db(sp)
     sp.set_defaults(fn=cmd_brief)
 
-    sp = sub.add_parser("run", help="ingest, analyse, link and compare inputs; write one brief per story and an index")
+    sp = sub.add_parser(
+        "run", help="ingest, analyse, link and compare inputs; write one brief per story and an index"
+    )
     sp.add_argument("paths", nargs="+")
     sp.add_argument("--out", required=True, help="output folder (the store goes there unless --db is given)")
-    sp.add_argument("--formats", default="md,json,html", help=f"comma-separated subset of {','.join(FORMATS)}")
+    sp.add_argument(
+        "--formats", default="md,json,html", help=f"comma-separated subset of {','.join(FORMATS)}"
+    )
     sp.add_argument("--min-articles", type=int, default=1, help="skip stories with fewer articles")
     add_db(sp)
     add_inputs(sp)

@@ -32,8 +32,9 @@ def add_db(sp: argparse.ArgumentParser) -> None:
 
 def add_inputs(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--max-mb", type=float, default=20.0, help="refuse inputs larger than this (MB)")
-    sp.add_argument("--allow-private", action="store_true",
-                    help="allow fetching URLs on loopback/private addresses")
+    sp.add_argument(
+        "--allow-private", action="store_true", help="allow fetching URLs on loopback/private addresses"
+    )
 
 
 def max_bytes(args: argparse.Namespace) -> int:
@@ -53,8 +54,15 @@ def where(store: Store) -> str:
 @contextmanager
 def stage_progress() -> Iterator[Callable[[str, int, int | None], None]]:
     """A rich progress display on stderr, one bar per stage; yields the pipeline's progress callback."""
-    prog = Progress(SpinnerColumn(), TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=Console(stderr=True), transient=False)
+    prog = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
     tasks: dict[str, TaskID] = {}
 
     def update(stage: str, done: int, total: int | None) -> None:

@@ -38,7 +38,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     app = create_app(args.db, token=token)
     shown = "localhost" if is_loopback(args.host) else args.host
-    print(f"storyline: serving {db_url(args.db)} on http://{shown}:{args.port}/ (OpenAPI schema at /openapi.json)", file=sys.stderr)
+    print(
+        f"storyline: serving {db_url(args.db)} on http://{shown}:{args.port}/ (OpenAPI schema at /openapi.json)",
+        file=sys.stderr,
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
 
@@ -48,6 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_db(sp)
     sp.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     sp.add_argument("--port", type=int, default=8000)
-    sp.add_argument("--token", default=None,
-                    help=f"token write endpoints require (also {TOKEN_ENV}); needed to bind beyond loopback")
+    sp.add_argument(
+        "--token",
+        default=None,
+        help=f"token write endpoints require (also {TOKEN_ENV}); needed to bind beyond loopback",
+    )
     sp.set_defaults(fn=cmd_serve)

@@ -21,13 +21,29 @@ from storyline.store.stories import get_story, list_stories
 def _articles(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     with store.session() as s:
-        rows = s.execute(select(ArticleRow.id, ArticleRow.source, ArticleRow.url, ArticleRow.outlet, ArticleRow.title,
-                                ArticleRow.published, ArticleRow.language, ArticleRow.language_confidence)
-                         .where(ArticleRow.id.in_(ids)))
+        rows = s.execute(
+            select(
+                ArticleRow.id,
+                ArticleRow.source,
+                ArticleRow.url,
+                ArticleRow.outlet,
+                ArticleRow.title,
+                ArticleRow.published,
+                ArticleRow.language,
+                ArticleRow.language_confidence,
+            ).where(ArticleRow.id.in_(ids))
+        )
         for aid, source, url, outlet, title, published, lang, lang_conf in rows:
-            out[aid] = {"id": aid, "source": source, "url": url, "outlet": outlet, "title": title,
-                        "published": published.isoformat() if published else None,
-                        "language": lang, "language_confidence": lang_conf}
+            out[aid] = {
+                "id": aid,
+                "source": source,
+                "url": url,
+                "outlet": outlet,
+                "title": title,
+                "published": published.isoformat() if published else None,
+                "language": lang,
+                "language_confidence": lang_conf,
+            }
     return out
 
 
@@ -47,7 +63,9 @@ def _story_json(store: Store, st: Story, full: bool) -> dict[str, Any]:
     if full:
         d["events"] = to_jsonable(st.events)
         d["entities"] = to_jsonable(st.entities)
-        d["inferred_dates"] = {str(k): [v[0].isoformat(), v[1].isoformat()] for k, v in st.inferred_dates.items()}
+        d["inferred_dates"] = {
+            str(k): [v[0].isoformat(), v[1].isoformat()] for k, v in st.inferred_dates.items()
+        }
     return d
 
 
@@ -61,7 +79,9 @@ def cmd_stories(args: argparse.Namespace) -> int:
     store = Store(args.db)
     stories = list_stories(store.engine, limit=args.limit, min_articles=args.min_articles)
     if args.json:
-        json.dump([_story_json(store, st, full=False) for st in stories], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            [_story_json(store, st, full=False) for st in stories], sys.stdout, ensure_ascii=False, indent=2
+        )
         sys.stdout.write("\n")
         return 0
     t = Table(title=f"stories in {store.display_url}")
@@ -94,8 +114,10 @@ def cmd_story(args: argparse.Namespace) -> int:
         dup = f"  [duplicate of {a['duplicate_of']}]" if a.get("duplicate_of") else ""
         if a.get("language") and a["language"] != "en":
             dup += f"  [language {a['language']}, {a.get('language_confidence') or 0:.2f}]"
-        print(f"  {a['id']:>6}  {a.get('published') or 'undated':<10}  {(a.get('outlet') or '-')[:24]:<24}  "
-              f"{(a.get('title') or a.get('source') or '')[:70]}{dup}")
+        print(
+            f"  {a['id']:>6}  {a.get('published') or 'undated':<10}  {(a.get('outlet') or '-')[:24]:<24}  "
+            f"{(a.get('title') or a.get('source') or '')[:70]}{dup}"
+        )
     for ev in st.events:
         span = ev.start.isoformat() if ev.start else "undated"
         print(f"  event {ev.id}: {span}  {ev.label}  (articles {', '.join(map(str, ev.article_ids))})")
@@ -122,18 +144,22 @@ def _why(store: Store, st: Story) -> list[dict[str, Any]]:
     out = []
     for e in expl:
         p = e.placement
-        out.append({
-            "id": e.article_id,
-            "duplicate_of": e.duplicate_of,
-            "placed": p.to_json() if p is not None else None,
-            "similarity_now": e.similarity_now,
-            "terms_now": e.terms_now,
-        })
+        out.append(
+            {
+                "id": e.article_id,
+                "duplicate_of": e.duplicate_of,
+                "placed": p.to_json() if p is not None else None,
+                "similarity_now": e.similarity_now,
+                "terms_now": e.terms_now,
+            }
+        )
     return out
 
 
 def _print_why(rows: list[dict[str, Any]]) -> None:
-    print("  why each article is here (similarity to the story; the shared names and terms that weighed most):")
+    print(
+        "  why each article is here (similarity to the story; the shared names and terms that weighed most):"
+    )
     for r in rows:
         p = r["placed"]
         if p is None:
@@ -141,7 +167,9 @@ def _print_why(rows: list[dict[str, Any]]) -> None:
         elif p["how"] == "copy":
             placed = f"copy of {p['other']} (copy measure {p['similarity']:.2f}, by {', '.join(p['terms'])})"
         elif p["how"] == "new":
-            placed = "started the story" + (f" (closest story {p['other']} at {p['similarity']:.2f})" if p["other"] else "")
+            placed = "started the story" + (
+                f" (closest story {p['other']} at {p['similarity']:.2f})" if p["other"] else ""
+            )
         elif p["how"] == "merged":
             placed = f"came with story {p['other']}, merged at {p['similarity']:.2f}: {', '.join(p['terms'])}"
         else:
@@ -162,7 +190,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp = sub.add_parser("story", help="one story: its articles (duplicates marked) and events")
     sp.add_argument("id", type=int)
     sp.add_argument("--json", action="store_true", help="machine-readable output")
-    sp.add_argument("--why", action="store_true",
-                    help="for each article: the similarity and the names and terms that placed it in the story")
+    sp.add_argument(
+        "--why",
+        action="store_true",
+        help="for each article: the similarity and the names and terms that placed it in the story",
+    )
     add_db(sp)
     sp.set_defaults(fn=cmd_story)

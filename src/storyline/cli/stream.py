@@ -31,14 +31,27 @@ def cmd_watch(args: argparse.Namespace) -> int:
         print(f"error: {printable(str(folder))}: no such folder", file=sys.stderr)
         return 2
     store = Store(args.db)
-    print(f"watching {printable(str(folder))} (every {args.interval:g} s) into {where(store)}", file=sys.stderr,
-          flush=True)
-    rep = watch(store, folder, interval=args.interval, settle=args.settle, once=args.once,
-                max_seconds=args.max_seconds, max_bytes=max_bytes(args),
-                analyse=not args.no_analyse, on_error=print_error,
-                on_batch=lambda _files, got: _print_new(store, got.stored))
-    print(f"{rep.files} files read: {len(rep.stored)} new, {rep.existing} already stored, "
-          f"{len(rep.errors)} failed ({store.count()} articles in {where(store)})")
+    print(
+        f"watching {printable(str(folder))} (every {args.interval:g} s) into {where(store)}",
+        file=sys.stderr,
+        flush=True,
+    )
+    rep = watch(
+        store,
+        folder,
+        interval=args.interval,
+        settle=args.settle,
+        once=args.once,
+        max_seconds=args.max_seconds,
+        max_bytes=max_bytes(args),
+        analyse=not args.no_analyse,
+        on_error=print_error,
+        on_batch=lambda _files, got: _print_new(store, got.stored),
+    )
+    print(
+        f"{rep.files} files read: {len(rep.stored)} new, {rep.existing} already stored, "
+        f"{len(rep.errors)} failed ({store.count()} articles in {where(store)})"
+    )
     return 1 if rep.errors else 0
 
 
@@ -50,23 +63,44 @@ def cmd_poll(args: argparse.Namespace) -> int:
         if c.status == 304:
             print(f"{url}: not modified", flush=True)
         elif c.status:
-            print(f"{url}: {len(c.stored)} new, {c.existing} already stored, {len(c.errors)} failed", flush=True)
+            print(
+                f"{url}: {len(c.stored)} new, {c.existing} already stored, {len(c.errors)} failed", flush=True
+            )
             _print_new(store, c.stored)
 
-    checks = poll(store, args.urls, every=args.every, once=args.once, max_rounds=args.max_rounds,
-                  max_seconds=args.max_seconds, allow_private=args.allow_private,
-                  max_bytes=max_bytes(args), analyse=not args.no_analyse, on_error=print_error,
-                  on_check=report)
+    checks = poll(
+        store,
+        args.urls,
+        every=args.every,
+        once=args.once,
+        max_rounds=args.max_rounds,
+        max_seconds=args.max_seconds,
+        allow_private=args.allow_private,
+        max_bytes=max_bytes(args),
+        analyse=not args.no_analyse,
+        on_error=print_error,
+        on_check=report,
+    )
     return 1 if any(c.errors for c in checks) else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp = sub.add_parser("watch", help="ingest files as they appear in a folder (until Ctrl-C)")
     sp.add_argument("dir")
-    sp.add_argument("--interval", type=_duration, default=2.0, metavar="DURATION",
-                    help="how often to look for new files (e.g. 2s, 1m; default 2s)")
-    sp.add_argument("--settle", type=_duration, default=1.0, metavar="DURATION",
-                    help="a file is read once its size has not changed for this long (default 1s)")
+    sp.add_argument(
+        "--interval",
+        type=_duration,
+        default=2.0,
+        metavar="DURATION",
+        help="how often to look for new files (e.g. 2s, 1m; default 2s)",
+    )
+    sp.add_argument(
+        "--settle",
+        type=_duration,
+        default=1.0,
+        metavar="DURATION",
+        help="a file is read once its size has not changed for this long (default 1s)",
+    )
     sp.add_argument("--once", action="store_true", help="read what is there now, then exit")
     sp.add_argument("--max-seconds", type=float, default=None, help="stop after this many seconds")
     sp.add_argument("--no-analyse", action="store_true", help="store cleaned articles only, skip analysis")
@@ -76,8 +110,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     sp = sub.add_parser("poll", help="poll RSS/Atom feeds with conditional GET and ingest new entries")
     sp.add_argument("urls", nargs="+", metavar="FEED_URL")
-    sp.add_argument("--every", type=_duration, default=600.0, metavar="DURATION",
-                    help="time between polls of each feed (e.g. 90s, 10m, 1h; default 10m)")
+    sp.add_argument(
+        "--every",
+        type=_duration,
+        default=600.0,
+        metavar="DURATION",
+        help="time between polls of each feed (e.g. 90s, 10m, 1h; default 10m)",
+    )
     sp.add_argument("--once", action="store_true", help="poll each feed once, then exit")
     sp.add_argument("--max-rounds", type=int, default=None, help="stop after this many rounds")
     sp.add_argument("--max-seconds", type=float, default=None, help="stop after this many seconds")

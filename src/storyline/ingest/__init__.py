@@ -40,7 +40,9 @@ INPUT_KINDS: dict[str, InputKind] = {
         InputKind("text", frozenset({".txt", ".text"}), ("text/plain",)),
         InputKind("html", frozenset({".html", ".htm", ".xhtml", ".shtml"}), ("html",)),
         InputKind("json", frozenset({".json", ".jsonl", ".ndjson"}), ("json",), read_json),
-        InputKind("feed", frozenset({".xml", ".rss", ".atom", ".rdf", ".feed"}), ("rss", "atom", "xml"), read_feed),
+        InputKind(
+            "feed", frozenset({".xml", ".rss", ".atom", ".rdf", ".feed"}), ("rss", "atom", "xml"), read_feed
+        ),
     )
 }
 KNOWN_EXT = frozenset().union(*(k.extensions for k in INPUT_KINDS.values()))
@@ -64,8 +66,9 @@ def sniff(data: bytes, hint: str = "") -> str:
     return "text"
 
 
-def read_bytes(data: bytes, source: str, hint: str = "", origin: str = "file",
-               url: str | None = None) -> Iterator[RawDoc | IngestError]:
+def read_bytes(
+    data: bytes, source: str, hint: str = "", origin: str = "file", url: str | None = None
+) -> Iterator[RawDoc | IngestError]:
     try:
         check_bytes(data)
     except DecodeError as e:

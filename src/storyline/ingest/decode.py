@@ -61,15 +61,17 @@ def _decode(data: bytes) -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc)
+                return data[len(bom) :].decode(enc)
             except UnicodeDecodeError as e:
-                raise DecodeError(f"undecodable bytes: starts with a {enc} byte-order mark but {e.reason}") from e
+                raise DecodeError(
+                    f"undecodable bytes: starts with a {enc} byte-order mark but {e.reason}"
+                ) from e
     head = data[:4096]
     # UTF-16 without BOM: many NULs, at odd offsets for little-endian text, even offsets for big-endian
     # (the other byte order decodes too, into valid but meaningless CJK characters).
     if head.count(b"\x00") > len(head) // 4:
         big_endian = head[0::2].count(b"\x00") > head[1::2].count(b"\x00")
-        for enc in (("utf-16-be", "utf-16-le") if big_endian else ("utf-16-le", "utf-16-be")):
+        for enc in ("utf-16-be", "utf-16-le") if big_endian else ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError:
@@ -98,7 +100,7 @@ def _decode(data: bytes) -> str:
 
 def _cp1252_strays(e: UnicodeError) -> tuple[str, int]:
     assert isinstance(e, UnicodeDecodeError)
-    return e.object[e.start:e.end].decode("cp1252", "replace"), e.end
+    return e.object[e.start : e.end].decode("cp1252", "replace"), e.end
 
 
 _MIXED = "storyline-utf8-strays-cp1252"

@@ -50,7 +50,9 @@ def _cap_errors(items: Iterable[RawDoc | IngestError], source: str) -> Iterator[
             listed += 1
         yield item
     if more:
-        yield IngestError(source, f"{more:,} more bad records not listed (only the first {MAX_ERRORS_LISTED} are)")
+        yield IngestError(
+            source, f"{more:,} more bad records not listed (only the first {MAX_ERRORS_LISTED} are)"
+        )
 
 
 def record_to_doc(rec: Any, source: str, origin: str) -> RawDoc | IngestError:
@@ -69,7 +71,9 @@ def record_to_doc(rec: Any, source: str, origin: str) -> RawDoc | IngestError:
     if body is None or kind is None:
         bad = [k for k in (*_HTML_KEYS, *_TEXT_KEYS) if k in rec]
         if bad:
-            return IngestError(source, f"field {bad[0]!r} is {type(rec[bad[0]]).__name__}, expected non-empty text")
+            return IngestError(
+                source, f"field {bad[0]!r} is {type(rec[bad[0]]).__name__}, expected non-empty text"
+            )
         return IngestError(source, "record has no 'text' or 'html' field")
     return RawDoc(
         source=source,
@@ -149,7 +153,9 @@ def _read_feed(data: bytes, source: str) -> Iterator[RawDoc | IngestError]:
 
     n = len(_FEED_ENTRY_RE.findall(data))
     if n > MAX_FEED_ENTRIES:
-        yield IngestError(source, f"feed has {n:,} entries, over the {MAX_FEED_ENTRIES:,}-entry limit: split it")
+        yield IngestError(
+            source, f"feed has {n:,} entries, over the {MAX_FEED_ENTRIES:,}-entry limit: split it"
+        )
         return
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)

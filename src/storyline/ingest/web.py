@@ -29,8 +29,10 @@ MAX_REDIRECTS = 5
 USER_AGENT = "storyline/0.1 (+https://example.invalid/storyline)"
 _REDIRECTS = {301, 302, 303, 307, 308}
 # Cloud metadata endpoints, including the ones that are not link-local (ECS, Alibaba, Azure wireserver).
-_METADATA = {ipaddress.ip_address(a) for a in
-             ("169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "168.63.129.16")}
+_METADATA = {
+    ipaddress.ip_address(a)
+    for a in ("169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "168.63.129.16")
+}
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -180,8 +182,9 @@ class _GuardedStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._inner.close()
 
-    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
         # server_hostname is the URL's host name, so certificates are checked against it, not the IP
         try:
             tls = self._inner.start_tls(ssl_context, server_hostname, self._deadline.left(timeout))
@@ -202,14 +205,21 @@ class _GuardedBackend(httpcore.NetworkBackend):
         self._policy = policy
         self._deadline = deadline
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: typing.Iterable[typing.Any] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: typing.Iterable[typing.Any] | None = None,
+    ) -> httpcore.NetworkStream:
         addrs = _resolve_checked(host, port, self._policy)
         err: Exception | None = None
         for addr in addrs:  # e.g. an IPv6 address first on a host without IPv6 routes
             try:
-                stream = self._inner.connect_tcp(addr, port, self._deadline.left(timeout), local_address,
-                                                 socket_options)
+                stream = self._inner.connect_tcp(
+                    addr, port, self._deadline.left(timeout), local_address, socket_options
+                )
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as e:
                 self._deadline.left()
                 err = e
@@ -218,8 +228,12 @@ class _GuardedBackend(httpcore.NetworkBackend):
         assert err is not None
         raise err
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: typing.Iterable[typing.Any] | None = None) -> httpcore.NetworkStream:
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: typing.Iterable[typing.Any] | None = None,
+    ) -> httpcore.NetworkStream:
         raise FetchError("refused: unix sockets are not fetched")
 
     def sleep(self, seconds: float) -> None:
@@ -284,8 +298,14 @@ def check_url(url: str, allow_private: bool = False) -> None:
     _resolve_checked(u.host, u.port or (443 if u.scheme == "https" else 80), _Policy(allow_private))
 
 
-_NET_ERRORS = (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
-               httpcore.UnsupportedProtocol, ssl.SSLError, OSError)
+_NET_ERRORS = (
+    httpcore.TimeoutException,
+    httpcore.NetworkError,
+    httpcore.ProtocolError,
+    httpcore.UnsupportedProtocol,
+    ssl.SSLError,
+    OSError,
+)
 
 
 def fetch(
@@ -308,8 +328,9 @@ def fetch(
     ext = {"timeout": {"connect": per_op, "read": per_op, "write": per_op, "pool": per_op}}
     hdrs = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", **(headers or {})}
     raw_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in hdrs.items()]
-    with httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), retries=0,
-                                 network_backend=_GuardedBackend(policy, deadline)) as pool:
+    with httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), retries=0, network_backend=_GuardedBackend(policy, deadline)
+    ) as pool:
         for _ in range(MAX_REDIRECTS + 1):
             u = _checked_url(url)
             target = httpcore.URL(scheme=u.raw_scheme, host=u.raw_host, port=u.port, target=u.raw_path)
@@ -333,8 +354,14 @@ def fetch(
                     for chunk in resp.iter_stream():
                         body.add(chunk)
                         deadline.left()
-                    return Fetched(url, bytes(body.data), got.get("content-type", ""), got.get("etag"),
-                                   got.get("last-modified"), resp.status)
+                    return Fetched(
+                        url,
+                        bytes(body.data),
+                        got.get("content-type", ""),
+                        got.get("etag"),
+                        got.get("last-modified"),
+                        resp.status,
+                    )
             except _NET_ERRORS as e:
                 raise FetchError(f"fetch failed: {type(e).__name__}: {e}") from e
         raise FetchError(f"too many redirects (> {MAX_REDIRECTS})")

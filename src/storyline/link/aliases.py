@@ -204,11 +204,15 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
         names = Counter(nodes[i][1].name for i in idxs if nodes[i][1].type != "role")
         if not names:
             continue  # an unresolved role stays out of the canonical list
-        plain = Counter(nodes[i][1].name for i in idxs if nodes[i][1].type != "role" and eff[i] == nodes[i][2])
+        plain = Counter(
+            nodes[i][1].name for i in idxs if nodes[i][1].type != "role" and eff[i] == nodes[i][2]
+        )
         names = plain or names  # "Jane Roe" rather than "Minister Jane Roe"
         # Prefer the commonest multi-word name: "Jane Roe" over "Roe".
         name = max(names, key=lambda s: (len(words(s)) > 1, names[s], len(s)))
-        aliases = sorted({nodes[i][1].name for i in idxs} | {a for i in idxs for a in nodes[i][1].aliases} - {name})
+        aliases = sorted(
+            {nodes[i][1].name for i in idxs} | {a for i in idxs for a in nodes[i][1].aliases} - {name}
+        )
         roles = sorted(
             {r for i in idxs for r in nodes[i][1].roles}
             | {nodes[i][1].name for i in idxs if nodes[i][1].type == "role"}

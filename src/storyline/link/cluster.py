@@ -140,11 +140,18 @@ class Placement:
     other: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"how": self.how, "similarity": self.similarity, "terms": list(self.terms), "other": self.other}
+        return {
+            "how": self.how,
+            "similarity": self.similarity,
+            "terms": list(self.terms),
+            "other": self.other,
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Placement:
-        return cls(str(d.get("how", "")), float(d.get("similarity", 0.0)), list(d.get("terms") or []), d.get("other"))
+        return cls(
+            str(d.get("how", "")), float(d.get("similarity", 0.0)), list(d.get("terms") or []), d.get("other")
+        )
 
 
 @dataclass(slots=True)
@@ -221,7 +228,9 @@ class _Members:
     """Vectors and pairwise similarities of a young story's members (memory only, for splits)."""
 
     ids: list[int] = field(default_factory=list)
-    vecs: list[tuple[dict[int, float], dict[int, float], np.ndarray | None, int | None]] = field(default_factory=list)
+    vecs: list[tuple[dict[int, float], dict[int, float], np.ndarray | None, int | None]] = field(
+        default_factory=list
+    )
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
 
@@ -322,7 +331,9 @@ class StoryLinker:
             if date is not None:
                 span = dt.timedelta(days=c.window_days)
                 win = (date - span, date + span)
-            found = self.backend.candidates([f for f, _ in keys], c.max_candidates, win, self.seq - c.recent_articles)
+            found = self.backend.candidates(
+                [f for f, _ in keys], c.max_candidates, win, self.seq - c.recent_articles
+            )
             self._fetch([sid for sid in found if sid not in self.stories])
             for rank, sid in enumerate(found):
                 hits[sid] = hits.get(sid, 0.0) + 1.0 / (1 + rank)
@@ -390,7 +401,9 @@ class StoryLinker:
         return sim
 
     # ------------------------------------------------------------- adding
-    def add(self, article: Article, facts: ArticleFacts | None = None, embedding: np.ndarray | None = None) -> Assignment:
+    def add(
+        self, article: Article, facts: ArticleFacts | None = None, embedding: np.ndarray | None = None
+    ) -> Assignment:
         """Assign one article (its ``id`` must be set) to a story."""
         if article.id is None:
             raise ValueError(f"{article.source}: article has no id (store it before linking)")
@@ -440,7 +453,9 @@ class StoryLinker:
                 asg.story_id = now.story
         return out
 
-    def _add(self, article: Article, facts: ArticleFacts | None, feats: ArticleFeatures, emb: np.ndarray | None) -> Assignment:
+    def _add(
+        self, article: Article, facts: ArticleFacts | None, feats: ArticleFeatures, emb: np.ndarray | None
+    ) -> Assignment:
         aid = article.id
         assert aid is not None
         self.seq += 1
@@ -507,7 +522,9 @@ class StoryLinker:
         new = best is None or best_sim < thr
         if new:
             if best is not None:
-                why = Placement("new", round(best_sim, 4), self._top_shared(terms, ents, self.stories[best], names), best)
+                why = Placement(
+                    "new", round(best_sim, 4), self._top_shared(terms, ents, self.stories[best], names), best
+                )
             else:
                 why = Placement("new", 0.0, self._top_own(terms, ents, names))
             s = StoryState(id=self.next_story)
@@ -535,7 +552,9 @@ class StoryLinker:
         # state.story, not s.id: a split may just have moved this article to a story of its own
         return Assignment(aid, state.story, new, round(best_sim, 4), None, len(cands))
 
-    def _fuzzy_names(self, ents: dict[int, float], s: StoryState, names: dict[int, str]) -> dict[int, float] | None:
+    def _fuzzy_names(
+        self, ents: dict[int, float], s: StoryState, names: dict[int, str]
+    ) -> dict[int, float] | None:
         """``ents`` with names the story lacks read as the story's names they closely resemble, or None."""
         c = self.config.cluster
         missing = [f for f in ents if f not in s.ents and len(names.get(f, "")) >= c.fuzzy_min_chars]
@@ -558,7 +577,9 @@ class StoryLinker:
         return {f: v / norm for f, v in out.items()}
 
     # ------------------------------------------------------------- explaining
-    def _contributions(self, terms: dict[int, float], ents: dict[int, float], s: StoryState) -> dict[int, float]:
+    def _contributions(
+        self, terms: dict[int, float], ents: dict[int, float], s: StoryState
+    ) -> dict[int, float]:
         """Each shared feature's part of the similarity ``score`` gives (before the time terms)."""
         c = self.config.cluster
         wsum = c.w_terms + (c.w_entities if ents and s.ents else 0.0)
@@ -583,18 +604,25 @@ class StoryLinker:
                 out.append(n)
         return out
 
-    def _top_shared(self, terms: dict[int, float], ents: dict[int, float], s: StoryState, names: dict[int, str]) -> list[str]:
+    def _top_shared(
+        self, terms: dict[int, float], ents: dict[int, float], s: StoryState, names: dict[int, str]
+    ) -> list[str]:
         contrib = self._contributions(terms, ents, s)
         top = heapq.nlargest(self.config.cluster.why_terms, contrib, key=lambda f: contrib[f])
         return self._names(top, names, s)
 
     def _top_own(self, terms: dict[int, float], ents: dict[int, float], names: dict[int, str]) -> list[str]:
         k = self.config.cluster.why_terms
-        top = heapq.nlargest(k // 2, ents, key=lambda f: ents[f]) + heapq.nlargest(k - k // 2, terms, key=lambda f: terms[f])
+        top = heapq.nlargest(k // 2, ents, key=lambda f: ents[f]) + heapq.nlargest(
+            k - k // 2, terms, key=lambda f: terms[f]
+        )
         return self._names(top, names)
 
     def explain(
-        self, story_id: int, articles: list[Article] | None = None, facts: list[ArticleFacts | None] | None = None
+        self,
+        story_id: int,
+        articles: list[Article] | None = None,
+        facts: list[ArticleFacts | None] | None = None,
     ) -> list[ArticleExplanation]:
         """For each article of a story: the placement recorded when it was linked, and its similarity to
         the story as it stands now with the shared features that weigh most. ``articles`` (with their
@@ -605,7 +633,9 @@ class StoryLinker:
             return []
         members = {a.id: a for a in (self.backend.members(story_id) if self.backend is not None else [])}
         members.update({aid: self.articles[aid] for aid in s.article_ids if aid in self.articles})
-        texts = {a.id: (a, f) for a, f in zip(articles or [], facts or [None] * len(articles or []), strict=True)}
+        texts = {
+            a.id: (a, f) for a, f in zip(articles or [], facts or [None] * len(articles or []), strict=True)
+        }
         out = []
         for aid, st in sorted(members.items(), key=lambda kv: kv[1].seq):
             sim, shared = 0.0, []
@@ -632,9 +662,18 @@ class StoryLinker:
         thr = (c.threshold_embed if c.use_embeddings else c.threshold) + c.merge_margin
         for sid in cands:
             t = self.stories.get(sid)
-            if t is None or t is s or t.partial or t.n == 0 or t.merged_into is not None or s.merged_into is not None:
+            if (
+                t is None
+                or t is s
+                or t.partial
+                or t.n == 0
+                or t.merged_into is not None
+                or s.merged_into is not None
+            ):
                 continue
-            small, big = (t, s) if t.n <= c.merge_small else (s, t) if s.n <= c.merge_small < t.n else (None, None)
+            small, big = (
+                (t, s) if t.n <= c.merge_small else (s, t) if s.n <= c.merge_small < t.n else (None, None)
+            )
             if small is None or big is None or small.partial:
                 continue
             sim, tt, te = self._story_sim(big, small)
@@ -649,7 +688,13 @@ class StoryLinker:
         date = t.first if t.first is not None and t.first == t.last else None
         year = next(iter(t.years)) if len(t.years) == 1 and date is None else None
         sim = self.score(s, tt, te, None, date, year)
-        if t.first is not None and t.last is not None and s.first is not None and s.last is not None and date is None:
+        if (
+            t.first is not None
+            and t.last is not None
+            and s.first is not None
+            and s.last is not None
+            and date is None
+        ):
             gap = max((s.first - t.last).days, (t.first - s.last).days, 0)
             sim -= c.time_weight * (1.0 - math.exp(-gap / c.time_tau_days))
         return sim, tt, te
@@ -692,7 +737,9 @@ class StoryLinker:
         self._post(s)
 
     # ------------------------------------------------------------- revisiting
-    def _pair_sim(self, a: tuple[dict[int, float], dict[int, float]], b: tuple[dict[int, float], dict[int, float]]) -> float:
+    def _pair_sim(
+        self, a: tuple[dict[int, float], dict[int, float]], b: tuple[dict[int, float], dict[int, float]]
+    ) -> float:
         c = self.config.cluster
         total, wsum = c.w_terms * _cos(a[0], b[0], 1.0), c.w_terms
         if a[1] and b[1]:
@@ -700,7 +747,12 @@ class StoryLinker:
         return total / wsum
 
     def _remember(
-        self, s: StoryState, aid: int, terms: dict[int, float], ents: dict[int, float], emb: np.ndarray | None,
+        self,
+        s: StoryState,
+        aid: int,
+        terms: dict[int, float],
+        ents: dict[int, float],
+        emb: np.ndarray | None,
         year: int | None,
     ) -> None:
         """Keep a young story's member vectors; split it when its members form two apart groups."""
@@ -709,7 +761,9 @@ class StoryLinker:
             return  # revisiting off
         if self.seq % 1000 == 0:
             idle = self.seq - c.split_recent
-            for sid in [sid for sid in self.members if sid not in self.stories or self.stories[sid].seq < idle]:
+            for sid in [
+                sid for sid in self.members if sid not in self.stories or self.stories[sid].seq < idle
+            ]:
                 self._forget(sid)
         m = self.members.get(s.id)
         if m is None:
@@ -727,7 +781,9 @@ class StoryLinker:
         self._append(m, aid, vec, emb)
         if len(m.ids) >= 2 * c.split_min:
             part = _bisect(m.sims, c.split_min, c.split_ratio)
-            if part is not None and (self._apart_in_time(m, part) or _bisect(m.sims, c.split_min, c.split_strong_ratio) is not None):
+            if part is not None and (
+                self._apart_in_time(m, part) or _bisect(m.sims, c.split_min, c.split_strong_ratio) is not None
+            ):
                 self._split(s, m, part)
 
     def _apart_in_time(self, m: _Members, part: np.ndarray) -> bool:
@@ -753,7 +809,11 @@ class StoryLinker:
         return bool(years[0] and years[1] and not years[0] & years[1])
 
     def _append(
-        self, m: _Members, aid: int, vec: tuple[dict[int, float], dict[int, float], int | None], emb: np.ndarray | None
+        self,
+        m: _Members,
+        aid: int,
+        vec: tuple[dict[int, float], dict[int, float], int | None],
+        emb: np.ndarray | None,
     ) -> None:
         row = np.array([self._pair_sim(vec[:2], v[:2]) for v in m.vecs] + [1.0], dtype=np.float32)
         n = len(m.ids)
@@ -774,7 +834,8 @@ class StoryLinker:
             cols = [np.fromiter(d.keys(), dtype=np.int64, count=len(d)) for d in part]
             vals = [np.fromiter(d.values(), dtype=np.float64, count=len(d)) for d in part]
             x = scipy.sparse.csr_matrix(
-                (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(vecs), c.n_features)
+                (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                shape=(len(vecs), c.n_features),
             )
             return (x @ x.T).toarray()
 
@@ -871,7 +932,12 @@ class StoryLinker:
         m.sims = m.sims[np.ix_(keep, keep)]
 
     def _absorb(
-        self, s: StoryState, terms: dict[int, float], ents: dict[int, float], emb: np.ndarray | None, names: dict[int, str]
+        self,
+        s: StoryState,
+        terms: dict[int, float],
+        ents: dict[int, float],
+        emb: np.ndarray | None,
+        names: dict[int, str],
     ) -> None:
         c = self.config.cluster
         for f, w in terms.items():

@@ -113,7 +113,9 @@ class DuplicateIndex:
 
     def __post_init__(self) -> None:
         c = self.config
-        self._lsh = MinHashLSH(threshold=c.threshold, num_perm=c.num_perm, params=lsh_bands(c.threshold, c.num_perm))
+        self._lsh = MinHashLSH(
+            threshold=c.threshold, num_perm=c.num_perm, params=lsh_bands(c.threshold, c.num_perm)
+        )
         # Signatures as uint32 (the affine32 scheme): 512 bytes an article.
         self._sigs: OrderedDict[int, np.ndarray] = OrderedDict()
         self.rep_of: dict[int, int] = {}  # member -> representative (only for duplicates)
@@ -130,7 +132,9 @@ class DuplicateIndex:
         # passage sample -> the latest article holding it (a copy of a copy leads to the group anyway)
         self._passages: dict[int, int] = {}
         self._passages_of: OrderedDict[int, Passages] = OrderedDict()
-        self.kind: dict[int, str] = {}  # member -> "text" (whole-text MinHash) or "passages" (shared passages)
+        self.kind: dict[
+            int, str
+        ] = {}  # member -> "text" (whole-text MinHash) or "passages" (shared passages)
 
     # -- signatures
     def signature(self, text: str) -> np.ndarray | None:
@@ -158,7 +162,9 @@ class DuplicateIndex:
         """One signed 64-bit key per LSH band (same banding as the in-memory index), for a store index."""
         keys = []
         for i, (lo, hi) in enumerate(self._lsh.hashranges):
-            d = hashlib.blake2b(sig[lo:hi].astype(np.uint32).tobytes(), digest_size=8, salt=i.to_bytes(2, "little"))
+            d = hashlib.blake2b(
+                sig[lo:hi].astype(np.uint32).tobytes(), digest_size=8, salt=i.to_bytes(2, "little")
+            )
             keys.append(int.from_bytes(d.digest(), "little", signed=True))
         return keys
 
@@ -174,7 +180,9 @@ class DuplicateIndex:
         for cand, other in cands.items():
             self.comparisons += 1
             j = float(np.mean(other == sig))
-            if j >= self.config.threshold and (j > best_j or (j == best_j and best is not None and cand < best)):
+            if j >= self.config.threshold and (
+                j > best_j or (j == best_j and best is not None and cand < best)
+            ):
                 best, best_j = cand, j
         return best, best_j
 
@@ -234,7 +242,9 @@ class DuplicateIndex:
                 continue
             self.comparisons += 1
             run, _ = longest_shared_run(ps, seen, c.passage_k)
-            if run >= c.passage_min_run and (cont > best_c or (cont == best_c and best is not None and aid < best)):
+            if run >= c.passage_min_run and (
+                cont > best_c or (cont == best_c and best is not None and aid < best)
+            ):
                 best, best_c = aid, cont
         return best, min(1.0, best_c)
 

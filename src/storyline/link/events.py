@@ -185,7 +185,11 @@ def resolve_cue(cue: EventCue, ref: dt.date, ref_end: dt.date | None = None) -> 
     if cue.date is not None:
         return
     if cue.weekday is not None:
-        cue.date = weekday_before(ref, cue.weekday) if ref_end is None else weekday_nearest(ref, ref_end, cue.weekday)
+        cue.date = (
+            weekday_before(ref, cue.weekday)
+            if ref_end is None
+            else weekday_nearest(ref, ref_end, cue.weekday)
+        )
     elif cue.offset is not None:
         cue.date = (ref_end or ref) + dt.timedelta(days=cue.offset)
 
@@ -244,10 +248,18 @@ def build_events(
         if top_places:
             label += " · " + ", ".join(top_places[:2])
         events.append(
-            Event(id=i, start=day, end=day, label=label, places=top_places, actions=actions, article_ids=aids, claims=claims)
+            Event(
+                id=i,
+                start=day,
+                end=day,
+                label=label,
+                places=top_places,
+                actions=actions,
+                article_ids=aids,
+                claims=claims,
+            )
         )
     return events
-
 
 
 def resolve_times(facts: ArticleFacts, date_range: tuple[dt.date, dt.date]) -> list[TimeRef]:

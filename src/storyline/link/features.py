@@ -30,9 +30,7 @@ NEWS_STOP = frozenset(
 )
 STOP = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
+MONTHS = "january february march april may june july august september october november december".split()
 _CAP_STOP = STOP | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"i", "the", "a", "an", "but", "and", "in", "on"}
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+(?:[.,]\d+)*", re.UNICODE)
@@ -66,22 +64,85 @@ def fold(s: str) -> str:
 # British and American spellings of one word, so that outlets on either side of the Atlantic meet
 # ("defence"/"defense", "labour"/"labor", "organised"/"organized", "travelled"/"traveled").
 _US_WORDS = {
-    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
-    "centre": "center", "theatre": "theater", "metre": "meter", "litre": "liter", "fibre": "fiber",
-    "calibre": "caliber", "spectre": "specter", "programme": "program", "catalogue": "catalog",
-    "dialogue": "dialog", "analogue": "analog", "grey": "gray", "plough": "plow", "aluminium": "aluminum",
-    "mould": "mold", "ageing": "aging", "judgement": "judgment", "acknowledgement": "acknowledgment",
-    "manoeuvre": "maneuver", "sceptical": "skeptical", "sceptic": "skeptic", "jewellery": "jewelry",
-    "pyjamas": "pajamas", "enrol": "enroll", "fulfil": "fulfill", "skilful": "skillful", "wilful": "willful",
-    "instalment": "installment", "kerb": "curb", "cosy": "cozy", "tyre": "tire",
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "pretence": "pretense",
+    "centre": "center",
+    "theatre": "theater",
+    "metre": "meter",
+    "litre": "liter",
+    "fibre": "fiber",
+    "calibre": "caliber",
+    "spectre": "specter",
+    "programme": "program",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "analogue": "analog",
+    "grey": "gray",
+    "plough": "plow",
+    "aluminium": "aluminum",
+    "mould": "mold",
+    "ageing": "aging",
+    "judgement": "judgment",
+    "acknowledgement": "acknowledgment",
+    "manoeuvre": "maneuver",
+    "sceptical": "skeptical",
+    "sceptic": "skeptic",
+    "jewellery": "jewelry",
+    "pyjamas": "pajamas",
+    "enrol": "enroll",
+    "fulfil": "fulfill",
+    "skilful": "skillful",
+    "wilful": "willful",
+    "instalment": "installment",
+    "kerb": "curb",
+    "cosy": "cozy",
+    "tyre": "tire",
 }
 _OUR_STEMS = (
-    "colour", "favour", "honour", "labour", "behaviour", "neighbour", "harbour", "rumour", "humour",
-    "vigour", "armour", "endeavour", "flavour", "odour", "tumour", "vapour", "saviour", "parlour", "splendour",
+    "colour",
+    "favour",
+    "honour",
+    "labour",
+    "behaviour",
+    "neighbour",
+    "harbour",
+    "rumour",
+    "humour",
+    "vigour",
+    "armour",
+    "endeavour",
+    "flavour",
+    "odour",
+    "tumour",
+    "vapour",
+    "saviour",
+    "parlour",
+    "splendour",
 )
 _LL_STEMS = (
-    "travel", "cancel", "label", "model", "fuel", "signal", "counsel", "level", "marshal", "channel",
-    "total", "tunnel", "dial", "duel", "equal", "initial", "pencil", "quarrel", "rival", "shovel", "spiral",
+    "travel",
+    "cancel",
+    "label",
+    "model",
+    "fuel",
+    "signal",
+    "counsel",
+    "level",
+    "marshal",
+    "channel",
+    "total",
+    "tunnel",
+    "dial",
+    "duel",
+    "equal",
+    "initial",
+    "pencil",
+    "quarrel",
+    "rival",
+    "shovel",
+    "spiral",
 )
 _ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$")
 _YSE = re.compile(r"(?<=[a-z]{3})ys(e|ed|es|ing)$")
@@ -310,7 +371,9 @@ def _full_offset(article: Article, keep: list[int], pos: int) -> int:
     return len(article.text)
 
 
-def extract(article: Article, facts: ArticleFacts | None = None, config: FeatureConfig = FEATURES) -> ArticleFeatures:
+def extract(
+    article: Article, facts: ArticleFacts | None = None, config: FeatureConfig = FEATURES
+) -> ArticleFeatures:
     """Weighted content terms and entity keys of one article.
 
     Only the article itself counts: the cleaner keeps captions and the text it dropped (menus,
@@ -372,7 +435,9 @@ def extract(article: Article, facts: ArticleFacts | None = None, config: Feature
         for m in facts.mentions:
             if m.type not in ("person", "organisation", "place", "group"):
                 continue
-            if m.part == "body" and (m.start < 0 or not kept[min(len(kept) - 1, bisect_right(offs, m.start) - 1)]):
+            if m.part == "body" and (
+                m.start < 0 or not kept[min(len(kept) - 1, bisect_right(offs, m.start) - 1)]
+            ):
                 continue  # a caption or repeated paragraph
             head = m.part in ("title", "dek") or (m.part == "body" and m.start < lead_full)
             late = cfg.tail_weight if m.part == "body" and m.start >= tail_full else 1.0

@@ -58,7 +58,9 @@ def conflict_side(text: str, reason: str) -> Markup:
     """A conflict's span, escaped, with the values the reason quotes from it marked: the two sides of
     a conflict show at a glance where they differ."""
     shown = str(escape(" ".join(text.split())))
-    values = sorted({str(escape(v)) for v in _QUOTED_VALUE.findall(reason) if v.strip()}, key=len, reverse=True)
+    values = sorted(
+        {str(escape(v)) for v in _QUOTED_VALUE.findall(reason) if v.strip()}, key=len, reverse=True
+    )
     if values:
         shown = re.sub("|".join(re.escape(v) for v in values), lambda m: f"<mark>{m.group(0)}</mark>", shown)
     return Markup(shown)
@@ -125,7 +127,9 @@ def coverage_svg(report: StoryReport, cell: int = 22) -> Markup:
         )
     for i, (cid, row) in enumerate(zip(cov.clusters, cov.cells, strict=True)):
         y = label_h + i * cell
-        parts.append(f'<text x="{left - 6}" y="{y + cell * 0.7:.1f}" font-size="11" text-anchor="end">{cid}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + cell * 0.7:.1f}" font-size="11" text-anchor="end">{cid}</text>'
+        )
         for j, state in enumerate(row):
             x = left + j * cell
             title = f"{cid} × {full[j]}: {LABELS.get('cell_' + state, '—') if state else '—'}"
@@ -162,7 +166,7 @@ def timeline_svg(report: StoryReport, width: int = 760) -> Markup:
             tip += " — “" + (first_span if len(first_span) <= 200 else first_span[:199] + "…") + "”"
         parts.append(
             f'<circle cx="{x:.1f}" cy="{axis_y}" r="{r}" fill="{colour}" fill-opacity="0.75">'
-            f'<title>{escape(tip)}</title></circle>'
+            f"<title>{escape(tip)}</title></circle>"
         )
         # labels alternate above and below the axis; one that would overprint the previous label on
         # both sides is left out (its dot keeps the tooltip)
@@ -173,7 +177,9 @@ def timeline_svg(report: StoryReport, width: int = 760) -> Markup:
         up = room[0]
         last_label[up] = x
         y = axis_y - r - 6 if up else axis_y + r + 14
-        parts.append(f'<text x="{x:.1f}" y="{y}" font-size="10" text-anchor="middle">{e.date.isoformat()}</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{y}" font-size="10" text-anchor="middle">{e.date.isoformat()}</text>'
+        )
         # where, from the event's label ("2024-10-08 · Fennick Road, Port of Kestrel Bay")
         place = e.label.split(" · ", 1)[1].split(",")[0].strip() if " · " in (e.label or "") else ""
         if place:
@@ -211,10 +217,17 @@ def render_index_html(entries: Sequence[IndexEntry], title: str = "storyline bri
 
 
 def render_index_md(entries: Sequence[IndexEntry], title: str = "storyline briefs") -> str:
-    lines = [f"# {title}", "", "| story | span | articles | independent | corroborated | conflicts | brief |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"# {title}",
+        "",
+        "| story | span | articles | independent | corroborated | conflicts | brief |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for e in entries:
         span = e.start + (f" – {e.end}" if e.end and e.end != e.start else "")
         links = " · ".join(f"[{fmt}]({name})" for fmt, name in e.files.items())
         label = md(e.label)
-        lines.append(f"| {e.story_id}: {label} | {span} | {e.articles} | {e.independent} | {e.corroborated} | {e.conflicts} | {links} |")
+        lines.append(
+            f"| {e.story_id}: {label} | {span} | {e.articles} | {e.independent} | {e.corroborated} | {e.conflicts} | {links} |"
+        )
     return "\n".join(lines) + "\n"

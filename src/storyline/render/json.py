@@ -113,7 +113,11 @@ def report_from_dict(d: dict[str, Any]) -> StoryReport:
                     **g,
                     "variants": [
                         QuoteVariant(
-                            **{**v, "content": Span(**v["content"]), "diff": [DiffPart(**p) for p in v.get("diff", [])]}
+                            **{
+                                **v,
+                                "content": Span(**v["content"]),
+                                "diff": [DiffPart(**p) for p in v.get("diff", [])],
+                            }
                         )
                         for v in g["variants"]
                     ],

@@ -78,7 +78,9 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
             out.append(f"- {_q(g.text)}")
             for var in g.variants:
                 who = f" ({md(var.speaker)})" if var.speaker and var.speaker != g.speaker else ""
-                out.append(f"  - {LABELS['variant']} {md(var.outlet)}{who} {citation(var.text.refs)}: {_diff(var.diff)}")
+                out.append(
+                    f"  - {LABELS['variant']} {md(var.outlet)}{who} {citation(var.text.refs)}: {_diff(var.diff)}"
+                )
         out.append("")
     if not v.quotes:
         out += [LABELS["none"], ""]
@@ -101,7 +103,11 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
         for cid, text, cells in v.coverage_rows:
             short = " ".join(text.text.split())
             short = md(short if len(short) <= 90 else short[:87] + "…")
-            out.append(f"| {cid} | “{short}” {citation(text.refs)} | " + " | ".join(CELL_MARKS[x] for x in cells) + " |")
+            out.append(
+                f"| {cid} | “{short}” {citation(text.refs)} | "
+                + " | ".join(CELL_MARKS[x] for x in cells)
+                + " |"
+            )
         out += [
             "",
             f"{CELL_MARKS['own']} {LABELS['cell_own']} · {CELL_MARKS['attributed']} {LABELS['cell_attributed']} · "
@@ -135,7 +141,10 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
     out += [f"## {LABELS['timeline']}", ""]
     for e in v.timeline:
         mark = " (inferred)" if e.inferred else ""
-        out.append(f"- **{e.date}**{mark}" + (f" · {md(e.label.split(' · ', 1)[-1])}" if e.label and " · " in e.label else ""))
+        out.append(
+            f"- **{e.date}**{mark}"
+            + (f" · {md(e.label.split(' · ', 1)[-1])}" if e.label and " · " in e.label else "")
+        )
         for item in e.items[:6]:
             out.append(f"  - {_q(item)}")
     out += ([] if v.timeline else [LABELS["none"]]) + [""]

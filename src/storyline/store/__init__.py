@@ -81,7 +81,9 @@ class Store:
             out: list[tuple[int, bool]] = []
             with self.Session() as s, s.begin():
                 hashes = [a.content_hash for _, a in items]
-                rows = s.execute(select(ArticleRow.content_hash, ArticleRow.id).where(ArticleRow.content_hash.in_(hashes)))
+                rows = s.execute(
+                    select(ArticleRow.content_hash, ArticleRow.id).where(ArticleRow.content_hash.in_(hashes))
+                )
                 known = {h: i for h, i in rows}
                 for raw, art in items:
                     if art.content_hash in known:
@@ -93,7 +95,9 @@ class Store:
                             s.add(row)
                             s.flush()
                     except IntegrityError:
-                        existing = s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == art.content_hash))
+                        existing = s.scalar(
+                            select(ArticleRow.id).where(ArticleRow.content_hash == art.content_hash)
+                        )
                         out.append((int(existing), False))  # type: ignore[arg-type]
                         continue
                     art.id = row.id
@@ -116,7 +120,11 @@ class Store:
         out: set[str] = set()
         with self.Session() as s:
             for i in range(0, len(hs), 500):
-                out.update(s.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(hs[i:i + 500]))))
+                out.update(
+                    s.scalars(
+                        select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(hs[i : i + 500]))
+                    )
+                )
         return out
 
     def get_article(self, aid: int) -> Article | None:
@@ -152,7 +160,7 @@ class Store:
     def iter_articles(self, ids: Iterable[int] | None = None, chunk: int = 500) -> Iterator[Article]:
         all_ids = list(ids) if ids is not None else self.article_ids()
         for i in range(0, len(all_ids), chunk):
-            part = all_ids[i:i + chunk]
+            part = all_ids[i : i + chunk]
             with self.Session() as s:
                 rows = {r.id: r for r in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(part)))}
             for aid in part:
@@ -177,9 +185,13 @@ class Store:
                 if dialect in ("sqlite", "postgresql"):
                     # An upsert: two processes analysing the same article must not collide on its key.
                     ins = importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert(FactsRow)
-                    s.execute(ins.on_conflict_do_update(
-                        index_elements=["article_id"], set_={"version": ins.excluded.version, "facts": ins.excluded.facts}
-                    ), rows)
+                    s.execute(
+                        ins.on_conflict_do_update(
+                            index_elements=["article_id"],
+                            set_={"version": ins.excluded.version, "facts": ins.excluded.facts},
+                        ),
+                        rows,
+                    )
                 else:
                     for r in rows:
                         s.merge(FactsRow(**r))
@@ -197,7 +209,7 @@ class Store:
         out: dict[int, ArticleFacts] = {}
         for i in range(0, len(wanted), chunk):
             with self.Session() as s:
-                for row in s.scalars(select(FactsRow).where(FactsRow.article_id.in_(wanted[i:i + chunk]))):
+                for row in s.scalars(select(FactsRow).where(FactsRow.article_id.in_(wanted[i : i + chunk]))):
                     f = facts_from_json(row.facts)
                     f.article_id = row.article_id
                     out[row.article_id] = f

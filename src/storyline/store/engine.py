@@ -19,7 +19,7 @@ def db_url(db: str | None) -> str:
         # psycopg 3 is the PostgreSQL driver: a plain postgresql:// URL means it too
         for plain in ("postgresql://", "postgres://"):
             if db.startswith(plain):
-                return "postgresql+psycopg://" + db[len(plain):]
+                return "postgresql+psycopg://" + db[len(plain) :]
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 

@@ -33,9 +33,17 @@ def feed_state(store: Store, url: str) -> FeedStateRow | None:
         return s.get(FeedStateRow, url)
 
 
-def save_feed_state(store: Store, url: str, *, status: int, checked: dt.datetime,
-                    changed: dt.datetime | None = None, etag: str | None = None,
-                    last_modified: str | None = None, new: int = 0) -> None:
+def save_feed_state(
+    store: Store,
+    url: str,
+    *,
+    status: int,
+    checked: dt.datetime,
+    changed: dt.datetime | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    new: int = 0,
+) -> None:
     with store.session() as s, s.begin():
         row = s.get(FeedStateRow, url)
         if row is None:

@@ -38,6 +38,8 @@ def is_modelled(obj: object, name: str | None, type_: str, reflected: bool, comp
     """Alembic ``include_object`` hook: False for the full-text index tables and their indexes."""
     table = getattr(getattr(obj, "table", None), "name", None) if type_ != "table" else name
     return not (table or "").startswith(INDEX_TABLE_PREFIXES)
+
+
 # Stores made before Alembic managed the schema hold exactly these tables: adopt them at this revision.
 BASELINE = ("0001", {"articles", "facts"})
 _PG_LOCK = 0x5709_11E5  # advisory lock key of schema upgrades

@@ -28,7 +28,9 @@ class StoryReportRow(Base):
     __tablename__ = "story_reports"
 
     story_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    version: Mapped[str] = mapped_column(String(64))  # "<articles>:<link seq>" of the story it was computed from
+    version: Mapped[str] = mapped_column(
+        String(64)
+    )  # "<articles>:<link seq>" of the story it was computed from
     computed: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC, naive
     seconds: Mapped[float] = mapped_column(Float, default=0.0)  # time the comparison took
     articles: Mapped[int] = mapped_column(Integer, default=0)
@@ -109,7 +111,9 @@ def get_report(store: Store, story_id: int) -> StoredReport | None:
         if row is None:
             return None
         version = story_versions(store, [story_id]).get(story_id)
-        return StoredReport(report_from_dict(row.report), row.version, row.computed, row.seconds, row.version == version)
+        return StoredReport(
+            report_from_dict(row.report), row.version, row.computed, row.seconds, row.version == version
+        )
 
 
 def report_stamp(store: Store, story_id: int) -> tuple[dt.datetime, bool] | None:
@@ -127,8 +131,12 @@ def report_counts(store: Store, story_ids: Sequence[int]) -> dict[int, ReportCou
         return {}
     versions = story_versions(store, story_ids)
     q = select(
-        StoryReportRow.story_id, StoryReportRow.version, StoryReportRow.claims, StoryReportRow.corroborated,
-        StoryReportRow.conflicts, StoryReportRow.computed,
+        StoryReportRow.story_id,
+        StoryReportRow.version,
+        StoryReportRow.claims,
+        StoryReportRow.corroborated,
+        StoryReportRow.conflicts,
+        StoryReportRow.computed,
     ).where(StoryReportRow.story_id.in_(list(story_ids)))
     with store.session() as s:
         return {

@@ -45,10 +45,14 @@ def sync(store: Store) -> int:
         with store.engine.connect() as conn:
             top = conn.execute(text(f"SELECT COALESCE(MAX({key}), 0) FROM {table}")).scalar() or 0
         with store.session() as s:
-            rows = list(s.execute(
-                select(ArticleRow.id, ArticleRow.title, ArticleRow.article)
-                .where(ArticleRow.id > top).order_by(ArticleRow.id).limit(SYNC_CHUNK)
-            ))
+            rows = list(
+                s.execute(
+                    select(ArticleRow.id, ArticleRow.title, ArticleRow.article)
+                    .where(ArticleRow.id > top)
+                    .order_by(ArticleRow.id)
+                    .limit(SYNC_CHUNK)
+                )
+            )
         if not rows:
             return added
         params = [
@@ -84,7 +88,13 @@ def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> tuple[
             "SELECT rowid, snippet(article_fts, 1, :a, :b, '…', 24) FROM article_fts "
             "WHERE article_fts MATCH :q ORDER BY bm25(article_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset"
         )
-        params: dict[str, object] = {"q": match, "a": HIT_START, "b": HIT_END, "limit": limit, "offset": offset}
+        params: dict[str, object] = {
+            "q": match,
+            "a": HIT_START,
+            "b": HIT_END,
+            "limit": limit,
+            "offset": offset,
+        }
     else:
         match = " ".join(terms)
         total_sql = "SELECT COUNT(*) FROM article_search WHERE doc @@ plainto_tsquery('english', :q)"
@@ -108,11 +118,19 @@ def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> tuple[
         meta = {
             aid: (title, outlet, pub.isoformat() if pub else None)
             for aid, title, outlet, pub in s.execute(
-                select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
-                .where(ArticleRow.id.in_(ids)))
+                select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published).where(
+                    ArticleRow.id.in_(ids)
+                )
+            )
         }
-        stories = {aid: sid for aid, sid in s.execute(
-            select(LinkArticleRow.article_id, LinkArticleRow.story_id).where(LinkArticleRow.article_id.in_(ids)))}
+        stories = {
+            aid: sid
+            for aid, sid in s.execute(
+                select(LinkArticleRow.article_id, LinkArticleRow.story_id).where(
+                    LinkArticleRow.article_id.in_(ids)
+                )
+            )
+        }
     return [
         Hit(aid, *meta.get(aid, (None, None, None)), snippet=snip, story_id=stories.get(aid))
         for aid, snip in found

@@ -282,7 +282,10 @@ def _pack_passages(p: Passages | None) -> bytes | None:
 
 def _unpack_passages(blob: bytes) -> Passages:
     n = len(blob) // 8
-    return Passages(np.frombuffer(blob[: 4 * n], dtype=np.uint32).copy(), np.frombuffer(blob[4 * n :], dtype=np.int32).copy())
+    return Passages(
+        np.frombuffer(blob[: 4 * n], dtype=np.uint32).copy(),
+        np.frombuffer(blob[4 * n :], dtype=np.int32).copy(),
+    )
 
 
 def _chunks(xs: Sequence[int], n: int = 500) -> Iterable[Sequence[int]]:
@@ -317,7 +320,10 @@ class SqlBackend:
         if window is not None:
             # stories with no date at all stay candidates; dated ones must overlap the window
             q = q.join(LinkStoryRow, LinkStoryRow.id == LinkPostingRow.story_id).where(
-                or_(LinkStoryRow.last.is_(None), (LinkStoryRow.last >= window[0]) & (LinkStoryRow.first <= window[1]))
+                or_(
+                    LinkStoryRow.last.is_(None),
+                    (LinkStoryRow.last >= window[0]) & (LinkStoryRow.first <= window[1]),
+                )
             )
         return [sid for sid, _ in self.session.execute(q)]
 
@@ -325,8 +331,10 @@ class SqlBackend:
         self.queries += 1
         out: list[StoryState] = []
         for chunk in _chunks(sorted(story_ids)):
-            out.extend(_story_state(r) for r in self.session.scalars(
-                select(LinkStoryRow).where(LinkStoryRow.id.in_(chunk))))
+            out.extend(
+                _story_state(r)
+                for r in self.session.scalars(select(LinkStoryRow).where(LinkStoryRow.id.in_(chunk)))
+            )
         return out
 
     def article(self, article_id: int) -> ArticleState | None:
@@ -336,17 +344,25 @@ class SqlBackend:
 
     def members(self, story_id: int) -> list[ArticleState]:
         self.queries += 1
-        return [_article_state(r) for r in self.session.scalars(
-            select(LinkArticleRow).where(LinkArticleRow.story_id == story_id).order_by(LinkArticleRow.seq))]
+        return [
+            _article_state(r)
+            for r in self.session.scalars(
+                select(LinkArticleRow).where(LinkArticleRow.story_id == story_id).order_by(LinkArticleRow.seq)
+            )
+        ]
 
     def duplicates(self, band_keys: list[int]) -> list[tuple[int, np.ndarray, int | None]]:
         self.queries += 1
-        q = (
-            select(LinkArticleRow.article_id, LinkArticleRow.signature, LinkArticleRow.duplicate_of)
-            .where(LinkArticleRow.article_id.in_(
-                select(LinkBandRow.article_id).where(LinkBandRow.band_key.in_(band_keys)).distinct()))
+        q = select(LinkArticleRow.article_id, LinkArticleRow.signature, LinkArticleRow.duplicate_of).where(
+            LinkArticleRow.article_id.in_(
+                select(LinkBandRow.article_id).where(LinkBandRow.band_key.in_(band_keys)).distinct()
+            )
         )
-        return [(aid, np.frombuffer(sig, dtype=np.uint32), dup) for aid, sig, dup in self.session.execute(q) if sig]
+        return [
+            (aid, np.frombuffer(sig, dtype=np.uint32), dup)
+            for aid, sig, dup in self.session.execute(q)
+            if sig
+        ]
 
     def passages(self, hashes: list[int], limit: int = 8) -> list[tuple[int, Passages, int | None]]:
         """Earlier articles sharing the most of these passage hashes: (id, their passages, representative)."""
@@ -365,8 +381,9 @@ class SqlBackend:
         if not ids:
             return []
         rows = self.session.execute(
-            select(LinkArticleRow.article_id, LinkArticleRow.passages, LinkArticleRow.duplicate_of)
-            .where(LinkArticleRow.article_id.in_(ids))
+            select(LinkArticleRow.article_id, LinkArticleRow.passages, LinkArticleRow.duplicate_of).where(
+                LinkArticleRow.article_id.in_(ids)
+            )
         )
         return [(aid, _unpack_passages(blob), dup) for aid, blob, dup in rows if blob]
 
@@ -399,8 +416,11 @@ def save_linker(session: Session, linker: StoryLinker) -> int:
     # Articles saved earlier whose story was split since: their rows follow them.
     fresh = set(linker.new_articles)
     moved = [
-        {"article_id": a, "story_id": linker.articles[a].story,
-         "placement": pl.to_json() if (pl := linker.articles[a].placement) is not None else None}
+        {
+            "article_id": a,
+            "story_id": linker.articles[a].story,
+            "placement": pl.to_json() if (pl := linker.articles[a].placement) is not None else None,
+        }
         for a in sorted(linker.moved)
         if a not in fresh and a in linker.articles
     ]
@@ -486,8 +506,12 @@ def load_story(session: Session, story_id: int) -> Story | None:
     if r is None:
         return None
     s = _story_state(r)
-    members = [_article_state(a) for a in session.scalars(
-        select(LinkArticleRow).where(LinkArticleRow.story_id == story_id).order_by(LinkArticleRow.seq))]
+    members = [
+        _article_state(a)
+        for a in session.scalars(
+            select(LinkArticleRow).where(LinkArticleRow.story_id == story_id).order_by(LinkArticleRow.seq)
+        )
+    ]
     s.article_ids = [a.id for a in members]
     return build_story(s, members)
 
@@ -515,9 +539,15 @@ def story_summaries(
     members: dict[int, list[tuple[int, int | None, float, dt.date | None]]] = {r.id: [] for r in rows}
     for chunk in _chunks(list(members)):
         for aid, sid, dup, sim, pub in session.execute(
-            select(LinkArticleRow.article_id, LinkArticleRow.story_id, LinkArticleRow.duplicate_of,
-                   LinkArticleRow.similarity, LinkArticleRow.published)
-            .where(LinkArticleRow.story_id.in_(chunk)).order_by(LinkArticleRow.seq)
+            select(
+                LinkArticleRow.article_id,
+                LinkArticleRow.story_id,
+                LinkArticleRow.duplicate_of,
+                LinkArticleRow.similarity,
+                LinkArticleRow.published,
+            )
+            .where(LinkArticleRow.story_id.in_(chunk))
+            .order_by(LinkArticleRow.seq)
         ):
             members[sid].append((aid, dup, sim, pub))
     out = []
@@ -530,19 +560,21 @@ def story_summaries(
                 g.members.append(aid)
                 g.similarity[aid] = sim
         span = (r.first, r.last) if r.first else None
-        out.append(Story(
-            id=r.id,
-            label=r.label,
-            article_ids=[m[0] for m in ms],
-            duplicate_groups=list(groups.values()),
-            start=r.first,
-            end=r.last,
-            key_entities=list(r.summary.get("key_entities", [])),
-            key_terms=list(r.summary.get("key_terms", [])),
-            outlets=list(r.summary.get("outlets", [])),
-            independent_outlets=r.independent_outlets,
-            inferred_dates={m[0]: span for m in ms if m[3] is None and span is not None},  # type: ignore[misc]
-        ))
+        out.append(
+            Story(
+                id=r.id,
+                label=r.label,
+                article_ids=[m[0] for m in ms],
+                duplicate_groups=list(groups.values()),
+                start=r.first,
+                end=r.last,
+                key_entities=list(r.summary.get("key_entities", [])),
+                key_terms=list(r.summary.get("key_terms", [])),
+                outlets=list(r.summary.get("outlets", [])),
+                independent_outlets=r.independent_outlets,
+                inferred_dates={m[0]: span for m in ms if m[3] is None and span is not None},  # type: ignore[misc]
+            )
+        )
     return out
 
 
@@ -552,7 +584,9 @@ def story_of(session: Session, article_ids: Iterable[int]) -> dict[int, int]:
     out: dict[int, int] = {}
     for chunk in _chunks(ids):
         rows = session.execute(
-            select(LinkArticleRow.article_id, LinkArticleRow.story_id).where(LinkArticleRow.article_id.in_(chunk))
+            select(LinkArticleRow.article_id, LinkArticleRow.story_id).where(
+                LinkArticleRow.article_id.in_(chunk)
+            )
         )
         out.update((aid, sid) for aid, sid in rows)
     return out

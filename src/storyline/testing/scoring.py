@@ -274,7 +274,6 @@ def load_seed_articles(seeds: Path) -> tuple[list[str], list[Article]]:
     """Seed articles keyed by their 3-digit prefix, through the cleaner when it is available."""
     raw = sorted((seeds / "raw").glob("*.txt"))
     try:
-
         arts = []
         for p in raw:
             docs = [d for d in read_paths([str(p)]) if not isinstance(d, IngestError)]

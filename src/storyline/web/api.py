@@ -44,7 +44,9 @@ class StoryOut(BaseModel):
     outlets: int = Field(description="distinct outlets")
     independent_outlets: int = Field(description="outlets counted once per copy group or relayed voice")
     key_entities: list[str]
-    claims: int | None = Field(None, description="claim clusters in the stored report (null before the first)")
+    claims: int | None = Field(
+        None, description="claim clusters in the stored report (null before the first)"
+    )
     corroborated: int | None = None
     conflicts: int | None = None
     report_computed: dt.datetime | None = Field(None, description="when the stored report was computed (UTC)")
@@ -186,15 +188,28 @@ class Detail(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Detail}}
 PENDING: dict[int | str, dict[str, Any]] = {
-    202: {"model": Detail, "description": "a big story's first report is being computed: retry after Retry-After"}
+    202: {
+        "model": Detail,
+        "description": "a big story's first report is being computed: retry after Retry-After",
+    }
 }
 
 
 def story_out(r: StoryRow) -> StoryOut:
     return StoryOut(
-        id=r.id, label=r.label, start=r.start, end=r.end, articles=r.articles, outlets=len(r.outlets),
-        independent_outlets=r.independent, key_entities=r.key_entities, claims=r.claims,
-        corroborated=r.corroborated, conflicts=r.conflicts, report_computed=r.computed, report_current=r.current,
+        id=r.id,
+        label=r.label,
+        start=r.start,
+        end=r.end,
+        articles=r.articles,
+        outlets=len(r.outlets),
+        independent_outlets=r.independent,
+        key_entities=r.key_entities,
+        claims=r.claims,
+        corroborated=r.corroborated,
+        conflicts=r.conflicts,
+        report_computed=r.computed,
+        report_current=r.current,
     )
 
 
@@ -263,16 +278,27 @@ def get_report(request: Request, story_id: StoryId) -> ReportOut:
     """The stored comparison report (computed on first request, then recomputed in the background
     when the story changes)."""
     rep = _report(request, story_id)
-    return ReportOut(story_id=story_id, version=rep.version, computed=rep.computed, seconds=rep.seconds,
-                     current=rep.current, report=rep.report)
+    return ReportOut(
+        story_id=story_id,
+        version=rep.version,
+        computed=rep.computed,
+        seconds=rep.seconds,
+        current=rep.current,
+        report=rep.report,
+    )
 
 
-@router.get("/stories/{story_id}/changes", response_model=ChangesOut,
-            responses={**ERRORS, **PENDING, 422: {"model": Detail}})
+@router.get(
+    "/stories/{story_id}/changes",
+    response_model=ChangesOut,
+    responses={**ERRORS, **PENDING, 422: {"model": Detail}},
+)
 def get_changes(
     request: Request,
     story_id: StoryId,
-    since: Annotated[str, Query(max_length=40, description="ISO date or date-time (UTC unless a zone is given)")],
+    since: Annotated[
+        str, Query(max_length=40, description="ISO date or date-time (UTC unless a zone is given)")
+    ],
 ) -> ChangesOut:
     """What the story gained since a date: new articles, new claims, claims whose count of
     independent outlets rose, new conflicts."""
@@ -282,7 +308,10 @@ def get_changes(
         raise HTTPException(404, f"no story {story_id}")
     ch = stored.changes(web(request).store, rep.report, t)
     return ChangesOut(
-        story_id=story_id, since=t, report_computed=rep.computed, new_articles=ch.new_articles,
+        story_id=story_id,
+        since=t,
+        report_computed=rep.computed,
+        new_articles=ch.new_articles,
         new_claims=[ClaimChangeOut(**dataclasses.asdict(c)) for c in ch.new_claims],
         changed_claims=[ClaimChangeOut(**dataclasses.asdict(c)) for c in ch.changed_claims],
         new_conflicts=[ConflictChangeOut(**dataclasses.asdict(c)) for c in ch.new_conflicts],
@@ -299,11 +328,18 @@ def list_articles(request: Request, limit: Limit = 25, offset: Offset = 0) -> Ar
     store = web(request).store
     with store.session() as s:
         total = int(s.scalar(select(func.count(ArticleRow.id))) or 0)
-        rows = list(s.execute(
-            select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
-            .order_by(ArticleRow.id.desc()).limit(limit).offset(offset)))
+        rows = list(
+            s.execute(
+                select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published)
+                .order_by(ArticleRow.id.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+        )
         stories = story_of(s, [r[0] for r in rows])
-    items = [ArticleSummary(id=a, title=t, outlet=o, published=p, story_id=stories.get(a)) for a, t, o, p in rows]
+    items = [
+        ArticleSummary(id=a, title=t, outlet=o, published=p, story_id=stories.get(a)) for a, t, o, p in rows
+    ]
     return ArticlePage(items=items, total=total, limit=limit, offset=offset)
 
 
@@ -316,9 +352,18 @@ def get_article(request: Request, article_id: ArticleId) -> ArticleOut:
     with store.session() as s:
         sid = story_of(s, [art.id]).get(art.id)
     return ArticleOut(
-        id=art.id, title=art.title, dek=art.dek, byline=art.byline, outlet=art.outlet,
-        reported_via=art.reported_via, published=art.published, url=art.url, source=art.source,
-        language=getattr(art, "language", None), story_id=sid, paragraphs=art.paragraphs,
+        id=art.id,
+        title=art.title,
+        dek=art.dek,
+        byline=art.byline,
+        outlet=art.outlet,
+        reported_via=art.reported_via,
+        published=art.published,
+        url=art.url,
+        source=art.source,
+        language=getattr(art, "language", None),
+        story_id=sid,
+        paragraphs=art.paragraphs,
         dropped=[DroppedOut(text=d.text, reason=d.reason, line=d.line) for d in art.dropped],
     )
 
@@ -356,9 +401,18 @@ def run_search(st: WebState, q: str, limit: int, offset: int) -> SearchOut:
             labels[sid] = r.label
     groups: dict[int | None, SearchGroup] = {}
     for h in hits:
-        g = groups.setdefault(h.story_id, SearchGroup(story_id=h.story_id, label=labels.get(h.story_id or -1), hits=[]))
-        g.hits.append(HitOut(article_id=h.article_id, title=h.title, outlet=h.outlet, published=h.published,
-                             snippet=h.snippet))
+        g = groups.setdefault(
+            h.story_id, SearchGroup(story_id=h.story_id, label=labels.get(h.story_id or -1), hits=[])
+        )
+        g.hits.append(
+            HitOut(
+                article_id=h.article_id,
+                title=h.title,
+                outlet=h.outlet,
+                published=h.published,
+                snippet=h.snippet,
+            )
+        )
     return SearchOut(query=q, total=total, limit=limit, offset=offset, groups=list(groups.values()))
 
 
@@ -366,10 +420,12 @@ INGEST_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": {
-                "description": "one record or a list: text or html, optional title, url, published, outlet, byline",
-                "anyOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}],
-            }},
+            "application/json": {
+                "schema": {
+                    "description": "one record or a list: text or html, optional title, url, published, outlet, byline",
+                    "anyOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}],
+                }
+            },
             "text/plain": {"schema": {"type": "string"}},
             "text/html": {"schema": {"type": "string"}},
         },
@@ -382,9 +438,14 @@ INGEST_BODY = {
     response_model=IngestOut,
     status_code=201,
     openapi_extra=INGEST_BODY,
-    responses={200: {"model": IngestOut, "description": "nothing new: every article was already stored"},
-               400: {"model": Detail}, 401: {"model": Detail}, 413: {"model": Detail},
-               415: {"model": Detail}, 422: {"model": IngestOut, "description": "no input could be stored"}},
+    responses={
+        200: {"model": IngestOut, "description": "nothing new: every article was already stored"},
+        400: {"model": Detail},
+        401: {"model": Detail},
+        413: {"model": Detail},
+        415: {"model": Detail},
+        422: {"model": IngestOut, "description": "no input could be stored"},
+    },
 )
 async def post_articles(request: Request) -> Any:
     """Add articles (text, HTML or JSON records) through the pipeline: clean, store, analyse, link."""
@@ -417,8 +478,12 @@ async def post_articles(request: Request) -> Any:
     new, existing, errors = await run_in_threadpool(run_pipeline, st.store, docs)
     with st.store.session() as s:
         stories = sorted(set(story_of(s, new + existing).values()))
-    out = IngestOut(stored=new, existing=existing, errors=[ErrorOut(source=e.source, reason=e.reason) for e in errors],
-                    stories=stories)
+    out = IngestOut(
+        stored=new,
+        existing=existing,
+        errors=[ErrorOut(source=e.source, reason=e.reason) for e in errors],
+        stories=stories,
+    )
     if new:
         st.refresher.wake.set()
     code = 201 if new else (200 if existing else 422)

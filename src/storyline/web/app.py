@@ -107,7 +107,9 @@ class Refresher:
         with self._wanted_lock:
             wanted, self.wanted = self.wanted, []
         done = [sid for sid in wanted if stored.compute_report(self.store, sid) is not None]
-        done += [sid for sid in stored.refresh_stale(self.store, self.config.refresh_batch) if sid not in done]
+        done += [
+            sid for sid in stored.refresh_stale(self.store, self.config.refresh_batch) if sid not in done
+        ]
         if done and self.after is not None:
             self.after(done)
         return done
@@ -163,8 +165,11 @@ class WebState:
         got = request.headers.get("authorization", "")
         scheme, _, value = got.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), self.token.encode()):
-            raise HTTPException(401, "a valid token is needed: send 'Authorization: Bearer <token>'",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                401,
+                "a valid token is needed: send 'Authorization: Bearer <token>'",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
 
     def report(self, story_id: int, compute: bool = True) -> stored.StoredReport | None:
         """The stored report; computed now when the story has none yet (unless ``compute`` is
@@ -181,7 +186,9 @@ class WebState:
                 raise ReportPending(story_id)
             if rep is None and compute:
                 with self._lock:  # one first computation at a time
-                    rep = stored.get_report(self.store, story_id) or stored.compute_report(self.store, story_id)
+                    rep = stored.get_report(self.store, story_id) or stored.compute_report(
+                        self.store, story_id
+                    )
             if rep is not None:
                 self.reports.put((story_id, rep.computed), rep)
         if rep is not None and not rep.current:
@@ -236,7 +243,9 @@ def create_app(db_url: str | None, token: str | None = None, config: WebConfig |
     app.state.web = state
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         response = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
@@ -248,7 +257,8 @@ def create_app(db_url: str | None, token: str | None = None, config: WebConfig |
         if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
             return await http_exception_handler(request, exc)
         html = state.templates.get_template("error.html.j2").render(
-            status=exc.status_code, message=str(exc.detail), title=str(exc.status_code))
+            status=exc.status_code, message=str(exc.detail), title=str(exc.status_code)
+        )
         return HTMLResponse(html, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(ReportPending)

@@ -9,7 +9,9 @@ from storyline.pipeline import Pipeline, PipelineSettings
 from storyline.store import Store
 
 
-def run_pipeline(store: Store, docs: Iterable[RawDoc | IngestError]) -> tuple[list[int], list[int], list[IngestError]]:
+def run_pipeline(
+    store: Store, docs: Iterable[RawDoc | IngestError]
+) -> tuple[list[int], list[int], list[IngestError]]:
     """(new ids, already stored ids, errors) after cleaning, storing, analysing and linking ``docs``."""
     # one analysis process: the server's other requests share the machine with it
     rep = Pipeline(store, PipelineSettings(workers=1)).ingest(docs)

@@ -57,7 +57,8 @@ def sparkline(dates: list[dt.date], width: int = 120, height: int = 24) -> Marku
     bars = "".join(
         f'<rect x="{i * bw + 0.5:.1f}" y="{height - max(1.0, height * n / top):.1f}" width="{max(bw - 1, 1):.1f}" '
         f'height="{max(1.0, height * n / top):.1f}" fill="#1f6f8b"/>'
-        for i, n in enumerate(per) if n
+        for i, n in enumerate(per)
+        if n
     )
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="spark" width="{width}" height="{height}" '
@@ -85,15 +86,31 @@ def stories_page(
     size = st.config.page_size
     rows, total = story_rows(st.store, flt, sort, size, (page_no - 1) * size)
     dates = stored.story_article_dates(st.store, [r.id for r in rows])
-    params = {"sort": sort, "entity": flt.entity, "outlet": flt.outlet, "q": flt.text, "start": start, "end": end}
+    params = {
+        "sort": sort,
+        "entity": flt.entity,
+        "outlet": flt.outlet,
+        "q": flt.text,
+        "start": start,
+        "end": end,
+    }
 
     def page_url(n: int) -> str:
         return "/?" + urlencode({**{k: v for k, v in params.items() if v}, "page": n})
 
     pages = max(1, (total + size - 1) // size)
     return page(
-        st, "stories.html.j2", rows=rows, total=total, params=params, sorts=SORTS, page_no=page_no, pages=pages,
-        page_url=page_url, spark={r.id: sparkline(dates.get(r.id, [])) for r in rows}, title="Stories",
+        st,
+        "stories.html.j2",
+        rows=rows,
+        total=total,
+        params=params,
+        sorts=SORTS,
+        page_no=page_no,
+        pages=pages,
+        page_url=page_url,
+        spark={r.id: sparkline(dates.get(r.id, [])) for r in rows},
+        title="Stories",
     )
 
 
@@ -174,8 +191,12 @@ def glance_matrix(report: StoryReport, view_rows: list[tuple[int, Any, list[str]
     keep = sorted(order[:GLANCE_ROWS])
     filled = [sum(1 for i in keep if cov.cells[i][j]) for j in range(len(cov.outlets))]
     cols = sorted(sorted(range(len(cov.outlets)), key=lambda j: (-filled[j], j))[:GLANCE_OUTLETS])
-    small = Coverage([cov.outlets[j] for j in cols], [cov.clusters[i] for i in keep],
-                     [[cov.cells[i][j] for j in cols] for i in keep], {})
+    small = Coverage(
+        [cov.outlets[j] for j in cols],
+        [cov.clusters[i] for i in keep],
+        [[cov.cells[i][j] for j in cols] for i in keep],
+        {},
+    )
     sources = [s for s in report.sources if s.outlet in set(small.outlets)]
     trimmed = StoryReport(report.story_id, report.label, sources=sources, coverage=small)
     parts = []
@@ -185,8 +206,6 @@ def glance_matrix(report: StoryReport, view_rows: list[tuple[int, Any, list[str]
         parts.append(f"{len(cols)} of {len(cov.outlets)} outlets")
     rows = [(cid, text, [cells[j] for j in cols]) for cid, text, cells in (view_rows[i] for i in keep)]
     return Glance(coverage_svg(trimmed), ", ".join(parts), rows, [labels[j] for j in cols])
-
-
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -223,13 +242,26 @@ def story_html(st: WebState, story_id: int, since: str, full: bool) -> str:
     ctx["article_href"] = lambda aid: f"/articles/{aid}"
     ctx["cite_limit"] = None if full else CITE_LIMIT
     glance = glance_matrix(report, view.coverage_rows)
-    ctx.update(matrix=glance.matrix, matrix_note=glance.note, glance_rows=glance.rows, glance_outlets=glance.outlets,
-               timeline=timeline_svg(report))
+    ctx.update(
+        matrix=glance.matrix,
+        matrix_note=glance.note,
+        glance_rows=glance.rows,
+        glance_outlets=glance.outlets,
+        timeline=timeline_svg(report),
+    )
     changes = stored.changes(st.store, report, parse_since(since)) if since else None
     limits = {**{k: None for k in PAGE_LIMITS}, "renderings": 4} if full else PAGE_LIMITS
     html = st.templates.get_template("story.html.j2").render(
-        **ctx, row=row, rep=rep, changes=changes, since=since, refs={s.article_id: s.ref for s in report.sources},
-        version=f"{row.articles}:{row.seq}", title=report.label, limits=limits, full=full,
+        **ctx,
+        row=row,
+        rep=rep,
+        changes=changes,
+        since=since,
+        refs={s.article_id: s.ref for s in report.sources},
+        version=f"{row.articles}:{row.seq}",
+        title=report.label,
+        limits=limits,
+        full=full,
     )
     if not since:
         st.pages.put(key, html)
@@ -249,8 +281,13 @@ class Segment:
     first_hl: bool = False
 
 
-def segments(text: str, base: int, claims: list[tuple[int, int, int | None]], quotes: list[tuple[int, int]],
-             hl: tuple[int, int] | None) -> list[Segment]:
+def segments(
+    text: str,
+    base: int,
+    claims: list[tuple[int, int, int | None]],
+    quotes: list[tuple[int, int]],
+    hl: tuple[int, int] | None,
+) -> list[Segment]:
     """``text`` (starting at offset ``base``) cut where a claim, quote or the highlighted span starts or ends."""
     end = base + len(text)
     cuts = {base, end}
@@ -280,8 +317,9 @@ def segments(text: str, base: int, claims: list[tuple[int, int, int | None]], qu
     return out
 
 
-def article_body(art: Article, facts: ArticleFacts | None, clusters: dict[int, int],
-                 hl: tuple[str, int, int] | None) -> dict[str, list[list[Segment]] | list[Segment]]:
+def article_body(
+    art: Article, facts: ArticleFacts | None, clusters: dict[int, int], hl: tuple[str, int, int] | None
+) -> dict[str, list[list[Segment]] | list[Segment]]:
     """Paragraph segments of the body, and of the title and dek, with claims, quotes and the cited span marked."""
     claims: list[tuple[int, int, int | None]] = []
     quotes: list[tuple[int, int]] = []
@@ -290,7 +328,8 @@ def article_body(art: Article, facts: ArticleFacts | None, clusters: dict[int, i
         quotes = [(q.content.start, q.content.end) for q in facts.quotes if q.part == "body"]
     body_hl = (hl[1], hl[2]) if hl and hl[0] == "text" else None
     paras = [
-        segments(p, off, claims, quotes, body_hl) for p, off in zip(art.paragraphs, art.paragraph_offsets(), strict=True)
+        segments(p, off, claims, quotes, body_hl)
+        for p, off in zip(art.paragraphs, art.paragraph_offsets(), strict=True)
     ]
     out: dict[str, Any] = {"paragraphs": paras}
     for f in ("title", "dek"):
@@ -326,8 +365,15 @@ def article_page(
                         clusters.setdefault(m.claim, c.id)
     hl = (field, start, end) if start is not None and end is not None and start < end else None
     return page(
-        st, "article.html.j2", a=art, facts=facts, story_id=sid, story_label=label,
-        body=article_body(art, facts, clusters, hl), safe_url=safe_url, title=art.title or art.source,
+        st,
+        "article.html.j2",
+        a=art,
+        facts=facts,
+        story_id=sid,
+        story_label=label,
+        body=article_body(art, facts, clusters, hl),
+        safe_url=safe_url,
+        title=art.title or art.source,
     )
 
 
@@ -360,8 +406,16 @@ def entity_page(request: Request, name: Annotated[str, Path(max_length=200)]) ->
         groups = [g for g in rep.report.quotes if (g.speaker or "").lower() == key.lower()]
         if groups:
             quotes.append((r.id, r.label, groups))
-    return page(st, "entity.html.j2", name=key, rows=rows, aliases=sorted(aliases), roles=sorted(roles),
-                quotes=quotes, title=key)
+    return page(
+        st,
+        "entity.html.j2",
+        name=key,
+        rows=rows,
+        aliases=sorted(aliases),
+        roles=sorted(roles),
+        quotes=quotes,
+        title=key,
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -372,4 +426,6 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "")
     def snippet(s: str) -> Markup:
         return Markup(str(escape(s)).replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))
 
-    return page(st, "search.html.j2", q=q, result=result, snippet=snippet, title=f"Search: {q}" if q else "Search")
+    return page(
+        st, "search.html.j2", q=q, result=result, snippet=snippet, title=f"Search: {q}" if q else "Search"
+    )

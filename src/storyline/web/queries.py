@@ -59,9 +59,18 @@ class StoryFilter:
 def _rows(store: Store, where: list) -> list[StoryRow]:  # type: ignore[type-arg]
     q = (
         select(
-            LinkStoryRow.id, LinkStoryRow.label, LinkStoryRow.first, LinkStoryRow.last, LinkStoryRow.n_articles,
-            LinkStoryRow.independent_outlets, LinkStoryRow.summary, LinkStoryRow.seq,
-            StoryReportRow.claims, StoryReportRow.corroborated, StoryReportRow.conflicts, StoryReportRow.computed,
+            LinkStoryRow.id,
+            LinkStoryRow.label,
+            LinkStoryRow.first,
+            LinkStoryRow.last,
+            LinkStoryRow.n_articles,
+            LinkStoryRow.independent_outlets,
+            LinkStoryRow.summary,
+            LinkStoryRow.seq,
+            StoryReportRow.claims,
+            StoryReportRow.corroborated,
+            StoryReportRow.conflicts,
+            StoryReportRow.computed,
             StoryReportRow.version,
         )
         .outerjoin(StoryReportRow, StoryReportRow.story_id == LinkStoryRow.id)
@@ -69,21 +78,51 @@ def _rows(store: Store, where: list) -> list[StoryRow]:  # type: ignore[type-arg
     )
     rows = []
     with store.session() as s:
-        for sid, label, first, last, n, indep, summary, seq, claims, corr, conf, computed, version in s.execute(q):
+        for (
+            sid,
+            label,
+            first,
+            last,
+            n,
+            indep,
+            summary,
+            seq,
+            claims,
+            corr,
+            conf,
+            computed,
+            version,
+        ) in s.execute(q):
             summary = summary or {}
             # relayed voices ("X relays AP") count as outlets too: independent never exceeds the total
             outlets = sorted(set(summary.get("outlets", [])) | set(summary.get("voices", [])))
             r = StoryRow(
-                sid, label, first, last, n, indep, outlets,
-                list(summary.get("key_entities", [])), seq, claims, corr, conf, computed,
+                sid,
+                label,
+                first,
+                last,
+                n,
+                indep,
+                outlets,
+                list(summary.get("key_entities", [])),
+                seq,
+                claims,
+                corr,
+                conf,
+                computed,
                 version == f"{n}:{seq}",
             )
             rows.append(r)
     return rows
 
 
-def story_rows(store: Store, flt: StoryFilter, sort: str = "recent", limit: int = 25, offset: int = 0,
-               ) -> tuple[list[StoryRow], int]:
+def story_rows(
+    store: Store,
+    flt: StoryFilter,
+    sort: str = "recent",
+    limit: int = 25,
+    offset: int = 0,
+) -> tuple[list[StoryRow], int]:
     """Stories passing ``flt``, sorted, one page of them, and how many passed."""
     rows = [r for r in _rows(store, [LinkStoryRow.n_articles >= flt.min_articles]) if flt.keep(r)]
     key = {

@@ -22,12 +22,19 @@ target_metadata = Base.metadata
 
 
 def _url() -> str:
-    return db_url(context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url"))
+    return db_url(
+        context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
+    )
 
 
 def _run(conn: Connection) -> None:
-    context.configure(connection=conn, target_metadata=target_metadata, compare_type=True,
-                      render_as_batch=conn.dialect.name == "sqlite", include_object=is_modelled)
+    context.configure(
+        connection=conn,
+        target_metadata=target_metadata,
+        compare_type=True,
+        render_as_batch=conn.dialect.name == "sqlite",
+        include_object=is_modelled,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

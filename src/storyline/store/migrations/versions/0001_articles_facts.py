@@ -37,7 +37,9 @@ def upgrade() -> None:
     op.create_index("ix_articles_published", "articles", ["published"])
     op.create_table(
         "facts",
-        sa.Column("article_id", sa.Integer(), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "article_id", sa.Integer(), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("facts", sa.JSON(), nullable=False),
     )

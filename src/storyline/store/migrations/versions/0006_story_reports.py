@@ -42,7 +42,9 @@ def upgrade() -> None:
     elif "article_search" not in existing:
         op.create_table(
             "article_search",
-            sa.Column("article_id", sa.Integer(), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+            sa.Column(
+                "article_id", sa.Integer(), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+            ),
             sa.Column("doc", sa.dialects.postgresql.TSVECTOR(), nullable=False),
         )
         op.create_index("ix_article_search_doc", "article_search", ["doc"], postgresql_using="gin")
