@@ -759,3 +759,13 @@ def test_one_building_given_two_heights_but_no_conflict_for_other_counts_or_time
     found = [k for k in compare_docs(docs).conflicts if k.kind == "quantity"]
     reasons = " ".join(k.reason for k in found)
     assert len(found) == 1 and "twelve" in reasons.lower() and "eight" in reasons.lower(), reasons
+
+
+def test_a_lead_is_compared_without_its_dateline() -> None:
+    from storyline.compare.align import without_dateline
+
+    assert without_dateline("PORT ANNIS — The harbour board voted to close the pier") == "The harbour board voted to close the pier"
+    assert without_dateline("ST. JOSEPH, Mich. (AP) — Crews cleared the road on Monday") == "Crews cleared the road on Monday"
+    assert without_dateline("March 4 (LPS) -- The council met to approve the budget") == "The council met to approve the budget"
+    for keep in ("The BBC — and others — reported the closure", "NATO allies met in Brussels on Monday"):
+        assert without_dateline(keep) == keep

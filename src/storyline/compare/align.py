@@ -309,6 +309,20 @@ _CAPTION = re.compile(
 )
 
 
+# A dateline opening the lead ("PORT ANNIS —", "ST. JOSEPH, Mich. (AP) —", "March 4 (LPS) --"): where
+# and from whom, not what; left in, it pulls leads of one outlet together by their setting
+_LEAD_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*(?:\([^()]{1,30}\))?\s*(?:[-\u2013\u2014]{1,2}|\W{1,3}\s)\s+(?=[A-Z\"\u201c])"
+)
+
+
+def without_dateline(text: str) -> str:
+    """The claim as compared: without a dateline before its first word (the span keeps it)."""
+    m = _LEAD_DATELINE.match(text)
+    return text[m.end() :] if m and len(_WORD.findall(text[m.end() :])) >= 4 else text
+
+
 def furniture(text: str) -> bool:
     """A site's own navigation or a photo caption inside the text: a related-story link line, a
     gallery counter or picture credit. None of them asserts anything in the story's voice."""
@@ -362,6 +376,7 @@ def claim_members(
                 start, end = c.span.start + a, c.span.start + b
                 if not rewritten and text == c.span.text[a:b]:
                     text = _name_pronouns(text, start, prons)
+                text = without_dateline(text)
                 ents = {resolve(name) for s, e, name, _ in ment if s >= start and e <= end}
                 if k > 0 and _TRAILING_REL.match(text):
                     # "..., who had been declared the winner": the relative pronoun stands for the
