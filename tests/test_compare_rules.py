@@ -769,3 +769,27 @@ def test_a_lead_is_compared_without_its_dateline() -> None:
     assert without_dateline("March 4 (LPS) -- The council met to approve the budget") == "The council met to approve the budget"
     for keep in ("The BBC — and others — reported the closure", "NATO allies met in Brussels on Monday"):
         assert without_dateline(keep) == keep
+
+
+def test_schedule_previews_are_agenda_lines() -> None:
+    from storyline.compare.align import agenda
+
+    for line in ("The minister will travel to Oslo on Thursday to attend a summit of fisheries ministers",
+                 "Her next stop will be Tallinn", "Gerrit Vos plans to discuss the tariff with his counterparts",
+                 "The delegation is scheduled to visit the damaged dam"):
+        assert agenda(line), line
+    for line in ("The minister travelled to Oslo on Thursday", "The dam will not be repaired before winter",
+                 "Talks on the tariff collapsed on Monday"):
+        assert not agenda(line), line
+
+
+def test_agenda_lines_never_share_a_cluster() -> None:
+    from storyline.compare.align import AlignConfig, embed, similarity_matrix
+
+    units = [
+        _unit(1, "The minister will travel to Oslo on Thursday to attend the fisheries summit", {"Oslo"}),
+        _unit(2, "The minister is due to travel to Oslo on Thursday for the fisheries summit", {"Oslo"}),
+        _unit(3, "The fisheries summit in Oslo ended without a quota deal", {"Oslo"}),
+    ]
+    _sim, _raw, cannot = similarity_matrix(units, embed([u.text for u in units]), AlignConfig())
+    assert cannot[0, 1] and cannot[0, 2] and cannot[1, 2]

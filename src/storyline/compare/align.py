@@ -317,6 +317,22 @@ _LEAD_DATELINE = re.compile(
 )
 
 
+# A preview of a schedule ("will travel to Brussels to attend ...", "His next stop will be Oslo"): it
+# says where someone is going, and every outlet's agenda line reads alike whatever the story's news
+_AGENDA = re.compile(
+    r"\b(?:will|plans? to|planned to|is (?:due|set|scheduled|expected) to|are (?:due|set|scheduled|expected) to)\s+"
+    r"(?:then\s+|also\s+|later\s+|first\s+)?(?:attend|travel|fly|head|visit|tour|stop|participate|take part|discuss|"
+    r"hold talks|meet with)\b"
+    r"|\bnext (?:stop|leg|destination)\b",
+    re.I,
+)
+
+
+def agenda(text: str) -> bool:
+    """A schedule preview (travel, attendance), which asserts no news of the story."""
+    return bool(_AGENDA.search(text))
+
+
 def without_dateline(text: str) -> str:
     """The claim as compared: without a dateline before its first word (the span keeps it)."""
     m = _LEAD_DATELINE.match(text)
@@ -556,6 +572,7 @@ def similarity_matrix(
     sim = raw.copy()
     cannot = np.zeros((n, n), dtype=bool)
     words = [len(u.text.split()) for u in units]
+    is_agenda = [agenda(u.member.span.text) for u in units]
     for i in range(n):
         ui = units[i]
         for j in range(i + 1, n):
@@ -564,6 +581,7 @@ def similarity_matrix(
             c = ui.opposite(uj)
             c = c or (mi.article_id == mj.article_id and mi.sentence == mj.sentence)
             c = c or (config.speakers_apart and other_speakers(mi.asserter, mj.asserter))
+            c = c or (mi.part == "body" and mj.part == "body" and (is_agenda[i] or is_agenda[j]))
             c = c or numbers_clash(mi.numbers, mj.numbers)
             # two full dates and none shared: other days, so other facts (or conflicting ones)
             c = c or bool(ui.dates and uj.dates and ui.dates.isdisjoint(uj.dates))
@@ -894,7 +912,7 @@ def _align_big(units: list[ClaimUnit], everything: list[ClaimUnit], emb_all: np.
     graph = SparseGraph([{} for _ in nodes], [set() for _ in nodes])
     for a, b, r, lx in zip(a_idx.tolist(), b_idx.tolist(), raw_ab.tolist(), lex_ab.tolist(), strict=True):
         ua, ub = units[first[a]], units[first[b]]
-        if ua.opposite(ub) or numbers_clash(ua.member.numbers, ub.member.numbers) or (
+        if agenda(ua.member.span.text) or agenda(ub.member.span.text) or ua.opposite(ub) or numbers_clash(ua.member.numbers, ub.member.numbers) or (
             config.speakers_apart and other_speakers(ua.member.asserter, ub.member.asserter)
         ) or (
             ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates)
