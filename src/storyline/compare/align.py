@@ -550,7 +550,7 @@ def lexical_similarity(texts: list[str], fit: int | None = None) -> np.ndarray:
         m = vec.transform(texts)
     except ValueError:  # no content word at all
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
-    return (m @ m.T).toarray().astype(np.float32)
+    return np.asarray((m @ m.T).toarray(), dtype=np.float32)
 
 
 def center(emb: np.ndarray, weight: float) -> np.ndarray:
@@ -560,7 +560,7 @@ def center(emb: np.ndarray, weight: float) -> np.ndarray:
         return emb
     out = emb - weight * emb.mean(axis=0, keepdims=True)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return (out / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+    return np.asarray(out / np.where(norms == 0, 1.0, norms), dtype=np.float32)
 
 
 def similarity_matrix(
@@ -732,7 +732,7 @@ def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> 
     if len(idx) == 1:
         return 0
     central = sub.mean(axis=1)
-    best, best_key = 0, (-1.0,)
+    best, best_key = 0, (-1.0, -1.0, -1.0)
     for k, i in enumerate(idx):
         m = units[i].member
         words = len(units[i].text.split())
@@ -938,7 +938,7 @@ def _align_big(units: list[ClaimUnit], everything: list[ClaimUnit], emb_all: np.
         if len(g) > 400:  # centrality against the group's mean stands in for the pairwise matrix
             c = emb[g] @ emb[g].mean(axis=0)
             return np.tile(c, (len(g), 1)).T
-        return emb[g] @ emb[g].T
+        return np.asarray(emb[g] @ emb[g].T)
 
     return _build(units, everything, groups, {}, headline_of, sub_sim, raw, raw, emb)
 

@@ -24,9 +24,9 @@ class PairCosine:
         self.emb = emb
         self.shape = (len(emb), len(emb))
 
-    def __getitem__(self, key: tuple[int, object]) -> np.ndarray:
+    def __getitem__(self, key: tuple[int, int | list[int]]) -> np.ndarray:
         i, j = key
-        return self.emb[i] @ self.emb[j].T  # type: ignore[index]
+        return np.asarray(self.emb[i] @ self.emb[j].T)
 
 
 def nearest_pairs(emb: np.ndarray, k: int, floor: float, budget: int = 20_000_000) -> tuple[np.ndarray, np.ndarray]:

@@ -8,7 +8,8 @@ attributes it to a speaker.
 
 from __future__ import annotations
 
-from storyline.compare.sources import Sources, fold_outlet
+from storyline.clean.meta import fold_outlet
+from storyline.compare.sources import Sources
 from storyline.model import ClaimCluster, Corroboration, OutletSupport
 
 CORROBORATED = "corroborated"
