@@ -120,7 +120,9 @@ def member_where(m: ClaimMember) -> tuple[str, int, int]:
 def evidence_of(m: ClaimMember, spans_by_article: dict[int, list[tuple[str, Located]]]) -> set[str]:
     fld, s, e = member_where(m)
     return {
-        cid for cid, loc in spans_by_article.get(m.article_id, []) if loc.field == fld and overlaps((s, e), (loc.start, loc.end))
+        cid
+        for cid, loc in spans_by_article.get(m.article_id, [])
+        if loc.field == fld and overlaps((s, e), (loc.start, loc.end))
     }
 
 
@@ -204,7 +206,9 @@ def _side(ref_aid: int, ref: tuple[str, int, int], aid: int, text: str, articles
 
 def conflict_matches(c: Conflict, item: dict, aid_of: dict[str, int], articles: dict[int, Article]) -> bool:  # type: ignore[type-arg]
     a_sides = [(aid_of[item["a_file"]], item["a"])]
-    b_sides = [(aid_of[item["b_file"]], item["b"])] + [(aid_of[x["file"]], x["text"]) for x in item.get("also", [])]
+    b_sides = [(aid_of[item["b_file"]], item["b"])] + [
+        (aid_of[x["file"]], x["text"]) for x in item.get("also", [])
+    ]
     ra = (c.a.field, c.a.start, c.a.end)
     rb = (c.b.field, c.b.start, c.b.end)
 
@@ -219,9 +223,15 @@ def conflict_matches(c: Conflict, item: dict, aid_of: dict[str, int], articles: 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--stories", choices=("linker", "gold"), default="linker",
-                    help="compare within the linker's stories or within the gold stories")
-    ap.add_argument("--show", type=int, default=0, help="print the members of this many corroborated clusters per story")
+    ap.add_argument(
+        "--stories",
+        choices=("linker", "gold"),
+        default="linker",
+        help="compare within the linker's stories or within the gold stories",
+    )
+    ap.add_argument(
+        "--show", type=int, default=0, help="print the members of this many corroborated clusters per story"
+    )
     ap.add_argument("--verbose", action="store_true", help="print per-claim notes")
     args = ap.parse_args(argv)
     if not (args.data / "manifest.jsonl").exists():
@@ -234,7 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     from storyline.pipeline import Pipeline, print_error
     from storyline.store import Store
 
-    manifest = [json.loads(line) for line in (args.data / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    manifest = [
+        json.loads(line)
+        for line in (args.data / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         recs = Path(tmp) / "news.jsonl"
         with recs.open("w", encoding="utf-8") as fh:
@@ -259,7 +273,9 @@ def main(argv: list[str] | None = None) -> int:
             for m in manifest:
                 groups[m["story"]].append(aid_of[m["file"]])
             stories = [
-                single_story([corpus.articles[i] for i in sorted(g)], [corpus.facts.get(i) for i in sorted(g)])
+                single_story(
+                    [corpus.articles[i] for i in sorted(g)], [corpus.facts.get(i) for i in sorted(g)]
+                )
                 for _, g in sorted(groups.items())
             ]
         else:
@@ -269,12 +285,17 @@ def main(argv: list[str] | None = None) -> int:
         golds = load_gold(args.data, aid_of, corpus.articles)
         store.close()
 
-    print(f"{len(corpus.articles)} articles, {len(stories)} stories ({args.stories}; sizes "
-          f"{sorted((len(s.article_ids) for s in stories), reverse=True)}); pipeline {t1 - t0:.1f}s, compare {t2 - t1:.1f}s")
+    print(
+        f"{len(corpus.articles)} articles, {len(stories)} stories ({args.stories}; sizes "
+        f"{sorted((len(s.article_ids) for s in stories), reverse=True)}); pipeline {t1 - t0:.1f}s, compare {t2 - t1:.1f}s"
+    )
     total = Figures()
     for g in golds:
         fig = score_story(g, reports, args.show)
-        print(f"== {g.story}: {fig.line()}" + (f" ({g.missing} evidence spans not located)" if g.missing else ""))
+        print(
+            f"== {g.story}: {fig.line()}"
+            + (f" ({g.missing} evidence spans not located)" if g.missing else "")
+        )
         if args.verbose or args.show:
             for n in fig.notes:
                 print("  -", n)
@@ -298,8 +319,10 @@ def main(argv: list[str] | None = None) -> int:
             used.add(k)
             print(f"  look-alike reported ({reported[k].kind}): {reported[k].reason[:160]!r}")
     others = [c for k, c in enumerate(reported) if k not in used]
-    print(f"conflicts: {found}/{len(cf['conflicts'])} gold found; {alike}/{len(cf['not_conflicts'])} look-alikes "
-          f"reported; {len(others)} others reported")
+    print(
+        f"conflicts: {found}/{len(cf['conflicts'])} gold found; {alike}/{len(cf['not_conflicts'])} look-alikes "
+        f"reported; {len(others)} others reported"
+    )
     for c in others:
         print(f"  other ({c.kind}): {c.reason[:160]!r}")
     return 0

@@ -29,6 +29,7 @@ def multioutlet() -> tuple[dict[int, Article], dict[int, ArticleFacts], Story, S
     from storyline.analyse import analyse_many
     from storyline.clean import clean
     from storyline.ingest import read_paths
+
     arts: list[Article] = []
     for i, doc in enumerate(read_paths(sorted(str(p) for p in FIXTURE.glob("*.txt")))):
         assert not hasattr(doc, "reason"), doc
@@ -106,7 +107,10 @@ def test_every_span_is_verbatim(fx) -> None:  # type: ignore[no-untyped-def]
 
 def test_syndicated_copy_counts_once(fx) -> None:  # type: ignore[no-untyped-def]
     articles, _f, story, r = fx
-    wire, copy = aid(articles, "b_lowland_press_wire.txt"), aid(articles, "e_brackenford_standard_wire_copy.txt")
+    wire, copy = (
+        aid(articles, "b_lowland_press_wire.txt"),
+        aid(articles, "e_brackenford_standard_wire_copy.txt"),
+    )
     assert any(set(g.members) == {wire, copy} for g in story.duplicate_groups)
     # the crew-retraining-free claim both tell: the copy joins the wire's support, not a voice of its own
     cid = cluster_with(r, r"15 years")
@@ -133,7 +137,11 @@ def test_planted_misquote_found_and_word_diffed(fx, expected) -> None:  # type: 
     odd = aid(articles, k2["odd_one_out"][0])
     hits = [k for k in r.conflicts if k.kind == "misquote"]
     assert len(hits) == 1 and odd in (hits[0].a.article_id, hits[0].b.article_id)
-    group = next(g for g in r.quotes if any(v.article_id == odd and "biggest investment" in v.content.text for v in g.variants))
+    group = next(
+        g
+        for g in r.quotes
+        if any(v.article_id == odd and "biggest investment" in v.content.text for v in g.variants)
+    )
     assert group.speaker == "Lorna Haddad"
     assert len({v.article_id for v in group.variants}) >= 3
     variant = next(v for v in group.variants if v.article_id == odd)
@@ -171,7 +179,9 @@ def test_single_source_claim(fx) -> None:  # type: ignore[no-untyped-def]
     cid = cluster_with(r, r"lowest of the three")
     corr = next(c for c in r.corroboration if c.cluster == cid)
     assert corr.label == "single-source"
-    assert files(articles, {a for s in corr.support for a in s.article_ids}) == {"d_greenway_transport_journal.txt"}
+    assert files(articles, {a for s in corr.support for a in s.article_ids}) == {
+        "d_greenway_transport_journal.txt"
+    }
 
 
 def test_corroborated_claim_counts_independent_outlets(fx) -> None:  # type: ignore[no-untyped-def]

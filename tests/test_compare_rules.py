@@ -89,9 +89,27 @@ def compare_docs(docs: list[RawDoc]) -> StoryReport:
 def bridge() -> StoryReport:
     return compare_docs(
         [
-            RawDoc(source="harbourline-gazette.txt", kind="text", data=GAZETTE.encode(), outlet="Harbourline Gazette", published="2024-05-06"),
-            RawDoc(source="northfield-post.txt", kind="text", data=POST.encode(), outlet="Northfield Post", published="2024-05-06"),
-            RawDoc(source="tamsel-herald.txt", kind="text", data=HERALD.encode(), outlet="Tamsel Herald", published="2024-05-07"),
+            RawDoc(
+                source="harbourline-gazette.txt",
+                kind="text",
+                data=GAZETTE.encode(),
+                outlet="Harbourline Gazette",
+                published="2024-05-06",
+            ),
+            RawDoc(
+                source="northfield-post.txt",
+                kind="text",
+                data=POST.encode(),
+                outlet="Northfield Post",
+                published="2024-05-06",
+            ),
+            RawDoc(
+                source="tamsel-herald.txt",
+                kind="text",
+                data=HERALD.encode(),
+                outlet="Tamsel Herald",
+                published="2024-05-07",
+            ),
         ]
     )
 
@@ -211,7 +229,10 @@ def test_coordinated_infinitives_become_two_propositions() -> None:
     out = coordinated(text, 0, len(text))
     assert len(out) == 2
     (a1, b1, said1), (a2, b2, said2) = out
-    assert text[a1:b1] == "the mayor said it was unlikely for the town to rebuild the old bridge" and said1 is None
+    assert (
+        text[a1:b1] == "the mayor said it was unlikely for the town to rebuild the old bridge"
+        and said1 is None
+    )
     assert text[a2:b2] == text  # the span stays verbatim
     assert said2 == "the mayor said it was unlikely for the town to open a second ferry"
     plain = "the council wants to rebuild the old bridge this year"
@@ -219,7 +240,14 @@ def test_coordinated_infinitives_become_two_propositions() -> None:
 
 
 def _unit(aid: int, text: str, ents: set[str]) -> ClaimUnit:
-    m = ClaimMember(article_id=aid, claim=0, span=Span(0, len(text), text), sentence=aid, asserter="outlet", outlet=str(aid))
+    m = ClaimMember(
+        article_id=aid,
+        claim=0,
+        span=Span(0, len(text), text),
+        sentence=aid,
+        asserter="outlet",
+        outlet=str(aid),
+    )
     return ClaimUnit(m, text, frozenset(ents), False, False)
 
 
@@ -256,7 +284,11 @@ def test_reassign_moves_a_claim_to_the_cluster_it_clearly_restates() -> None:
     # unit 2 joins the fares cluster; unit 4 shares no entity with it and stays alone
     assert out == [[0, 1, 2], [3], [4]]
     cannot[2, 0] = cannot[0, 2] = True
-    assert sorted(map(sorted, reassign([[0, 1], [2, 3], [4]], units, sim, cannot, 0.3, 0.05))) == [[0, 1], [2, 3], [4]]
+    assert sorted(map(sorted, reassign([[0, 1], [2, 3], [4]], units, sim, cannot, 0.3, 0.05))) == [
+        [0, 1],
+        [2, 3],
+        [4],
+    ]
 
 
 def test_numbers_clash_only_without_shared_values() -> None:
@@ -288,7 +320,11 @@ def test_claims_giving_other_full_dates_never_share_a_cluster() -> None:
 
     from storyline.compare.align import AlignConfig, similarity_matrix
 
-    texts = ["the survey was dated 3 June 2022", "the survey was dated 3 July 2022", "the survey was dated 3 June 2022"]
+    texts = [
+        "the survey was dated 3 June 2022",
+        "the survey was dated 3 July 2022",
+        "the survey was dated 3 June 2022",
+    ]
     units = [_unit(i + 1, t, {"survey"}) for i, t in enumerate(texts)]
     for u, d in zip(units, (dt.date(2022, 6, 3), dt.date(2022, 7, 3), dt.date(2022, 6, 3)), strict=True):
         u.dates = frozenset({d})
@@ -337,7 +373,9 @@ def test_articles_without_facts_still_count_as_sources() -> None:
     from storyline.model import Story
     from storyline.render.markdown import render_markdown
 
-    art = clean(RawDoc(source="harbourline-gazette.txt", kind="text", data=GAZETTE.encode(), published="2024-05-06"))
+    art = clean(
+        RawDoc(source="harbourline-gazette.txt", kind="text", data=GAZETTE.encode(), published="2024-05-06")
+    )
     art.id = 7
     report = compare_story(Story(id=1, label="bridge", article_ids=[7]), {7: art}, {})
     assert [s.outlet for s in report.sources] == ["harbourline-gazette"]
@@ -380,8 +418,20 @@ def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
     )
     rep = compare_docs(
         [
-            RawDoc(source="orla-gazette.txt", kind="text", data=orla.encode(), outlet="Orla Gazette", published="2024-06-07"),
-            RawDoc(source="fenmoor-times.txt", kind="text", data=fenmoor.encode(), outlet="Fenmoor Times", published="2024-06-07"),
+            RawDoc(
+                source="orla-gazette.txt",
+                kind="text",
+                data=orla.encode(),
+                outlet="Orla Gazette",
+                published="2024-06-07",
+            ),
+            RawDoc(
+                source="fenmoor-times.txt",
+                kind="text",
+                data=fenmoor.encode(),
+                outlet="Fenmoor Times",
+                published="2024-06-07",
+            ),
         ]
     )
     shared = [c for c in rep.clusters if {m.article_id for m in c.members} == {1, 2}]
@@ -404,7 +454,9 @@ def test_wire_copy_under_an_agencys_short_name_is_the_agencys_voice() -> None:
     from storyline.model import Article, Story
 
     def art(i: int, outlet: str, via: str | None = None) -> Article:
-        return Article(source=f"a{i}", content_hash=str(i), id=i, outlet=outlet, reported_via=via, paragraphs=["x"])
+        return Article(
+            source=f"a{i}", content_hash=str(i), id=i, outlet=outlet, reported_via=via, paragraphs=["x"]
+        )
 
     arts = {1: art(1, "Lowland Press Service"), 2: art(2, "Harbour Post", "LPS"), 3: art(3, "Metro Pulse")}
     src = Sources(Story(id=1, label="s", article_ids=[1, 2, 3]), arts)
@@ -417,15 +469,23 @@ def test_a_source_note_is_not_a_claim() -> None:
 
     assert relay_note("This is reported by the Harbour News Network.")
     assert relay_note("This article first appeared in The Skerry Times.")
-    assert not relay_note("As reported by the Harbour News Network, the minister resigned on Monday after the vote.")
+    assert not relay_note(
+        "As reported by the Harbour News Network, the minister resigned on Monday after the vote."
+    )
     assert not relay_note("The minister resigned on Monday.")
     from storyline.analyse import analyse_article
     from storyline.compare.align import EntityResolver, claim_members
     from storyline.model import Article
 
-    art = Article(source="n", content_hash="n", id=7, paragraphs=[
-        "The Skerry council approved the new harbour budget on Monday after a long debate.",
-        "This is reported by the Harbour News Network."])
+    art = Article(
+        source="n",
+        content_hash="n",
+        id=7,
+        paragraphs=[
+            "The Skerry council approved the new harbour budget on Monday after a long debate.",
+            "This is reported by the Harbour News Network.",
+        ],
+    )
     units = claim_members({7: art}, {7: analyse_article(art)}, {7: "n"}, EntityResolver([]))
     texts = [u.text for u in units]
     assert any("harbour budget" in t for t in texts) and not any("reported by" in t for t in texts)
@@ -465,8 +525,20 @@ A harbour office report called the tunnel "the town's lifeline", and the campaig
 def canal() -> StoryReport:
     return compare_docs(
         [
-            RawDoc(source="ostby-courier.txt", kind="text", data=CANAL_A.encode(), outlet="Ostby Courier", published="2031-04-08"),
-            RawDoc(source="varne-post.txt", kind="text", data=CANAL_B.encode(), outlet="Varne Post", published="2031-04-08"),
+            RawDoc(
+                source="ostby-courier.txt",
+                kind="text",
+                data=CANAL_A.encode(),
+                outlet="Ostby Courier",
+                published="2031-04-08",
+            ),
+            RawDoc(
+                source="varne-post.txt",
+                kind="text",
+                data=CANAL_B.encode(),
+                outlet="Varne Post",
+                published="2031-04-08",
+            ),
         ]
     )
 
@@ -488,23 +560,45 @@ def test_quote_helpers() -> None:
     from storyline.compare.quotes import _meaningful, quoted_words
 
     assert quoted_words('the idea "is actually not so crazy.', "mixed") == "is actually not so crazy."
-    assert quoted_words('made," the chair said after the vote. "Every bus counts', "mixed") == "made, … Every bus counts"
-    assert not [c for c in inner_changes("a bullet in her f---ing skull", "a bullet in her (expletive) skull") if _meaningful(*c)]
-    assert [c for c in inner_changes("every one of them deserved to be counted", "every one of them should have been counted")
-            if _meaningful(*c)]
+    assert (
+        quoted_words('made," the chair said after the vote. "Every bus counts', "mixed")
+        == "made, … Every bus counts"
+    )
+    assert not [
+        c
+        for c in inner_changes("a bullet in her f---ing skull", "a bullet in her (expletive) skull")
+        if _meaningful(*c)
+    ]
+    assert [
+        c
+        for c in inner_changes(
+            "every one of them deserved to be counted", "every one of them should have been counted"
+        )
+        if _meaningful(*c)
+    ]
 
 
 def test_british_and_american_spellings_are_one_word() -> None:
     from storyline.compare.quotes import _meaningful
     from storyline.link.features import american, content_terms
 
-    pairs = [("defence", "defense"), ("labour", "labor"), ("organisation", "organization"), ("analysed", "analyzed"),
-             ("travelled", "traveled"), ("centre", "center"), ("paediatric", "pediatric"), ("honoured", "honored")]
+    pairs = [
+        ("defence", "defense"),
+        ("labour", "labor"),
+        ("organisation", "organization"),
+        ("analysed", "analyzed"),
+        ("travelled", "traveled"),
+        ("centre", "center"),
+        ("paediatric", "pediatric"),
+        ("honoured", "honored"),
+    ]
     for uk, us in pairs:
         assert american(uk) == american(us) == us
     for word in ("four", "hour", "tour", "crisis", "analysis", "rise", "wise"):
         assert american(word) == word
-    assert content_terms("NATO allies must boost defence spending") == content_terms("NATO allies must boost defense spending")
+    assert content_terms("NATO allies must boost defence spending") == content_terms(
+        "NATO allies must boost defense spending"
+    )
     # a quote spelt the other side of the Atlantic is the same quote
     changes = inner_changes("we will honour our defence pledges", "we will honor our defense pledges")
     assert not [c for c in changes if _meaningful(*c)]
@@ -513,13 +607,18 @@ def test_british_and_american_spellings_are_one_word() -> None:
 def test_role_words_do_not_merge_people_across_articles() -> None:
     from storyline.link.aliases import EntityNote, merge_entities
 
-    a = [EntityNote("Ana Lund", "person", ["Ana Lund", "President", "Ruritanian President"], ["Ruritanian President"])]
+    a = [
+        EntityNote(
+            "Ana Lund", "person", ["Ana Lund", "President", "Ruritanian President"], ["Ruritanian President"]
+        )
+    ]
     b = [EntityNote("Tomas Brekke", "person", ["Tomas Brekke", "President", "president"], ["President"])]
     names = sorted(e.name for e in merge_entities([(1, a), (2, b)]))
     assert names == ["Ana Lund", "Tomas Brekke"]
 
 
 # ---------------------------------------------------------------- conflicts that hold up
+
 
 def test_wording_that_leaves_the_words_the_same_is_no_misquote() -> None:
     from storyline.compare.quotes import _meaningful
@@ -540,8 +639,15 @@ def test_wording_that_leaves_the_words_the_same_is_no_misquote() -> None:
     for x, y in same:
         assert not _meaningful(x, y), (x, y)
     different = [
-        ("affect", "effect"), ("Iran", "Iraq"), ("Austria", "Australia"), ("350", "450"), ("3.5", "3.5 million"),
-        ("$350", "350 euros"), ("not", "now"), ("would", "could"), ("Lindqvist", "Marlow"),
+        ("affect", "effect"),
+        ("Iran", "Iraq"),
+        ("Austria", "Australia"),
+        ("350", "450"),
+        ("3.5", "3.5 million"),
+        ("$350", "350 euros"),
+        ("not", "now"),
+        ("would", "could"),
+        ("Lindqvist", "Marlow"),
     ]
     for x, y in different:
         assert _meaningful(x, y), (x, y)
@@ -574,7 +680,9 @@ Tallvik's ferry operator has ordered two ships from a Dutch yard, chief executiv
 def test_misquote_only_for_other_words_inside_the_marks() -> None:
     def misquotes(*texts: str) -> list[str]:
         docs = [
-            RawDoc(source=f"q{i}.txt", kind="text", data=t.encode(), outlet=f"Outlet {i}", published="2031-06-02")
+            RawDoc(
+                source=f"q{i}.txt", kind="text", data=t.encode(), outlet=f"Outlet {i}", published="2031-06-02"
+            )
             for i, t in enumerate(texts)
         ]
         return [k.reason for k in compare_docs(docs).conflicts if k.kind == "misquote"]
@@ -604,8 +712,16 @@ The board expects a small surplus this year, Brekke said.
 
 def test_a_role_beside_another_person_is_theirs() -> None:
     docs = [
-        RawDoc(source="ra.txt", kind="text", data=ROLE_A.encode(), outlet="Skerry Tidings", published="2031-05-02"),
-        RawDoc(source="rb.txt", kind="text", data=ROLE_B.encode(), outlet="Harbour Notes", published="2031-05-02"),
+        RawDoc(
+            source="ra.txt",
+            kind="text",
+            data=ROLE_A.encode(),
+            outlet="Skerry Tidings",
+            published="2031-05-02",
+        ),
+        RawDoc(
+            source="rb.txt", kind="text", data=ROLE_B.encode(), outlet="Harbour Notes", published="2031-05-02"
+        ),
     ]
     r = compare_docs(docs)
     assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]
@@ -627,8 +743,16 @@ CEO Marit Olsen said she would meet staff on Wednesday to plan the budget.
 
 def test_a_role_that_changes_during_the_story_is_no_conflict() -> None:
     docs = [
-        RawDoc(source="ca.txt", kind="text", data=CEO_A.encode(), outlet="Brennoc Bugle", published="2031-03-08"),
-        RawDoc(source="cb.txt", kind="text", data=CEO_B.encode(), outlet="Tech Valley Post", published="2031-03-12"),
+        RawDoc(
+            source="ca.txt", kind="text", data=CEO_A.encode(), outlet="Brennoc Bugle", published="2031-03-08"
+        ),
+        RawDoc(
+            source="cb.txt",
+            kind="text",
+            data=CEO_B.encode(),
+            outlet="Tech Valley Post",
+            published="2031-03-12",
+        ),
     ]
     r = compare_docs(docs)
     assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]
@@ -648,7 +772,14 @@ def test_copies_count_once_and_are_named_with_their_original() -> None:
     story = Story(id=1, label="s", article_ids=[1, 2, 3], duplicate_groups=[DuplicateGroup(1, [1, 2])])
     text = "The ferry ran aground near the north pier"
     members = [
-        ClaimMember(article_id=a, claim=0, span=Span(0, len(text), text), sentence=0, asserter="outlet", outlet=arts[a].outlet or "")
+        ClaimMember(
+            article_id=a,
+            claim=0,
+            span=Span(0, len(text), text),
+            sentence=0,
+            asserter="outlet",
+            outlet=arts[a].outlet or "",
+        )
         for a in (1, 2, 3)
     ]
     co = corroborate(ClaimCluster(id=1, members=members), Sources(story, arts))
@@ -664,15 +795,24 @@ def test_copies_count_once_and_are_named_with_their_original() -> None:
 def test_related_story_links_are_not_claims() -> None:
     from storyline.compare.align import furniture
 
-    for line in ("Read more: Ferry operator apologises to stranded islanders", "ALSO READ - Tolls rise on the coast road",
-                 "Related: Harbour board names new chair", "Watch: the moment the pier gave way",
-                 "3 of 12 | The mayor walks past the flooded quay.",
-                 "Rescue boats line the harbour (Photo: Ana Reyes/Harbour Courier)",
-                 "Rescue boats line the harbour. Photo by Ana Reyes"):
+    for line in (
+        "Read more: Ferry operator apologises to stranded islanders",
+        "ALSO READ - Tolls rise on the coast road",
+        "Related: Harbour board names new chair",
+        "Watch: the moment the pier gave way",
+        "3 of 12 | The mayor walks past the flooded quay.",
+        "Rescue boats line the harbour (Photo: Ana Reyes/Harbour Courier)",
+        "Rescue boats line the harbour. Photo by Ana Reyes",
+    ):
         assert furniture(line), line
-    for line in ("Readers of the Harbour Courier were told to stay home", "See-through panels line the new terminal",
-                 "Related reports reached the council on Monday", "The council said 3 of 12 wards voted no",
-                 "The photo agency said it would appeal", "He took the picture by the pier on Monday and sold it"):
+    for line in (
+        "Readers of the Harbour Courier were told to stay home",
+        "See-through panels line the new terminal",
+        "Related reports reached the council on Monday",
+        "The council said 3 of 12 wards voted no",
+        "The photo agency said it would appeal",
+        "He took the picture by the pier on Monday and sold it",
+    ):
         assert not furniture(line), line
 
 
@@ -699,19 +839,35 @@ def test_figures_get_their_unit_from_the_words_before_them() -> None:
     from storyline.compare.conflicts import _conditions_differ, _numbers, _versions_of_one_text
 
     text = "An aftershock with an estimated magnitude of 6.1 hit Velmar in the 71st minute of the match."
-    m = ClaimMember(article_id=1, claim=0, span=Span(100, 100 + len(text), text), sentence=0, asserter="outlet",
-                    outlet="x", numbers=[Quantity(6.1, "", "6.1", start=100 + text.index("6.1"), end=100 + text.index("6.1") + 3)])
+    m = ClaimMember(
+        article_id=1,
+        claim=0,
+        span=Span(100, 100 + len(text), text),
+        sentence=0,
+        asserter="outlet",
+        outlet="x",
+        numbers=[Quantity(6.1, "", "6.1", start=100 + text.index("6.1"), end=100 + text.index("6.1") + 3)],
+    )
     got = {(q.unit, q.value) for q in _numbers(m)}
     assert ("magnitude", 6.1) in got and ("minute", 71.0) in got
     # "magnitude 5" takes the unit only when the story uses the word as a unit
     t2 = "Dozens of aftershocks stronger than magnitude 5 followed."
-    m2 = ClaimMember(article_id=2, claim=0, span=Span(0, len(t2), t2), sentence=0, asserter="outlet", outlet="y",
-                     numbers=[Quantity(5.0, "", "5", start=t2.index("5"), end=t2.index("5") + 1)])
+    m2 = ClaimMember(
+        article_id=2,
+        claim=0,
+        span=Span(0, len(t2), t2),
+        sentence=0,
+        asserter="outlet",
+        outlet="y",
+        numbers=[Quantity(5.0, "", "5", start=t2.index("5"), end=t2.index("5") + 1)],
+    )
     assert {q.unit for q in _numbers(m2)} == {""}
     assert {q.unit for q in _numbers(m2, frozenset({"magnitude"}))} == {"magnitude"}
     # a figure the analysis left out is read when the words before it say what it measures
     t3 = "Velmar recorded over 15 aftershocks with a magnitude of over 4.0 by noon."
-    m3 = ClaimMember(article_id=3, claim=0, span=Span(0, len(t3), t3), sentence=0, asserter="outlet", outlet="z")
+    m3 = ClaimMember(
+        article_id=3, claim=0, span=Span(0, len(t3), t3), sentence=0, asserter="outlet", outlet="z"
+    )
     assert {(q.unit, q.value) for q in _numbers(m3)} == {("magnitude", 4.0)}
     # what a figure measures: the first word after it and its unit
     from storyline.compare.conflicts import _thing_after
@@ -725,14 +881,22 @@ def test_figures_get_their_unit_from_the_words_before_them() -> None:
     assert _conditions_differ(a, b, "aftershock") and not _conditions_differ(a, a, "aftershock")
 
     def unit(t: str) -> ClaimUnit:
-        return ClaimUnit(member=ClaimMember(article_id=1, claim=0, span=Span(0, len(t), t), sentence=0,
-                                            asserter="outlet", outlet="x"),
-                         text=t, entities=frozenset(), neg=False, loose_neg=False)
+        return ClaimUnit(
+            member=ClaimMember(
+                article_id=1, claim=0, span=Span(0, len(t), t), sentence=0, asserter="outlet", outlet="x"
+            ),
+            text=t,
+            entities=frozenset(),
+            neg=False,
+            loose_neg=False,
+        )
 
     early = "A strong earthquake with a preliminary magnitude of 6.4 struck the Velmar coast at around 9:20 a.m. on Sunday, officials said."
     later = "A strong earthquake with a preliminary magnitude of 6.6 struck the Velmar coast at around 9:20 a.m. on Sunday, officials said."
     other = "The Velmar coast was struck by a 6.6 quake on Sunday morning that damaged the harbour and cut power to thousands."
-    assert _versions_of_one_text(unit(early), unit(later)) and not _versions_of_one_text(unit(early), unit(other))
+    assert _versions_of_one_text(unit(early), unit(later)) and not _versions_of_one_text(
+        unit(early), unit(other)
+    )
 
 
 TOWER_A = """Tower collapse in Eastvale
@@ -753,8 +917,20 @@ Officials said 6 people were killed in the town.
 
 def test_one_building_given_two_heights_but_no_conflict_for_other_counts_or_times() -> None:
     docs = [
-        RawDoc(source="ta.txt", kind="text", data=TOWER_A.encode(), outlet="Eastvale Echo", published="2031-09-03"),
-        RawDoc(source="tb.txt", kind="text", data=TOWER_B.encode(), outlet="Coastline Daily", published="2031-09-03"),
+        RawDoc(
+            source="ta.txt",
+            kind="text",
+            data=TOWER_A.encode(),
+            outlet="Eastvale Echo",
+            published="2031-09-03",
+        ),
+        RawDoc(
+            source="tb.txt",
+            kind="text",
+            data=TOWER_B.encode(),
+            outlet="Coastline Daily",
+            published="2031-09-03",
+        ),
     ]
     found = [k for k in compare_docs(docs).conflicts if k.kind == "quantity"]
     reasons = " ".join(k.reason for k in found)
@@ -764,9 +940,18 @@ def test_one_building_given_two_heights_but_no_conflict_for_other_counts_or_time
 def test_a_lead_is_compared_without_its_dateline() -> None:
     from storyline.compare.align import without_dateline
 
-    assert without_dateline("PORT ANNIS — The harbour board voted to close the pier") == "The harbour board voted to close the pier"
-    assert without_dateline("ST. JOSEPH, Mich. (AP) — Crews cleared the road on Monday") == "Crews cleared the road on Monday"
-    assert without_dateline("March 4 (LPS) -- The council met to approve the budget") == "The council met to approve the budget"
+    assert (
+        without_dateline("PORT ANNIS — The harbour board voted to close the pier")
+        == "The harbour board voted to close the pier"
+    )
+    assert (
+        without_dateline("ST. JOSEPH, Mich. (AP) — Crews cleared the road on Monday")
+        == "Crews cleared the road on Monday"
+    )
+    assert (
+        without_dateline("March 4 (LPS) -- The council met to approve the budget")
+        == "The council met to approve the budget"
+    )
     for keep in ("The BBC — and others — reported the closure", "NATO allies met in Brussels on Monday"):
         assert without_dateline(keep) == keep
 
@@ -774,12 +959,18 @@ def test_a_lead_is_compared_without_its_dateline() -> None:
 def test_schedule_previews_are_agenda_lines() -> None:
     from storyline.compare.align import agenda
 
-    for line in ("The minister will travel to Oslo on Thursday to attend a summit of fisheries ministers",
-                 "Her next stop will be Tallinn", "Gerrit Vos plans to discuss the tariff with his counterparts",
-                 "The delegation is scheduled to visit the damaged dam"):
+    for line in (
+        "The minister will travel to Oslo on Thursday to attend a summit of fisheries ministers",
+        "Her next stop will be Tallinn",
+        "Gerrit Vos plans to discuss the tariff with his counterparts",
+        "The delegation is scheduled to visit the damaged dam",
+    ):
         assert agenda(line), line
-    for line in ("The minister travelled to Oslo on Thursday", "The dam will not be repaired before winter",
-                 "Talks on the tariff collapsed on Monday"):
+    for line in (
+        "The minister travelled to Oslo on Thursday",
+        "The dam will not be repaired before winter",
+        "Talks on the tariff collapsed on Monday",
+    ):
         assert not agenda(line), line
 
 

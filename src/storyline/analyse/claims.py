@@ -258,7 +258,9 @@ def _clause_heads(root: Token, allowed: set[int]) -> list[Token]:
 
 # Subordinate clauses that state their own event ("..., after a cargo ship struck the bridge"): a
 # compound sentence tells two propositions, and other outlets often tell only one of them.
-SPLIT_MARKS = frozenset({"after", "before", "when", "because", "since", "while", "whereas", "although", "though", "once", "until"})
+SPLIT_MARKS = frozenset(
+    {"after", "before", "when", "because", "since", "while", "whereas", "although", "though", "once", "until"}
+)
 MIN_REMAINDER = 5  # words a clause must keep after its subordinate clause leaves (else it is a fragment)
 
 
@@ -415,8 +417,10 @@ def _make_claim(
     while text and text[0] in "\"'\u201c\u2018\u201d\u2019":
         a, text = a + 1, text[1:]
     while text and text[-1] in "\"'\u201c\u2018\u201d\u2019,":
-        if text[-1] == "\u201d" and text.count("\u201c") >= text.count("\u201d") or (
-            text[-1] == '"' and text.count('"') % 2 == 0
+        if (
+            text[-1] == "\u201d"
+            and text.count("\u201c") >= text.count("\u201d")
+            or (text[-1] == '"' and text.count('"') % 2 == 0)
         ):
             break  # it closes a quoted fragment inside the claim ("was “a disgrace”")
         b, text = b - 1, text[:-1]

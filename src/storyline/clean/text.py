@@ -505,8 +505,8 @@ def _header(lines: list[_Line], art: Article) -> None:
         if not dek_done:
             dek_done = True
             if (
-                ln.block == lines[title_k].block
-                and 6 <= ln.words <= 60  # type: ignore[index]
+                ln.block == lines[title_k].block  # type: ignore[index]
+                and 6 <= ln.words <= 60
                 and not ln.text.startswith(('"', "“", "'", "‘"))
                 and not _continues_body(lines, k)
             ):

@@ -244,7 +244,11 @@ def coordinated(text: str, a: int, b: int, min_words: int = 2) -> list[tuple[int
     if first is None:
         return [(a, b, None)]
     head = piece[: first.end()]
-    cuts = [m for m in _INF_COORD.finditer(piece, first.end()) if len(_WORD.findall(piece[first.end() : m.start()])) >= min_words]
+    cuts = [
+        m
+        for m in _INF_COORD.finditer(piece, first.end())
+        if len(_WORD.findall(piece[first.end() : m.start()])) >= min_words
+    ]
     if not cuts or len(_WORD.findall(head)) < 2:
         return [(a, b, None)]
     out: list[tuple[int, int, str | None]] = [(a, a + cuts[0].start(), None)]
@@ -271,7 +275,9 @@ _IRREGULAR_PARTICIPLES = (
 # "The walkout, organised by the union, began on Monday": the participle between commas says something
 # of the subject, and the sentence asserts what follows it.
 _EMBEDDED_PARTICIPLE = re.compile(
-    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?P<mid>(?:[a-z]+(?:ed|en|ing)|" + _IRREGULAR_PARTICIPLES + r")\s[^,;\"“”]{3,}?),"
+    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?P<mid>(?:[a-z]+(?:ed|en|ing)|"
+    + _IRREGULAR_PARTICIPLES
+    + r")\s[^,;\"“”]{3,}?),"
     r"\s+(?P<rest>[a-z][^\"“”]{8,})$"
 )
 
@@ -369,10 +375,18 @@ def claim_members(
             if m.type in ("pronoun", "possessive") and m.entity is not None and m.entity < len(f.entities)
         ]
         # written-out full dates only: resolved weekdays can be a day off, "in March" is not a day
-        days = [(t.span.start, t.span.end, t.value) for t in f.times if t.anchor == "absolute" and t.end is None and t.value]
+        days = [
+            (t.span.start, t.span.end, t.value)
+            for t in f.times
+            if t.anchor == "absolute" and t.end is None and t.value
+        ]
         sent = {x.idx: x for x in f.sentences}
         for ci, c in enumerate(f.claims):
-            if len(_WORD.findall(c.span.text)) < min_words or relay_note(c.span.text) or furniture(c.span.text):
+            if (
+                len(_WORD.findall(c.span.text)) < min_words
+                or relay_note(c.span.text)
+                or furniture(c.span.text)
+            ):
                 continue
             st = sent.get(c.sentence)
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
@@ -399,7 +413,9 @@ def claim_members(
                     # name just before it, which the proposition is about
                     who = text[:3].lower() == "who"
                     before = [
-                        name for s, e, name, typ in ment if c.span.start <= s and e <= start and (typ == "person") == who
+                        name
+                        for s, e, name, typ in ment
+                        if c.span.start <= s and e <= start and (typ == "person") == who
                     ]
                     if before:
                         text = before[-1] + " " + _TRAILING_REL.sub("", text, count=1)
@@ -488,7 +504,12 @@ def headline_units(
 
 
 def attach_headlines(
-    groups: list[list[int]], units: list[ClaimUnit], heads: list[int], sim: np.ndarray, cannot: np.ndarray, floor: float
+    groups: list[list[int]],
+    units: list[ClaimUnit],
+    heads: list[int],
+    sim: np.ndarray,
+    cannot: np.ndarray,
+    floor: float,
 ) -> dict[int, int]:
     """Group index for each headline: the group of its own article's closest claim, when that
     claim is at least ``floor`` alike and no gate (polarity, numbers) keeps them apart."""
@@ -748,7 +769,9 @@ def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> 
     return best
 
 
-_ANAPHORIC_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|there|his|her|its|their|and|but|or|which|who)\b", re.I)
+_ANAPHORIC_START = re.compile(
+    r"^(?:he|she|it|they|this|that|these|those|there|his|her|its|their|and|but|or|which|who)\b", re.I
+)
 
 
 def starts_alone(text: str) -> bool:
@@ -760,7 +783,7 @@ def starts_alone(text: str) -> bool:
 
 def reads_alone(text: str) -> bool:
     """A span that stands as a sentence: it opens like one and ends on a full stop."""
-    return starts_alone(text) and text.rstrip()[-1:] in ".!\"\u201d"
+    return starts_alone(text) and text.rstrip()[-1:] in '.!"\u201d'
 
 
 @dataclass(slots=True)
@@ -868,7 +891,9 @@ def _build(
             members.append(dataclasses.replace(m, secondary=True))
             idx.append(i)
         members += [everything[h].member for h in heads if headline_of.get(h) == gi]
-        cluster = ClaimCluster(id=0, members=members, representative=rep, entities=sorted(shared), negated=units[g_sorted[0]].neg)
+        cluster = ClaimCluster(
+            id=0, members=members, representative=rep, entities=sorted(shared), negated=units[g_sorted[0]].neg
+        )
         built.append((cluster, idx))
     built.sort(
         key=lambda ci: (
@@ -888,7 +913,9 @@ def _build(
     return Alignment(units, sim, raw, emb, clusters, cluster_of)
 
 
-def _align_big(units: list[ClaimUnit], everything: list[ClaimUnit], emb_all: np.ndarray, config: AlignConfig) -> Alignment:
+def _align_big(
+    units: list[ClaimUnit], everything: list[ClaimUnit], emb_all: np.ndarray, config: AlignConfig
+) -> Alignment:
     """``align`` for a story too big for all pairs: one node per distinct claim text, candidate pairs
     among each node's nearest neighbours, average linkage on that graph (``compare.blocking``).
 
@@ -907,15 +934,22 @@ def _align_big(units: list[ClaimUnit], everything: list[ClaimUnit], emb_all: np.
     lex_m = _tfidf([units[i].text for i in first])
     a_idx, b_idx = nearest_pairs(nemb, config.neighbours, config.neighbour_floor)
     raw_ab = np.einsum("ij,ij->i", nemb[a_idx], nemb[b_idx])
-    lex_ab = np.asarray(lex_m[a_idx].multiply(lex_m[b_idx]).sum(axis=1)).ravel() if lex_m is not None else np.zeros(len(a_idx))
+    lex_ab = (
+        np.asarray(lex_m[a_idx].multiply(lex_m[b_idx]).sum(axis=1)).ravel()
+        if lex_m is not None
+        else np.zeros(len(a_idx))
+    )
     words = [len(units[i].text.split()) for i in first]
     graph = SparseGraph([{} for _ in nodes], [set() for _ in nodes])
     for a, b, r, lx in zip(a_idx.tolist(), b_idx.tolist(), raw_ab.tolist(), lex_ab.tolist(), strict=True):
         ua, ub = units[first[a]], units[first[b]]
-        if agenda(ua.member.span.text) or agenda(ub.member.span.text) or ua.opposite(ub) or numbers_clash(ua.member.numbers, ub.member.numbers) or (
-            config.speakers_apart and other_speakers(ua.member.asserter, ub.member.asserter)
-        ) or (
-            ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates)
+        if (
+            agenda(ua.member.span.text)
+            or agenda(ub.member.span.text)
+            or ua.opposite(ub)
+            or numbers_clash(ua.member.numbers, ub.member.numbers)
+            or (config.speakers_apart and other_speakers(ua.member.asserter, ub.member.asserter))
+            or (ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates))
         ):
             graph.cannot[a].add(b)
             graph.cannot[b].add(a)
@@ -950,7 +984,9 @@ def _tfidf(texts: list[str]):  # type: ignore[no-untyped-def]
     from storyline.link.features import content_terms
 
     try:
-        return TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2").fit_transform(texts).tocsr()
+        return (
+            TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2").fit_transform(texts).tocsr()
+        )
     except ValueError:
         return None
 
@@ -964,7 +1000,11 @@ def _core_big(node_groups: list[list[int]], nemb: np.ndarray, lex_m, config: Ali
             continue
         core = g[int(np.argmax(nemb[g] @ nemb[g].mean(axis=0)))]
         r = nemb[g] @ nemb[core]
-        lx = np.asarray((lex_m[g] @ lex_m[core].T).todense()).ravel() if lex_m is not None else np.zeros(len(g))
+        lx = (
+            np.asarray((lex_m[g] @ lex_m[core].T).todense()).ravel()
+            if lex_m is not None
+            else np.zeros(len(g))
+        )
         s = (1 - config.lexical) * r + config.lexical * lx
         keep = [k for k, v in zip(g, s.tolist(), strict=True) if v >= config.core_floor or k == core]
         out.append(keep)
@@ -973,7 +1013,11 @@ def _core_big(node_groups: list[list[int]], nemb: np.ndarray, lex_m, config: Ali
 
 
 def _headlines_big(
-    groups: list[list[int]], units: list[ClaimUnit], everything: list[ClaimUnit], emb_all: np.ndarray, config: AlignConfig
+    groups: list[list[int]],
+    units: list[ClaimUnit],
+    everything: list[ClaimUnit],
+    emb_all: np.ndarray,
+    config: AlignConfig,
 ) -> dict[int, int]:
     """``attach_headlines`` comparing each headline with its own article's claims only (embedding cosine)."""
     group_of = {i: k for k, g in enumerate(groups) for i in g}
@@ -997,7 +1041,6 @@ def _headlines_big(
             if not hu.member.asserter:
                 hu.member.asserter = units[own[best]].member.asserter
     return out
-
 
 
 def align_claims(

@@ -29,7 +29,9 @@ class PairCosine:
         return np.asarray(self.emb[i] @ self.emb[j].T)
 
 
-def nearest_pairs(emb: np.ndarray, k: int, floor: float, budget: int = 20_000_000) -> tuple[np.ndarray, np.ndarray]:
+def nearest_pairs(
+    emb: np.ndarray, k: int, floor: float, budget: int = 20_000_000
+) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) where j is among i's ``k`` most similar rows (or i among j's), cosine >= ``floor``.
 
     Rows are scored in blocks of at most ``budget`` similarities, so memory stays flat."""

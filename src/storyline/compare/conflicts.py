@@ -78,7 +78,9 @@ class ConflictConfig:
     other_time_days: int = 60  # a claim dated this far from its article's day tells of another time
     copy_overlap: float = 0.85  # share of words two claims share, in order, to be versions of one text
     max_ratio: float = 10.0  # values this many times apart are different quantities (a margin, a total)
-    approx_slack: float = 0.05  # an "about"/"some" figure covers values this close ("39 percent", "about 40%")
+    approx_slack: float = (
+        0.05  # an "about"/"some" figure covers values this close ("39 percent", "about 40%")
+    )
     same_value: float = 0.005  # relative difference below which two values are one (rounding)
     role_reach: int = 600  # characters back from an unlinked "former X" to the person it describes
     quotes: QuoteFidelityConfig = QuoteFidelityConfig()
@@ -93,30 +95,88 @@ CONFLICTS = ConflictConfig()
 
 # Words that make two numbers different quantities even when the contexts read alike.
 QUALIFIERS = {
-    "current": "current", "currently": "current", "existing": "current", "present": "current",
-    "proposed": "proposed", "proposal": "proposed", "target": "target", "goal": "target", "aim": "target",
-    "minimum": "minimum", "least": "minimum", "floor": "minimum", "below": "minimum",
-    "maximum": "maximum", "most": "maximum", "ceiling": "maximum", "cap": "maximum", "exceed": "maximum",
-    "normal": "normal", "usual": "normal", "typical": "normal", "average": "normal",
-    "recommended": "recommended", "recommend": "recommended", "advised": "recommended",
-    "previous": "previous", "former": "previous", "earlier": "previous", "original": "previous",
-    "initial": "previous", "last": "previous", "old": "previous",
-    "new": "new", "revised": "new", "final": "new", "latest": "new",
-    "planned": "planned", "plan": "planned", "expected": "planned", "forecast": "planned",
+    "current": "current",
+    "currently": "current",
+    "existing": "current",
+    "present": "current",
+    "proposed": "proposed",
+    "proposal": "proposed",
+    "target": "target",
+    "goal": "target",
+    "aim": "target",
+    "minimum": "minimum",
+    "least": "minimum",
+    "floor": "minimum",
+    "below": "minimum",
+    "maximum": "maximum",
+    "most": "maximum",
+    "ceiling": "maximum",
+    "cap": "maximum",
+    "exceed": "maximum",
+    "normal": "normal",
+    "usual": "normal",
+    "typical": "normal",
+    "average": "normal",
+    "recommended": "recommended",
+    "recommend": "recommended",
+    "advised": "recommended",
+    "previous": "previous",
+    "former": "previous",
+    "earlier": "previous",
+    "original": "previous",
+    "initial": "previous",
+    "last": "previous",
+    "old": "previous",
+    "new": "new",
+    "revised": "new",
+    "final": "new",
+    "latest": "new",
+    "planned": "planned",
+    "plan": "planned",
+    "expected": "planned",
+    "forecast": "planned",
     # what a casualty count counts
-    "killed": "dead", "died": "dead", "dead": "dead", "deaths": "dead", "death": "dead", "lives": "dead",
-    "fatalities": "dead", "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
-    "missing": "missing", "unaccounted": "missing", "trapped": "trapped", "stranded": "trapped",
-    "rescued": "rescued", "evacuated": "evacuated", "displaced": "evacuated",
-    "predicted": "planned", "predicts": "planned", "forecasts": "planned", "warned": "planned",
-    "could": "possible", "may": "possible", "might": "possible", "possibly": "possible",
-    "offered": "offer", "offer": "offer", "demand": "demand", "demanded": "demand", "seeking": "demand",
-    "sought": "demand", "asked": "demand",
+    "killed": "dead",
+    "died": "dead",
+    "dead": "dead",
+    "deaths": "dead",
+    "death": "dead",
+    "lives": "dead",
+    "fatalities": "dead",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "injuries": "injured",
+    "missing": "missing",
+    "unaccounted": "missing",
+    "trapped": "trapped",
+    "stranded": "trapped",
+    "rescued": "rescued",
+    "evacuated": "evacuated",
+    "displaced": "evacuated",
+    "predicted": "planned",
+    "predicts": "planned",
+    "forecasts": "planned",
+    "warned": "planned",
+    "could": "possible",
+    "may": "possible",
+    "might": "possible",
+    "possibly": "possible",
+    "offered": "offer",
+    "offer": "offer",
+    "demand": "demand",
+    "demanded": "demand",
+    "seeking": "demand",
+    "sought": "demand",
+    "asked": "demand",
 }
 # Qualifier words that are common nouns or adjectives elsewhere: they count only beside the figure.
-NEAR_ONLY = frozenset("floor goal aim target cap ceiling plan offer demand last old new final latest original initial".split())
+NEAR_ONLY = frozenset(
+    "floor goal aim target cap ceiling plan offer demand last old new final latest original initial".split()
+)
 _NO_MORE_THAN = re.compile(
-    r"\b(?:no more than|not more than|up to|at most|no higher than|as (?:high|many|much|large|long) as)\b", re.I
+    r"\b(?:no more than|not more than|up to|at most|no higher than|as (?:high|many|much|large|long) as)\b",
+    re.I,
 )
 _AT_LEAST = re.compile(r"\b(?:at least|no less than|not less than|at a minimum|not go below)\b", re.I)
 # Signs that a count moves over time: values on different days are different facts.
@@ -193,7 +253,10 @@ class ConflictFinder:
         self._times: dict[int, list[TimeRef]] = {aid: list(f.times) for aid, f in facts.items()}
         # who can act: people and organisations (a place or a thing named in a claim is its setting)
         self._actor_names = frozenset(
-            resolve(e.name) for f in facts.values() for e in f.entities if e.type in ("person", "organisation")
+            resolve(e.name)
+            for f in facts.values()
+            for e in f.entities
+            if e.type in ("person", "organisation")
         )
         pubs = sorted(a.published for a in articles.values() if a.published)
         self._story_day: dt.date | None = pubs[len(pubs) // 2] if pubs else None
@@ -205,7 +268,9 @@ class ConflictFinder:
             if self._story_day is None or abs((d - self._story_day).days) <= self.config.other_time_days
         )
         self._event_day: dt.date | None = min((d for d, n in named.items() if n >= 2), default=None)
-        self._place_names = frozenset(resolve(e.name) for f in facts.values() for e in f.entities if e.type == "place")
+        self._place_names = frozenset(
+            resolve(e.name) for f in facts.values() for e in f.entities if e.type == "place"
+        )
 
     # ------------------------------------------------------------ polarity
     def polarity(self) -> list[Conflict]:
@@ -280,7 +345,9 @@ class ConflictFinder:
 
     def _near_time(self, aid: int, start: int, end: int) -> list[TimeRef]:
         reach = self.config.time_reach
-        return [t for t in self._times.get(aid, []) if t.span.end >= start - reach and t.span.start <= end + reach]
+        return [
+            t for t in self._times.get(aid, []) if t.span.end >= start - reach and t.span.start <= end + reach
+        ]
 
     def _claim_times(self, u: ClaimUnit) -> list[TimeRef]:
         m = u.member
@@ -352,13 +419,29 @@ class ConflictFinder:
                 if not _sources_compatible(a, b):
                     continue
                 # a value both sentences share shows they list several quantities of one kind
-                va = {round(q.value, 6) for q in sentence_numbers[a.member.article_id, a.member.sentence] if unit_key(q) == unit_key(qa)}
-                vb = {round(q.value, 6) for q in sentence_numbers[b.member.article_id, b.member.sentence] if unit_key(q) == unit_key(qb)}
+                va = {
+                    round(q.value, 6)
+                    for q in sentence_numbers[a.member.article_id, a.member.sentence]
+                    if unit_key(q) == unit_key(qa)
+                }
+                vb = {
+                    round(q.value, 6)
+                    for q in sentence_numbers[b.member.article_id, b.member.sentence]
+                    if unit_key(q) == unit_key(qb)
+                }
                 if va & vb:
                     continue
                 # or nearly share one, given as a round figure: "39 percent" and "about 40%" beside others
-                na = [q for q in sentence_numbers[a.member.article_id, a.member.sentence] if unit_key(q) == unit_key(qa)]
-                nb = [q for q in sentence_numbers[b.member.article_id, b.member.sentence] if unit_key(q) == unit_key(qb)]
+                na = [
+                    q
+                    for q in sentence_numbers[a.member.article_id, a.member.sentence]
+                    if unit_key(q) == unit_key(qa)
+                ]
+                nb = [
+                    q
+                    for q in sentence_numbers[b.member.article_id, b.member.sentence]
+                    if unit_key(q) == unit_key(qb)
+                ]
                 if any((x.approx or y.approx) and _close_value(x.value, y.value) for x in na for y in nb):
                     continue
                 if _CHANGE.search(wa) or _CHANGE.search(wb):
@@ -399,8 +482,18 @@ class ConflictFinder:
             uj, qb, _, sb, eb = items[y]
             a, b = self.al.units[ui], self.al.units[uj]
             # which outlets give each value, for the reason
-            side_a = {self.sources.name[self.al.units[items[p][0]].member.article_id] for pr in xs for p in pr if _same_value(items[p][1].value, qa.value)}
-            side_b = {self.sources.name[self.al.units[items[p][0]].member.article_id] for pr in xs for p in pr if _same_value(items[p][1].value, qb.value)}
+            side_a = {
+                self.sources.name[self.al.units[items[p][0]].member.article_id]
+                for pr in xs
+                for p in pr
+                if _same_value(items[p][1].value, qa.value)
+            }
+            side_b = {
+                self.sources.name[self.al.units[items[p][0]].member.article_id]
+                for pr in xs
+                for p in pr
+                if _same_value(items[p][1].value, qb.value)
+            }
             if len(side_b) > len(side_a):
                 a, b, qa, qb, side_a, side_b, sa, ea, sb, eb = b, a, qb, qa, side_b, side_a, sb, eb, sa, ea
             out.append(
@@ -425,7 +518,10 @@ class ConflictFinder:
         return [
             t
             for t in self._times.get(m.article_id, [])
-            if t.value is not None and t.anchor == "absolute" and m.span.start <= t.span.start and t.span.end <= m.span.end
+            if t.value is not None
+            and t.anchor == "absolute"
+            and m.span.start <= t.span.start
+            and t.span.end <= m.span.end
         ]
 
     def dates(self) -> list[Conflict]:
@@ -505,7 +601,11 @@ class ConflictFinder:
         c = self.config
         out: list[Conflict] = []
         for cl in self.al.clusters:
-            idx = [i for i, u in enumerate(self.al.units) if cl.id in self.al.cluster_of.get(i, []) and u.member.asserter == "outlet"]
+            idx = [
+                i
+                for i, u in enumerate(self.al.units)
+                if cl.id in self.al.cluster_of.get(i, []) and u.member.asserter == "outlet"
+            ]
             cand = [(i, ps[0]) for i in idx if len(ps := self._places(self.al.units[i])) == 1]
             if len(cand) < 2:
                 continue
@@ -545,16 +645,16 @@ class ConflictFinder:
     # ------------------------------------------------------------ roles
     def roles(self) -> list[Conflict]:
         """A person called "the former X" while also (or elsewhere) holding X by title."""
-        current: dict[str, list[tuple[int, str, str, SourceRef]]] = defaultdict(list)  # person -> (aid, qual, core, ref)
+        current: dict[str, list[tuple[int, str, str, SourceRef]]] = defaultdict(
+            list
+        )  # person -> (aid, qual, core, ref)
         past: list[tuple[int, str, str, str, SourceRef]] = []  # (aid, person, qual, core, ref)
         for aid, f in self.facts.items():
             art = self.articles.get(aid)
             if art is None:
                 continue
             text = art.text
-            person_of = {
-                e.idx: self.resolve_person(e.name) for e in f.entities if e.type == "person"
-            }
+            person_of = {e.idx: self.resolve_person(e.name) for e in f.entities if e.type == "person"}
             # a title inside a quotation is the speaker's usage ("Vice President Biden" said of his
             # time in office), not the outlet's: only the outlet's own words are held to one role
             quoted = [(m.open, m.outer_end) for m in find_quote_marks(text)]
@@ -564,7 +664,12 @@ class ConflictFinder:
 
             covered: list[tuple[int, int]] = []
             body = [m for m in f.mentions if m.part == "body"]
-            near = _Nearby(text, [m for m in body if m.type == "person" and m.entity in person_of], person_of, f.sentences)
+            near = _Nearby(
+                text,
+                [m for m in body if m.type == "person" and m.entity in person_of],
+                person_of,
+                f.sentences,
+            )
 
             # 1. role mentions the analysis tied to a person ("President", "the former US president")
             for m in body:
@@ -589,7 +694,11 @@ class ConflictFinder:
                 start = m.start - (len(lead.group(0)) if lead else 0)
                 end = m.end
                 # "President" + "Donald Trump": show the title with the name it precedes
-                named = [x for x in body if x.type == "person" and x.entity == m.entity and 0 <= x.start - m.end <= 2]
+                named = [
+                    x
+                    for x in body
+                    if x.type == "person" and x.entity == m.entity and 0 <= x.start - m.end <= 2
+                ]
                 if named and not is_past:
                     end = named[0].end
                 ref = _ref(aid, start, end, text[start:end])
@@ -633,7 +742,13 @@ class ConflictFinder:
                     continue
                 # the nearest person named before: only when its own sentence names nobody else
                 # before it whom it could describe
-                for m in reversed([m for m in persons if m.end <= span_start and span_start - m.end < self.config.role_reach]):
+                for m in reversed(
+                    [
+                        m
+                        for m in persons
+                        if m.end <= span_start and span_start - m.end < self.config.role_reach
+                    ]
+                ):
                     who = person_of[m.entity]  # type: ignore[index]
                     if any(h[0] == aid and _role_match(qual, core, h[1], h[2]) for h in current.get(who, [])):
                         if not near.others_before(span_start, who):
@@ -702,7 +817,9 @@ class ConflictFinder:
             for e in f.entities:
                 kinds.setdefault(self.resolve_person(e.name), e.type)
         return [
-            c for g in self.quotes for c in speaker_conflicts(g, self.sources, self.articles, self.config.quotes, kinds)
+            c
+            for g in self.quotes
+            for c in speaker_conflicts(g, self.sources, self.articles, self.config.quotes, kinds)
         ]
 
     def all(self) -> list[Conflict]:
@@ -967,4 +1084,3 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Every registered kind of conflict in one story (quote kinds from the quote groups given)."""
     return ConflictFinder(alignment, sources, articles, facts, resolve, config, quotes).all()
-

@@ -40,7 +40,11 @@ def corroborate(cluster: ClaimCluster, sources: Sources) -> Corroboration:
     n = len(support)
     outlets = len({fold_outlet(sources.name[m.article_id]) for m in cluster.members})
     return Corroboration(
-        cluster=cluster.id, label=CORROBORATED if n >= 2 else SINGLE, independent=n, support=support, outlets=outlets
+        cluster=cluster.id,
+        label=CORROBORATED if n >= 2 else SINGLE,
+        independent=n,
+        support=support,
+        outlets=outlets,
     )
 
 

@@ -9,8 +9,9 @@ covering the story does not state at all.
 
 from __future__ import annotations
 
+from storyline.clean.meta import fold_outlet
 from storyline.compare.corroboration import CORROBORATED
-from storyline.compare.sources import Sources, fold_outlet
+from storyline.compare.sources import Sources
 from storyline.model import ClaimCluster, Corroboration, Coverage
 
 

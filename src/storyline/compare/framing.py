@@ -118,7 +118,9 @@ def framing_signals(
                     continue
                 if m.group(0).lower() in LOADED and loaded < per_outlet:
                     loaded += 1
-                    out.append(FramingSignal(sources.name[aid], "loaded", m.group(0), SourceRef(aid, s, e, text)))
+                    out.append(
+                        FramingSignal(sources.name[aid], "loaded", m.group(0), SourceRef(aid, s, e, text))
+                    )
             for m in _HEDGE.finditer(text):
                 pos = s + m.start()
                 if any(a <= pos < b for a, b in quoted) or hedges >= per_outlet:

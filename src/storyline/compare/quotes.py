@@ -107,7 +107,9 @@ def word_diff(reference: str, variant: str) -> list[DiffPart]:
 
 # An editor's insertion ("min[ute]", "[I]f", "(expletive)") or a censored word ("f---ing", "s***")
 # is no change of the speaker's words.
-_EDITORIAL = re.compile(r"\[[^\]]{0,30}\]|\((?:expletive|sic|inaudible|laughs|applause|[^)]{0,3})\)|\S*(?:-{2,}|\*{2,})\S*", re.I)
+_EDITORIAL = re.compile(
+    r"\[[^\]]{0,30}\]|\((?:expletive|sic|inaudible|laughs|applause|[^)]{0,3})\)|\S*(?:-{2,}|\*{2,})\S*", re.I
+)
 _HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")  # "third-quarter" reads as "third quarter"
 
 
@@ -234,13 +236,18 @@ def group_quotes(
                 ref = g[0]
                 if variants[ref].kind == "indirect" or len(words[ref]) < min_words:
                     continue
-                if variants[ref].article_id == variants[i].article_id and variants[ref].quote == variants[i].quote:
+                if (
+                    variants[ref].article_id == variants[i].article_id
+                    and variants[ref].quote == variants[i].quote
+                ):
                     continue
                 ov = overlap(w, words[ref])
                 if _shared_content(w, words[ref]) < c.min_shared_content:
                     continue  # "we need everyone on it" / "we need to get on it": too little to be one quote
                 # the same speaker's words: a looser rendering still counts as the same quote
-                same_speaker = variants[i].speaker is not None and variants[i].speaker == variants[ref].speaker
+                same_speaker = (
+                    variants[i].speaker is not None and variants[i].speaker == variants[ref].speaker
+                )
                 if ov >= min_overlap or (
                     same_speaker and ov >= c.same_speaker_overlap and cos(i, ref) >= c.same_speaker_sim
                 ):
@@ -270,7 +277,9 @@ def group_quotes(
 
 
 def _vref(v: QuoteVariant, articles: dict[int, Article]) -> SourceRef:
-    return SourceRef(article_id=v.article_id, start=v.content.start, end=v.content.end, text=v.content.text, field=v.field)
+    return SourceRef(
+        article_id=v.article_id, start=v.content.start, end=v.content.end, text=v.content.text, field=v.field
+    )
 
 
 def speaker_conflicts(
@@ -296,7 +305,9 @@ def speaker_conflicts(
             ka, kb = kinds.get(a.speaker), kinds.get(b.speaker)
             if ka and kb and ka != kb:
                 continue
-            if not sources.independent(a.article_id, b.article_id) or _named_nearby(a, b, articles, config.speaker_reach):
+            if not sources.independent(a.article_id, b.article_id) or _named_nearby(
+                a, b, articles, config.speaker_reach
+            ):
                 continue
             key = (min(a.speaker, b.speaker), max(a.speaker, b.speaker))
             if key in done:
@@ -393,7 +404,13 @@ def inside_marks(v: QuoteVariant, articles: dict[int, Article]) -> str:
     """The words of a rendering that stand inside quotation marks in its article: a tag or a word
     just outside the marks is the outlet's, not the speaker's."""
     art = articles.get(v.article_id)
-    text = (getattr(art, v.field) or "") if art is not None and v.field in ("title", "dek") else art.text if art else ""
+    text = (
+        (getattr(art, v.field) or "")
+        if art is not None and v.field in ("title", "dek")
+        else art.text
+        if art
+        else ""
+    )
     s, e = v.content.start, v.content.end
     if not (0 <= s < e <= len(text)) or text[s:e] != v.content.text:
         return quoted_words(v.content.text, v.kind)
@@ -411,8 +428,19 @@ _SMALL_NUMBERS = {
         "seventeen eighteen nineteen twenty".split()
     )
 }
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
 # Words that only say how an amount is written: currencies and their symbols, "per cent".
 _AMOUNT_WORDS = frozenset(
     "us usd dollar dollars $ us$ eur euro euros € £ gbp pound pounds sterling yen ¥ per cent percent pct pc % "
@@ -437,7 +465,11 @@ def _amounts(text: str) -> tuple[list[float], list[str]]:
     words: list[str] = []
     for tok in _AMOUNT.findall(text.casefold().replace("’", "'")):
         if tok[0].isdigit():
-            digits = tok.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", tok) else tok.replace(",", ".")
+            digits = (
+                tok.replace(",", "")
+                if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", tok)
+                else tok.replace(",", ".")
+            )
             try:
                 values.append(float(digits))
             except ValueError:
@@ -471,8 +503,11 @@ def _abbreviation(x: str, y: str) -> bool:
     for short, long in ((x, y), (y, x)):
         letters = re.sub(r"[\W_]+", "", short)
         words = [w for w in re.findall(r"[^\W\d_]+", long) if w.casefold() not in _INITIAL_SKIP]
-        if len(letters) >= 2 and len(short.split()) == 1 and len(words) == len(letters) and all(
-            w[0].isupper() for w in words
+        if (
+            len(letters) >= 2
+            and len(short.split()) == 1
+            and len(words) == len(letters)
+            and all(w[0].isupper() for w in words)
         ):
             if letters.casefold() == "".join(w[0] for w in words).casefold():
                 return True

@@ -44,7 +44,9 @@ def resolve_day_month(month: int, day: int, lo: dt.date, hi: dt.date) -> dt.date
         except ValueError:
             continue
         gap = 0 if lo <= d <= hi else min(abs((d - lo).days), abs((d - hi).days))
-        if best is None or gap < (0 if lo <= best <= hi else min(abs((best - lo).days), abs((best - hi).days))):
+        if best is None or gap < (
+            0 if lo <= best <= hi else min(abs((best - lo).days), abs((best - hi).days))
+        ):
             best = d
     return best
 
@@ -80,7 +82,10 @@ def build_timeline(
             e = by_day[day] = TimelineEntry(date=day, end=None, kind=kind, inferred=inferred)
         elif e.kind == "published" and kind == "event":
             e.kind = "event"
-        if not any(r.article_id == ref.article_id and r.start == ref.start and r.field == ref.field for r in e.evidence):
+        if not any(
+            r.article_id == ref.article_id and r.start == ref.start and r.field == ref.field
+            for r in e.evidence
+        ):
             e.evidence.append(ref)
         if aid not in e.article_ids:
             e.article_ids.append(aid)
@@ -125,7 +130,13 @@ def build_timeline(
     for aid in sources.order:
         a = articles[aid]
         if aid not in dated and a.published is not None and a.title:
-            add(a.published, aid, SourceRef(aid, 0, len(a.title), a.title, field="title"), False, kind="published")
+            add(
+                a.published,
+                aid,
+                SourceRef(aid, 0, len(a.title), a.title, field="title"),
+                False,
+                kind="published",
+            )
     labels = {e.start: e.label for e in story.events if e.start is not None}
     out = []
     for day in sorted(by_day):

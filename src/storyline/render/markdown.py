@@ -36,8 +36,8 @@ def _diff(parts: list[DiffPart]) -> str:
 def _claim_line(cv: ClaimView) -> list[str]:
     lines = [f"- {_q(cv.text)}"]
     who = []
-    if cv.label == "corroborated":
-        who.append(LABELS["corroborated"].format(n=cv.independent))
+    if cv.support_label:  # "corroborated by 3 independent outlets" or "5 outlets, 3 independent"
+        who.append(cv.support_label)
     if cv.own:
         who.append(f"{LABELS['own']}: {', '.join(md(o) for o in cv.own)}")
     for outlet, speakers in cv.attributed:

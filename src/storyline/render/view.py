@@ -81,14 +81,16 @@ class ClaimView:
     text: Cited
     label: str
     independent: int
-    own: list[str] = field(default_factory=list)  # outlets asserting it themselves (with the outlets copying them)
+    own: list[str] = field(
+        default_factory=list
+    )  # outlets asserting it themselves (with the outlets copying them)
     attributed: list[tuple[str, list[str]]] = field(default_factory=list)  # (outlet, speakers)
     renderings: list[Cited] = field(default_factory=list)  # other members, one per article
     outlets: int = 0  # outlets stating it, copies included
 
     @property
     def support_label(self) -> str:
-        """"corroborated by 3 independent outlets", or "5 outlets, 3 independent" when copies or
+        """ "corroborated by 3 independent outlets", or "5 outlets, 3 independent" when copies or
         relays are among them."""
         if self.outlets > self.independent:
             return LABELS["outlets"].format(n=self.outlets, m=self.independent)
@@ -279,11 +281,14 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
         c, co = by_id[cid]
         rows.append((cid, claim_view(c, co).text, cells))
     omissions = {
-        outlet: [claim_view(*by_id[cid]) for cid in cids] for outlet, cids in report.coverage.omissions.items()
+        outlet: [claim_view(*by_id[cid]) for cid in cids]
+        for outlet, cids in report.coverage.omissions.items()
     }
     framing: dict[str, list[FramingView]] = {}
     for f in report.framing:
-        framing.setdefault(f.outlet, []).append(FramingView(f.outlet, f.kind, f.cue, cite_ref(f.span), f.cluster))
+        framing.setdefault(f.outlet, []).append(
+            FramingView(f.outlet, f.kind, f.cue, cite_ref(f.span), f.cluster)
+        )
     timeline = [
         TimelineView(
             e.date.isoformat() + (f" – {e.end.isoformat()}" if e.end and e.end != e.date else ""),
@@ -296,7 +301,17 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
     ]
     independent = len({s.reported_via or s.outlet for s in report.sources if s.duplicate_of is None})
     return BriefView(
-        report, overview, key_claims, single, quotes, conflicts, rows, omissions, framing, timeline, independent
+        report,
+        overview,
+        key_claims,
+        single,
+        quotes,
+        conflicts,
+        rows,
+        omissions,
+        framing,
+        timeline,
+        independent,
     )
 
 
@@ -304,7 +319,9 @@ def _quote_view(g: QuoteGroup, cites) -> QuoteView:  # type: ignore[no-untyped-d
     ref = g.variants[g.reference]
     same = [v.article_id for v in g.variants if v.same_as_reference]
     variants = [
-        VariantView(Cited(v.content.text, cites([v.article_id])), v.outlet, v.speaker, v.diff, v.same_as_reference)
+        VariantView(
+            Cited(v.content.text, cites([v.article_id])), v.outlet, v.speaker, v.diff, v.same_as_reference
+        )
         for v in g.variants
         if not v.same_as_reference
     ]
