@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
-from sqlalchemy.exc import OperationalError
 
 from storyline.analyse import analyse_many, nlp
 from storyline.clean import clean_one
@@ -247,21 +246,7 @@ def ingest_dask(
             on_error(e)
 
     def store_batch(items: list[Processed]) -> list[tuple[int, bool] | IngestError]:
-        pairs = [(p.raw, p.article) for p in items if p.article is not None]
-        try:
-            return list(store.add_batch(pairs))
-        except OperationalError:
-            raise  # the database itself is unusable: stop rather than fail every article
-        except Exception:
-            out: list[tuple[int, bool] | IngestError] = []
-            for raw, art in pairs:  # one article the database rejects must not cost the batch
-                try:
-                    out.append(store.add(raw, art))
-                except OperationalError:
-                    raise
-                except Exception as e:
-                    out.append(IngestError(raw.source, f"cannot store: {type(e).__name__}: {e}"))
-            return out
+        return store.add_each([(p.raw, p.article) for p in items if p.article is not None])
 
     def flush() -> None:
         nonlocal pending_bytes

@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import OperationalError
-
 from storyline.analyse import analyse_many
 from storyline.clean import clean_one
 from storyline.compare import compare_story
@@ -104,14 +102,7 @@ class Pipeline:
             nonlocal pending_bytes
             if not pending:
                 return
-            try:
-                results: list[tuple[int, bool] | IngestError] = list(store.add_batch(pending))
-            except OperationalError:
-                raise  # the database itself is unusable (disk, locks): stop rather than fail every article
-            except Exception:
-                # One article the database rejects must not cost the batch: store them one by one.
-                results = [self._add_one(raw, art) for raw, art in pending]
-            for res in results:
+            for res in store.add_each(pending):
                 if isinstance(res, IngestError):
                     err(res)
                 else:
@@ -140,14 +131,6 @@ class Pipeline:
                 flush()
         flush()
         return rep
-
-    def _add_one(self, raw: RawDoc, art: Article) -> tuple[int, bool] | IngestError:
-        try:
-            return self.store.add(raw, art)
-        except OperationalError:
-            raise
-        except Exception as e:
-            return IngestError(raw.source, f"cannot store: {type(e).__name__}: {e}")
 
     # ------------------------------------------------------------ analyse, link
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storyline.model import (
     Article,
     ArticleFacts,
+    IngestError,
     RawDoc,
     article_from_json,
     facts_from_json,
@@ -107,6 +108,25 @@ class Store:
             return out
 
         return self._retry(tx)
+
+    def add_each(self, items: list[tuple[RawDoc, Article]]) -> list[tuple[int, bool] | IngestError]:
+        """``add_batch``, except that an article the database rejects costs only itself: the batch is then
+        stored one by one and the rejected ones come back as IngestErrors. A database that is unusable
+        as a whole (disk, locks) still raises."""
+        try:
+            return list(self.add_batch(items))
+        except OperationalError:
+            raise
+        except Exception:
+            out: list[tuple[int, bool] | IngestError] = []
+            for raw, art in items:
+                try:
+                    out.append(self.add(raw, art))
+                except OperationalError:
+                    raise
+                except Exception as e:
+                    out.append(IngestError(raw.source, f"cannot store: {type(e).__name__}: {e}"))
+            return out
 
     def add(self, raw: RawDoc, art: Article) -> tuple[int, bool]:
         return self.add_batch([(raw, art)])[0]
