@@ -15,7 +15,7 @@ from storyline.cli.options import add_db
 from storyline.model import Story, to_jsonable
 from storyline.store import Store
 from storyline.store.schema import ArticleRow
-from storyline.store.stories import get_story, list_stories
+from storyline.store.stories import get_story, list_stories, load_linker
 
 
 def _articles(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -134,8 +134,6 @@ def _printable(text: str) -> str:
 def _why(store: Store, st: Story) -> list[dict[str, Any]]:
     """For each article: how the linker placed it (similarity, the features that weighed most) and how
     it compares with the story now (``StoryLinker.explain``)."""
-    from storyline.store.stories import load_linker
-
     arts = list(store.iter_articles(st.article_ids))
     facts = store.get_facts_many(st.article_ids)
     with store.session() as s:

@@ -34,7 +34,9 @@ import numpy as np
 
 from storyline.clean.meta import relay_note
 from storyline.compare.blocking import PairCosine, SparseGraph, nearest_pairs, sparse_average_linkage
+from storyline.embed import encode
 from storyline.link.aliases import key as entity_key
+from storyline.link.features import content_terms
 from storyline.model import Article, ArticleFacts, CanonicalEntity, ClaimCluster, ClaimMember, Quantity, Span
 
 
@@ -549,8 +551,6 @@ def resolve_name(resolve: EntityResolver, name: str) -> str:
 
 def embed(texts: list[str]) -> np.ndarray:
     """Sentence embeddings, each distinct text encoded once."""
-    from storyline.embed import encode
-
     uniq = list(dict.fromkeys(texts))
     vecs = encode(uniq)
     row = {t: i for i, t in enumerate(uniq)}
@@ -562,8 +562,6 @@ def lexical_similarity(texts: list[str], fit: int | None = None) -> np.ndarray:
     ("the minister", the country) weigh little, the words that tell one proposition from another
     ("troops", "borders", "spending") weigh much. Rarity is counted over the first ``fit`` texts."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from storyline.link.features import content_terms
 
     vec = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2")
     try:
@@ -980,8 +978,6 @@ def _align_big(
 def _tfidf(texts: list[str]):  # type: ignore[no-untyped-def]
     """Story-weighted content-word vectors (rows unit length), or None when no text has a content word."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from storyline.link.features import content_terms
 
     try:
         return (

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from storyline.analyse.quotes import find_quote_marks
-from storyline.analyse.roles import role_key
-from storyline.compare.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, unit_key
+from storyline.analyse.roles import ROLE_HEADS, is_role_phrase, qualifiers_compatible, role_key
+from storyline.compare.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, resolve_name, unit_key
 from storyline.compare.quotes import QuoteFidelityConfig, misquotes, speaker_conflicts
 from storyline.compare.sources import Sources
+from storyline.embed import encode
 from storyline.model import (
     Article,
     ArticleFacts,
@@ -376,8 +377,6 @@ class ConflictFinder:
         return bool(dated) and self._event_day is not None and self._event_day not in dated
 
     def quantities(self) -> list[Conflict]:
-        from storyline.embed import encode
-
         c = self.config
         units = frozenset(unit_key(q) for u in self.al.units for q in u.member.numbers if unit_key(q))
         numbers = [_numbers(u.member, units) for u in self.al.units]
@@ -525,8 +524,6 @@ class ConflictFinder:
         ]
 
     def dates(self) -> list[Conflict]:
-        from storyline.embed import encode
-
         c = self.config
         cand = [(i, ts) for i, u in enumerate(self.al.units) if (ts := self._abs_times(u)) and len(ts) == 1]
         if len(cand) < 2:
@@ -596,8 +593,6 @@ class ConflictFinder:
 
     def places(self) -> list[Conflict]:
         """Same event, different places: own assertions of one cluster, one place each, never named by the other."""
-        from storyline.embed import encode
-
         c = self.config
         out: list[Conflict] = []
         for cl in self.al.clusters:
@@ -802,8 +797,6 @@ class ConflictFinder:
         return out
 
     def resolve_person(self, name: str) -> str:
-        from storyline.compare.align import resolve_name
-
         return resolve_name(self.resolve, name)
 
     def quote_conflicts(
@@ -1020,8 +1013,6 @@ def _numbers(m: ClaimMember, units: frozenset[str] = frozenset()) -> list[Quanti
 
 
 def _is_role(phrase: str) -> bool:
-    from storyline.analyse.roles import is_role_phrase
-
     return is_role_phrase(phrase)
 
 
@@ -1046,8 +1037,6 @@ _ROLE_AFTER = re.compile(r"((?:[\w.’'-]+\s+){0,3}?[\w’'-]+)")
 
 def _role_after(text: str, pos: int) -> tuple[str, int, int]:
     """The role phrase that follows "former" ("US president", "Defence Secretary")."""
-    from storyline.analyse.roles import ROLE_HEADS
-
     toks = list(re.finditer(r"[\w.’'-]+", text[pos : pos + 60]))
     for k, t in enumerate(toks[:4]):
         w = t.group(0).lower().rstrip(".")
@@ -1068,8 +1057,6 @@ def _role_after(text: str, pos: int) -> tuple[str, int, int]:
 
 
 def _role_match(q1: str, c1: str, q2: str, c2: str) -> bool:
-    from storyline.analyse.roles import qualifiers_compatible
-
     return c1 == c2 and qualifiers_compatible(q1, q2)
 
 

@@ -17,6 +17,7 @@ import re
 import numpy as np
 
 from storyline.compare.sources import Sources
+from storyline.embed import encode
 from storyline.model import Article, ArticleFacts, ClaimCluster, FramingSignal, SourceRef
 
 # General-purpose lexicons of news framing (not tied to any story).
@@ -88,8 +89,6 @@ def framing_signals(
     out: list[FramingSignal] = []
     titles = [(aid, articles[aid].title) for aid in sources.order if articles[aid].title]
     if titles and clusters and cluster_vectors is not None and len(cluster_vectors):
-        from storyline.embed import encode
-
         tv = encode([t for _, t in titles])  # type: ignore[misc]
         sims = tv @ cluster_vectors.T
         attached = {m.article_id: k for k, c in enumerate(clusters) for m in c.members if m.part == "title"}

@@ -25,7 +25,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from storyline.analyse.quotes import find_quote_marks
-from storyline.compare.align import EntityResolver, resolve_name
+from storyline.compare.align import EntityResolver, embed, resolve_name
 from storyline.compare.sources import Sources
 from storyline.link.features import american
 from storyline.model import (
@@ -219,8 +219,6 @@ def group_quotes(
     vectors: dict[int, np.ndarray] = {}
 
     def cos(i: int, j: int) -> float:
-        from storyline.compare.align import embed
-
         missing = [k for k in (i, j) if k not in vectors]
         if missing:
             for k, v in zip(missing, embed([variants[k].content.text for k in missing]), strict=True):

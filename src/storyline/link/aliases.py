@@ -19,6 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from storyline.analyse.roles import ROLE_HEADS, ROLE_MODIFIERS, TEMPORAL
 from storyline.link.features import capitalised_ngrams, fold, words
 from storyline.model import Article, ArticleFacts, CanonicalEntity
 
@@ -89,8 +90,6 @@ class _UF:
 
 def _role_alias(alias: str) -> bool:
     """An alias that describes rather than names ("President", "former special envoy", "'s lawyer")."""
-    from storyline.analyse.roles import ROLE_HEADS, ROLE_MODIFIERS, TEMPORAL
-
     toks = [t.lower() for t in words(alias)]
     if not toks or not alias.strip()[:1].isupper():
         return True

@@ -41,6 +41,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 from sklearn.utils import murmurhash3_32
 
+from storyline.embed import encode
 from storyline.link.aliases import EntityNote, article_entities, merge_entities
 from storyline.link.dedup import DedupConfig, DuplicateIndex
 from storyline.link.events import EventCue, article_cues, build_events
@@ -412,8 +413,6 @@ class StoryLinker:
             return Assignment(article.id, st.story, False, 1.0, st.duplicate_of, 0)
         feats = extract(article, facts, self.config.features)
         if embedding is None and self.config.cluster.use_embeddings:
-            from storyline.embed import encode
-
             embedding = encode([feats.embed_text])[0]
         return self._add(article, facts, feats, embedding)
 
@@ -435,8 +434,6 @@ class StoryLinker:
             feats = [extract(a, f, self.config.features) for a, f in zip(arts, fcts, strict=True)]
             embs: list[np.ndarray | None] = [None] * len(arts)
             if self.config.cluster.use_embeddings:
-                from storyline.embed import encode
-
                 embs = list(encode([f.embed_text for f in feats]))
             for a, f, ft, e in zip(arts, fcts, feats, embs, strict=True):
                 if a.id is None:

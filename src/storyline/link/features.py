@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyline.clean.boilerplate import CAPTION_CREDIT_RE, CREDIT_LINE_RE
 from storyline.clean.language import is_english
 from storyline.model import PARA_SEP, Article, ArticleFacts
 
@@ -329,8 +330,6 @@ _DASH_CREDIT = re.compile(r"[.!?”\"]\s*[—–]\s*[A-Z][A-Za-z]{1,15}(?:/[A-Z]
 
 def is_caption(paragraph: str) -> bool:
     """A photo caption or credit line the cleaner left in the body (it says nothing the story is about)."""
-    from storyline.clean.boilerplate import CAPTION_CREDIT_RE, CREDIT_LINE_RE
-
     p = paragraph.strip()
     return bool(_DASH_CREDIT.search(p) or CAPTION_CREDIT_RE.search(p) or CREDIT_LINE_RE.match(p))
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import JSON, DateTime, Float, Integer, String, func, literal, select, type_coerce
 from sqlalchemy.orm import Mapped, mapped_column
 
+from storyline.compare import compare_story
 from storyline.model import ClaimCluster, Corroboration, StoryReport
 from storyline.render.json import report_from_dict, report_to_dict
 from storyline.store import Store
@@ -147,8 +148,6 @@ def report_counts(store: Store, story_ids: Sequence[int]) -> dict[int, ReportCou
 
 def compute_report(store: Store, story_id: int) -> StoredReport | None:
     """Compare the story's articles now and store the report; None when there is no such story."""
-    from storyline.compare import compare_story
-
     with store.session() as s:
         story = load_story(s, story_id)
     if story is None:

@@ -15,10 +15,11 @@ from storyline.ingest import read_bytes
 from storyline.model import IngestError, RawDoc, StoryReport
 from storyline.store import reports as stored
 from storyline.store import search as fts
+from storyline.store.schema import ArticleRow
 from storyline.store.stories import load_story, story_of
-from storyline.web.app import WebState
 from storyline.web.ingest import run_pipeline
 from storyline.web.queries import SORTS, StoryFilter, StoryRow, entity_index, story_row, story_rows
+from storyline.web.state import WebState
 
 router = APIRouter(prefix="/api", tags=["api"])
 Limit = Annotated[int, Query(ge=1, le=200)]
@@ -322,8 +323,6 @@ def get_changes(
 def list_articles(request: Request, limit: Limit = 25, offset: Offset = 0) -> ArticlePage:
     """Articles, newest stored first."""
     from sqlalchemy import func, select
-
-    from storyline.store.schema import ArticleRow
 
     store = web(request).store
     with store.session() as s:

@@ -22,8 +22,8 @@ from storyline.store import reports as stored
 from storyline.store.search import HIT_END, HIT_START
 from storyline.store.stories import load_story, story_of
 from storyline.web.api import parse_since, run_search, web
-from storyline.web.app import WebState
 from storyline.web.queries import SORTS, StoryFilter, entity_index, story_row, story_rows
+from storyline.web.state import WebState
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=0, le=2**31 - 1)]
