@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from storyline.cli.options import add_db, add_inputs, max_bytes, where
 from storyline.pipeline import print_error, printable
@@ -17,6 +21,25 @@ def _duration(text: str) -> float:
         return parse_duration(text)
     except ValueError as e:
         raise argparse.ArgumentTypeError(str(e)) from e
+
+
+@contextmanager
+def _stop_cleanly() -> Iterator[None]:
+    """SIGINT (Ctrl-C) and SIGTERM (a service manager's stop) end the loop cleanly, with its report.
+
+    A process started in the background without job control inherits SIGINT ignored, and Python then
+    installs no Ctrl-C handler: set both handlers explicitly so a stop request is never lost.
+    """
+
+    def stop(_sig: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
 
 
 def _print_new(store: Store, ids: list[int]) -> None:
@@ -36,18 +59,19 @@ def cmd_watch(args: argparse.Namespace) -> int:
         file=sys.stderr,
         flush=True,
     )
-    rep = watch(
-        store,
-        folder,
-        interval=args.interval,
-        settle=args.settle,
-        once=args.once,
-        max_seconds=args.max_seconds,
-        max_bytes=max_bytes(args),
-        analyse=not args.no_analyse,
-        on_error=print_error,
-        on_batch=lambda _files, got: _print_new(store, got.stored),
-    )
+    with _stop_cleanly():
+        rep = watch(
+            store,
+            folder,
+            interval=args.interval,
+            settle=args.settle,
+            once=args.once,
+            max_seconds=args.max_seconds,
+            max_bytes=max_bytes(args),
+            analyse=not args.no_analyse,
+            on_error=print_error,
+            on_batch=lambda _files, got: _print_new(store, got.stored),
+        )
     print(
         f"{rep.files} files read: {len(rep.stored)} new, {rep.existing} already stored, "
         f"{len(rep.errors)} failed ({store.count()} articles in {where(store)})"
@@ -68,19 +92,20 @@ def cmd_poll(args: argparse.Namespace) -> int:
             )
             _print_new(store, c.stored)
 
-    checks = poll(
-        store,
-        args.urls,
-        every=args.every,
-        once=args.once,
-        max_rounds=args.max_rounds,
-        max_seconds=args.max_seconds,
-        allow_private=args.allow_private,
-        max_bytes=max_bytes(args),
-        analyse=not args.no_analyse,
-        on_error=print_error,
-        on_check=report,
-    )
+    with _stop_cleanly():
+        checks = poll(
+            store,
+            args.urls,
+            every=args.every,
+            once=args.once,
+            max_rounds=args.max_rounds,
+            max_seconds=args.max_seconds,
+            allow_private=args.allow_private,
+            max_bytes=max_bytes(args),
+            analyse=not args.no_analyse,
+            on_error=print_error,
+            on_check=report,
+        )
     return 1 if any(c.errors for c in checks) else 0
 
 
