@@ -19,8 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from storyline.analyse.roles import ROLE_HEADS, ROLE_MODIFIERS, TEMPORAL
-from storyline.link.features import capitalised_ngrams, fold, words
+from storyline.link.features import capitalised_ngrams, describes, fold, words
 from storyline.model import Article, ArticleFacts, CanonicalEntity
 
 _DROP = ("the ", "a ", "an ")
@@ -89,12 +88,8 @@ class _UF:
 
 
 def _role_alias(alias: str) -> bool:
-    """An alias that describes rather than names ("President", "former special envoy", "'s lawyer")."""
-    toks = [t.lower() for t in words(alias)]
-    if not toks or not alias.strip()[:1].isupper():
-        return True
-    generic = ROLE_HEADS | ROLE_MODIFIERS | TEMPORAL | {"the", "of", "us", "u", "s", "uk"}
-    return any(t in ROLE_HEADS for t in toks) and all(t in generic or not t.isalpha() for t in toks)
+    """An alias that describes rather than names (``features.describes``)."""
+    return describes(alias)
 
 
 def _compatible(t1: str, t2: str) -> bool:

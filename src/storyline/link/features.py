@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyline.analyse.roles import ROLE_HEADS, ROLE_MODIFIERS, TEMPORAL
 from storyline.clean.boilerplate import CAPTION_CREDIT_RE, CREDIT_LINE_RE
 from storyline.clean.language import is_english
 from storyline.model import PARA_SEP, Article, ArticleFacts
@@ -308,6 +309,17 @@ class ArticleFeatures:
     year: int | None = None  # latest year named in the title/lead: a date proxy for undated articles
 
 
+_NOT_A_NAME = ROLE_HEADS | ROLE_MODIFIERS | TEMPORAL | {"the", "of", "us", "u", "s", "uk"}
+
+
+def describes(alias: str) -> bool:
+    """An alias that describes rather than names ("President", "former special envoy", "'s lawyer")."""
+    toks = [t.lower() for t in words(alias)]
+    if not toks or not alias.strip()[:1].isupper():
+        return True
+    return any(t in ROLE_HEADS for t in toks) and all(t in _NOT_A_NAME or not t.isalpha() for t in toks)
+
+
 def _facts_entities(facts: ArticleFacts) -> Iterable[tuple[str, str]]:
     for e in facts.entities:
         if e.type in ("person", "organisation", "place", "group", "other"):
@@ -452,7 +464,8 @@ def extract(
                 places.append(e.name)
             n = max(count[i], 1.0)
             keys: dict[str, str] = {}  # an alias is the same entity: its keys count the entity once
-            for name in (e.name, *e.aliases):
+            # a role is what the person is, not who: "the minister" would tie every story a minister is in
+            for name in (e.name, *(a for a in e.aliases if not describes(a))):
                 for k in entity_keys(name, e.type):
                     keys.setdefault(k, name)
             for k, name in keys.items():
