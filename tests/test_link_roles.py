@@ -23,8 +23,14 @@ def test_describes_tells_roles_from_names() -> None:
 
 
 def test_role_aliases_are_no_entity_features() -> None:
-    art = Article(source="mem://1", content_hash=content_hash("\n".join(TEXT)), paragraphs=TEXT,
-                  title="Harbour talks break up without a deal", outlet="Quayside Herald", id=1)
+    art = Article(
+        source="mem://1",
+        content_hash=content_hash("\n".join(TEXT)),
+        paragraphs=TEXT,
+        title="Harbour talks break up without a deal",
+        outlet="Quayside Herald",
+        id=1,
+    )
     facts = analyse_many([art])[0]
     feats = extract(art, facts)
     keys = set(feats.entities)
