@@ -252,7 +252,8 @@ def _unit(aid: int, text: str, ents: set[str]) -> ClaimUnit:
 
 
 def test_a_fragment_needs_more_than_a_shared_topic_to_join_a_claim() -> None:
-    from storyline.compare.align import AlignConfig, embed, similarity_matrix
+    from storyline.compare.align import AlignConfig, similarity_matrix
+    from storyline.embed import encode as embed
 
     units = [
         _unit(1, "The ferry company offered free repairs for every car damaged on the crossing", {"ferry"}),
@@ -975,7 +976,8 @@ def test_schedule_previews_are_agenda_lines() -> None:
 
 
 def test_agenda_lines_never_share_a_cluster() -> None:
-    from storyline.compare.align import AlignConfig, embed, similarity_matrix
+    from storyline.compare.align import AlignConfig, similarity_matrix
+    from storyline.embed import encode as embed
 
     units = [
         _unit(1, "The minister will travel to Oslo on Thursday to attend the fisheries summit", {"Oslo"}),

@@ -549,14 +549,6 @@ def resolve_name(resolve: EntityResolver, name: str) -> str:
     return resolve.by_key.get(k, name)
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    """Sentence embeddings, each distinct text encoded once."""
-    uniq = list(dict.fromkeys(texts))
-    vecs = encode(uniq)
-    row = {t: i for i, t in enumerate(uniq)}
-    return vecs[[row[t] for t in texts]] if texts else vecs
-
-
 def lexical_similarity(texts: list[str], fit: int | None = None) -> np.ndarray:
     """Cosine of content words weighted by rarity within the story: the story's own topic words
     ("the minister", the country) weigh little, the words that tell one proposition from another
@@ -822,7 +814,7 @@ def align(
         return Alignment([], empty, empty, np.zeros((0, 384), dtype=np.float32), [], {})
     n = len(units)
     everything = units + headline_units(articles, facts, outlet_of, resolve, config.min_words)
-    emb = embed([u.text for u in everything])
+    emb = encode([u.text for u in everything])  # each distinct text encoded once
     if n > config.dense_max:
         return _align_big(units, everything, emb, config)
     sim, raw, cannot = similarity_matrix(everything, center(emb, config.center), config)

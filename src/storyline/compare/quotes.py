@@ -25,8 +25,9 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from storyline.analyse.quotes import find_quote_marks
-from storyline.compare.align import EntityResolver, embed, resolve_name
+from storyline.compare.align import EntityResolver, resolve_name
 from storyline.compare.sources import Sources
+from storyline.embed import encode
 from storyline.link.features import american
 from storyline.model import (
     Article,
@@ -221,7 +222,7 @@ def group_quotes(
     def cos(i: int, j: int) -> float:
         missing = [k for k in (i, j) if k not in vectors]
         if missing:
-            for k, v in zip(missing, embed([variants[k].content.text for k in missing]), strict=True):
+            for k, v in zip(missing, encode([variants[k].content.text for k in missing]), strict=True):
                 vectors[k] = v
         return float(vectors[i] @ vectors[j])
 

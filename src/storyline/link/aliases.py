@@ -87,11 +87,6 @@ class _UF:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
-def _role_alias(alias: str) -> bool:
-    """An alias that describes rather than names (``features.describes``)."""
-    return describes(alias)
-
-
 def _compatible(t1: str, t2: str) -> bool:
     return t1 == t2 or "" in (t1, t2)
 
@@ -113,7 +108,7 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
         if n.type == "role":
             continue
         role_keys = {key(r) for r in n.roles}
-        alias_keys = {key(a) for a in n.aliases if not _role_alias(a)} - role_keys
+        alias_keys = {key(a) for a in n.aliases if not describes(a)} - role_keys
         for kk in {k, *alias_keys}:
             if kk in by_key and _compatible(nodes[by_key[kk]][1].type, n.type):
                 uf.union(i, by_key[kk])
