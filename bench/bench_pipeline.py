@@ -216,7 +216,7 @@ def _run_pipeline(store: Any, corpus: Path, times: Any, link: bool) -> Any:
             yield d
 
     pipeline.clean_one = timed("clean", pipeline.clean_one)
-    storyline.analyse.analyse_many = timed("analyse", storyline.analyse.analyse_many)
+    storyline.analyse.Analyser.analyse = timed("analyse", storyline.analyse.Analyser.analyse)  # type: ignore[method-assign]
     for name in (
         "add_batch",
         "has_hash",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.analyse import analyse_many
+from storyline.analyse import Analyser
 from storyline.clean import clean_one
 from storyline.compare import compare_story
 from storyline.model import (
@@ -148,13 +148,16 @@ class Pipeline:
             todo = [i for i in todo if i in wanted]
         n_process = cfg.workers or (2 if len(todo) >= cfg.auto_workers_from else 1)
         done = 0
-        for i in range(0, len(todo), cfg.chunk):
-            arts = list(self.store.iter_articles(todo[i : i + cfg.chunk]))
-            facts = analyse_many(arts, n_process=n_process)
-            self.store.save_facts([(a.id, f) for a, f in zip(arts, facts, strict=True) if a.id is not None])
-            done += len(arts)
-            if on_progress:
-                on_progress(done, len(todo))
+        with Analyser(n_process) as analyser:  # worker processes start once for the whole backlog
+            for i in range(0, len(todo), cfg.chunk):
+                arts = list(self.store.iter_articles(todo[i : i + cfg.chunk]))
+                facts = analyser.analyse(arts)
+                self.store.save_facts(
+                    [(a.id, f) for a, f in zip(arts, facts, strict=True) if a.id is not None]
+                )
+                done += len(arts)
+                if on_progress:
+                    on_progress(done, len(todo))
         return done
 
     def link(self, ids: Iterable[int]) -> int:

@@ -138,18 +138,45 @@ def _worker(args: tuple[list[Article], int]) -> list[ArticleFacts]:
     return _analyse_batch(articles, batch_size)
 
 
+class Analyser:
+    """Analysis over many calls. With ``n_process > 1`` batches are spread over worker processes that
+    start once, on first need, and keep their loaded model until the ``with`` block ends (a pool per
+    call would load spaCy again in every worker for every chunk)."""
+
+    def __init__(self, n_process: int = 1, batch_size: int = 32) -> None:
+        self.n_process = n_process
+        self.batch_size = batch_size
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Analyser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def analyse(self, articles: list[Article]) -> list[ArticleFacts]:
+        """Facts of ``articles``, in input order."""
+        if not articles:
+            return []
+        bs = self.batch_size
+        if self.n_process <= 1 or len(articles) <= bs:
+            return _analyse_batch(articles, bs)
+        if self._pool is None:
+            # "spawn": safe next to threads and already-loaded libraries
+            ctx = mp.get_context("spawn")
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.n_process, mp_context=ctx, initializer=_worker_init
+            )
+        chunks = [(articles[i : i + bs], bs) for i in range(0, len(articles), bs)]
+        return [f for chunk in self._pool.map(_worker, chunks) for f in chunk]
+
+
 def analyse_many(articles: list[Article], n_process: int = 1, batch_size: int = 32) -> list[ArticleFacts]:
     """Analyse articles in ``nlp.pipe`` batches; ``n_process > 1`` spreads batches over processes.
 
-    Output order matches input order. Worker processes are started with "spawn" (safe next to threads
-    and already-loaded libraries) and load the model once each.
+    Output order matches input order. Worker processes load the model once each (``Analyser``).
     """
-    if not articles:
-        return []
-    if n_process <= 1 or len(articles) <= batch_size:
-        return _analyse_batch(articles, batch_size)
-    chunks = [(articles[i : i + batch_size], batch_size) for i in range(0, len(articles), batch_size)]
-    ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_worker_init) as pool:
-        results = list(pool.map(_worker, chunks))
-    return [f for chunk in results for f in chunk]
+    with Analyser(n_process, batch_size) as analyser:
+        return analyser.analyse(articles)
