@@ -32,5 +32,5 @@ def test_news_dev_stories_in_every_order(corpus) -> None:  # type: ignore[no-unt
             random.Random(seed).shuffle(order)
         r = ev.evaluate(order, LinkConfig(), quiet=True, facts=[facts[x.article.id] for x in order])
         assert r["bcubed_p"] == 1.0  # the confusable quakes and the outlet in two stories stay apart
-        assert r["bcubed_f1"] >= 0.94, (seed, r["bcubed_f1"])  # measured 0.949-0.982
+        assert r["bcubed_f1"] >= 0.95, (seed, r["bcubed_f1"])  # measured 0.982-1.000
         assert r["false_copy_pairs"] == 0 and r["copy_pairs_found"] >= 4  # the verbatim copy pairs

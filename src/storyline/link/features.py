@@ -258,8 +258,17 @@ def capitalised_ngrams(text: str) -> list[str]:
     return [r for _, r in capitalised_runs(text)]
 
 
+# The administrative word of a place name: "X County", "X City" and "X Prefecture" are written
+# as "X" as often as in full, by the same outlets and in the same article.
+PLACE_HEADS = frozenset(
+    """county city prefecture province district state region municipality borough township
+    governorate oblast department canton""".split()
+)
+
+
 def entity_keys(name: str, type_: str = "") -> list[str]:
-    """Feature keys for one entity name: the full name and, for people, the surname."""
+    """Feature keys for one entity name: the full name; for people, the surname; for places, the name
+    without its administrative word ("Arlen County" is also "Arlen")."""
     toks = [normalise_token(t) for t in words(name)]
     toks = [t for t in toks if t and t not in STOP]
     if not toks:
@@ -267,6 +276,8 @@ def entity_keys(name: str, type_: str = "") -> list[str]:
     keys = ["e:" + " ".join(toks)]
     if len(toks) > 1 and type_ in ("person", ""):
         keys.append("e:" + toks[-1])
+    elif len(toks) > 1 and type_ == "place" and toks[-1] in PLACE_HEADS:
+        keys.append("e:" + " ".join(toks[:-1]))
     return keys
 
 
