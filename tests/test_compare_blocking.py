@@ -1,11 +1,20 @@
-"""Alignment for big stories: nearest-neighbour candidate pairs and average linkage on the sparse graph."""
+"""Big stories: nearest-neighbour candidate pairs and average linkage on the sparse graph (alignment),
+candidate pairs scored in blocks over distinct sentences (the conflict finders)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from storyline.compare.align import agglomerate
-from storyline.compare.blocking import PairCosine, SparseGraph, nearest_pairs, sparse_average_linkage
+from storyline.compare.blocking import (
+    PairCosine,
+    SparseGraph,
+    distinct_rows,
+    nearest_pairs,
+    pairs_above,
+    similar_pairs,
+    sparse_average_linkage,
+)
 
 
 def _unit_rows(n: int, seed: int = 3) -> np.ndarray:
@@ -52,3 +61,30 @@ def test_pair_cosine_reads_like_the_matrix() -> None:
     m = PairCosine(emb)
     assert abs(float(m[1, 3]) - float(emb[1] @ emb[3])) < 1e-6
     assert np.allclose(m[2, [0, 4]], emb[[0, 4]] @ emb[2])
+
+
+# ------------------------------------------------------------ candidate pairs of the conflict finders
+def _brute(
+    sim: np.ndarray, rows: list[int], cols: list[int], floor: float, self_pairs: bool = False
+) -> set[tuple[int, int]]:
+    return {(i, j) for i in rows for j in cols if (self_pairs or i != j) and sim[i, j] >= floor}
+
+
+def test_pairs_above_scores_every_pair_in_blocks() -> None:
+    emb = _unit_rows(50, seed=11)
+    rows, cols = list(range(0, 50, 2)), list(range(1, 50, 3))
+    sim = emb @ emb.T
+    for raw in (sim, PairCosine(emb)):
+        got = pairs_above(raw, rows, cols, 0.1, budget=40)  # a tiny budget: many blocks
+        assert {(rows[p], cols[q]) for p, q in got} == _brute(sim, rows, cols, 0.1, self_pairs=True)
+
+
+def test_similar_pairs_score_copies_once_and_lose_no_pair() -> None:
+    base = _unit_rows(30, seed=12)
+    emb = base[[i % 30 for i in range(120)]]  # every sentence four times, as wire copies repeat them
+    sim = emb @ emb.T
+    left, right = list(range(0, 120, 2)), list(range(0, 120))
+    want = _brute(sim, left, right, 0.2)
+    assert set(similar_pairs(PairCosine(emb), left, right, 0.2)) == want
+    assert set(similar_pairs(sim, left, right, 0.2)) == want
+    assert len(distinct_rows(emb, list(range(120)))) == 30

@@ -117,3 +117,53 @@ def sparse_average_linkage(graph: SparseGraph, weight: list[int], threshold: flo
                 x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-avg, x, y, version[x], version[y]))
     return [m for m in members if m is not None]
+
+
+# ------------------------------------------------------------ candidate pairs for the conflict finders
+def pairs_above(
+    raw: np.ndarray | PairCosine, rows: list[int], cols: list[int], floor: float, budget: int = 20_000_000
+) -> list[tuple[int, int]]:
+    """Positions ``(p, q)`` into ``rows`` and ``cols`` with ``raw[rows[p], cols[q]] >= floor``.
+
+    Scored in blocks of at most ``budget`` similarities (a whole matrix of a big story would not fit);
+    a ``PairCosine`` is multiplied out from its embeddings block by block."""
+    if not rows or not cols:
+        return []
+    col_idx = np.asarray(cols)
+    step = max(1, budget // len(cols))
+    colv = raw.emb[col_idx] if isinstance(raw, PairCosine) else None
+    out: list[tuple[int, int]] = []
+    for s in range(0, len(rows), step):
+        r = np.asarray(rows[s : s + step])
+        if isinstance(raw, PairCosine):
+            assert colv is not None
+            block = raw.emb[r] @ colv.T
+        else:
+            block = raw[np.ix_(r, col_idx)]
+        p, q = np.nonzero(block >= floor)
+        out.extend(zip((p + s).tolist(), q.tolist(), strict=True))
+    return out
+
+
+def distinct_rows(emb: np.ndarray, idx: list[int]) -> dict[bytes, list[int]]:
+    """``idx`` grouped by identical embedding rows (copies of one sentence), in first-seen order."""
+    groups: dict[bytes, list[int]] = {}
+    for i in idx:
+        groups.setdefault(emb[i].tobytes(), []).append(i)
+    return groups
+
+
+def similar_pairs(
+    raw: np.ndarray | PairCosine, left: list[int], right: list[int], floor: float
+) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)`` (``i`` from ``left``, ``j`` from ``right``, ``i != j``) with ``raw[i, j] >= floor``.
+
+    On a big story (``PairCosine``) rows with one embedding are scored once and expanded: copies of a
+    wire story repeat their sentences, so the distinct sentences are far fewer than the claims."""
+    if isinstance(raw, PairCosine):
+        lg = list(distinct_rows(raw.emb, left).values())
+        rg = list(distinct_rows(raw.emb, right).values())
+        hits = pairs_above(raw, [g[0] for g in lg], [g[0] for g in rg], floor)
+        return [(i, j) for p, q in hits for i in lg[p] for j in rg[q] if i != j]
+    hits = pairs_above(raw, left, right, floor)
+    return [(left[p], right[q]) for p, q in hits if left[p] != right[q]]

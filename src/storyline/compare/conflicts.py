@@ -27,9 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+import numpy as np
+
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import ROLE_HEADS, is_role_phrase, qualifiers_compatible, role_key
 from storyline.compare.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, resolve_name, unit_key
+from storyline.compare.blocking import PairCosine, distinct_rows, pairs_above, similar_pairs
 from storyline.compare.quotes import QuoteFidelityConfig, misquotes, speaker_conflicts
 from storyline.compare.sources import Sources
 from storyline.embed import encode
@@ -92,6 +95,9 @@ class ConflictConfig:
 
 
 CONFLICTS = ConflictConfig()
+# Candidate pairs are scored in blocks, which may round a cosine differently from one pair's product:
+# they are gathered this far below a threshold, and each is checked again exactly.
+_SLACK = 1e-4
 
 
 # Words that make two numbers different quantities even when the contexts read alike.
@@ -274,42 +280,63 @@ class ConflictFinder:
         )
 
     # ------------------------------------------------------------ polarity
+    def _opposite_candidates(self, floor: float) -> list[tuple[int, int]]:
+        """Pairs ``i < j`` of claims of opposite polarity naming a common entity whose cosine may reach
+        ``floor``, in the order of a loop over all pairs. Only those pairs can be one proposition
+        stated both ways; blocking by polarity and scoring distinct sentences in blocks keeps a big
+        story near-linear where every pair was visited."""
+        units = self.al.units
+        by_sign: dict[tuple[bool, bool], list[int]] = defaultdict(list)
+        for i, u in enumerate(units):
+            if u.entities:
+                by_sign[u.neg, u.loose_neg].append(i)
+        found: set[tuple[int, int]] = set()
+        signs = sorted(by_sign)
+        for k, sa in enumerate(signs):
+            for sb in signs[k + 1 :]:
+                # polarity is the two readings of ``ClaimUnit.opposite``: one pair tells for the classes
+                if not units[by_sign[sa][0]].opposite(units[by_sign[sb][0]]):
+                    continue
+                for i, j in similar_pairs(self.al.raw, by_sign[sa], by_sign[sb], floor - _SLACK):
+                    if units[i].entities & units[j].entities:
+                        found.add((min(i, j), max(i, j)))
+        return sorted(found)
+
     def polarity(self) -> list[Conflict]:
         c = self.config
         units = self.al.units
         out: list[Conflict] = []
         seen: set[tuple[int, int]] = set()
-        for i in range(len(units)):
-            for j in range(i + 1, len(units)):
-                a, b = units[i], units[j]
-                if not a.opposite(b) or self.al.raw[i, j] < c.polarity_sim:
-                    continue
-                if not self.sources.independent(a.member.article_id, b.member.article_id):
-                    continue
-                if not _asserters_compatible(a, b) or not (a.entities & b.entities):
-                    continue
-                wa, wb = _content(a.text, c.stop), _content(b.text, c.stop)
-                if not wa or not wb or len(wa & wb) / len(wa | wb) < c.polarity_overlap:
-                    continue
-                key = (a.member.article_id, b.member.article_id)
-                if key in seen:
-                    continue
-                seen.add(key)
-                neg, pos = (a, b) if a.neg else (b, a)
-                out.append(
-                    Conflict(
-                        kind="polarity",
-                        a=_unit_ref(neg),
-                        b=_unit_ref(pos),
-                        reason=(
-                            f"Opposite statements of one proposition: {_who(neg, self.sources)} states it negatively, "
-                            f"{_who(pos, self.sources)} positively."
-                        ),
-                        scope="across-outlets",
-                        subject=", ".join(sorted(a.entities & b.entities)),
-                        clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
-                    )
+        for i, j in self._opposite_candidates(c.polarity_sim):
+            a, b = units[i], units[j]
+            if not a.opposite(b) or self.al.raw[i, j] < c.polarity_sim:
+                continue
+            if not self.sources.independent(a.member.article_id, b.member.article_id):
+                continue
+            if not _asserters_compatible(a, b) or not (a.entities & b.entities):
+                continue
+            wa, wb = _content(a.text, c.stop), _content(b.text, c.stop)
+            if not wa or not wb or len(wa & wb) / len(wa | wb) < c.polarity_overlap:
+                continue
+            key = (a.member.article_id, b.member.article_id)
+            if key in seen:
+                continue
+            seen.add(key)
+            neg, pos = (a, b) if a.neg else (b, a)
+            out.append(
+                Conflict(
+                    kind="polarity",
+                    a=_unit_ref(neg),
+                    b=_unit_ref(pos),
+                    reason=(
+                        f"Opposite statements of one proposition: {_who(neg, self.sources)} states it negatively, "
+                        f"{_who(pos, self.sources)} positively."
+                    ),
+                    scope="across-outlets",
+                    subject=", ".join(sorted(a.entities & b.entities)),
+                    clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
                 )
+            )
         return out
 
     # ------------------------------------------------------------ quantities
@@ -376,6 +403,61 @@ class ConflictFinder:
         dated = da or db
         return bool(dated) and self._event_day is not None and self._event_day not in dated
 
+    def _quantity_candidates(
+        self, items: list[tuple[int, Quantity, str, int, int]], numbers: list[list[Quantity]]
+    ) -> list[tuple[int, int]]:
+        """Pairs ``x < y`` of figures that may measure one thing, in the order of a loop over all pairs:
+        one unit, two values under ``max_ratio`` apart, and some evidence that ``quantities`` accepts
+        (claims that read alike, a shared value of another unit, a shared measure word). A big story
+        has tens of thousands of figures; this keeps it near-linear where every pair was visited."""
+        c = self.config
+        stop = {"of", "the", "a", "an", "on", "in", "for", "its", "their", "to", "by"}  # _measures_overlap's
+        by_unit: dict[str, list[int]] = defaultdict(list)
+        for x, it in enumerate(items):
+            by_unit[unit_key(it[1])].append(x)
+        found: set[tuple[int, int]] = set()
+
+        def cross(xs: list[int], ys: list[int]) -> None:
+            """Pairs of ``xs`` x ``ys`` whose values differ by a ratio under ``max_ratio``."""
+            va: dict[float, list[int]] = defaultdict(list)
+            vb: dict[float, list[int]] = defaultdict(list)
+            for x in xs:
+                va[items[x][1].value].append(x)
+            for y in ys:
+                vb[items[y][1].value].append(y)
+            for v, gx in va.items():
+                for w, gy in vb.items():
+                    lo, hi = sorted((abs(v), abs(w)))
+                    if v == w or hi >= c.max_ratio * max(lo, 1e-9):
+                        continue
+                    for x in gx:
+                        for y in gy:
+                            if items[x][0] != items[y][0]:
+                                found.add((x, y) if x < y else (y, x))
+
+        for unit, xs in by_unit.items():
+            if len(xs) < 2:
+                continue
+            of_claim: dict[int, list[int]] = defaultdict(list)
+            for x in xs:
+                of_claim[items[x][0]].append(x)
+            claims = list(of_claim)
+            for i, j in similar_pairs(self.al.raw, claims, claims, c.claim_sim - _SLACK):
+                if i < j:
+                    cross(of_claim[i], of_claim[j])
+            keyed: dict[tuple[str, str, float], list[int]] = defaultdict(list)
+            for x in xs:
+                q = items[x][1]
+                for o in numbers[items[x][0]]:
+                    if unit_key(o) != unit and (unit_key(o) or o.measure):
+                        keyed["anchor", unit_key(o), round(o.value, 6)].append(x)
+                for w in set(_words(q.measure)) - stop:
+                    keyed["measure", w, 0.0].append(x)
+            for group in keyed.values():
+                if len(group) > 1:
+                    cross(group, group)
+        return sorted(found)
+
     def quantities(self) -> list[Conflict]:
         c = self.config
         units = frozenset(unit_key(q) for u in self.al.units for q in u.member.numbers if unit_key(q))
@@ -398,72 +480,72 @@ class ConflictFinder:
         pairs: dict[tuple[str, float, float], list[tuple[int, int]]] = defaultdict(list)
         undecided: list[tuple[int, int]] = []  # pairs that need the words around the numbers compared
         shown: dict[tuple[int, int], float] = {}  # how alike each kept pair reads
-        for x in range(len(items)):
+        # only pairs that may measure one thing are visited (``_quantity_candidates``)
+        for x, y in self._quantity_candidates(items, numbers):
             ui, qa, wa, sa, ea = items[x]
             a = self.al.units[ui]
-            for y in range(x + 1, len(items)):
-                uj, qb, wb, sb, eb = items[y]
-                b = self.al.units[uj]
-                if ui == uj or not self.sources.independent(a.member.article_id, b.member.article_id):
-                    continue
-                if unit_key(qa) != unit_key(qb) or _same_value(qa.value, qb.value):
-                    continue
-                if (qa.approx or qb.approx) and _close_value(qa.value, qb.value):
-                    continue  # "39 percent" is "about 40%"
-                lo, hi = sorted((abs(qa.value), abs(qb.value)))
-                if hi >= c.max_ratio * max(lo, 1e-9):
-                    continue  # a margin and a tally ("won by 41", "4,318 votes"): not one quantity
-                if _conditions_differ(numbers[ui], numbers[uj], unit_key(qa)):
-                    continue
-                if not _sources_compatible(a, b):
-                    continue
-                # a value both sentences share shows they list several quantities of one kind
-                va = {
-                    round(q.value, 6)
-                    for q in sentence_numbers[a.member.article_id, a.member.sentence]
-                    if unit_key(q) == unit_key(qa)
-                }
-                vb = {
-                    round(q.value, 6)
-                    for q in sentence_numbers[b.member.article_id, b.member.sentence]
-                    if unit_key(q) == unit_key(qb)
-                }
-                if va & vb:
-                    continue
-                # or nearly share one, given as a round figure: "39 percent" and "about 40%" beside others
-                na = [
-                    q
-                    for q in sentence_numbers[a.member.article_id, a.member.sentence]
-                    if unit_key(q) == unit_key(qa)
-                ]
-                nb = [
-                    q
-                    for q in sentence_numbers[b.member.article_id, b.member.sentence]
-                    if unit_key(q) == unit_key(qb)
-                ]
-                if any((x.approx or y.approx) and _close_value(x.value, y.value) for x in na for y in nb):
-                    continue
-                if _CHANGE.search(wa) or _CHANGE.search(wb):
-                    continue
-                if self._qualifiers(wa, qa) != self._qualifiers(wb, qb):
-                    continue
-                ta = self._near_time(a.member.article_id, sa, ea)
-                tb = self._near_time(b.member.article_id, sb, eb)
-                if ta and tb and not _same_times(ta, tb):
-                    continue
-                if _actors_differ(a, b, self._actor_names) or _places_differ(a, b, self._place_names):
-                    continue
-                if self._times_differ(a, b) or _versions_of_one_text(a, b):
-                    continue
-                # evidence that both numbers measure one thing: the claims read alike (numbers
-                # aside), or they share a value of another kind ("140 buses" for "$212m"/"$182m"),
-                # or the words around the numbers read alike and name the same measure
-                alike = float(self.al.raw[ui, uj])
-                if alike >= c.claim_sim or _other_anchor(numbers[ui], numbers[uj], unit_key(qa)):
-                    pairs[_qkey(qa, qb)].append((x, y))
-                    shown[x, y] = 1.0 + alike
-                elif _measures_overlap(qa, qb):
-                    undecided.append((x, y))
+            uj, qb, wb, sb, eb = items[y]
+            b = self.al.units[uj]
+            if ui == uj or not self.sources.independent(a.member.article_id, b.member.article_id):
+                continue
+            if unit_key(qa) != unit_key(qb) or _same_value(qa.value, qb.value):
+                continue
+            if (qa.approx or qb.approx) and _close_value(qa.value, qb.value):
+                continue  # "39 percent" is "about 40%"
+            lo, hi = sorted((abs(qa.value), abs(qb.value)))
+            if hi >= c.max_ratio * max(lo, 1e-9):
+                continue  # a margin and a tally ("won by 41", "4,318 votes"): not one quantity
+            if _conditions_differ(numbers[ui], numbers[uj], unit_key(qa)):
+                continue
+            if not _sources_compatible(a, b):
+                continue
+            # a value both sentences share shows they list several quantities of one kind
+            va = {
+                round(q.value, 6)
+                for q in sentence_numbers[a.member.article_id, a.member.sentence]
+                if unit_key(q) == unit_key(qa)
+            }
+            vb = {
+                round(q.value, 6)
+                for q in sentence_numbers[b.member.article_id, b.member.sentence]
+                if unit_key(q) == unit_key(qb)
+            }
+            if va & vb:
+                continue
+            # or nearly share one, given as a round figure: "39 percent" and "about 40%" beside others
+            na = [
+                q
+                for q in sentence_numbers[a.member.article_id, a.member.sentence]
+                if unit_key(q) == unit_key(qa)
+            ]
+            nb = [
+                q
+                for q in sentence_numbers[b.member.article_id, b.member.sentence]
+                if unit_key(q) == unit_key(qb)
+            ]
+            if any((x.approx or y.approx) and _close_value(x.value, y.value) for x in na for y in nb):
+                continue
+            if _CHANGE.search(wa) or _CHANGE.search(wb):
+                continue
+            if self._qualifiers(wa, qa) != self._qualifiers(wb, qb):
+                continue
+            ta = self._near_time(a.member.article_id, sa, ea)
+            tb = self._near_time(b.member.article_id, sb, eb)
+            if ta and tb and not _same_times(ta, tb):
+                continue
+            if _actors_differ(a, b, self._actor_names) or _places_differ(a, b, self._place_names):
+                continue
+            if self._times_differ(a, b) or _versions_of_one_text(a, b):
+                continue
+            # evidence that both numbers measure one thing: the claims read alike (numbers
+            # aside), or they share a value of another kind ("140 buses" for "$212m"/"$182m"),
+            # or the words around the numbers read alike and name the same measure
+            alike = float(self.al.raw[ui, uj])
+            if alike >= c.claim_sim or _other_anchor(numbers[ui], numbers[uj], unit_key(qa)):
+                pairs[_qkey(qa, qb)].append((x, y))
+                shown[x, y] = 1.0 + alike
+            elif _measures_overlap(qa, qb):
+                undecided.append((x, y))
         if undecided:
             need = sorted({p for xy in undecided for p in xy})
             vec = dict(zip(need, encode([items[p][2] for p in need]), strict=True))
@@ -537,21 +619,21 @@ class ConflictFinder:
         emb = encode([masked(i, ts[0]) for i, ts in cand])
         # one conflict per pair of dates, however many outlets give each
         pairs: dict[tuple[dt.date, dt.date], list[tuple[int, int]]] = defaultdict(list)
-        for x in range(len(cand)):
+        # only claims that read alike (dates aside) with two different dates are visited
+        for x, y in _dated_candidates(emb, [ts[0] for _, ts in cand], c.date_sim - _SLACK):
             i, (ta,) = cand[x]
             a = self.al.units[i]
-            for y in range(x + 1, len(cand)):
-                j, (tb,) = cand[y]
-                b = self.al.units[j]
-                if not self.sources.independent(a.member.article_id, b.member.article_id):
-                    continue
-                if float(emb[x] @ emb[y]) < c.date_sim or not _asserters_compatible(a, b):
-                    continue
-                if _overlap(ta, tb):
-                    continue
-                assert ta.value is not None and tb.value is not None
-                key = (min(ta.value, tb.value), max(ta.value, tb.value))
-                pairs[key].append((x, y) if ta.value == key[0] else (y, x))
+            j, (tb,) = cand[y]
+            b = self.al.units[j]
+            if not self.sources.independent(a.member.article_id, b.member.article_id):
+                continue
+            if float(emb[x] @ emb[y]) < c.date_sim or not _asserters_compatible(a, b):
+                continue
+            if _overlap(ta, tb):
+                continue
+            assert ta.value is not None and tb.value is not None
+            key = (min(ta.value, tb.value), max(ta.value, tb.value))
+            pairs[key].append((x, y) if ta.value == key[0] else (y, x))
         out = []
         for key, xs in pairs.items():
             sides: dict[dt.date, set[str]] = defaultdict(set)
@@ -594,47 +676,75 @@ class ConflictFinder:
     def places(self) -> list[Conflict]:
         """Same event, different places: own assertions of one cluster, one place each, never named by the other."""
         c = self.config
-        out: list[Conflict] = []
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(self.al.cluster_of):
+            if self.al.units[i].member.asserter == "outlet":
+                for cid in dict.fromkeys(self.al.cluster_of[i]):
+                    members[cid].append(i)
+        lower: dict[int, str] = {}
+
+        def names_place(aid: int, place: str) -> bool:
+            if aid not in lower:
+                lower[aid] = self.articles[aid].text.lower()
+            return place.lower() in lower[aid]
+
+        def masked(i: int, p: Mention) -> str:
+            m = self.al.units[i].member
+            s, e = p.start - m.span.start, p.end - m.span.start
+            return m.span.text[:s] + "PLACE" + m.span.text[e:]
+
+        # the cheap tests first, on pairs of claims naming two places neither of which holds the other's
+        # name: a big cluster names its place the same way thousands of times
+        todo: list[tuple[int, list[tuple[int, Mention]], list[tuple[int, int]]]] = []
+        texts: dict[str, int] = {}
         for cl in self.al.clusters:
-            idx = [
-                i
-                for i, u in enumerate(self.al.units)
-                if cl.id in self.al.cluster_of.get(i, []) and u.member.asserter == "outlet"
+            cand = [
+                (i, ps[0]) for i in members.get(cl.id, []) if len(ps := self._places(self.al.units[i])) == 1
             ]
-            cand = [(i, ps[0]) for i in idx if len(ps := self._places(self.al.units[i])) == 1]
             if len(cand) < 2:
                 continue
-
-            def masked(i: int, p: Mention) -> str:
-                m = self.al.units[i].member
-                s, e = p.start - m.span.start, p.end - m.span.start
-                return m.span.text[:s] + "PLACE" + m.span.text[e:]
-
-            emb = encode([masked(i, p) for i, p in cand])
-            for x in range(len(cand)):
-                for y in range(x + 1, len(cand)):
-                    (i, pa), (j, pb) = cand[x], cand[y]
-                    a, b = self.al.units[i], self.al.units[j]
-                    if not self.sources.independent(a.member.article_id, b.member.article_id):
+            by_name: dict[str, list[int]] = defaultdict(list)
+            for x, (_i, pl) in enumerate(cand):
+                by_name[self.resolve(pl.text)].append(x)
+            found: list[tuple[int, int]] = []
+            for na, xs in by_name.items():
+                for nb, ys in by_name.items():
+                    if na == nb or na in nb or nb in na:
                         continue
-                    na, nb = self.resolve(pa.text), self.resolve(pb.text)
-                    if na == nb or na in nb or nb in na or float(emb[x] @ emb[y]) < c.place_sim:
-                        continue
-                    ta = self.articles[a.member.article_id].text.lower()
-                    tb = self.articles[b.member.article_id].text.lower()
-                    if pa.text.lower() in tb or pb.text.lower() in ta:
-                        continue
-                    out.append(
-                        Conflict(
-                            kind="place",
-                            a=_unit_ref(a),
-                            b=_unit_ref(b),
-                            reason=f"Same event, different places: “{pa.text}” against “{pb.text}”.",
-                            scope="across-outlets",
-                            subject=pa.text,
-                            clusters=[cl.id],
-                        )
+                    found.extend((x, y) for x in xs for y in ys if x < y)
+            kept = []
+            for x, y in sorted(found):
+                (i, pa), (j, pb) = cand[x], cand[y]
+                a, b = self.al.units[i], self.al.units[j]
+                if not self.sources.independent(a.member.article_id, b.member.article_id):
+                    continue
+                if names_place(b.member.article_id, pa.text) or names_place(a.member.article_id, pb.text):
+                    continue
+                kept.append((x, y))
+                for k in (x, y):
+                    texts.setdefault(masked(*cand[k]), len(texts))
+            if kept:
+                todo.append((cl.id, cand, kept))
+        if not todo:
+            return []
+        emb = encode(list(texts))
+        out: list[Conflict] = []
+        for cid, cand, kept in todo:
+            for x, y in kept:
+                (i, pa), (j, pb) = cand[x], cand[y]
+                if float(emb[texts[masked(i, pa)]] @ emb[texts[masked(j, pb)]]) < c.place_sim:
+                    continue
+                out.append(
+                    Conflict(
+                        kind="place",
+                        a=_unit_ref(self.al.units[i]),
+                        b=_unit_ref(self.al.units[j]),
+                        reason=f"Same event, different places: “{pa.text}” against “{pb.text}”.",
+                        scope="across-outlets",
+                        subject=pa.text,
+                        clusters=[cid],
                     )
+                )
         return out
 
     # ------------------------------------------------------------ roles
@@ -856,6 +966,23 @@ class _Nearby:
         be theirs ("X met Y, and the former chair said ..."). One named after it is not its referent."""
         s0 = next((x.start for x in self.sentences if x.start <= pos < x.end), pos)
         return any(s0 <= x.start < pos and self.person_of[x.entity] != who for x in self.people)  # type: ignore[index]
+
+
+def _dated_candidates(emb: np.ndarray, times: list[TimeRef], floor: float) -> list[tuple[int, int]]:
+    """Pairs ``x < y`` of rows of ``emb`` at least ``floor`` alike whose times are not the same one,
+    in the order of a loop over all pairs (the same time never conflicts with itself)."""
+    rows = list(range(len(emb)))
+    groups = list(distinct_rows(emb, rows).values())
+    found: set[tuple[int, int]] = set()
+    for p, q in pairs_above(PairCosine(emb), [g[0] for g in groups], [g[0] for g in groups], floor):
+        if p > q:
+            continue
+        for x in groups[p]:
+            for y in groups[q]:
+                tx, ty = times[x], times[y]
+                if x != y and (tx.value, tx.end) != (ty.value, ty.end):
+                    found.add((x, y) if x < y else (y, x))
+    return sorted(found)
 
 
 def _qkey(a: Quantity, b: Quantity) -> tuple[str, float, float]:
