@@ -30,6 +30,7 @@ def test_place_keys_drop_the_administrative_word() -> None:
     assert entity_keys("Velmor Prefecture", "place") == ["e:velmor prefecture", "e:velmor"]
     assert entity_keys("Lake Tessin", "place") == ["e:lake tessin"]  # a lake is no administrative word
     assert entity_keys("County", "place") == ["e:county"]
+    assert entity_keys("United States", "place") == ["e:united state"]  # not "United"
     # organisations keep their full name only: a department or a city council is not its place
     assert entity_keys("Harrowgate City Council", "organisation") == ["e:harrowgate city council"]
     assert entity_keys("Ilse Fanthorpe", "person") == ["e:ilse fanthorpe", "e:fanthorpe"]

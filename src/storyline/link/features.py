@@ -259,10 +259,14 @@ def capitalised_ngrams(text: str) -> list[str]:
 
 
 # The administrative word of a place name: "X County", "X City" and "X Prefecture" are written
-# as "X" as often as in full, by the same outlets and in the same article.
+# as "X" as often as in full, by the same outlets and in the same article ("state" and "department"
+# are left out: "United States" is not "United", "Justice Department" is no place). Only for names
+# the analysis typed as places. Measured: news-dev 0.982/0.982/0.982/0.963 -> 1.000/1.000/0.982/0.982,
+# P 1.0. On capitalised runs (ECB+, no analysis), in place of the head read as a surname ("e:county"),
+# it moved ECB+ by -0.003..+0.001 (noise) and is not used there.
 PLACE_HEADS = frozenset(
-    """county city prefecture province district state region municipality borough township
-    governorate oblast department canton""".split()
+    """county city prefecture province district region municipality borough township governorate
+    oblast canton""".split()
 )
 
 
