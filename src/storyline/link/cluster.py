@@ -57,9 +57,10 @@ class ClusterConfig:
     ones are held out), on synthetic streams and on news-dev (real scrapes, four orders), as one
     setting for every corpus. The time terms matter only for dated streams (ECB+ has no dates).
     BCubed F1 with these defaults: ECB+ dev 0.936, held-out test 0.931, all topics 0.930 (shuffles
-    0-3: 0.906 / 0.917 / 0.918 / 0.915); news-dev 1.000 / 1.000 / 0.982 / 0.982 (P 1.0); synthetic 5000
-    0.981, near-duplicates P/R 1.0; the sample corpus (examples/) links into its 3 stories. The split lets the join threshold be lower: early over-merges
-    are repaired later; merges repair early splits.
+    0-3: 0.906 / 0.917 / 0.918 / 0.915); news-dev 1.000 / 1.000 / 0.982 / 0.982 (P 1.0); synthetic
+    5000 0.981, near-duplicates P/R 1.0; the sample corpus (examples/) links into its 3 stories. The
+    split lets the join threshold be lower: early over-merges are repaired later; merges repair early
+    splits.
     """
 
     threshold: float = 0.26  # below this the article starts a new story
