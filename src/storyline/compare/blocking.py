@@ -153,6 +153,20 @@ def distinct_rows(emb: np.ndarray, idx: list[int]) -> dict[bytes, list[int]]:
     return groups
 
 
+def similar_groups(
+    raw: np.ndarray | PairCosine, left: list[int], right: list[int], floor: float
+) -> list[tuple[list[int], list[int]]]:
+    """Groups of ``left`` and of ``right`` whose members are at least ``floor`` alike, as pairs of
+    groups: on a big story (``PairCosine``) one group per distinct embedding (copies of a wire story
+    repeat their sentences, so there are far fewer of those than claims), else one group per index."""
+    if isinstance(raw, PairCosine):
+        lg = list(distinct_rows(raw.emb, left).values())
+        rg = list(distinct_rows(raw.emb, right).values())
+        hits = pairs_above(raw, [g[0] for g in lg], [g[0] for g in rg], floor)
+        return [(lg[p], rg[q]) for p, q in hits]
+    return [([left[p]], [right[q]]) for p, q in pairs_above(raw, left, right, floor)]
+
+
 def similar_pairs(
     raw: np.ndarray | PairCosine, left: list[int], right: list[int], floor: float
 ) -> list[tuple[int, int]]:
@@ -160,10 +174,4 @@ def similar_pairs(
 
     On a big story (``PairCosine``) rows with one embedding are scored once and expanded: copies of a
     wire story repeat their sentences, so the distinct sentences are far fewer than the claims."""
-    if isinstance(raw, PairCosine):
-        lg = list(distinct_rows(raw.emb, left).values())
-        rg = list(distinct_rows(raw.emb, right).values())
-        hits = pairs_above(raw, [g[0] for g in lg], [g[0] for g in rg], floor)
-        return [(i, j) for p, q in hits for i in lg[p] for j in rg[q] if i != j]
-    hits = pairs_above(raw, left, right, floor)
-    return [(left[p], right[q]) for p, q in hits if left[p] != right[q]]
+    return [(i, j) for ga, gb in similar_groups(raw, left, right, floor) for i in ga for j in gb if i != j]

@@ -32,7 +32,7 @@ import numpy as np
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import ROLE_HEADS, is_role_phrase, qualifiers_compatible, role_key
 from storyline.compare.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, resolve_name, unit_key
-from storyline.compare.blocking import PairCosine, distinct_rows, pairs_above, similar_pairs
+from storyline.compare.blocking import PairCosine, distinct_rows, pairs_above, similar_groups, similar_pairs
 from storyline.compare.quotes import QuoteFidelityConfig, misquotes, speaker_conflicts
 from storyline.compare.sources import Sources
 from storyline.embed import encode
@@ -417,14 +417,15 @@ class ConflictFinder:
             by_unit[unit_key(it[1])].append(x)
         found: set[tuple[int, int]] = set()
 
-        def cross(xs: list[int], ys: list[int]) -> None:
-            """Pairs of ``xs`` x ``ys`` whose values differ by a ratio under ``max_ratio``."""
-            va: dict[float, list[int]] = defaultdict(list)
-            vb: dict[float, list[int]] = defaultdict(list)
+        def by_value(xs: list[int]) -> dict[float, list[int]]:
+            out: dict[float, list[int]] = defaultdict(list)
             for x in xs:
-                va[items[x][1].value].append(x)
-            for y in ys:
-                vb[items[y][1].value].append(y)
+                out[items[x][1].value].append(x)
+            return out
+
+        def cross(va: dict[float, list[int]], vb: dict[float, list[int]]) -> None:
+            """Pairs of figures of two claims (or groups of claims) whose values differ by a ratio under
+            ``max_ratio``: copies giving one value are never paired."""
             for v, gx in va.items():
                 for w, gy in vb.items():
                     lo, hi = sorted((abs(v), abs(w)))
@@ -442,9 +443,15 @@ class ConflictFinder:
             for x in xs:
                 of_claim[items[x][0]].append(x)
             claims = list(of_claim)
-            for i, j in similar_pairs(self.al.raw, claims, claims, c.claim_sim - _SLACK):
-                if i < j:
-                    cross(of_claim[i], of_claim[j])
+            values: dict[int, dict[float, list[int]]] = {}  # figures of a group of one sentence, by value
+
+            for ga, gb in similar_groups(self.al.raw, claims, claims, c.claim_sim - _SLACK):
+                if ga[0] > gb[0]:
+                    continue
+                for g in (ga, gb):
+                    if g[0] not in values:
+                        values[g[0]] = by_value([x for i in g for x in of_claim[i]])
+                cross(values[ga[0]], values[gb[0]])
             keyed: dict[tuple[str, str, float], list[int]] = defaultdict(list)
             for x in xs:
                 q = items[x][1]
@@ -455,7 +462,8 @@ class ConflictFinder:
                     keyed["measure", w, 0.0].append(x)
             for group in keyed.values():
                 if len(group) > 1:
-                    cross(group, group)
+                    vg = by_value(group)
+                    cross(vg, vg)
         return sorted(found)
 
     def quantities(self) -> list[Conflict]:
