@@ -205,6 +205,40 @@ class LinkBackend(Protocol):
     def members(self, story_id: int) -> list[ArticleState]: ...
 
 
+# A sparse vector as (feature ids sorted ascending, their weights): many dot products at once in numpy.
+_Sparse = tuple[np.ndarray, np.ndarray]
+_NO_IDS = np.zeros(0, dtype=np.int64)
+_NO_WEIGHTS = np.zeros(0, dtype=np.float64)
+
+
+def _sparse(vec: dict[int, float]) -> _Sparse:
+    if not vec:
+        return _NO_IDS, _NO_WEIGHTS
+    ids = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
+    ws = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+    order = np.argsort(ids)
+    return ids[order], ws[order]
+
+
+def _dots(doc: _Sparse, others: list[_Sparse]) -> np.ndarray:
+    """Dot products of one sparse vector with each of ``others`` (the same sums ``_cos`` takes, in
+    one vectorised pass instead of a Python loop per pair)."""
+    out = np.zeros(len(others), dtype=np.float64)
+    ids, ws = doc
+    if not len(ids) or not others:
+        return out
+    lens = np.fromiter((len(o[0]) for o in others), dtype=np.int64, count=len(others))
+    if not lens.sum():
+        return out
+    keys = np.concatenate([o[0] for o in others])
+    vals = np.concatenate([o[1] for o in others])
+    at = np.searchsorted(ids, keys)
+    np.minimum(at, len(ids) - 1, out=at)
+    hit = ids[at] == keys
+    seg = np.repeat(np.arange(len(others)), lens)
+    return np.bincount(seg[hit], weights=vals[hit] * ws[at[hit]], minlength=len(others))
+
+
 @dataclass(slots=True)
 class StoryState:
     id: int
@@ -226,10 +260,18 @@ class StoryState:
     merged_into: int | None = None  # set when this story joined another (it is then empty)
     _tn: float = 0.0
     _en: float = 0.0
+    _arr: tuple[_Sparse, _Sparse] | None = None  # terms and ents as sorted arrays (built when scored)
 
     def norms(self) -> None:
+        """Recompute what is derived from ``terms``/``ents``: call after changing them."""
         self._tn = math.sqrt(sum(v * v for v in self.terms.values()))
         self._en = math.sqrt(sum(v * v for v in self.ents.values()))
+        self._arr = None
+
+    def arrays(self) -> tuple[_Sparse, _Sparse]:
+        if self._arr is None:
+            self._arr = (_sparse(self.terms), _sparse(self.ents))
+        return self._arr
 
 
 @dataclass(slots=True)
@@ -241,6 +283,7 @@ class _Members:
         default_factory=list
     )
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    arrs: dict[int, tuple[_Sparse, _Sparse]] = field(default_factory=dict)  # id -> vecs as arrays
 
 
 def _cos(doc: dict[int, float], centroid: dict[int, float], cnorm: float) -> float:
@@ -393,10 +436,47 @@ class StoryLinker:
         year: int | None = None,
         since: dt.date | None = None,
     ) -> float:
+        tcos = _cos(terms, s.terms, s._tn)
+        ecos = _cos(ents, s.ents, s._en) if ents and s.ents else 0.0
+        return self._combine(s, bool(ents), tcos, ecos, emb, date, year, since)
+
+    def score_many(
+        self,
+        stories: list[StoryState],
+        terms: dict[int, float],
+        ents: dict[int, float],
+        emb: np.ndarray | None,
+        date: dt.date | None,
+        year: int | None = None,
+        since: dt.date | None = None,
+    ) -> list[float]:
+        """``score`` for each of ``stories``, the cosines taken in one vectorised pass."""
+        arrs = [s.arrays() for s in stories]
+        tdot = _dots(_sparse(terms), [a[0] for a in arrs]).tolist() if terms else [0.0] * len(stories)
+        edot = _dots(_sparse(ents), [a[1] for a in arrs]).tolist() if ents else [0.0] * len(stories)
+        out = []
+        for s, td, ed in zip(stories, tdot, edot, strict=True):
+            tcos = td / s._tn if terms and s._tn != 0.0 else 0.0
+            ecos = ed / s._en if ents and s.ents and s._en != 0.0 else 0.0
+            out.append(self._combine(s, bool(ents), tcos, ecos, emb, date, year, since))
+        return out
+
+    def _combine(
+        self,
+        s: StoryState,
+        has_ents: bool,
+        tcos: float,
+        ecos: float,
+        emb: np.ndarray | None,
+        date: dt.date | None,
+        year: int | None,
+        since: dt.date | None,
+    ) -> float:
+        """The similarity from the term and entity cosines, the embedding and the time terms."""
         c = self.config.cluster
-        total, wsum = c.w_terms * _cos(terms, s.terms, s._tn), c.w_terms
-        if ents and s.ents:
-            total += c.w_entities * _cos(ents, s.ents, s._en)
+        total, wsum = c.w_terms * tcos, c.w_terms
+        if has_ents and s.ents:
+            total += c.w_entities * ecos
             wsum += c.w_entities
         if c.use_embeddings and emb is not None and s.emb is not None and c.w_embed > 0:
             total += c.w_embed * float(emb @ s.emb) / (float(np.linalg.norm(s.emb)) or 1.0)
@@ -507,8 +587,8 @@ class StoryLinker:
         since = reported_since(state.cues, date, self.config.cluster.recount_days)
         best, best_sim = None, -1.0
         scored = []
-        for sid in cands:
-            sim = self.score(self.stories[sid], terms, ents, emb, date, year, since)
+        sims = self.score_many([self.stories[sid] for sid in cands], terms, ents, emb, date, year, since)
+        for sid, sim in zip(cands, sims, strict=True):
             scored.append((sim, sid))
             if sim > best_sim:
                 best, best_sim = sid, sim
@@ -745,15 +825,6 @@ class StoryLinker:
         self._post(s)
 
     # ------------------------------------------------------------- revisiting
-    def _pair_sim(
-        self, a: tuple[dict[int, float], dict[int, float]], b: tuple[dict[int, float], dict[int, float]]
-    ) -> float:
-        c = self.config.cluster
-        total, wsum = c.w_terms * _cos(a[0], b[0], 1.0), c.w_terms
-        if a[1] and b[1]:
-            total, wsum = total + c.w_entities * _cos(a[1], b[1], 1.0), wsum + c.w_entities
-        return total / wsum
-
     def _remember(
         self,
         s: StoryState,
@@ -823,7 +894,18 @@ class StoryLinker:
         vec: tuple[dict[int, float], dict[int, float], int | None],
         emb: np.ndarray | None,
     ) -> None:
-        row = np.array([self._pair_sim(vec[:2], v[:2]) for v in m.vecs] + [1.0], dtype=np.float32)
+        c = self.config.cluster
+        new = (_sparse(vec[0]), _sparse(vec[1]))
+        olds = [m.arrs.get(i) or (_sparse(v[0]), _sparse(v[1])) for i, v in zip(m.ids, m.vecs, strict=True)]
+        # the new member's similarity to each member: term cosine, and entity cosine when both name any
+        tdot = _dots(new[0], [o[0] for o in olds])
+        edot = _dots(new[1], [o[1] for o in olds])
+        both = np.array([bool(vec[1]) and bool(v[1]) for v in m.vecs], dtype=bool)
+        pair = (c.w_terms * tdot + np.where(both, c.w_entities * edot, 0.0)) / np.where(
+            both, c.w_terms + c.w_entities, c.w_terms
+        )
+        row = np.append(pair, 1.0).astype(np.float32)
+        m.arrs[aid] = new
         n = len(m.ids)
         sims = np.empty((n + 1, n + 1), dtype=np.float32)
         sims[:n, :n] = m.sims
@@ -833,7 +915,7 @@ class StoryLinker:
         m.sims = sims
 
     def _pair_sims(self, vecs: list[tuple[dict[int, float], dict[int, float], int | None]]) -> np.ndarray:
-        """All pairwise ``_pair_sim`` values at once (sparse products), for a story read back from the store."""
+        """All pairwise member similarities (as ``_append`` takes them), for a story read back from the store."""
         c = self.config.cluster
 
         def gram(k: int) -> np.ndarray:
@@ -934,7 +1016,10 @@ class StoryLinker:
             [i for i, p in zip(m.ids, part, strict=True) if p],
             [v for v, p in zip(m.vecs, part, strict=True) if p],
             m.sims[np.ix_(part, part)],
+            {mid: m.arrs[mid] for mid in moving if mid in m.arrs},
         )
+        for mid in moving:
+            m.arrs.pop(mid, None)
         m.ids = [i for i, k in zip(m.ids, keep, strict=True) if k]
         m.vecs = [v for v, k in zip(m.vecs, keep, strict=True) if k]
         m.sims = m.sims[np.ix_(keep, keep)]
