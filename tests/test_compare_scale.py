@@ -1,0 +1,125 @@
+"""A big story compared through the big-story paths (nearest-neighbour alignment, blocked conflict
+finders) finds what the same articles show in a small story, and costs near-linear time.
+
+The ferry story below is original text: three invented outlets report a new ferry line. Planted:
+a flat contradiction about Sunday sailings (polarity) and a date given differently (date). The big
+story repeats the three articles under new ids and outlets, as independent outlets that print the
+same sentences would, with the alignment's all-pairs limit set low so the big-story paths run.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from functools import lru_cache
+
+from storyline.compare import compare_story
+from storyline.compare.align import AlignConfig
+from storyline.model import Article, ArticleFacts, RawDoc, Story, StoryReport
+from test_compare import one_story
+
+WAVELINE = """Ferry line to Orrick Island opens
+
+The Kelda Straits Ferry Company began sailing between Port Wendle and Orrick Island on Monday.
+
+The line's timetable was approved by the island council on 4 April 2023.
+
+The ferry will not run on Sundays during the winter months, the company said.
+
+Each crossing takes about 40 minutes and carries up to 200 passengers.
+"""
+
+STRAITS = """New ferry links Orrick Island to the mainland
+
+The Kelda Straits Ferry Company opened its service between Port Wendle and Orrick Island on Monday.
+
+The timetable was approved by the island council on 19 May 2023.
+
+The ferry will run on Sundays during the winter months, the company said.
+
+Islanders said the line would end years of waiting for a daily boat.
+"""
+
+LANTERN = """Orrick Island gets its ferry
+
+Boats of the Kelda Straits Ferry Company now sail from Port Wendle to Orrick Island.
+
+A return ticket costs 12 pounds, and children under five travel free.
+
+The company plans a second vessel for the summer season.
+"""
+
+OUTLETS = ("Waveline Courier", "Straits Herald", "The Island Lantern")
+
+
+@lru_cache(maxsize=1)
+def ferry() -> tuple[list[Article], list[ArticleFacts]]:
+    from storyline.analyse import analyse_many
+    from storyline.clean import clean
+
+    arts = []
+    for i, (text, outlet) in enumerate(zip((WAVELINE, STRAITS, LANTERN), OUTLETS, strict=True)):
+        a = clean(
+            RawDoc(
+                source=f"ferry-{i}.txt",
+                kind="text",
+                data=text.encode(),
+                outlet=outlet,
+                published="2023-06-05",
+            )
+        )
+        a.id = i + 1
+        arts.append(a)
+    facts = analyse_many(arts)
+    for a, f in zip(arts, facts, strict=True):
+        f.article_id = a.id
+    return arts, facts
+
+
+def repeated(
+    copies: int, which: tuple[int, ...] = (0, 1, 2)
+) -> tuple[Story, dict[int, Article], dict[int, ArticleFacts]]:
+    """The articles ``which`` ``copies`` times each, every copy under its own id and outlet."""
+    arts, facts = ferry()
+    articles: dict[int, Article] = {}
+    fmap: dict[int, ArticleFacts] = {}
+    for k in range(copies):
+        for a0, f0 in ((arts[i], facts[i]) for i in which):
+            a, f = copy.copy(a0), copy.copy(f0)
+            a.id = f.article_id = len(articles) + 1
+            a.outlet = f"{a0.outlet} {k}" if k else a0.outlet
+            articles[a.id], fmap[a.id] = a, f
+    return one_story(list(articles.values()), list(fmap.values())), articles, fmap
+
+
+def found(report: StoryReport) -> set[tuple[str, str, str]]:
+    return {(c.kind, c.a.text, c.b.text) for c in report.conflicts}
+
+
+def test_the_big_story_paths_find_the_conflicts_of_the_small_story() -> None:
+    small_story, small_arts, small_facts = repeated(1)
+    small = compare_story(small_story, small_arts, small_facts)
+    want = found(small)
+    assert {"polarity", "date"} <= {k for k, _, _ in want}
+    story, articles, fmap = repeated(30)
+    big = compare_story(story, articles, fmap, align_config=AlignConfig(dense_max=50))
+    got = found(big)
+    assert want <= got
+    # every pair of independent outlets printing the two Sunday sentences is reported once
+    polarity = [c for c in big.conflicts if c.kind == "polarity"]
+    assert len({(c.a.article_id, c.b.article_id) for c in polarity}) == len(polarity) == 30 * 30
+
+
+def test_the_conflict_finders_cost_near_linear_time() -> None:
+    def seconds(copies: int) -> float:
+        # the two articles that do not conflict: the cost is the pairs visited, not the conflicts listed
+        story, articles, fmap = repeated(copies, (0, 2))
+        t0 = time.process_time()
+        compare_story(story, articles, fmap, align_config=AlignConfig(dense_max=50))
+        return time.process_time() - t0
+
+    seconds(5)  # the embedding model loads once
+    small, big = seconds(100), seconds(1000)
+    # ten times the articles (9,000 claims): no more than linear, where visiting every pair of claims
+    # took 21 times as long (1.1 s -> 22.8 s CPU when measured on the 2-core development machine)
+    assert big < 8 * max(small, 0.1), (small, big)
