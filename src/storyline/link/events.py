@@ -26,6 +26,7 @@ _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")(?:,
 _MONTH_DAY = re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 _RELATIVE_RE = re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)
+_DIGIT = re.compile(r"\d")  # both day-month patterns need one
 _PLACE_AFTER = re.compile(r"\b(?:in|at|to|from|near)\s+((?:[A-Z][\w'’\-]+\s?){1,3})")
 
 
@@ -79,18 +80,21 @@ def _text_cues(text: str, published: dt.date | None) -> list[EventCue]:
     cues: list[EventCue] = []
     for i, sent in enumerate(sentences(text)):
         found: list[EventCue] = []
-        for m in _DAY_MONTH.finditer(sent):
-            year = int(m.group(3)) if m.group(3) else (published.year if published else None)
-            if year:
-                d = _safe_date(year, _month(m.group(2)), int(m.group(1)))
-                found.append(EventCue(i, m.group(0), date=d))
-        for m in _MONTH_DAY.finditer(sent):
-            year = int(m.group(3)) if m.group(3) else (published.year if published else None)
-            if year:
-                d = _safe_date(year, _month(m.group(1)), int(m.group(2)))
-                found.append(EventCue(i, m.group(0), date=d))
-        for m in _WEEKDAY.finditer(sent):
-            found.append(EventCue(i, m.group(0), weekday=WEEKDAYS.index(m.group(1).lower())))
+        # cheap tests first: most sentences name no date, and each pattern scans the whole sentence
+        if _DIGIT.search(sent):
+            for m in _DAY_MONTH.finditer(sent):
+                year = int(m.group(3)) if m.group(3) else (published.year if published else None)
+                if year:
+                    d = _safe_date(year, _month(m.group(2)), int(m.group(1)))
+                    found.append(EventCue(i, m.group(0), date=d))
+            for m in _MONTH_DAY.finditer(sent):
+                year = int(m.group(3)) if m.group(3) else (published.year if published else None)
+                if year:
+                    d = _safe_date(year, _month(m.group(1)), int(m.group(2)))
+                    found.append(EventCue(i, m.group(0), date=d))
+        if "day" in sent.lower():  # every weekday's name ends so
+            for m in _WEEKDAY.finditer(sent):
+                found.append(EventCue(i, m.group(0), weekday=WEEKDAYS.index(m.group(1).lower())))
         for m in _RELATIVE_RE.finditer(sent):
             found.append(EventCue(i, m.group(0), offset=_RELATIVE[m.group(1).lower()]))
         if found:

@@ -169,6 +169,7 @@ def american(word: str) -> str:
     return _YSE.sub(r"yz\1", _ISE.sub(r"iz\1", word))
 
 
+@lru_cache(maxsize=1 << 17)  # a pure function of the word, met again and again across articles
 def normalise_token(tok: str) -> str:
     """Light lemmatisation: possessives and regular plurals, so "talks"/"talk" meet; one spelling
     for British and American forms.
@@ -191,6 +192,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=1 << 17)
+def _content_term(word: str) -> str:
+    """The normalised content term of a word that is no number, or "" for a stop word."""
+    t = normalise_token(word)
+    return t if len(t) > 2 and t not in STOP and "'" not in t else ""
+
+
 def content_terms(text: str) -> list[str]:
     """Normalised content words (no stop words) and multi-digit numbers (years, ages, tolls)."""
     out = []
@@ -199,8 +207,8 @@ def content_terms(text: str) -> list[str]:
             if len(w) > 1:
                 out.append("#" + w)
             continue
-        t = normalise_token(w)
-        if len(t) > 2 and t not in STOP and "'" not in t:
+        t = _content_term(w)
+        if t:
             out.append(t)
     return out
 
@@ -224,6 +232,12 @@ def _sentence_spans(text: str) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 17)
+def _is_cap(tok: str) -> bool:
+    """A capitalised word that may belong to a name."""
+    return bool(_CAP.match(tok)) and fold(tok) not in _CAP_STOP
+
+
 def capitalised_runs(text: str) -> list[tuple[int, str]]:
     """Runs of capitalised words with their start offsets (a cheap stand-in for named entities).
 
@@ -237,16 +251,17 @@ def capitalised_runs(text: str) -> list[tuple[int, str]]:
         prev_end = -1
         for m in _WORD.finditer(sent + " ."):
             tok = m.group(0)
-            gap = sent[prev_end : m.start()] if prev_end >= 0 else ""
-            prev_end = m.end()
-            is_cap = bool(_CAP.match(tok)) and fold(tok) not in _CAP_STOP
-            if run and (not is_cap or gap.strip()):
+            at = m.start()
+            # the text between this word and the previous one (only read inside a run)
+            gap_from, prev_end = prev_end, m.end()
+            is_cap = _is_cap(tok)
+            if run and (not is_cap or (gap_from >= 0 and sent[gap_from:at].strip())):
                 if not (len(run) == 1 and run_start == 0):
                     out.append((base + run_start, " ".join(run)))
                 run = []
             if is_cap:
                 if not run:
-                    run_start = m.start()
+                    run_start = at
                 run.append(tok)
         if run and not (len(run) == 1 and run_start == 0):
             out.append((base + run_start, " ".join(run)))
@@ -413,16 +428,19 @@ def extract(
     # one pass over the body: each content term with its offset, and where the lead and the late text begin
     starts: list[int] = []
     found: list[tuple[int, str]] = []
+    toks: list[str] = []
     for wm in _WORD.finditer(body):
-        starts.append(wm.start())
+        at = wm.start()
+        starts.append(at)
         tok = wm.group(0)
+        toks.append(tok)
         if tok[0].isdigit():
             if len(tok) > 1:
-                found.append((wm.start(), "#" + tok))
+                found.append((at, "#" + tok))
             continue
-        norm = normalise_token(tok)
-        if len(norm) > 2 and norm not in STOP and "'" not in norm:
-            found.append((wm.start(), norm))
+        norm = _content_term(tok)
+        if norm:
+            found.append((at, norm))
     lead_sents = _SENT.split(body, maxsplit=cfg.lead_sentences)[: cfg.lead_sentences]
     lead_end = len("\n".join(lead_sents))
     if len(starts) > cfg.lead_words:
@@ -519,7 +537,7 @@ def extract(
         terms = {pre + k: v for k, v in terms.items()}
         ents = {pre + k: v for k, v in ents.items()}
         names = {pre + k: v for k, v in names.items()}
-    lead = " ".join(words(body)[:200])
+    lead = " ".join(toks[:200])
     return ArticleFeatures(
         terms=terms,
         entities=ents,
