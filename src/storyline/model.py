@@ -197,6 +197,9 @@ class Claim:
     modality: str = ""  # must | should | will | plans | can | ""
     numbers: list[Quantity] = field(default_factory=list)
     quote: int | None = None  # index into ArticleFacts.quotes when reported speech
+    # the proposition's skeleton: article offsets of the words its parse keeps when modifiers,
+    # times and settings are left out (predicate, subject, objects, complements, negation)
+    core: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -533,6 +536,7 @@ def facts_from_json(d: dict[str, Any]) -> ArticleFacts:
                     **c,
                     "span": Span(**c["span"]),
                     "numbers": [Quantity(**n) for n in c.get("numbers", [])],
+                    "core": [(int(x[0]), int(x[1])) for x in c.get("core", [])],
                 }
             )
             for c in d.get("claims", [])

@@ -405,6 +405,65 @@ _REL_FRAME_END = re.compile(
 )
 
 
+# Dependencies that carry what a clause asserts: who, the predicate, whom/what, its complement,
+# negation. A clause's modifiers (when, where, how, relative clauses) are left out of its core.
+_CORE_ARGS = frozenset(
+    (
+        "nsubj", "nsubjpass", "csubj", "csubjpass", "dobj", "attr", "oprd", "acomp", "prt", "neg", "agent",
+        "dative", "xcomp", "ccomp", "pcomp", "pobj", "prep", "conj",
+    )
+)  # fmt: skip
+_TIME_PREPS = frozenset(("before", "after", "during", "until", "till", "since"))  # they say when
+_CORE_NOUN_MODS = frozenset(("compound", "nummod", "amod", "acl", "poss"))
+
+
+def core_offsets(toks: list[Token]) -> list[tuple[int, int]]:
+    """The skeleton of the claim: from each clause head (a token whose head lies outside the claim),
+    its arguments, complements and coordinated clauses; a prepositional phrase only at the first
+    level below a predicate or its arguments, never one that only says when; nouns keep their
+    compounds, numbers, adjectives and participle clauses. Two claims that assert the same thing in
+    other settings ("struck the bridge early Tuesday" / "struck the bridge at 1:30 a.m.") share a core."""
+    if not toks:
+        return []
+    doc = toks[0].doc
+    inside = {t.i for t in toks}
+    keep: set[int] = set()
+    seen: set[int] = set()
+    nested: dict[int, bool] = {}  # reached through a prepositional object already
+    frontier = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    for t in frontier:
+        keep.add(t.i)
+        seen.add(t.i)
+        nested[t.i] = False
+    while frontier:
+        t = frontier.pop()
+        for c in t.children:
+            if c.i not in inside or c.i in seen:
+                continue
+            if c.dep_ in ("aux", "auxpass"):
+                # the parser sometimes hangs the subject on the auxiliary ("the bridge was closed")
+                seen.add(c.i)
+                nested[c.i] = nested[t.i]
+                frontier.append(c)
+                continue
+            if c.dep_ == "prep":
+                if (
+                    nested[t.i]
+                    or c.lower_ in _TIME_PREPS
+                    or all(x.ent_type_ in ("DATE", "TIME") for x in c.children if x.dep_ == "pobj")
+                ):
+                    continue
+            elif c.dep_ not in _CORE_ARGS and not (
+                c.dep_ in _CORE_NOUN_MODS and t.pos_ in ("NOUN", "PROPN", "PRON")
+            ):
+                continue
+            keep.add(c.i)
+            seen.add(c.i)
+            nested[c.i] = nested[t.i] or c.dep_ == "pobj"
+            frontier.append(c)
+    return [(doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(keep)]
+
+
 def _make_claim(
     doc: Doc, head: Token, toks: list[Token], index: EntityIndex, asserter: str, quote: int | None, sent: int
 ) -> Claim | None:
@@ -443,6 +502,7 @@ def _make_claim(
         modality=_modality(head),
         numbers=extract_quantities(toks),
         quote=quote,
+        core=[(x, y) for x, y in core_offsets(toks) if a <= x and y <= b],
     )
 
 

@@ -1,0 +1,74 @@
+"""A claim's core: its predicate and arguments without the settings, and how alignment uses it."""
+
+from __future__ import annotations
+
+from storyline.analyse import analyse_article
+from storyline.compare.align import AlignConfig, EntityResolver, claim_members, core_vectors
+from storyline.embed import encode
+from storyline.model import Article
+
+
+def _article(i: int, outlet: str, *paragraphs: str) -> Article:
+    return Article(
+        source=f"{outlet}.txt", content_hash=str(i), id=i, outlet=outlet, paragraphs=list(paragraphs)
+    )
+
+
+def _core(text: str) -> str:
+    art = _article(1, "Harbour Courier", text)
+    facts = analyse_article(art)
+    claim = max(facts.claims, key=lambda c: len(c.span.text))
+    return " ".join(art.text[a:b] for a, b in claim.core)
+
+
+def test_core_keeps_who_did_what_to_whom_and_drops_when() -> None:
+    core = _core("A grain barge struck the Ostby swing bridge early on Tuesday morning.")
+    words = core.split()
+    assert {"barge", "struck", "bridge"} <= set(words)
+    assert "Tuesday" not in words and "morning" not in words
+
+
+def test_core_keeps_negation_and_the_content_of_a_complement() -> None:
+    core = _core("The harbour board will not reopen the canal tunnel before the inquiry ends.")
+    assert {"not", "reopen", "tunnel"} <= set(core.split())
+    core = _core(
+        "The mayor stressed the importance of neighbouring towns paying a larger share of the dredging costs."
+    )
+    assert "paying" in core.split() and "share" in core.split()
+
+
+def test_core_offsets_are_verbatim_and_inside_the_claim() -> None:
+    art = _article(
+        1,
+        "Harbour Courier",
+        "Divers from the coastguard recovered two lorries from the Varne estuary on Friday.",
+    )
+    facts = analyse_article(art)
+    assert facts.claims
+    for c in facts.claims:
+        assert c.core
+        for a, b in c.core:
+            assert c.span.start <= a < b <= c.span.end
+            assert art.text[a:b].strip() == art.text[a:b]
+
+
+def test_the_core_compares_what_is_asserted_not_when() -> None:
+    """The same strike told at other times has one core: compared by it, the two tell one thing."""
+    strike = "a grain barge struck the Ostby swing bridge."
+    arts = {
+        1: _article(1, "Harbour Courier", "Early on Tuesday morning " + strike),
+        2: _article(2, "Valley Gazette", "On Tuesday, two hours before the first commuter train, " + strike),
+    }
+    facts = {i: analyse_article(a) for i, a in arts.items()}
+    for i, f in facts.items():
+        f.article_id = i
+    units = claim_members(arts, facts, {i: a.outlet or "" for i, a in arts.items()}, EntityResolver([]))
+    assert [u.member.article_id for u in units] == [1, 2]
+    assert "Tuesday" not in units[0].core and "struck" in units[0].core
+    assert units[0].core == units[1].core
+    emb = encode([u.text for u in units])
+    cores = core_vectors(units, emb, AlignConfig())
+    assert cores is not None
+    raw, core = emb @ emb.T, cores @ cores.T
+    assert core[0, 1] > 0.99 > 0.95 > raw[0, 1]
+    assert core_vectors(units, emb, AlignConfig(core=0.0)) is None
