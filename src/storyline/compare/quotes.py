@@ -228,10 +228,24 @@ def group_quotes(
 
     # greedy grouping in citation order: a quote joins the first group whose reference it matches
     groups: list[list[int]] = []
+    # Only a reference sharing ``min_shared_content`` content words (counted with repeats) can match, so
+    # groups are looked up by their reference's words: a big story holds thousands of quotes.
+    holding: dict[str, list[int]] = {}  # content word -> groups whose reference can be matched
+    ref_counts: list[Counter[str]] = []
     for i, w in enumerate(words):
         placed = False
         if len(w) >= min_words and variants[i].kind != "indirect":
-            for g in groups:
+            bag = Counter(t for t in w if t not in STOP)
+            shared: Counter[int] = Counter()
+            for t, n in bag.items():
+                for gi in holding.get(t, ()):
+                    shared[gi] += min(n, ref_counts[gi][t])
+            if c.min_shared_content > 0:
+                candidates = sorted(gi for gi, n in shared.items() if n >= c.min_shared_content)
+            else:
+                candidates = list(range(len(groups)))
+            for gi in candidates:
+                g = groups[gi]
                 ref = g[0]
                 if variants[ref].kind == "indirect" or len(words[ref]) < min_words:
                     continue
@@ -255,6 +269,11 @@ def group_quotes(
                     break
         if not placed:
             groups.append([i])
+            bag = Counter(t for t in w if t not in STOP)
+            ref_counts.append(bag)
+            if len(w) >= min_words and variants[i].kind != "indirect":
+                for t in bag:
+                    holding.setdefault(t, []).append(len(groups) - 1)
     out: list[QuoteGroup] = []
     for g in groups:
         vs = [variants[i] for i in g]
