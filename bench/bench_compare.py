@@ -41,7 +41,40 @@ def _pool(n: int, path: Path) -> None:
     path.write_bytes(pickle.dumps((arts, facts)))
 
 
-def _child(size: int, pool_path: Path) -> dict[str, float]:
+# the stages of ``compare_story`` timed apart: where a big story's time goes
+STAGES = (
+    "align",
+    "find_conflicts",
+    "group_quotes",
+    "corroborate_all",
+    "coverage",
+    "framing_signals",
+    "build_timeline",
+)
+
+
+def _time_stages() -> dict[str, float]:
+    """Wrap the stages ``compare_story`` calls (names of ``storyline.compare``) to sum their seconds."""
+    import functools
+
+    import storyline.compare as compare
+
+    spent = dict.fromkeys(STAGES, 0.0)
+    for name in STAGES:
+        fn = getattr(compare, name)
+
+        def timed(*args, _fn=fn, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            t = time.perf_counter()
+            try:
+                return _fn(*args, **kwargs)
+            finally:
+                spent[_name] += time.perf_counter() - t
+
+        setattr(compare, name, functools.wraps(fn)(timed))
+    return spent
+
+
+def _child(size: int, pool_path: Path) -> dict[str, object]:
     import copy
 
     from storyline.compare import compare_story
@@ -66,10 +99,12 @@ def _child(size: int, pool_path: Path) -> dict[str, float]:
         outlets=sorted({a.outlet or "" for a in articles.values()}),
     )
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    spent = _time_stages()
     t0 = time.perf_counter()
     report = compare_story(story, articles, fmap)
     secs = time.perf_counter() - t0
     return {
+        "stages": dict(spent),
         "size": size,
         "seconds": secs,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -121,6 +156,14 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{size:>9} {r['seconds']:>9.1f} {1000 * r['seconds'] / size:>11.1f} {r['peak_rss_mib']:>7.0f} MiB "
                 f"{r['clusters']:>9} {r['conflicts']:>9}",
+                flush=True,
+            )
+            stages = r["stages"]
+            other = r["seconds"] - sum(stages.values())
+            print(
+                f"{'':>9} seconds by stage: "
+                + ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
+                + f", other {other:.1f}",
                 flush=True,
             )
     print(

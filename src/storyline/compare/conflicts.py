@@ -870,13 +870,20 @@ class ConflictFinder:
         changed = self._role_changes()
         out: list[Conflict] = []
         seen: set[tuple[int, str, str]] = set()
+        # a person's titles by role core: a big story names its main figures by title thousands of times
+        by_core: dict[tuple[str, str], list[tuple[int, str, str, SourceRef]]] = defaultdict(list)
+        for person, held in current.items():
+            for x in held:
+                by_core[person, x[2]].append(x)
         for aid, who, qual, core, ref in past:
             if who in changed:
                 continue  # dismissed and reinstated, resigned, re-elected: the role changed over time
-            holders = [h for h in current.get(who, []) if _role_match(qual, core, h[1], h[2])]
+            if (aid, who, core) in seen:
+                continue
+            holders = [h for h in by_core.get((who, core), []) if _role_match(qual, core, h[1], h[2])]
             same = [h for h in holders if h[0] == aid]
             h = same[0] if same else next((x for x in holders if self.sources.independent(aid, x[0])), None)
-            if h is None or (aid, who, core) in seen:
+            if h is None:
                 continue
             seen.add((aid, who, core))
             here = self.sources.name[aid]
