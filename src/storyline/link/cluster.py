@@ -220,23 +220,43 @@ def _sparse(vec: dict[int, float]) -> _Sparse:
     return ids[order], ws[order]
 
 
-def _dots(doc: _Sparse, others: list[_Sparse]) -> np.ndarray:
-    """Dot products of one sparse vector with each of ``others`` (the same sums ``_cos`` takes, in
-    one vectorised pass instead of a Python loop per pair)."""
-    out = np.zeros(len(others), dtype=np.float64)
-    ids, ws = doc
-    if not len(ids) or not others:
-        return out
-    lens = np.fromiter((len(o[0]) for o in others), dtype=np.int64, count=len(others))
-    if not lens.sum():
-        return out
-    keys = np.concatenate([o[0] for o in others])
-    vals = np.concatenate([o[1] for o in others])
-    at = np.searchsorted(ids, keys)
-    np.minimum(at, len(ids) - 1, out=at)
-    hit = ids[at] == keys
-    seg = np.repeat(np.arange(len(others)), lens)
-    return np.bincount(seg[hit], weights=vals[hit] * ws[at[hit]], minlength=len(others))
+# A story's (or member's) term and entity vectors in one pair of arrays: term ids, then entity ids
+# shifted past the hashed space, with their weights, and how many of each.
+_Packed = tuple[np.ndarray, np.ndarray, int, int]
+
+
+def _pack(terms: dict[int, float], ents: dict[int, float], shift: int) -> _Packed:
+    tk, tv = _sparse(terms)
+    ek, ev = _sparse(ents)
+    return np.concatenate((tk, ek + shift)), np.concatenate((tv, ev)), len(tk), len(ek)
+
+
+class _Dots:
+    """Term and entity dot products of one vector with many at once: the one vector is written into a
+    dense scratch array (zero elsewhere), the others' weights are multiplied by what they find there and
+    summed per vector (shared features only, in each vector's order). Replaces a Python loop per pair."""
+
+    def __init__(self, n_features: int) -> None:
+        self.n = n_features
+        self._scratch: np.ndarray | None = None  # 2 x n_features: terms, then entities
+
+    def __call__(self, doc: _Packed, others: list[_Packed]) -> tuple[list[float], list[float]]:
+        k = len(others)
+        if not k or not len(doc[0]):
+            return [0.0] * k, [0.0] * k
+        if self._scratch is None:
+            self._scratch = np.zeros(2 * self.n, dtype=np.float64)  # untouched pages cost no memory
+        scratch = self._scratch
+        keys = np.concatenate([o[0] for o in others])
+        vals = np.concatenate([o[1] for o in others])
+        scratch[doc[0]] = doc[1]
+        prod = scratch[keys]
+        scratch[doc[0]] = 0.0
+        prod *= vals
+        hit = np.flatnonzero(prod)
+        part = np.repeat(np.arange(2 * k), [x for o in others for x in (o[2], o[3])])
+        out = np.bincount(part[hit], weights=prod[hit], minlength=2 * k)
+        return out[0::2].tolist(), out[1::2].tolist()
 
 
 @dataclass(slots=True)
@@ -260,7 +280,7 @@ class StoryState:
     merged_into: int | None = None  # set when this story joined another (it is then empty)
     _tn: float = 0.0
     _en: float = 0.0
-    _arr: tuple[_Sparse, _Sparse] | None = None  # terms and ents as sorted arrays (built when scored)
+    _arr: _Packed | None = None  # terms and ents as arrays (built when scored)
 
     def norms(self) -> None:
         """Recompute what is derived from ``terms``/``ents``: call after changing them."""
@@ -268,9 +288,9 @@ class StoryState:
         self._en = math.sqrt(sum(v * v for v in self.ents.values()))
         self._arr = None
 
-    def arrays(self) -> tuple[_Sparse, _Sparse]:
+    def packed(self, shift: int) -> _Packed:
         if self._arr is None:
-            self._arr = (_sparse(self.terms), _sparse(self.ents))
+            self._arr = _pack(self.terms, self.ents, shift)
         return self._arr
 
 
@@ -283,7 +303,7 @@ class _Members:
         default_factory=list
     )
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
-    arrs: dict[int, tuple[_Sparse, _Sparse]] = field(default_factory=dict)  # id -> vecs as arrays
+    arrs: dict[int, _Packed] = field(default_factory=dict)  # id -> its vectors as arrays
 
 
 def _cos(doc: dict[int, float], centroid: dict[int, float], cnorm: float) -> float:
@@ -328,6 +348,7 @@ class StoryLinker:
         self.moved: set[int] = set()  # stored articles whose story changed by a split (saved as updates)
         self.splits = 0
         self.merges = 0
+        self._dots = _Dots(c.n_features)
 
     # ------------------------------------------------------------- features
     def _hash(self, key: str) -> int:
@@ -361,24 +382,28 @@ class StoryLinker:
         return dict(zip(feats.tolist(), vec.tolist(), strict=True))
 
     # ------------------------------------------------------------- candidates
-    def _active(self, s: StoryState, date: dt.date | None) -> bool:
-        if date is None or s.last is None:
-            return True
-        win = dt.timedelta(days=self.config.cluster.window_days)
-        return s.last >= date - win and (s.first is None or s.first <= date + win)
-
     def candidates(self, terms: dict[int, float], ents: dict[int, float], date: dt.date | None) -> list[int]:
         c = self.config.cluster
         keys = heapq.nlargest(c.query_keys // 2, ents.items(), key=lambda kv: kv[1])
         keys += heapq.nlargest(c.query_keys - len(keys), terms.items(), key=lambda kv: kv[1])
-        hits: dict[int, float] = {}
+        # each key's newest stories, scored by the summed weights of the keys that lead to them: one
+        # array pass (per story, the weights add in key order, as a dict would add them)
+        parts, weights = [], []
         for f, w in keys:
             post = self.postings.get(f)
-            if not post:
-                continue
-            for sid in set(post[-c.posting_depth :]):
-                hits[sid] = hits.get(sid, 0.0) + w
+            if post:
+                found_f = set(post[-c.posting_depth :])
+                parts.append(np.fromiter(found_f, dtype=np.int64, count=len(found_f)))
+                weights.append(np.full(len(found_f), w))
+        ids: list[int] = []
+        sums: list[float] = []
+        if parts:
+            uniq, first, inv = np.unique(np.concatenate(parts), return_index=True, return_inverse=True)
+            total = np.bincount(inv, weights=np.concatenate(weights))
+            seen = np.argsort(first, kind="stable")  # first-seen order: ties keep it
+            ids, sums = uniq[seen].tolist(), total[seen].tolist()
         if self.backend is not None:
+            hits = dict(zip(ids, sums, strict=True))
             win = None
             if date is not None:
                 span = dt.timedelta(days=c.window_days)
@@ -389,10 +414,25 @@ class StoryLinker:
             self._fetch([sid for sid in found if sid not in self.stories])
             for rank, sid in enumerate(found):
                 hits[sid] = hits.get(sid, 0.0) + 1.0 / (1 + rank)
+            ids, sums = list(hits), list(hits.values())
+        # by score, ties in first-seen order (a stable sort)
+        order = sorted(range(len(ids)), key=sums.__getitem__, reverse=True)
+        lo = hi = None
+        if date is not None:
+            span = dt.timedelta(days=c.window_days)
+            lo, hi = date - span, date + span
         out = []
-        for sid in sorted(hits, key=lambda k: -hits[k]):
+        for i in order:
+            sid = ids[i]
             s = self._get_story(sid)
-            if s is not None and self._active(s, date):
+            if s is None:
+                continue
+            if (
+                lo is None
+                or hi is None
+                or s.last is None
+                or (s.last >= lo and (s.first is None or s.first <= hi))
+            ):
                 out.append(sid)
                 if len(out) >= c.max_candidates:
                     break
@@ -451,9 +491,8 @@ class StoryLinker:
         since: dt.date | None = None,
     ) -> list[float]:
         """``score`` for each of ``stories``, the cosines taken in one vectorised pass."""
-        arrs = [s.arrays() for s in stories]
-        tdot = _dots(_sparse(terms), [a[0] for a in arrs]).tolist() if terms else [0.0] * len(stories)
-        edot = _dots(_sparse(ents), [a[1] for a in arrs]).tolist() if ents else [0.0] * len(stories)
+        shift = self.config.cluster.n_features
+        tdot, edot = self._dots(_pack(terms, ents, shift), [s.packed(shift) for s in stories])
         out = []
         for s, td, ed in zip(stories, tdot, edot, strict=True):
             tcos = td / s._tn if terms and s._tn != 0.0 else 0.0
@@ -895,11 +934,11 @@ class StoryLinker:
         emb: np.ndarray | None,
     ) -> None:
         c = self.config.cluster
-        new = (_sparse(vec[0]), _sparse(vec[1]))
-        olds = [m.arrs.get(i) or (_sparse(v[0]), _sparse(v[1])) for i, v in zip(m.ids, m.vecs, strict=True)]
+        new = _pack(vec[0], vec[1], c.n_features)
+        olds = [m.arrs.get(i) or _pack(v[0], v[1], c.n_features) for i, v in zip(m.ids, m.vecs, strict=True)]
         # the new member's similarity to each member: term cosine, and entity cosine when both name any
-        tdot = _dots(new[0], [o[0] for o in olds])
-        edot = _dots(new[1], [o[1] for o in olds])
+        tdots, edots = self._dots(new, olds)
+        tdot, edot = np.array(tdots), np.array(edots)
         both = np.array([bool(vec[1]) and bool(v[1]) for v in m.vecs], dtype=bool)
         pair = (c.w_terms * tdot + np.where(both, c.w_entities * edot, 0.0)) / np.where(
             both, c.w_terms + c.w_entities, c.w_terms
