@@ -113,9 +113,12 @@ class DuplicateIndex:
 
     def __post_init__(self) -> None:
         c = self.config
-        self._lsh = MinHashLSH(
-            threshold=c.threshold, num_perm=c.num_perm, params=lsh_bands(c.threshold, c.num_perm)
-        )
+        # The LSH index: per band (datasketch's banding for the threshold), the articles whose signature
+        # holds that band's values. A plain dict per band: MinHashLSH's storage layer (byte-swapped keys,
+        # a key table, a MinHash object per call) cost three times as much per article here.
+        b, r = lsh_bands(c.threshold, c.num_perm)
+        self.hashranges = [(i * r, (i + 1) * r) for i in range(b)]
+        self._bands: list[dict[bytes, list[int]]] = [{} for _ in range(b)]
         # Signatures as uint32 (the affine32 scheme): 512 bytes an article.
         self._sigs: OrderedDict[int, np.ndarray] = OrderedDict()
         self.rep_of: dict[int, int] = {}  # member -> representative (only for duplicates)
@@ -145,23 +148,38 @@ class DuplicateIndex:
         m.update_batch(sh)
         return m.hashvalues.astype(np.uint32)
 
-    def _minhash(self, sig: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.config.num_perm, hashvalues=sig, scheme=SCHEME, permutations=self._perm)
-
     # -- index
+    def _band_values(self, sig: np.ndarray) -> list[bytes]:
+        sig = np.asarray(sig, dtype=np.uint32)  # one byte layout whatever array the signature came in
+        return [sig[lo:hi].tobytes() for lo, hi in self.hashranges]
+
     def insert(self, article_id: int, sig: np.ndarray) -> None:
         if article_id in self._sigs:
             return
-        self._lsh.insert(article_id, self._minhash(sig), check_duplication=False)
+        for band, key in zip(self._bands, self._band_values(sig), strict=True):
+            band.setdefault(key, []).append(article_id)
         self._sigs[article_id] = sig
         while len(self._sigs) > self.config.capacity:
-            old, _ = self._sigs.popitem(last=False)
-            self._lsh.remove(old)
+            old, old_sig = self._sigs.popitem(last=False)
+            for band, key in zip(self._bands, self._band_values(old_sig), strict=True):
+                ids = band[key]
+                ids.remove(old)
+                if not ids:
+                    del band[key]
+
+    def _query(self, sig: np.ndarray) -> set[int]:
+        """The indexed articles sharing at least one band with ``sig``."""
+        out: set[int] = set()
+        for band, key in zip(self._bands, self._band_values(sig), strict=True):
+            ids = band.get(key)
+            if ids:
+                out.update(ids)
+        return out
 
     def band_keys(self, sig: np.ndarray) -> list[int]:
         """One signed 64-bit key per LSH band (same banding as the in-memory index), for a store index."""
         keys = []
-        for i, (lo, hi) in enumerate(self._lsh.hashranges):
+        for i, (lo, hi) in enumerate(self.hashranges):
             d = hashlib.blake2b(
                 sig[lo:hi].astype(np.uint32).tobytes(), digest_size=8, salt=i.to_bytes(2, "little")
             )
@@ -170,7 +188,7 @@ class DuplicateIndex:
 
     def best_match(self, sig: np.ndarray) -> tuple[int | None, float]:
         """The indexed article most similar to ``sig`` above the threshold, and its Jaccard."""
-        cands = {c: self._sigs[c] for c in self._lsh.query(self._minhash(sig))}
+        cands = {c: self._sigs[c] for c in self._query(sig)}
         if self.backend is not None:
             for aid, other, rep in self.backend(self.band_keys(sig)):
                 cands.setdefault(aid, other)
