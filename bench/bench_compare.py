@@ -4,8 +4,11 @@ and 10,000 articles, and the cost per article (flat = near-linear).
 The articles are invented reports of one synthetic story by many outlets (``storyline.testing.synth``).
 Analysing 10,000 articles with spaCy would take the bench half an hour, so a pool of distinct articles
 (``--pool``, 400 by default) is analysed once and a bigger story repeats the pool's articles under new
-ids and outlets (the output says so). Each size runs in a fresh process, so its peak RSS is its own;
-a size that does not finish within ``--max-seconds`` is reported as such.
+ids and outlets (the output says so). Repeated articles repeat their sentences, which are embedded
+once, so a small pool understates the embedding cost of alignment: ``--pool 2000`` measures a 1,000-article
+story of distinct articles. Each size runs in a fresh process, so its peak RSS is its own; a size that
+does not finish within ``--max-seconds`` is reported as such. Under each size, the seconds spent in each
+stage of ``compare_story``.
 
     .venv/bin/python bench/bench_compare.py [--sizes 100,1000,10000] [--pool 400] [--max-seconds 900]
 """
