@@ -72,3 +72,32 @@ def test_the_core_compares_what_is_asserted_not_when() -> None:
     raw, core = emb @ emb.T, cores @ cores.T
     assert core[0, 1] > 0.99 > 0.95 > raw[0, 1]
     assert core_vectors(units, emb, AlignConfig(core=0.0)) is None
+
+
+def test_a_piece_without_a_verb_is_no_claim_and_a_cut_subject_finds_its_verb() -> None:
+    text = "The ferry strike stranded hundreds of lorries at Ostby, as well as two coaches in the north"
+    art = _article(1, "Harbour Courier", text + ".")
+    facts = analyse_article(art)
+    facts.article_id = 1
+    assert any(c.verbs for c in facts.claims)
+    units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
+    assert units and not any(u.text.startswith("as well as") for u in units)
+
+    from storyline.compare.align import _asserting_pieces
+
+    subject = "Around 900 lorries, nearly a third of the fleet"
+    whole = subject + ", were stuck at the port"
+    cut = len(subject)
+    pieces = [(0, cut, whole[:cut], False), (cut + 2, len(whole), whole[cut + 2 :], False)]
+    verbs = [whole.index("were")]
+    assert _asserting_pieces(pieces, whole, verbs) == [(0, len(whole), whole, False)]
+
+
+def test_an_embedded_question_or_condition_is_no_assertion() -> None:
+    from storyline.compare.align import _asserting_pieces
+
+    text = "The board did not say what share of the ferries were late"
+    cut = text.index("what")
+    pieces = [(0, cut - 1, text[: cut - 1], False), (cut, len(text), text[cut:], False)]
+    verbs = [text.index("did"), text.index("say"), text.index("were")]
+    assert [p[2] for p in _asserting_pieces(pieces, text, verbs)] == ["The board did not say"]

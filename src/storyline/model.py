@@ -200,6 +200,9 @@ class Claim:
     # the proposition's skeleton: article offsets of the words its parse keeps when modifiers,
     # times and settings are left out (predicate, subject, objects, complements, negation)
     core: list[tuple[int, int]] = field(default_factory=list)
+    verbs: list[int] = field(
+        default_factory=list
+    )  # article offsets of its verbs: a piece without one is no assertion
 
 
 @dataclass(slots=True)

@@ -503,6 +503,7 @@ def _make_claim(
         numbers=extract_quantities(toks),
         quote=quote,
         core=[(x, y) for x, y in core_offsets(toks) if a <= x and y <= b],
+        verbs=[t.idx for t in toks if t.pos_ in ("VERB", "AUX") and a <= t.idx < b],
     )
 
 
