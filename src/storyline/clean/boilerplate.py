@@ -283,6 +283,7 @@ GENERIC_SECTION_RE = re.compile(
     r"news|today|video|radio|tv|live|daily|weekly|press|media|review|digest|monitor|star|world)\s*[&/,|-]?\s*)+$",
     re.I,
 )
+# link.features.may_be_credit pre-tests this pattern (':', '/', '|', ')', photo/image/picture): keep them in step
 CAPTION_CREDIT_RE = re.compile(
     r"(?:[/|]\s*(?:photo|image|picture|file photo|illustration)s?\s*:|"
     r"^(?:photo|image|picture|illustration|file photo)s?(?:\s+credit)?\s*:|"
