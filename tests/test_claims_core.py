@@ -101,3 +101,31 @@ def test_an_embedded_question_or_condition_is_no_assertion() -> None:
     pieces = [(0, cut - 1, text[: cut - 1], False), (cut, len(text), text[cut:], False)]
     verbs = [text.index("did"), text.index("say"), text.index("were")]
     assert [p[2] for p in _asserting_pieces(pieces, text, verbs)] == ["The board did not say"]
+
+
+def test_a_photo_caption_with_its_credit_states_no_claim() -> None:
+    caption = "A fisherman walks past a flooded shed in Ostby on Tuesday after the storm surge. — OPA"
+    body = (
+        "The storm surge flooded forty sheds along the Ostby quay on Monday night, the harbour master said."
+    )
+    art = _article(1, "Harbour Courier", caption, body)
+    facts = analyse_article(art)
+    facts.article_id = 1
+    units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
+    assert units and all("fisherman" not in u.text for u in units)
+    assert any("forty sheds" in u.text for u in units)
+
+
+def test_a_dropped_list_tail_takes_its_numbers_with_it() -> None:
+    text = (
+        "A storm warning was issued for the Ostby coast on Monday, with waves of up to five metres possible."
+    )
+    art = _article(1, "Harbour Courier", text)
+    facts = analyse_article(art)
+    facts.article_id = 1
+    units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
+    assert units
+    for u in units:
+        assert u.text in u.member.span.text
+        for q in u.member.numbers:
+            assert q.text in u.text and u.member.span.start <= q.start < u.member.span.end

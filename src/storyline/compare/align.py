@@ -353,10 +353,23 @@ def without_dateline(text: str) -> str:
     return text[m.end() :] if m and len(_WORD.findall(text[m.end() :])) >= 4 else text
 
 
+# A photo caption ending on its credit after the full stop ("... on New Year's Day. — AFP",
+# "... in this photo. - Reuters/File")
+_CREDIT_END = re.compile(r"[.!?]\s*[\u2014\u2013-]{1,2}\s*[A-Z][\w&]*(?:[ /][A-Z][\w]*)?\W*$")
+
+
 def furniture(text: str) -> bool:
     """A site's own navigation or a photo caption inside the text: a related-story link line, a
     gallery counter or picture credit. None of them asserts anything in the story's voice."""
     return bool(_FURNITURE.match(text) or _CAPTION.search(text))
+
+
+def caption_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a paragraph that is a photo caption by its credit
+    ("A man walks past ... — AFP")."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return bool(_CREDIT_END.search(text[a : b if b >= 0 else len(text)]))
 
 
 _NOT_ASSERTED = re.compile(r"(?:what|how|why|whether|if|unless)\b")
@@ -424,6 +437,8 @@ def claim_members(
             ):
                 continue
             st = sent.get(c.sentence)
+            if caption_paragraph(articles[aid].text, c.span.start, c.span.end):
+                continue
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
             pieces = [
                 (a2, b2, c.span.text[a2:b2] if said is None else said)
@@ -438,7 +453,8 @@ def claim_members(
                 expanded += [(a, b, r, True) for r in rel] if rel else [(a, b, text, False)]
             if c.verbs and len(expanded) > 1:
                 expanded = _asserting_pieces(expanded, c.span.text, [v - c.span.start for v in c.verbs])
-            single = len(expanded) == 1
+            # one piece standing for the whole claim (a dropped list tail leaves a piece that does not)
+            single = len(expanded) == 1 and expanded[0][:2] == (0, len(c.span.text))
             for k, (a, b, text, rewritten) in enumerate(expanded):
                 start, end = c.span.start + a, c.span.start + b
                 if not rewritten and text == c.span.text[a:b]:
