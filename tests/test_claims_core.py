@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from storyline.analyse import analyse_article
-from storyline.compare.align import AlignConfig, EntityResolver, claim_members, core_vectors
+from storyline.compare.align import AlignConfig, EntityResolver, claim_members, embed_units
 from storyline.embed import encode
 from storyline.model import Article
 
@@ -66,12 +68,12 @@ def test_the_core_compares_what_is_asserted_not_when() -> None:
     assert [u.member.article_id for u in units] == [1, 2]
     assert "Tuesday" not in units[0].core and "struck" in units[0].core
     assert units[0].core == units[1].core
-    emb = encode([u.text for u in units])
-    cores = core_vectors(units, emb, AlignConfig())
+    emb, cores = embed_units(units, AlignConfig())
     assert cores is not None
+    assert np.allclose(emb, encode([u.text for u in units]), atol=1e-5)
     raw, core = emb @ emb.T, cores @ cores.T
     assert core[0, 1] > 0.99 > 0.95 > raw[0, 1]
-    assert core_vectors(units, emb, AlignConfig(core=0.0)) is None
+    assert embed_units(units, AlignConfig(core=0.0))[1] is None
 
 
 def test_a_piece_without_a_verb_is_no_claim_and_a_cut_subject_finds_its_verb() -> None:

@@ -602,17 +602,25 @@ def resolve_name(resolve: EntityResolver, name: str) -> str:
     return resolve.by_key.get(k, name)
 
 
-def core_vectors(units: list[ClaimUnit], emb: np.ndarray, config: AlignConfig) -> np.ndarray | None:
-    """Embeddings of the claims' cores; a claim without one (a headline, facts stored before cores)
-    keeps its own embedding. None when the mix is off or no claim has a core."""
-    if config.core <= 0 or not any(u.core for u in units):
-        return None
-    # a core of one or two words ("we start by") says too little to compare by
-    todo = [i for i, u in enumerate(units) if u.core and u.core != u.text and len(u.core.split()) >= 3]
-    out = emb.copy()
-    if todo:
-        out[todo] = encode([units[i].core for i in todo])
-    return out
+def _core_rows(units: list[ClaimUnit], config: AlignConfig) -> list[int]:
+    """The claims compared by their core: one of three words or more ("we start by" says too little)."""
+    if config.core <= 0:
+        return []
+    return [i for i, u in enumerate(units) if u.core and u.core != u.text and len(u.core.split()) >= 3]
+
+
+def embed_units(units: list[ClaimUnit], config: AlignConfig) -> tuple[np.ndarray, np.ndarray | None]:
+    """Embeddings of the claims and of their cores, in one encoder call (each distinct text once);
+    a claim without a core keeps its own embedding as its core's. Cores are None when the mix is off
+    or no claim has a core."""
+    rows = _core_rows(units, config)
+    vecs = encode([u.text for u in units] + [units[i].core for i in rows])
+    emb = vecs[: len(units)]
+    if not rows:
+        return emb, None
+    cores = emb.copy()
+    cores[rows] = vecs[len(units) :]
+    return emb, cores
 
 
 def lexical_similarity(texts: list[str], fit: int | None = None) -> np.ndarray:
@@ -880,8 +888,7 @@ def align(
         return Alignment([], empty, empty, np.zeros((0, 384), dtype=np.float32), [], {})
     n = len(units)
     everything = units + headline_units(articles, facts, outlet_of, resolve, config.min_words)
-    emb = encode([u.text for u in everything])  # each distinct text encoded once
-    cores = core_vectors(everything, emb, config)
+    emb, cores = embed_units(everything, config)
     if n > config.dense_max:
         return _align_big(units, everything, emb, cores, config)
     sim, raw, cannot = similarity_matrix(everything, center(emb, config.center), config)
