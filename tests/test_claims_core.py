@@ -131,3 +131,35 @@ def test_a_dropped_list_tail_takes_its_numbers_with_it() -> None:
         assert u.text in u.member.span.text
         for q in u.member.numbers:
             assert q.text in u.text and u.member.span.start <= q.start < u.member.span.end
+
+
+def _polarity_conflicts(a: str, b: str) -> list[str]:
+    from storyline.compare import compare_story
+    from storyline.link.cluster import single_story
+
+    # other paragraphs around the two claims: the outlets are independent, not copies of one text
+    arts = [
+        _article(
+            1, "Harbour Courier", "Dredging of the Ostby channel began on Monday.", a, "Work resumes in May."
+        ),
+        _article(2, "Valley Gazette", b, "The port authority has spent two years planning the deeper berth."),
+    ]
+    facts = [analyse_article(x) for x in arts]
+    for x, f in zip(arts, facts, strict=True):
+        f.article_id = x.id
+    report = compare_story(
+        single_story(arts, facts), {x.id: x for x in arts if x.id}, {1: facts[0], 2: facts[1]}
+    )
+    return [c.reason for c in report.conflicts if c.kind == "polarity"]
+
+
+def test_a_prefix_negation_contradicts_its_own_stem_only() -> None:
+    closure = "the night closure of the Ostby channel for dredging was {} for the ferries"
+    assert _polarity_conflicts(
+        "Harbour pilot Tomas Reyle said " + closure.format("safe") + ".",
+        "Harbour pilot Tomas Reyle said " + closure.format("unsafe") + ".",
+    )
+    assert not _polarity_conflicts(
+        "Ferry captain Ilse Marrow was unsure about the timing of the Ostby channel closure for dredging.",
+        "Ferry captain Ilse Marrow questioned the timing of the Ostby channel closure for dredging.",
+    )

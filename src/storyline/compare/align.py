@@ -107,6 +107,19 @@ def lexical_negations(text: str) -> int:
     return n
 
 
+def prefixed_stems(text: str) -> set[str]:
+    """The evaluatives ``text`` negates by a prefix, as their positive stems ("unsure" -> "sure")."""
+    out = set()
+    for w in _WORD.findall(text):
+        lw = w.lower()
+        for p in _NEG_PREFIXES:
+            stem = lw[len(p) :].lstrip("-")
+            if lw.startswith(p) and stem in _POSITIVE_STEMS:
+                out.add(stem)
+                break
+    return out
+
+
 def grammatical_negations(text: str) -> int:
     return len(_NEG_PHRASES.findall(text))
 

@@ -31,7 +31,16 @@ import numpy as np
 
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import ROLE_HEADS, is_role_phrase, qualifiers_compatible, role_key
-from storyline.compare.align import Alignment, ClaimUnit, EntityResolver, mask_numbers, resolve_name, unit_key
+from storyline.compare.align import (
+    Alignment,
+    ClaimUnit,
+    EntityResolver,
+    grammatical_negations,
+    mask_numbers,
+    prefixed_stems,
+    resolve_name,
+    unit_key,
+)
 from storyline.compare.blocking import PairCosine, distinct_rows, pairs_above, similar_groups, similar_pairs
 from storyline.compare.quotes import QuoteFidelityConfig, misquotes, speaker_conflicts
 from storyline.compare.sources import Sources
@@ -318,11 +327,16 @@ class ConflictFinder:
             wa, wb = _content(a.text, c.stop), _content(b.text, c.stop)
             if not wa or not wb or len(wa & wb) / len(wa | wb) < c.polarity_overlap:
                 continue
+            neg, pos = (a, b) if a.neg else (b, a)
+            if not grammatical_negations(neg.text) and not grammatical_negations(pos.text):
+                # negated only by a prefix: "unsure about the timing" contradicts "sure about the
+                # timing", not "questioned the timing" (a different stance, not its negation)
+                if not prefixed_stems(neg.text) & {w.lower() for w in re.findall(r"[A-Za-z]+", pos.text)}:
+                    continue
             key = (a.member.article_id, b.member.article_id)
             if key in seen:
                 continue
             seen.add(key)
-            neg, pos = (a, b) if a.neg else (b, a)
             out.append(
                 Conflict(
                     kind="polarity",
