@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,29 +95,25 @@ _NEG_PHRASES = re.compile(r"\b(?:no longer|not|n't|never|no|none|nobody|nothing|
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
-def lexical_negations(text: str) -> int:
-    """Negative-prefixed evaluative words in ``text`` ("unrealistic", "impossible", "non-NATO")."""
-    n = 0
-    for w in _WORD.findall(text):
-        lw = w.lower()
-        for p in _NEG_PREFIXES:
-            if lw.startswith(p) and lw[len(p) :].lstrip("-") in _POSITIVE_STEMS:
-                n += 1
-                break
-    return n
-
-
-def prefixed_stems(text: str) -> set[str]:
-    """The evaluatives ``text`` negates by a prefix, as their positive stems ("unsure" -> "sure")."""
-    out = set()
+def _prefix_negated(text: str) -> Iterator[str]:
+    """The positive stem of each negative-prefixed evaluative word in ``text`` ("unsure" -> "sure")."""
     for w in _WORD.findall(text):
         lw = w.lower()
         for p in _NEG_PREFIXES:
             stem = lw[len(p) :].lstrip("-")
             if lw.startswith(p) and stem in _POSITIVE_STEMS:
-                out.add(stem)
+                yield stem
                 break
-    return out
+
+
+def lexical_negations(text: str) -> int:
+    """Negative-prefixed evaluative words in ``text`` ("unrealistic", "impossible", "non-NATO")."""
+    return sum(1 for _ in _prefix_negated(text))
+
+
+def prefixed_stems(text: str) -> set[str]:
+    """The evaluatives ``text`` negates by a prefix, as their positive stems ("unsure" -> "sure")."""
+    return set(_prefix_negated(text))
 
 
 def grammatical_negations(text: str) -> int:
@@ -442,6 +438,7 @@ def claim_members(
             if t.anchor == "absolute" and t.end is None and t.value
         ]
         sent = {x.idx: x for x in f.sentences}
+        body = articles[aid].text
         for ci, c in enumerate(f.claims):
             if (
                 len(_WORD.findall(c.span.text)) < min_words
@@ -450,7 +447,7 @@ def claim_members(
             ):
                 continue
             st = sent.get(c.sentence)
-            if caption_paragraph(articles[aid].text, c.span.start, c.span.end):
+            if caption_paragraph(body, c.span.start, c.span.end):
                 continue
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
             pieces = [
@@ -507,7 +504,6 @@ def claim_members(
                 )
                 strict = c.negated if single else None
                 loose = (c.negated and single) or grammatical_negations(text) > 0
-                body = articles[aid].text
                 units.append(
                     ClaimUnit(
                         member,
