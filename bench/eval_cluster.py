@@ -65,7 +65,7 @@ from pathlib import Path
 
 from storyline.link.cluster import ClusterConfig, LinkConfig, StoryLinker
 from storyline.link.features import detokenise
-from storyline.model import Article, ArticleFacts, content_hash
+from storyline.model import Article, ArticleFacts, content_hash, publication_key
 from storyline.testing.metrics import bcubed, pairwise
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -237,8 +237,14 @@ def load_news_dev() -> list[Labelled] | None:
     out = []
     for r in rows:
         path = NEWS_DEV / r["file"]
+        # url, outlet and date as a JSONL record gives them to the pipeline (bench/eval_claims_real.py)
         doc = RawDoc(
-            source=str(path), kind="text", data=path.read_bytes(), url=r.get("url"), outlet=r.get("outlet")
+            source=str(path),
+            kind="text",
+            data=path.read_bytes(),
+            url=r.get("url"),
+            outlet=r.get("outlet"),
+            published=r.get("date"),
         )
         try:
             art = clean(doc)
@@ -418,12 +424,19 @@ def news_dev(
     rows = []
     # as the pipeline links: with the analysis stage's facts (computed once; they do not depend on order)
     facts = dict(zip([x.article.id for x in items], analyse(items), strict=True)) if with_facts else {}
-    for seed in (None, *seeds):
+    orders: list[int | str | None] = [None, *seeds, "publication"]
+    for seed in orders:
         order = list(items)
-        if seed is not None:
+        if seed == "publication":  # as `storyline run` links a batch: oldest first, undated last
+            order.sort(key=lambda x: publication_key(x.article.published, x.article.id))
+            name = "publication order"
+        elif seed is not None:
             random.Random(seed).shuffle(order)
+            name = f"shuffled (seed {seed})"
+        else:
+            name = "file order"
         print(
-            f"\n== news-dev ({len(items)} real scrapes), {'file order' if seed is None else f'shuffled (seed {seed})'}"
+            f"\n== news-dev ({len(items)} real scrapes), {name}"
             f"; entities from {'the analysis stage' if with_facts else 'capitalised runs'}"
         )
         ofacts = [facts.get(x.article.id) for x in order] if with_facts else None
@@ -432,7 +445,7 @@ def news_dev(
             show_stories(order, cfg, ofacts)
     f1 = [r["bcubed_f1"] for r in rows]
     print(
-        f"\nnews-dev story BCubed F1 per order (file, seeds {', '.join(map(str, seeds))}): "
+        f"\nnews-dev story BCubed F1 per order (file, seeds {', '.join(map(str, seeds))}, publication): "
         + " / ".join(f"{x:.3f}" for x in f1)
         + f"; min {min(f1):.3f}"
     )
