@@ -311,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         hits = [k for k, c in enumerate(reported) if conflict_matches(c, item, aid_of, corpus.articles)]
         used.update(hits)
         found += bool(hits)
+        print(f"  gold {'found ' if hits else 'missed'} ({item['type']}): {item['detail'][:110]!r}")
     alike = 0
     for item in cf["not_conflicts"]:
         hits = [k for k, c in enumerate(reported) if conflict_matches(c, item, aid_of, corpus.articles)]

@@ -450,6 +450,36 @@ def test_representative_reads_on_its_own() -> None:
     assert not reads_alone("The operator said the timetable would be cut by")
 
 
+def test_shown_member_is_clear_on_its_own() -> None:
+    """The member shown for a cluster names what it is about and is not cut off: a speaker's "we", a
+    sentence leaning on the one before, a scrape ending mid-word lose to a member that reads alone."""
+    from storyline.compare.align import ClaimUnit, _representative, clear
+
+    def member(text: str, asserter: str = "outlet", cut: bool = False) -> ClaimMember:
+        ctx = Span(0, len(text), text if cut else text + ".")
+        return ClaimMember(
+            article_id=1, claim=0, span=Span(0, len(text), text), sentence=0,
+            asserter=asserter, outlet="Orla Gazette", context=ctx,
+        )  # fmt: skip
+
+    cut = member("the ferry operator will cut its winter timetable by a th", cut=True)
+    assert not clear(cut)
+    assert not clear(member("We will cut the winter timetable by a third", "Ada Brenn"))
+    assert not clear(member("They cut the winter timetable by a third"))
+    assert clear(member("the ferry operator would cut its winter timetable by a third", "Ada Brenn"))
+    assert not clear(member("the ferry operator would cut its winter timetable"))  # outlet piece
+    assert clear(member("The ferry operator cut its winter timetable by a third"))
+
+    units = [
+        ClaimUnit(cut, cut.span.text, frozenset(), False, False),
+        ClaimUnit(m := member("Ferry crossings to Orla will be cut by a third this winter", "Ada Brenn"),
+                  m.span.text, frozenset(), False, False),
+    ]  # fmt: skip
+    sub = np.array([[1.0, 0.9], [0.9, 1.0]])
+    # the outlet's own words used to win; cut off mid-word, they now give way to the speaker's
+    assert _representative([0, 1], units, sub) == 1
+
+
 def test_wire_copy_under_an_agencys_short_name_is_the_agencys_voice() -> None:
     from storyline.compare.sources import Sources
     from storyline.model import Article, Story

@@ -821,18 +821,19 @@ def reassign(
 
 
 def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> int:
-    """The member shown for a cluster: the outlet's own statement closest to the others (``sub``: the
-    members' pair similarities)."""
+    """The member shown for a cluster (``sub``: the members' pair similarities): a clear one first (it
+    names what it is about and is not cut off), then the outlet's own statement, then one that reads
+    as a sentence, then the most central."""
     if len(idx) == 1:
         return 0
     central = sub.mean(axis=1)
-    best, best_key = 0, (-1.0, -1.0, -1.0)
+    best, best_key = 0, (-1.0, -1.0, -1.0, -1.0)
     for k, i in enumerate(idx):
         m = units[i].member
         words = len(units[i].text.split())
-        # prefer own assertions, then spans that read on their own, then centrality; very long
-        # spans read badly
+        # very long spans read badly
         score = (
+            float(clear(m)),
             float(m.asserter == "outlet"),
             float(reads_alone(m.span.text)) + float(starts_alone(m.span.text)),
             float(central[k]) - (0.1 if words > 45 else 0.0),
@@ -845,6 +846,9 @@ def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> 
 _ANAPHORIC_START = re.compile(
     r"^(?:he|she|it|they|this|that|these|those|there|his|her|its|their|and|but|or|which|who)\b", re.I
 )
+# first person needs its speaker ("We understand ...", "Our customers ..."): not clear on its own
+_PERSONAL_START = re.compile(r"^(?:we|our|us|i|my|you|your)\b", re.I)
+_TERMINAL = ".!?\"'\u201d\u2019)\u2026"
 
 
 def starts_alone(text: str) -> bool:
@@ -857,6 +861,30 @@ def starts_alone(text: str) -> bool:
 def reads_alone(text: str) -> bool:
     """A span that stands as a sentence: it opens like one and ends on a full stop."""
     return starts_alone(text) and text.rstrip()[-1:] in '.!"\u201d'
+
+
+def shown_text(m: ClaimMember) -> str:
+    """What a reader is shown for a member: its span, or the whole claim when the span is a piece that
+    does not open like a sentence ("and the United States are invested in peace")."""
+    if m.whole is not None and not starts_alone(m.span.text):
+        return m.whole.text
+    return m.span.text
+
+
+def clear(m: ClaimMember) -> bool:
+    """A member a reader understands without the article: it does not open on a word pointing to
+    something said before or on a speaker's "we"/"our" (a reported clause may open in lower case),
+    and it is not cut off (a scrape ending mid-sentence: "... count on us to s")."""
+    text = shown_text(m)
+    t = text.strip().lstrip("\"'\u201c\u2018")
+    if not t or _ANAPHORIC_START.match(t) or _PERSONAL_START.match(t):
+        return False
+    if m.asserter == "outlet" and not t[0].isupper():
+        return False
+    ctx = m.context
+    if ctx is not None and m.span.end >= ctx.end - 1 and ctx.text.rstrip()[-1:] not in _TERMINAL:
+        return t.rstrip()[-1:] in _TERMINAL  # the sentence is cut where the span ends
+    return True
 
 
 @dataclass(slots=True)
@@ -938,7 +966,17 @@ def align(
             if float(sim[i, g].mean()) >= config.secondary and float(sim[i, g].min()) >= config.threshold:
                 extra.setdefault(gi, []).append(i)
 
-    return _build(units, everything, groups, extra, headline_of, lambda g: sim[np.ix_(g, g)], sim, raw, emb)
+    return _build(
+        units,
+        everything,
+        groups,
+        extra,
+        headline_of,
+        lambda g: sim[np.ix_(g, g)],
+        sim,
+        raw,
+        emb,
+    )
 
 
 def _build(

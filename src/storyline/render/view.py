@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.compare.align import starts_alone
+from storyline.compare.align import shown_text, starts_alone
 from storyline.compare.conflicts import CONFLICT_KINDS
 from storyline.model import (
     ClaimCluster,
@@ -185,14 +185,6 @@ def _overview_member(c: ClaimCluster, sentence: bool) -> ClaimMember:
         if m.context is not None and starts_alone(m.context.text) and not m.secondary:
             return m
     return rep
-
-
-def shown_text(m: ClaimMember) -> str:
-    """What a reader is shown for a member: its span, or the whole claim when the span is a piece that
-    does not open like a sentence ("and the United States are invested in peace")."""
-    if m.whole is not None and not starts_alone(m.span.text):
-        return m.whole.text
-    return m.span.text
 
 
 def shown(m: ClaimMember, refs: list[int]) -> Cited:
