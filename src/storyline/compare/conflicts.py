@@ -14,7 +14,8 @@ a 3% floor and a 5% proposal are three facts). So a quantity pair must measure t
 claims with their numbers blanked read alike, the same qualifiers such as "current", "minimum" or
 "normal" surround both numbers), share no value (a shared value shows they list several
 quantities), carry no sign of change over time ("rose to", "up from", a nearby day), and not be
-about different actors.
+about different actors. An ordinal that times an event ("in the 82nd minute") is compared only with
+the time of that same event: one actor and one definite noun ("the winner") in both claims.
 """
 
 from __future__ import annotations
@@ -90,6 +91,10 @@ class ConflictConfig:
     place_sim: float = 0.90  # cosine of two place-blanked claims that makes them one event
     other_time_days: int = 60  # a claim dated this far from its article's day tells of another time
     copy_overlap: float = 0.85  # share of words two claims share, in order, to be versions of one text
+    # cosine of two claims timing one event by an ordinal ("in the 82nd minute") that also share an
+    # actor and the definite noun naming the event: news-dev's two wordings of one winning goal read
+    # 0.57-0.61 (the opener against the winner, no shared noun, 0.57)
+    moment_sim: float = 0.55
     max_ratio: float = 10.0  # values this many times apart are different quantities (a margin, a total)
     approx_slack: float = (
         0.05  # an "about"/"some" figure covers values this close ("39 percent", "about 40%")
@@ -563,7 +568,13 @@ class ConflictFinder:
             # aside), or they share a value of another kind ("140 buses" for "$212m"/"$182m"),
             # or the words around the numbers read alike and name the same measure
             alike = float(self.al.raw[ui, uj])
-            if alike >= c.claim_sim or _other_anchor(numbers[ui], numbers[uj], unit_key(qa)):
+            if _moment(a, qa) or _moment(b, qb):
+                # the time of an event ("in the 31st minute") is compared only with the time of
+                # that same event: claims that read alike may time two goals of one match
+                if alike >= c.moment_sim and self._one_moment(a, qa, b, qb):
+                    pairs[_qkey(qa, qb)].append((x, y))
+                    shown[x, y] = 1.0 + alike
+            elif alike >= c.claim_sim or _other_anchor(numbers[ui], numbers[uj], unit_key(qa)):
                 pairs[_qkey(qa, qb)].append((x, y))
                 shown[x, y] = 1.0 + alike
             elif _measures_overlap(qa, qb):
@@ -614,6 +625,19 @@ class ConflictFinder:
                 )
             )
         return out
+
+    def _one_moment(self, a: ClaimUnit, qa: Quantity, b: ClaimUnit, qb: Quantity) -> bool:
+        """Two ordinals timing one event ("scored the winner in the 82nd minute" / "grabbed the winner
+        on the 86th minute"): both times of something that happened, the claims name an actor in
+        common and the event by one definite noun. An ordinal that picks the event ("won the second
+        round") or a repeated act ("scored in the 12th minute" / "in the 80th") is no such pair."""
+        if not (_moment(a, qa) and _moment(b, qb)):
+            return False
+        if _REPEAT.search(a.text) or _REPEAT.search(b.text):
+            return False  # "hit the post again in the 60th minute": the act happened more than once
+        if not _name_words(a) & _name_words(b):
+            return False
+        return bool(_event_nouns(a) & _event_nouns(b))
 
     # ------------------------------------------------------------ dates and places
     def _abs_times(self, u: ClaimUnit) -> list[TimeRef]:
@@ -1132,6 +1156,48 @@ _ORDINAL = re.compile(
     r"place|mile|kilometre|kilometer|game|match|year)s?\b",
     re.I,
 )
+
+
+# Units an ordinal counts when it says when, within one match, race or session, something happened.
+MOMENT_UNITS = frozenset("minute hour lap round inning".split())
+_MOMENT_BEFORE = re.compile(r"\b(?:in|on|at|during)\s+the\s*$", re.I)
+_REPEAT = re.compile(r"\b(?:again|another|twice|once more|second time|third time|also|both)\b", re.I)
+# "the 2-1 winner", "the winner": the first word of a definite noun phrase (a score or figure skipped)
+_DEFINITE = re.compile(r"\bthe\s+(?:\d[\d.,:\-–]*\s+)?([a-z][a-z'’\-]+)")
+
+
+def _moment(u: ClaimUnit, q: Quantity) -> bool:
+    """The figure is an ordinal of a time unit, as the time of an event: "in the 82nd minute"."""
+    o = _ORDINAL.fullmatch(q.text)
+    if o is None or o.group(2).lower() not in MOMENT_UNITS:
+        return False
+    m = u.member
+    rel = q.start - m.span.start
+    return 0 <= rel <= len(m.span.text) and _MOMENT_BEFORE.search(m.span.text[:rel]) is not None
+
+
+def _name_words(u: ClaimUnit) -> set[str]:
+    """The words of the names a claim writes (capitalised in its text): "Oyarzabal" of "Mikel Oyarzabal"."""
+    text = u.text
+    return {
+        w.lower()
+        for e in u.entities
+        for w in re.findall(r"[^\W\d_][\w'’-]{3,}", e)
+        if re.search(rf"\b{re.escape(w[:1].upper() + w[1:])}\b", text)
+    }
+
+
+def _event_nouns(u: ClaimUnit) -> set[str]:
+    """First words of the claim's definite noun phrases, outside the ordinal itself and among its
+    predicate and arguments when the analysis gave them: "winner" of "tap home the 2-1 winner"."""
+    core = set(_words(u.core)) if u.core else None
+    out = set()
+    for d in _DEFINITE.finditer(u.member.span.text):  # "the 82nd minute" itself never matches
+        w = d.group(1)
+        if w in CONFLICTS.stop or w in MOMENT_UNITS or (core is not None and w not in core):
+            continue
+        out.add(w)
+    return out
 
 
 def _numbers(m: ClaimMember, units: frozenset[str] = frozenset()) -> list[Quantity]:

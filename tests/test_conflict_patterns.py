@@ -1,0 +1,95 @@
+"""Conflict patterns across outlets: one event timed by two ordinals. Each pattern is checked on a real
+discrepancy (found) and on look-alikes (not reported). Text is original, about invented events."""
+
+from __future__ import annotations
+
+from storyline.compare.align import ClaimUnit
+from storyline.model import ClaimMember, Conflict, Quantity, RawDoc, Span
+from test_compare_rules import compare_docs
+
+
+def _conflicts(*texts: tuple[str, str], kind: str = "quantity") -> list[Conflict]:
+    docs = [
+        RawDoc(source=f"d{i}.txt", kind="text", data=t.encode(), outlet=o, published="2031-05-10")
+        for i, (o, t) in enumerate(texts)
+    ]
+    return [c for c in compare_docs(docs).conflicts if c.kind == kind]
+
+
+FINAL_A = """Harrowgate win the Northern Cup
+
+Harrowgate United won the Northern Cup on Saturday, beating Castlefort 2-1 at Linden Park.
+
+Tomas Brevik gave Harrowgate the lead in the 31st minute with a low shot from the edge of the box.
+
+Castlefort equalised through Ode Mensah just after the break.
+
+In the 77th minute, a deep cross from Carl Ruane let Brevik head home the winner.
+"""
+FINAL_B = """Brevik settles cup final
+
+Harrowgate United lifted the Northern Cup after a 2-1 win over Castlefort on Saturday.
+
+Castlefort's Ode Mensah cancelled out the opener early in the second half.
+
+Tomas Brevik grabbed the winner for Harrowgate on the 81st minute.
+"""
+
+
+def test_one_goal_timed_in_two_minutes_is_a_conflict_but_two_goals_are_not() -> None:
+    found = _conflicts(("Kestrel Sports Weekly", FINAL_A), ("The Linden Courier", FINAL_B))
+    reasons = [c.reason for c in found]
+    # the winner: 77th against 81st minute; the opener (31st) is another goal of the same player
+    assert len(found) == 1 and "77th minute" in reasons[0] and "81st minute" in reasons[0], reasons
+    assert "winner" in found[0].a.text and "winner" in found[0].b.text
+
+
+def test_other_acts_of_one_player_are_not_one_moment() -> None:
+    post = """Brevik unlucky
+
+Harrowgate United beat Castlefort in the Northern Cup final on Saturday.
+
+Tomas Brevik hit the post in the 20th minute before the home side took control.
+"""
+    bar = """Cup final report
+
+Harrowgate United beat Castlefort in the Northern Cup final on Saturday.
+
+Tomas Brevik hit the bar in the 64th minute before the home side took control.
+"""
+    assert _conflicts(("Kestrel Sports Weekly", post), ("The Linden Courier", bar)) == []
+
+
+def _unit(text: str, entities: set[str], core: str = "") -> ClaimUnit:
+    return ClaimUnit(
+        member=ClaimMember(
+            article_id=1, claim=0, span=Span(0, len(text), text), sentence=0, asserter="outlet", outlet="x"
+        ),
+        text=text,
+        entities=frozenset(entities),
+        neg=False,
+        loose_neg=False,
+        core=core,
+    )
+
+
+def test_moment_helpers() -> None:
+    from storyline.compare.conflicts import _REPEAT, _event_nouns, _moment, _name_words
+
+    def ordinal(text: str, word: str) -> Quantity:
+        k = text.index(word)
+        return Quantity(float(word[:2]), "minute", word, measure="minute", start=k, end=k + len(word))
+
+    t = "Tomas Brevik grabbed the winner for Harrowgate on the 81st minute."
+    u = _unit(t, {"Tomas Brevik", "Harrowgate"}, "Tomas Brevik grabbed winner for Harrowgate")
+    assert _moment(u, ordinal(t, "81st minute"))
+    assert _name_words(u) == {"tomas", "brevik", "harrowgate"}
+    assert _event_nouns(u) == {"winner"}
+    # a score before the noun is skipped; a noun outside the claim's predicate and arguments is not its event
+    t2 = "In the 77th minute a cross let Brevik head home the 2-1 winner beside the far post."
+    u2 = _unit(t2, {"Brevik"}, "cross let Brevik head winner")
+    assert _event_nouns(u2) == {"winner"}
+    # an ordinal that names a stage, not a time, is no moment ("the 12th minute's" aside)
+    t3 = "Brevik played 12th minute football."
+    assert not _moment(_unit(t3, {"Brevik"}), ordinal(t3, "12th minute"))
+    assert _REPEAT.search("Brevik hit the post again in the 64th minute")
