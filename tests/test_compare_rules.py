@@ -191,6 +191,17 @@ def test_negative_prefixed_evaluatives_count_as_negation() -> None:
     assert not effective_negation("it is not unrealistic", negated=True)
 
 
+def test_an_un_participle_negates_as_a_predicate_only() -> None:
+    # "remained unaffected" says what "were not affected" says: one polarity, one proposition
+    assert effective_negation("Tablets and phones remained unaffected", negated=False)
+    assert effective_negation("Tablets and phones were not affected", negated=True)
+    assert effective_negation("The two ferry passengers were largely unhurt", negated=False)
+    # before a noun it describes, and the claim stays an assertion
+    assert not effective_negation("An unidentified man was arrested at the pier", negated=False)
+    assert not effective_negation("The unpaid dockworkers walked out", negated=False)
+    assert lexical_negations("the unions were united in their demand") == 0
+
+
 def test_segments_split_compound_claims() -> None:
     text = (
         "The minister offered a mediator in the strike at the port, as the walkout by 1,400 dockworkers "

@@ -91,12 +91,28 @@ _POSITIVE_STEMS = frozenset(
     achievable workable permissible sensible sound sure believable trustworthy transparent
     proportionate productive""".split()
 )
+# Un-prefixed participles negate only as a predicate ("the servers were unaffected", "remained
+# unharmed" = "were not affected/harmed"); before a noun they describe it ("an unidentified man was
+# arrested" asserts an arrest). General English, none specific to any story.
+_UN_PARTICIPLES = frozenset(
+    """affected impacted harmed hurt injured damaged scathed touched changed altered resolved solved
+    answered identified confirmed verified disclosed reported announced paid employed charged opened
+    used noticed detected occupied inhabited attended accompanied insured vaccinated treated tested
+    settled explained addressed claimed challenged opposed contested disturbed interrupted
+    disrupted delayed deterred fazed bowed shaken""".split()
+)
+_PREDICATIVE_UN = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|appears?|appeared|seems?|"
+    r"seemed|went|goes|gone|left)\s+(?:[a-z]+ly\s+)?un-?([a-z]+)\b",
+    re.I,
+)
 _NEG_PHRASES = re.compile(r"\b(?:no longer|not|n't|never|no|none|nobody|nothing|neither|nor|without)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
 def _prefix_negated(text: str) -> Iterator[str]:
-    """The positive stem of each negative-prefixed evaluative word in ``text`` ("unsure" -> "sure")."""
+    """The positive stem of each negative-prefixed evaluative word in ``text`` ("unsure" -> "sure"),
+    and of each un-prefixed participle used as a predicate ("were unaffected" -> "affected")."""
     for w in _WORD.findall(text):
         lw = w.lower()
         for p in _NEG_PREFIXES:
@@ -104,6 +120,10 @@ def _prefix_negated(text: str) -> Iterator[str]:
             if lw.startswith(p) and stem in _POSITIVE_STEMS:
                 yield stem
                 break
+    for m in _PREDICATIVE_UN.finditer(text):
+        stem = m.group(1).lower()
+        if stem in _UN_PARTICIPLES:
+            yield stem
 
 
 def lexical_negations(text: str) -> int:
