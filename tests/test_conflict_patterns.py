@@ -93,3 +93,52 @@ def test_moment_helpers() -> None:
     t3 = "Brevik played 12th minute football."
     assert not _moment(_unit(t3, {"Brevik"}), ordinal(t3, "12th minute"))
     assert _REPEAT.search("Brevik hit the post again in the 64th minute")
+
+
+QUAKE_A = """Strong quake shakes Velmar coast
+
+A powerful earthquake with a magnitude of 6.9 on the Orsk scale, the highest level, struck the Velmar coast on Sunday.
+
+Ferries were halted at Port Annis while engineers inspected the piers.
+"""
+QUAKE_B = """Velmar quake damages harbour
+
+A powerful earthquake measuring up to 5, the highest on the Orsk seismic intensity scale, rocked the Velmar coast on Sunday.
+
+The harbour master said two cranes toppled onto the quay.
+"""
+QUAKE_C = """Velmar counts the cost
+
+The earthquake registered 4 on the Orsk scale, the highest since 1998, in the town of Brill on Sunday.
+
+A magnitude 6.9 tremor, measured at 6 on the Kell scale, the highest level, shook the Velmar coast on Sunday.
+"""
+
+
+def test_two_values_given_as_the_top_of_one_scale_conflict() -> None:
+    found = _conflicts(("Coastline Daily", QUAKE_A), ("Velmar Observer", QUAKE_B))
+    tops = [c for c in found if "top of one scale" in c.reason]
+    assert len(tops) == 1, [c.reason for c in found]
+    assert "6.9 on the Orsk scale, the highest level" in tops[0].reason
+    assert "5, the highest on the Orsk seismic intensity scale" in tops[0].reason
+
+
+def test_a_record_or_another_scale_is_not_the_top_of_one_scale() -> None:
+    # "the highest since 1998" is a record, not the scale's top; the Kell scale is another scale
+    found = _conflicts(("Velmar Observer", QUAKE_B), ("Brill Gazette", QUAKE_C))
+    assert not [c for c in found if "top of one scale" in c.reason], [c.reason for c in found]
+
+
+def test_scale_top_phrases() -> None:
+    from storyline.compare.conflicts import _SCALE_TOP
+
+    def tops(text: str) -> list[tuple[str, str]]:
+        return [(m.group(1), (m.group(2) or m.group(3) or "").strip()) for m in _SCALE_TOP.finditer(text)]
+
+    assert tops("measuring up to 7, the highest on the Orsk intensity scale, rocked") == [
+        ("7", "Orsk intensity")
+    ]
+    assert tops("registering 7 on the Orsk scale — the highest level — after") == [("7", "Orsk")]
+    assert tops("a Category 4 storm, the highest on the Tarrin scale.") == []
+    assert tops("registering 7 on the Orsk scale, the highest since 2011") == []
+    assert tops("7 on the Orsk scale, the strongest quake in years") == []

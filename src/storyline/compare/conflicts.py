@@ -624,6 +624,78 @@ class ConflictFinder:
                     clusters=sorted(set(self.al.cluster_of.get(ui, []) + self.al.cluster_of.get(uj, []))),
                 )
             )
+        return out + self._scale_tops()
+
+    def _scale_tops(self) -> list[Conflict]:
+        """Different values given as the top of one named scale ("7.6 on the Japanese scale, the
+        highest level" / "up to 7, the highest on the Japanese seismic intensity scale"): a scale has
+        one top, so one of the two misstates it (often a magnitude given on an intensity scale)."""
+        tops: list[tuple[int, float, frozenset[str], str]] = []  # unit idx, value, scale words, phrase
+        for ui, u in enumerate(self.al.units):
+            for m in _SCALE_TOP.finditer(u.member.span.text):
+                words = frozenset(_words(m.group(2) or m.group(3) or "")) - {"the"}
+                if words:
+                    tops.append((ui, float(m.group(1)), words, m.group(0)))
+        # blocking: only tops that share a word of their scale's name are compared
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for x, t in enumerate(tops):
+            for w in t[2]:
+                by_word[w].append(x)
+        pairs: dict[tuple[frozenset[str], float, float], list[tuple[int, int]]] = defaultdict(list)
+        for xs in by_word.values():
+            for k, x in enumerate(xs):
+                for y in xs[k + 1 :]:
+                    (ui, va, sa, _), (uj, vb, sb, _) = tops[x], tops[y]
+                    a, b = self.al.units[ui], self.al.units[uj]
+                    if _same_value(va, vb) or not (sa <= sb or sb <= sa):
+                        continue
+                    if not self.sources.independent(a.member.article_id, b.member.article_id):
+                        continue
+                    if not _sources_compatible(a, b):
+                        continue
+                    key = (min(sa, sb, key=len), min(va, vb), max(va, vb))
+                    if (x, y) not in pairs[key]:
+                        pairs[key].append((x, y))
+
+        def when(x: int) -> dt.date:
+            art = self.articles.get(self.al.units[tops[x][0]].member.article_id)
+            return (art.published if art is not None else None) or dt.date.min
+
+        out = []
+        for (scale, _v1, _v2), xys in pairs.items():
+            # the latest statements show it (an earlier report may since have been corrected), then
+            # the pair that reads most alike
+            x, y = max(
+                xys,
+                key=lambda xy: (
+                    max(when(xy[0]), when(xy[1])),
+                    float(self.al.raw[tops[xy[0]][0], tops[xy[1]][0]]),
+                ),
+            )
+            sides: dict[float, set[str]] = defaultdict(set)
+            for pr in xys:
+                for p in pr:
+                    sides[round(tops[p][1], 6)].add(
+                        self.sources.name[self.al.units[tops[p][0]].member.article_id]
+                    )
+            if len(sides[round(tops[y][1], 6)]) > len(sides[round(tops[x][1], 6)]):
+                x, y = y, x
+            (ui, va, _, ta), (uj, vb, _, tb) = tops[x], tops[y]
+            out.append(
+                Conflict(
+                    kind="quantity",
+                    a=_unit_ref(self.al.units[ui]),
+                    b=_unit_ref(self.al.units[uj]),
+                    reason=(
+                        f"Different values given as the top of one scale: “{ta}” "
+                        f"({', '.join(sorted(sides[round(va, 6)]))}) against “{tb}” "
+                        f"({', '.join(sorted(sides[round(vb, 6)]))})."
+                    ),
+                    scope="across-outlets",
+                    subject=" ".join(sorted(scale)) + " scale",
+                    clusters=sorted(set(self.al.cluster_of.get(ui, []) + self.al.cluster_of.get(uj, []))),
+                )
+            )
         return out
 
     def _one_moment(self, a: ClaimUnit, qa: Quantity, b: ClaimUnit, qb: Quantity) -> bool:
@@ -1158,6 +1230,14 @@ _ORDINAL = re.compile(
 )
 
 
+# A value given as the top of a named scale: "7 on the Japanese seismic intensity scale — the highest
+# level", "up to 7, the highest on the ... scale"; not "the highest since 2011" nor "the strongest quake".
+_SCALE_TOP = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:on\s+the\s+((?:[\w-]+\s+){0,3}?)scale\s*)?[,\u2013\u2014-]+\s*"
+    r"the\s+(?:highest|top|maximum|strongest)(?:\s+(?:level|grade|category|point|rating|reading))?"
+    r"(?:\s+on\s+the\s+((?:[\w-]+\s+){0,3}?)scale)?(?=\s*(?:[,.;:)\u2013\u2014-]|$))",
+    re.I,
+)
 # Units an ordinal counts when it says when, within one match, race or session, something happened.
 MOMENT_UNITS = frozenset("minute hour lap round inning".split())
 _MOMENT_BEFORE = re.compile(r"\b(?:in|on|at|during)\s+the\s*$", re.I)
