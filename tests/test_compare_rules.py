@@ -318,6 +318,21 @@ def test_numbers_clash_only_without_shared_values() -> None:
     assert numbers_clash([margin], [Quantity(47.0, "vote", "47 votes")])
 
 
+def test_a_partitive_count_is_no_quantity_of_the_claim() -> None:
+    from storyline.compare.align import partitive
+
+    body = "One of those pulled from the river was kept in hospital. Two were pulled from the river."
+    one = Quantity(1.0, "", "One", start=0, end=3)
+    two = Quantity(2.0, "", "Two", start=body.index("Two"), end=body.index("Two") + 3)
+    assert partitive(body, one) and not partitive(body, two)
+    assert numbers_clash([one], [two])  # read as counts they would keep the two claims apart
+    body2 = "The barge struck one of the bridge's piers."
+    k = body2.index("one")
+    assert partitive(body2, Quantity(1.0, "", "one", start=k, end=k + 3))
+    body3 = "Five percent of the budget went to repairs."
+    assert not partitive(body3, Quantity(5.0, "percent", "Five percent", start=0, end=12))
+
+
 def test_agglomerate_respects_cannot_link() -> None:
     sim = np.array([[1.0, 0.9, 0.85], [0.9, 1.0, 0.8], [0.85, 0.8, 1.0]])
     cannot = np.zeros((3, 3), dtype=bool)

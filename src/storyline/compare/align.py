@@ -190,6 +190,15 @@ def numbers_clash(a: list[Quantity], b: list[Quantity]) -> bool:
     return False
 
 
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|whom|which|its|their|his|her|our|us)\b", re.I)
+
+
+def partitive(body: str, q: Quantity) -> bool:
+    """A bare count picking members out of a group ("one of its columns", "one of those rescued"):
+    no quantity of the claim, so no clash with the group's size ("two were rescued")."""
+    return not q.unit and bool(_PARTITIVE.match(body, q.end))
+
+
 def _comparable(x: float, y: float) -> bool:
     """Values close enough in size to be readings of one quantity: "41 votes" (a margin) and "4,318
     votes" (a tally) measure different things and say nothing against each other."""
@@ -516,7 +525,8 @@ def claim_members(
                     numbers=[
                         q
                         for q in c.numbers
-                        if single or (start <= q.start < end and (not rewritten or q.text in text))
+                        if (single or (start <= q.start < end and (not rewritten or q.text in text)))
+                        and not partitive(body, q)
                     ],
                     quote=c.quote,
                     context=Span(st.start, st.end, st.text) if st is not None else None,
