@@ -754,3 +754,18 @@ def test_seed_gold_quotes_aliases_and_dates(shared: Path) -> None:
             k = ids.index(sid)
             times = facts[k].times if arts[k].published else resolve(facts[k].times, reference)
             assert dt.date.fromisoformat(d["date"]) in {t.value for t in times}, (sid, d)
+
+
+def test_a_phrasal_verb_is_no_directive() -> None:
+    """'called off the search' reports an action, not speech; 'called on' and 'called for' stay directives."""
+    facts = analyse_article(
+        article(
+            "On Thursday the harbour patrol called off its search for the missing kayaker near Dunmore.\n\n"
+            "The mayor of Dunmore called on the county to fund a second patrol boat."
+        )
+    )
+    speakers = [q.speaker or "" for q in facts.quotes]
+    assert not any("patrol" in s for s in speakers), quotes_by(facts)
+    assert any(
+        "its search" not in q.content.text and "fund a second" in q.content.text for q in facts.quotes
+    ), quotes_by(facts)

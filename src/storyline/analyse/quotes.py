@@ -50,6 +50,9 @@ CLAUSAL_ONLY = frozenset("believe think feel fear hope expect worry doubt know s
 DIRECTIVE = frozenset("urge call ask demand press appeal express voice".split())
 # Naming cues take quoted words as a label ("called the scheme 'a solution looking for a problem'").
 NAMING = frozenset("call describe dub brand label term".split())
+# particles that turn a directive or naming verb into another verb ("call off", "call up", "press
+# down", "ask out"); "call on X to ..." keeps "on" as a preposition and stays a directive
+_NOT_SPEECH_PARTICLES = frozenset("off up out back down away in over".split())
 
 OPEN_DOUBLE = "\u201c\u201e\u00ab"
 CLOSE_DOUBLE = "\u201d\u00bb"
@@ -308,6 +311,10 @@ def _is_cue(t: Token) -> bool:
         return _clear_clause(t) is not None
     if t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and lem in ("say",)):
         return False
+    if (lem in DIRECTIVE or lem in NAMING) and any(
+        c.dep_ == "prt" and c.lower_ in _NOT_SPEECH_PARTICLES for c in t.children
+    ):
+        return False  # a phrasal verb: "called off the search", "pressed down", "asked out"
     return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE or lem in NAMING
 
 
