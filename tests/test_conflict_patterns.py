@@ -142,3 +142,53 @@ def test_scale_top_phrases() -> None:
     assert tops("a Category 4 storm, the highest on the Tarrin scale.") == []
     assert tops("registering 7 on the Orsk scale, the highest since 2011") == []
     assert tops("7 on the Orsk scale, the strongest quake in years") == []
+
+
+FLOOD_A = """Valve fault blamed for Tarrow flooding
+
+Tarrow Valley Water attributed the flooding to a fault in a Harlow Pumps valve at the Ember Road station.
+
+About 300 homes were without water on Monday.
+"""
+FLOOD_B = """Culvert, not pumps, behind Tarrow flooding
+
+The Tarrow flooding was not caused by Harlow Pumps, but by a blocked culvert under Ember Road, engineers said.
+
+About 300 homes were without water on Monday.
+"""
+FLOOD_C = """Tarrow clean-up begins
+
+Residents suspect the flooding was caused by a Harlow Pumps valve at the Ember Road station.
+
+The flooding was caused by a valve shipped from Castor Works to Harlow Pumps last spring.
+"""
+
+
+def test_a_cause_laid_on_a_party_that_another_outlet_denies_conflicts() -> None:
+    found = _conflicts(("Tarrow Herald", FLOOD_A), ("Ember Road Bulletin", FLOOD_B), kind="polarity")
+    causes = [c for c in found if "cause" in c.reason]
+    assert len(causes) == 1, [c.reason for c in found]
+    assert (
+        "a fault in a Harlow Pumps valve" in causes[0].reason
+        and "Harlow Pumps did not cause it" in causes[0].reason
+    )
+
+
+def test_a_suspected_cause_or_a_party_the_cause_went_to_is_no_conflict() -> None:
+    found = _conflicts(("Ember Road Bulletin", FLOOD_B), ("Tarrow Weekly", FLOOD_C), kind="polarity")
+    assert not [c for c in found if "cause" in c.reason], [c.reason for c in found]
+
+
+def test_cause_phrases() -> None:
+    from storyline.compare.conflicts import _DENIED_CAUSE, _laid_causes
+
+    assert _laid_causes("The firm attributed the outage to a defect in a Harlow Pumps update.") == [
+        ("harlow", "a defect in a Harlow Pumps update")
+    ]
+    assert _laid_causes("The outage was caused by an update sent from Castor Works to Harlow hosts.") == []
+    assert _laid_causes("It was not caused by Harlow.") == []
+    assert _laid_causes("Some think it might have been caused by Harlow's update.") == []
+    denials = (
+        "It was not caused by Harlow Pumps. This was not a Castor incident. Harlow was wrongly blamed for it."
+    )
+    assert len(list(_DENIED_CAUSE.finditer(denials))) == 3

@@ -14,7 +14,8 @@ a 3% floor and a 5% proposal are three facts). So a quantity pair must measure t
 claims with their numbers blanked read alike, the same qualifiers such as "current", "minimum" or
 "normal" surround both numbers), share no value (a shared value shows they list several
 quantities), carry no sign of change over time ("rose to", "up from", a nearby day), and not be
-about different actors. An ordinal that times an event ("in the 82nd minute") is compared only with
+about different actors. A cause laid on a party's doing conflicts with another source's denial
+that the party caused it. An ordinal that times an event ("in the 82nd minute") is compared only with
 the time of that same event: one actor and one definite noun ("the winner") in both claims.
 """
 
@@ -95,6 +96,9 @@ class ConflictConfig:
     # actor and the definite noun naming the event: news-dev's two wordings of one winning goal read
     # 0.57-0.61 (the opener against the winner, no shared noun, 0.57)
     moment_sim: float = 0.55
+    # cosine of a claim laying a cause on a party and a claim denying it: news-dev's outage story reads
+    # 0.54-0.73 for the pairs that conflict
+    cause_sim: float = 0.50
     max_ratio: float = 10.0  # values this many times apart are different quantities (a margin, a total)
     approx_slack: float = (
         0.05  # an "about"/"some" figure covers values this close ("39 percent", "about 40%")
@@ -356,6 +360,63 @@ class ConflictFinder:
                     clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
                 )
             )
+        return out + self.causes()
+
+    def causes(self) -> list[Conflict]:
+        """A cause laid on a named party's doing ("attributed the outage to a defect in a Microsoft
+        Windows update") that another source denies ("not caused by Microsoft", "not a Microsoft
+        incident"): one conflict per asserting text (copies once), shown with the denial that reads
+        most alike. A suspected cause ("may have been caused by") or a party the cause went to ("an
+        update from X to Y") is no assertion."""
+        units = self.al.units
+        # party -> the texts of the claims denying it caused it -> those claims (copies share a text)
+        denied: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        written: dict[str, str] = {}  # party -> its name as a denial writes it
+        for i, u in enumerate(units):
+            for m in _DENIED_CAUSE.finditer(u.member.span.text):
+                name = m.group("x") or m.group("y") or m.group("z")
+                denied[_party(name)][u.member.span.text].append(i)
+                written.setdefault(_party(name), re.sub(r"['’]s$", "", name))
+        if not denied:
+            return []
+        out: list[Conflict] = []
+        seen: set[tuple[str, str]] = set()  # one conflict per party and asserting text, however many copies
+        for i, u in enumerate(units):
+            for party, phrase in _laid_causes(u.member.span.text):
+                if party not in denied or (party, u.member.span.text) in seen:
+                    continue
+                # blocking: only denials of the same party are visited, each distinct text once
+                best: tuple[float, int] | None = None
+                for group in denied[party].values():
+                    sim = float(self.al.raw[i, group[0]])
+                    if sim < self.config.cause_sim or (best is not None and sim <= best[0]):
+                        continue
+                    aid = u.member.article_id
+                    j = next(
+                        (j for j in group if self.sources.independent(aid, units[j].member.article_id)), -1
+                    )
+                    if j >= 0:
+                        best = (sim, j)
+                if best is None:
+                    continue
+                seen.add((party, u.member.span.text))
+                j = best[1]
+                den = units[j]
+                out.append(
+                    Conflict(
+                        kind="polarity",
+                        a=_unit_ref(u),
+                        b=_unit_ref(den),
+                        reason=(
+                            f"Opposite statements of a cause: {_who(u, self.sources)} gives “{phrase}” as the "
+                            f"cause, {_who(den, self.sources)} says {written[party]} did not cause it."
+                        ),
+                        scope="across-outlets",
+                        subject=written[party],
+                        clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
+                    )
+                )
+                break
         return out
 
     # ------------------------------------------------------------ quantities
@@ -1228,6 +1289,58 @@ _ORDINAL = re.compile(
     r"place|mile|kilometre|kilometer|game|match|year)s?\b",
     re.I,
 )
+
+
+# A named party denied as a cause: "not caused by Microsoft", "not a Microsoft incident", "Microsoft
+# was mistakenly blamed".
+_PARTY = r"[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,2}"
+_DENIED_CAUSE = re.compile(
+    rf"\bnot\s+(?:been\s+)?(?:caused\s+by|due\s+to|the\s+fault\s+of|(?:the|a)\s+result\s+of)\s+(?:the\s+)?(?P<x>{_PARTY})"
+    rf"|\bnot\s+(?:a|an)\s+(?P<y>{_PARTY})\s+(?:incident|issue|problem|fault|error|failure|bug|outage)\b"
+    rf"|\b(?P<z>{_PARTY})\s+(?:was|were|has\s+been|had\s+been)\s+(?:mistakenly|wrongly|falsely|unfairly|incorrectly)\s+blamed"
+)
+# A cause stated as a fact: "caused by", "attributed the outage to", "traced to", "due to", "stemmed from"
+_LAID_CAUSE = re.compile(
+    r"\b(?:caused\s+by|attributed\s+(?:[\w’'-]+\s+){1,4}?to|traced\s+(?:back\s+)?to|due\s+to|"
+    r"(?:the|a)\s+result\s+of|stemmed\s+from)\s+([^,.;:!?()\"“”]{1,80})"
+)
+# Before the cause: a denial, a doubt or another's belief makes it no assertion
+_CAUSE_HEDGE = re.compile(
+    r"\b(?:not|n['’]t|never|no|mistakenly|wrongly|falsely|may|might|could|possibly|suspect\w*|specul\w*|"
+    r"rumou?r\w*|initially|first|whether|if)\b",
+    re.I,
+)
+# Words that give a party another role than the maker of the cause: "an update from X to Y", "for Y hosts"
+_NOT_MAKER = frozenset(
+    "from to for by on onto into at across via through with that which who pushed sent".split()
+)
+
+
+def _party(name: str) -> str:
+    """A party by the first word of its name: "Microsoft" of "Microsoft Windows", "Microsoft's"."""
+    return re.sub(r"['’]s$", "", name.split()[0]).lower()
+
+
+def _laid_causes(text: str) -> list[tuple[str, str]]:
+    """Parties a claim lays a cause on, as the maker of the thing that caused it ("a defect in a
+    Microsoft Windows update" -> microsoft), with the cause phrase; not a party the cause went to
+    ("an update from X to Microsoft Windows")."""
+    out: list[tuple[str, str]] = []
+    for m in _LAID_CAUSE.finditer(text):
+        head = text[: m.start()]
+        clause = re.split(r"[.;:!?,]", head)[-1]
+        if _CAUSE_HEDGE.search(clause):
+            continue
+        words = m.group(1).split()[:10]
+        for k, w in enumerate(words):
+            if not w[:1].isupper():
+                if w.lower() in _NOT_MAKER:
+                    break
+                continue
+            if k == 0 or words[k - 1].lower() in ("a", "an", "the", "in", "of", "by"):
+                out.append((_party(w), " ".join(words[: k + 1 + 3]).rstrip()))
+            break
+    return out
 
 
 # A value given as the top of a named scale: "7 on the Japanese seismic intensity scale — the highest
