@@ -29,6 +29,7 @@ from trafilatura.xml import xmltotxt
 
 from storyline.clean import boilerplate as bp
 from storyline.clean import meta
+from storyline.clean.mojibake import repair_mojibake
 from storyline.ingest.decode import check_bytes, decode_bytes
 from storyline.model import Article, Dropped, RawDoc
 
@@ -58,10 +59,15 @@ _CHARSET_ALIASES = {
 
 
 def decode_html(data: bytes) -> str:
-    """Bytes of a page -> text: UTF-8 (or a BOM), else the declared charset, else detection.
+    """Bytes of a page -> text: UTF-8 (or a BOM), else the declared charset, else detection; then
+    mojibake the page carried in (text once decoded with the wrong code page) is repaired.
 
     A page that declares UTF-8 but is not valid UTF-8 has a wrong label and goes to detection.
     """
+    return repair_mojibake(_decode_page(data))
+
+
+def _decode_page(data: bytes) -> str:
     check_bytes(data)
     try:
         return data.decode("utf-8-sig")
@@ -709,11 +715,11 @@ def clean_html(doc: RawDoc) -> Article:
 
     captions = list(ext.captions)
     captions += [d.text for d in body.dropped if d.reason == "caption" and d.text not in captions]
-    dek = _plain(doc.summary) or _plain(page.description)
+    dek = _plain(repair_mojibake(doc.summary) if doc.summary else None) or _plain(page.description)
     if dek and _is_copy(dek, paragraphs):
         dek = None
     outlet = meta.tidy_outlet(doc.outlet) if doc.outlet else _outlet(page, doc.url)
-    title = doc.title or page.title or None
+    title = (repair_mojibake(doc.title) if doc.title else None) or page.title or None
     if title and not doc.title:
         # a page title carries the site's name ("Headline – TechCrunch"); a container's title is as given
         title, site = meta.title_site(title, outlet)

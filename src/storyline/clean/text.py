@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from storyline.clean import boilerplate as bp
 from storyline.clean import meta
+from storyline.clean.mojibake import repair_mojibake
 from storyline.ingest.decode import InputLimitError
 from storyline.model import Article, Dropped, RawDoc, content_hash
 
@@ -94,6 +95,8 @@ def _norm(s: str) -> str:
 
 
 def normalise_text(text: str) -> str:
+    # mojibake first: UTF-8 read as latin-1 carries its bytes as C1 controls, which are dropped below
+    text = repair_mojibake(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").translate(_CONTROL_BREAKS)
     # keep characters as they are, but no control characters other than newline/tab
     return _CONTROL_RE.sub("", text)
@@ -114,7 +117,7 @@ def clean_text(text: str, doc: RawDoc | None = None, source: str = "-") -> Artic
         url=doc.url if doc else None,
         outlet=meta.tidy_outlet(doc.outlet) if doc and doc.outlet else None,
         byline=doc.byline if doc else None,
-        title=doc.title.strip() if doc and doc.title else None,
+        title=repair_mojibake(doc.title).strip() if doc and doc.title else None,
         published=meta.parse_any_date(doc.published) if doc and doc.published else None,
     )
     lines: list[_Line] = []
