@@ -96,6 +96,8 @@ def test_gbk_glued_latin_letter_repaired() -> None:
         ("Between 10–12 ferries ran.", "between digits: a range"),
         ("They built it in “1998” again.", "after a space, before a digit: an opening quote"),
         ("It was over.”\nNext paragraph.", "at a line end after a full stop: a closing quote"),
+        ("<p>“It was over.”</p><p>Ferries ran (“1998”).</p>", "in markup and brackets"),
+        ("<p>Next — </p><p>the port.</p>", "a spaced dash before a tag"),
     ],
 )
 def test_isolated_lead_restored_from_context(text: str, why: str) -> None:
@@ -168,6 +170,16 @@ def test_fast_on_long_clean_text() -> None:
     start = time.perf_counter()
     assert repair_mojibake(long) is long
     assert time.perf_counter() - start < 0.5
+
+
+def test_linear_on_long_garbled_text() -> None:
+    # a hostile line of lone leads and garbled quotes: every one is repaired, in linear time
+    line = as_gbk("word — said” the pier’s “lights” ") * 20_000
+    start = time.perf_counter()
+    fixed = repair_mojibake(line)
+    assert time.perf_counter() - start < 5.0  # ~1 s here; a quadratic walk would take hours
+    assert fixed.startswith("word — said” the pier’s “lights” word — said”")
+    assert "鈥" not in fixed
 
 
 # ------------------------------------------------------------------------------- every input path

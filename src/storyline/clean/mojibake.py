@@ -53,6 +53,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN_RE = re.compile(f"[{_CJK}]+")
 _CJK_CHAR_RE = re.compile(f"[{_CJK}]")
 _LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_RUN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _LEAD = "鈥"  # bytes E2 80: the first two bytes of ’ “ ” ‘ — – … in UTF-8, read as GBK
 
 
@@ -65,6 +66,8 @@ class MojibakeConfig:
     # Chinese or Japanese article (even one with English words in it) the ideographs are far more than
     # a quarter.
     latin_per_cjk: int = 4
+    # How far back a quotation mark is looked for, in characters: a long paragraph's length.
+    quote_scope: int = 3000
 
 
 MOJIBAKE = MojibakeConfig()
@@ -85,42 +88,49 @@ def repair_mojibake(text: str) -> str:
 
 
 def _repair_gbk(text: str) -> str:
+    n_cjk = _count(_CJK_RUN_RE, text)
+    if n_cjk > 100 and n_cjk > _count(_LATIN_RUN_RE, text):
+        # CJK-script text, surely (mojibake costs an English text at most two ideographs per garbled
+        # character): not worth walking through; the check after the repair decides the rest
+        return text
     # a lost byte the decoder replaced instead of dropping: the lone "鈥" below stands for both
     fixed = text.replace(_LEAD + "\ufffd", _LEAD)
     dash = "–" if fixed.count(" – ") > fixed.count(" — ") else "—"  # the text's spaced dash
-    out: list[str] = []
+    out: list[str] = []  # the repaired text so far: the context of a lone "鈥"
     pos = 0
     for m in _CJK_RUN_RE.finditer(fixed):
         out.append(fixed[pos : m.start()])
-        out.append(_repair_run(fixed, m.start(), m.end(), out, dash))
+        _repair_run(fixed, m.start(), m.end(), out, dash)
         pos = m.end()
     out.append(fixed[pos:])
     fixed = "".join(out)
-    if len(_LATIN_LETTER_RE.findall(fixed)) < MOJIBAKE.latin_per_cjk * len(_CJK_CHAR_RE.findall(fixed)):
+    if _count(_LATIN_RUN_RE, fixed) < MOJIBAKE.latin_per_cjk * _count(_CJK_RUN_RE, fixed):
         return text  # CJK-script text (or a large part of it): its ideographs are its own
     return fixed
 
 
-def _repair_run(text: str, start: int, end: int, done: list[str], dash: str) -> str:
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """Characters in the runs ``runs`` matches (one match a run: far fewer objects than a char each)."""
+    return sum(len(run) for run in runs.findall(text))
+
+
+def _repair_run(text: str, start: int, end: int, out: list[str], dash: str) -> None:
+    """Append the run ``text[start:end]`` to ``out``, repaired where it is mojibake."""
     fixed = _decode(text, start, end)
-    if fixed is not None:
-        return fixed
-    run = text[start:end]
-    if _LEAD not in run:
-        return run
+    if fixed is not None or _LEAD not in text[start:end]:
+        out.append(text[start:end] if fixed is None else fixed)
+        return
     # Several garbled characters in one run ("鈥檚鈥" for "’s”"): each piece from a 鈥 on, alone.
-    parts: list[str] = []
     offset = start
-    for piece in re.split(f"(?={_LEAD})", run):
+    for piece in re.split(f"(?={_LEAD})", text[start:end]):
         if not piece:
             continue
         nxt = offset + len(piece)
         got = _decode(text, offset, nxt)
         if got is None and piece == _LEAD:
-            got = _lone_lead(text, offset, nxt, [*done, *parts], dash)
-        parts.append(piece if got is None else got)
+            got = _lone_lead(text, offset, nxt, out, dash)
+        out.append(piece if got is None else got)
         offset = nxt
-    return "".join(parts)
 
 
 def _decode(text: str, start: int, end: int) -> str | None:
@@ -165,9 +175,12 @@ def _lone_lead(text: str, start: int, end: int, done: list[str], dash: str) -> s
       mark, ” (a quote ends on a word or on its own comma or full stop) or ’ when the quotation open in
       the paragraph is a single one; after a letter "s" with no quotation open, the apostrophe of a
       plural possessive ("the workers’ union");
-    * after a space and before a digit or punctuation: an opening quotation mark “.
+    * after a space or an opening bracket and before a digit or punctuation: an opening quotation
+      mark “ (“1998”).
 
-    Otherwise (a CJK neighbour, anything unforeseen) None: the character stays as it is.  ``done`` is
+    In a page's markup, a tag's end counts as a space before and a tag's start as a space after.
+
+    Otherwise (a CJK neighbour, a letter before a digit) None: the character stays as it is.  ``done`` is
     the text before it, repaired.
     """
     # the character before, as repaired ("鈥檚鈥" is "’s" then the lone lead, after an "s")
@@ -175,12 +188,13 @@ def _lone_lead(text: str, start: int, end: int, done: list[str], dash: str) -> s
     after = text[end] if end < len(text) else "\n"
     if _CJK_CHAR_RE.match(before) or _CJK_CHAR_RE.match(after) or ord(after) >= 0x40:
         return None
-    space_before, space_after = before.isspace(), after.isspace()
+    # a tag's end or an opening bracket starts text as a line does; a tag's start ends it as a space does
+    space_before, space_after = before.isspace() or before in ">([", after.isspace() or after == "<"
     if space_before and space_after:
         return dash
     if before.isdigit() and after.isdigit():
         return "–"
-    if not space_before and (space_after or after in ",.;:!?)'\"-"):
+    if not space_before and not after.isdigit():
         opened = _open_quote(done)
         if opened == "‘" or (before in "sS" and opened is None):
             return "’"
@@ -193,7 +207,8 @@ def _lone_lead(text: str, start: int, end: int, done: list[str], dash: str) -> s
 def _open_quote(done: list[str]) -> str | None:
     """The quotation mark open in the paragraph repaired so far (“ or ‘), if any."""
     following = ""
-    for chunk in reversed(done):  # back to the paragraph's start only: linear in the paragraph
+    seen = 0
+    for chunk in reversed(done):
         para = chunk.rsplit("\n", 1)[-1]
         for k in range(len(para) - 1, -1, -1):
             c = para[k]
@@ -201,7 +216,9 @@ def _open_quote(done: list[str]) -> str | None:
                 return c
             if c == "”" or (c == "’" and not (para[k + 1 : k + 2] or following[:1]).isalpha()):
                 return None  # closed (a ’ before a letter is an apostrophe: "don’t")
-        if len(para) < len(chunk):
+        seen += len(para)
+        # back to the paragraph's start, and no further than a long paragraph: linear on any input
+        if len(para) < len(chunk) or seen > MOJIBAKE.quote_scope:
             break
         following = para + following[:1]
     return None
