@@ -9,7 +9,7 @@ Two kinds are common in real scrapes:
   run of CJK ideographs in Latin-script text whose GB18030 bytes are valid UTF-8 of Latin characters and
   punctuation is re-decoded.  A curly quote or dash right before a space or ASCII punctuation loses its
   last byte in that decoding (the byte pair is invalid GBK) and leaves a lone "鈥" (bytes E2 80): the
-  character is restored from its context (``_lost_punctuation``).
+  character is restored from its context (``_lone_lead``).
 
 Genuine CJK text is left alone: a text with many CJK characters is not examined at all, and a run in
 Latin text is replaced only when it decodes to Latin letters or punctuation *and* either holds a
