@@ -202,6 +202,22 @@ def test_an_un_participle_negates_as_a_predicate_only() -> None:
     assert lexical_negations("the unions were united in their demand") == 0
 
 
+def test_a_subordinate_clause_without_a_comma_is_its_own_proposition() -> None:
+    from storyline.compare.align import _subordinate_pieces
+
+    text = "A recount will be held in the Fenmoor ward after the Harbour Party candidate lost by 41 votes."
+    verbs = [text.index("held"), text.index("lost")]
+    pieces = _subordinate_pieces([(0, len(text), text, False)], text, verbs)
+    assert [p[2] for p in pieces] == [
+        "A recount will be held in the Fenmoor ward",
+        "after the Harbour Party candidate lost by 41 votes.",
+    ]
+    # "after the meeting" has no verb: a setting of its clause, not a proposition
+    text2 = "The ferry talks resumed at the port office after the long weekend meeting on Friday."
+    one = _subordinate_pieces([(0, len(text2), text2, False)], text2, [text2.index("resumed")])
+    assert len(one) == 1
+
+
 def test_segments_split_compound_claims() -> None:
     text = (
         "The minister offered a mediator in the strike at the port, as the walkout by 1,400 dockworkers "

@@ -437,6 +437,37 @@ def _asserting_pieces(
     return out or pieces
 
 
+# A subordinate clause joined without a comma ("A recount will be held after the candidate lost by
+# 41 votes") states a proposition of its own, as it does after a comma (``_CLAUSE_BREAK``).
+_SUBORDINATE = re.compile(r"\s+(?=(?:after|before|because|since|although|though|when|while|until)\s)", re.I)
+
+
+def _subordinate_pieces(
+    pieces: list[tuple[int, int, str, bool]], text: str, verbs: list[int], min_words: int = 4
+) -> list[tuple[int, int, str, bool]]:
+    """Pieces cut before a comma-less subordinate clause when both sides hold a verb and at least
+    ``min_words`` words ("after the meeting" has no verb: it stays a setting of its clause)."""
+    out: list[tuple[int, int, str, bool]] = []
+    for a, b, piece, rewritten in pieces:
+        if rewritten or piece != text[a:b]:
+            out.append((a, b, piece, rewritten))
+            continue
+        start = a
+        for m in _SUBORDINATE.finditer(text, a, b):
+            cut = m.end()
+            left, right = text[start : m.start()], text[cut:b]
+            if (
+                any(start <= v < m.start() for v in verbs)
+                and any(cut < v < b for v in verbs)
+                and len(_WORD.findall(left)) >= min_words
+                and len(_WORD.findall(right)) > min_words
+            ):
+                out.append((start, m.start(), left, False))
+                start = cut
+        out.append((start, b, text[start:b], False))
+    return out
+
+
 def claim_members(
     articles: dict[int, Article],
     facts: dict[int, ArticleFacts],
@@ -490,6 +521,9 @@ def claim_members(
             for a, b, text in pieces:
                 rel = relative_propositions(text) if text == c.span.text[a:b] else None
                 expanded += [(a, b, r, True) for r in rel] if rel else [(a, b, text, False)]
+            if c.verbs:
+                rel_verbs = [v - c.span.start for v in c.verbs]
+                expanded = _subordinate_pieces(expanded, c.span.text, rel_verbs)
             if c.verbs and len(expanded) > 1:
                 expanded = _asserting_pieces(expanded, c.span.text, [v - c.span.start for v in c.verbs])
             # one piece standing for the whole claim (a dropped list tail leaves a piece that does not)
