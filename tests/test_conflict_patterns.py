@@ -58,6 +58,20 @@ Harrowgate United beat Castlefort in the Northern Cup final on Saturday.
 Tomas Brevik hit the bar in the 64th minute before the home side took control.
 """
     assert _conflicts(("Kestrel Sports Weekly", post), ("The Linden Courier", bar)) == []
+    # one player may take the lead twice: "the lead" does not make an event one of a kind
+    lead_a = """Brevik sharp again
+
+Castlefort were beaten at Linden Park as Harrowgate United took the Northern Cup.
+
+Tomas Brevik gave Harrowgate the lead in the 20th minute with a header from a corner.
+"""
+    lead_b = """A final to remember
+
+Harrowgate United lifted the Northern Cup for the first time since 1987 after a tense afternoon.
+
+Tomas Brevik gave Harrowgate the lead in the 64th minute, firing low past the keeper.
+"""
+    assert _conflicts(("Kestrel Sports Weekly", lead_a), ("The Linden Courier", lead_b)) == []
 
 
 def _unit(text: str, entities: set[str], core: str = "") -> ClaimUnit:
@@ -192,3 +206,29 @@ def test_cause_phrases() -> None:
         "It was not caused by Harlow Pumps. This was not a Castor incident. Harlow was wrongly blamed for it."
     )
     assert len(list(_DENIED_CAUSE.finditer(denials))) == 3
+
+
+def test_a_toll_cut_from_a_sentence_dated_later_is_another_count() -> None:
+    # the later count is a piece cut from a sentence that dates it two days after the quake
+    early = """Quake strikes Velmar
+
+A powerful earthquake struck the Velmar coast on Monday.
+
+The earthquake killed at least 30 people, officials said.
+"""
+    later = """Rain hampers Velmar rescue
+
+Rescuers dug through rubble in Brill on Wednesday as heavy rain fell, after a powerful earthquake that killed at least 41 people.
+
+The quake struck the coast on Monday afternoon.
+"""
+    docs = [
+        RawDoc(
+            source="e.txt", kind="text", data=early.encode(), outlet="Coastline Daily", published="2031-03-03"
+        ),
+        RawDoc(
+            source="l.txt", kind="text", data=later.encode(), outlet="Velmar Observer", published="2031-03-05"
+        ),
+    ]
+    found = [c for c in compare_docs(docs).conflicts if c.kind == "quantity"]
+    assert found == [], [c.reason for c in found]

@@ -458,11 +458,14 @@ class ConflictFinder:
         ]
 
     def _claim_times(self, u: ClaimUnit) -> list[TimeRef]:
+        # a claim cut from a sentence ("... on Wednesday as ..., after a quake that killed 62") is
+        # dated by its whole sentence
         m = u.member
+        s = m.context if m.context is not None and m.part == "body" else m.span
         return [
             t
             for t in self._times.get(m.article_id, [])
-            if t.value is not None and m.span.start <= t.span.start and t.span.end <= m.span.end
+            if t.value is not None and s.start <= t.span.start and t.span.end <= s.end
         ]
 
     def _times_differ(self, a: ClaimUnit, b: ClaimUnit) -> bool:
@@ -763,14 +766,17 @@ class ConflictFinder:
         """Two ordinals timing one event ("scored the winner in the 82nd minute" / "grabbed the winner
         on the 86th minute"): both times of something that happened, the claims name an actor in
         common and the event by one definite noun. An ordinal that picks the event ("won the second
-        round") or a repeated act ("scored in the 12th minute" / "in the 80th") is no such pair."""
+        round") or an act that may recur ("scored in the 12th minute" / "in the 80th", "took the lead")
+        is no such pair."""
         if not (_moment(a, qa) and _moment(b, qb)):
             return False
         if _REPEAT.search(a.text) or _REPEAT.search(b.text):
             return False  # "hit the post again in the 60th minute": the act happened more than once
         if not _name_words(a) & _name_words(b):
             return False
-        return bool(_event_nouns(a) & _event_nouns(b))
+        # the noun must make the event one of a kind ("the winner", "the opening goal"): "took the
+        # lead" or "hit the post" may happen twice in one match
+        return bool(_event_nouns(a) & _event_nouns(b) & ONE_OF_A_KIND)
 
     # ------------------------------------------------------------ dates and places
     def _abs_times(self, u: ClaimUnit) -> list[TimeRef]:
@@ -1354,6 +1360,10 @@ _SCALE_TOP = re.compile(
 # Units an ordinal counts when it says when, within one match, race or session, something happened.
 MOMENT_UNITS = frozenset("minute hour lap round inning".split())
 _MOMENT_BEFORE = re.compile(r"\b(?:in|on|at|during)\s+the\s*$", re.I)
+# Words that make an event one of a kind in its sequence: "the winner", "the opening goal", "the final lap".
+ONE_OF_A_KIND = frozenset(
+    "winner winning opener opening first last final decisive deciding only sole".split()
+)
 _REPEAT = re.compile(r"\b(?:again|another|twice|once more|second time|third time|also|both)\b", re.I)
 # "the 2-1 winner", "the winner": the first word of a definite noun phrase (a score or figure skipped)
 _DEFINITE = re.compile(r"\bthe\s+(?:\d[\d.,:\-–]*\s+)?([a-z][a-z'’\-]+)")
