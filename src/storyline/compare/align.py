@@ -231,6 +231,8 @@ class ClaimUnit:
     loose_neg: bool  # the same, counting any negation word of the span ("no troops", "not")
     dates: frozenset[dt.date] = frozenset()  # full dates the claim writes out ("14 March 2023")
     core: str = ""  # the claim's predicate and arguments (analyse.claims.core_offsets), or ""
+    # a proposition rewritten from a relative clause or participle: its span shows more than it says
+    rewritten: bool = False
 
     def opposite(self, other: ClaimUnit) -> bool:
         """Opposite polarity by both readings: a negation the clause parse missed ("no U.S.
@@ -577,6 +579,7 @@ def claim_members(
                         effective_negation(text, loose),
                         frozenset(v for s, e, v in days if start <= s and e <= end),
                         " ".join(body[x:y] for x, y in c.core if start <= x and y <= end),
+                        rewritten,
                     )
                 )
     return units
@@ -886,18 +889,20 @@ def reassign(
 
 def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> int:
     """The member shown for a cluster (``sub``: the members' pair similarities): a clear one first (it
-    names what it is about and is not cut off), then the outlet's own statement, then one that reads
+    names what it is about and is not cut off), then one whose span states just the proposition (not
+    a sentence a relative clause was read from), then the outlet's own statement, then one that reads
     as a sentence, then the most central."""
     if len(idx) == 1:
         return 0
     central = sub.mean(axis=1)
-    best, best_key = 0, (-1.0, -1.0, -1.0, -1.0)
+    best, best_key = 0, (-1.0, -1.0, -1.0, -1.0, -1.0)
     for k, i in enumerate(idx):
         m = units[i].member
         words = len(units[i].text.split())
         # very long spans read badly
         score = (
             float(clear(m)),
+            float(not units[i].rewritten),  # a span that says just the proposition
             float(m.asserter == "outlet"),
             float(reads_alone(m.span.text)) + float(starts_alone(m.span.text)),
             float(central[k]) - (0.1 if words > 45 else 0.0),
