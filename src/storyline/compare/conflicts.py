@@ -457,11 +457,10 @@ class ConflictFinder:
             t for t in self._times.get(aid, []) if t.span.end >= start - reach and t.span.start <= end + reach
         ]
 
-    def _claim_times(self, u: ClaimUnit) -> list[TimeRef]:
-        # a claim cut from a sentence ("... on Wednesday as ..., after a quake that killed 62") is
-        # dated by its whole sentence
+    def _claim_times(self, u: ClaimUnit, whole: bool = False) -> list[TimeRef]:
+        """The dated times inside a claim, or with ``whole`` inside the sentence it was cut from."""
         m = u.member
-        s = m.context if m.context is not None and m.part == "body" else m.span
+        s = m.context if whole and m.context is not None and m.part == "body" else m.span
         return [
             t
             for t in self._times.get(m.article_id, [])
@@ -484,7 +483,13 @@ class ConflictFinder:
         # one claim dated, the other not: the undated one tells of the story's event, so a date
         # other than that day is another event ("a magnitude 5.5 aftershock at 10:54 a.m. Jan. 3")
         dated = da or db
-        return bool(dated) and self._event_day is not None and self._event_day not in dated
+        if dated:
+            return self._event_day is not None and self._event_day not in dated
+        # neither dates itself, but one was cut from a sentence dated to another day than the event
+        # ("... on Wednesday as rain fell, after a quake that killed at least 62"): a later count
+        ca = {t.value for t in self._claim_times(a, whole=True)}
+        cb = {t.value for t in self._claim_times(b, whole=True)}
+        return bool(ca) != bool(cb) and self._event_day is not None and self._event_day not in (ca or cb)
 
     def _quantity_candidates(
         self, items: list[tuple[int, Quantity, str, int, int]], numbers: list[list[Quantity]]
