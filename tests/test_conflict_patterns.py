@@ -232,3 +232,14 @@ The quake struck the coast on Monday afternoon.
     ]
     found = [c for c in compare_docs(docs).conflicts if c.kind == "quantity"]
     assert found == [], [c.reason for c in found]
+
+
+def test_a_cause_of_another_time_is_no_conflict() -> None:
+    older = """Tarrow flooding recalls 2019
+
+In 2019 the Tarrow flooding was caused by a Harlow Pumps valve at the Ember Road station, engineers found.
+
+About 300 homes were without water on Monday.
+"""
+    found = _conflicts(("Ember Road Bulletin", FLOOD_B), ("Tarrow Weekly", older), kind="polarity")
+    assert not [c for c in found if "cause" in c.reason], [c.reason for c in found]

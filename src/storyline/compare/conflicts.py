@@ -391,6 +391,8 @@ class ConflictFinder:
                     sim = float(self.al.raw[i, group[0]])
                     if sim < self.config.cause_sim or (best is not None and sim <= best[0]):
                         continue
+                    if self._times_differ(u, units[group[0]]):
+                        continue  # "the 2019 crash was caused by ...": another event of the story
                     aid = u.member.article_id
                     j = next(
                         (j for j in group if self.sources.independent(aid, units[j].member.article_id)), -1
@@ -1349,7 +1351,10 @@ def _laid_causes(text: str) -> list[tuple[str, str]]:
                     break
                 continue
             if k == 0 or words[k - 1].lower() in ("a", "an", "the", "in", "of", "by"):
-                out.append((_party(w), " ".join(words[: k + 1 + 3]).rstrip()))
+                shown = words[: k + 4]
+                while len(shown) > k + 1 and shown[-1].lower() in CONFLICTS.stop | _NOT_MAKER:
+                    shown.pop()  # "a Harlow Pumps valve", not "... valve at"
+                out.append((_party(w), " ".join(shown)))
             break
     return out
 
