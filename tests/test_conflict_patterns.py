@@ -98,11 +98,11 @@ def test_moment_helpers() -> None:
     u = _unit(t, {"Tomas Brevik", "Harrowgate"}, "Tomas Brevik grabbed winner for Harrowgate")
     assert _moment(u, ordinal(t, "81st minute"))
     assert _name_words(u) == {"tomas", "brevik", "harrowgate"}
-    assert _event_nouns(u) == {"winner"}
+    assert _event_nouns(u, ordinal(t, "81st minute")) == {"winner"}
     # a score before the noun is skipped; a noun outside the claim's predicate and arguments is not its event
     t2 = "In the 77th minute a cross let Brevik head home the 2-1 winner beside the far post."
     u2 = _unit(t2, {"Brevik"}, "cross let Brevik head winner")
-    assert _event_nouns(u2) == {"winner"}
+    assert _event_nouns(u2, ordinal(t2, "77th minute")) == {"winner"}
     # an ordinal that names a stage, not a time, is no moment ("the 12th minute's" aside)
     t3 = "Brevik played 12th minute football."
     assert not _moment(_unit(t3, {"Brevik"}), ordinal(t3, "12th minute"))
@@ -243,3 +243,36 @@ About 300 homes were without water on Monday.
 """
     found = _conflicts(("Ember Road Bulletin", FLOOD_B), ("Tarrow Weekly", older), kind="polarity")
     assert not [c for c in found if "cause" in c.reason], [c.reason for c in found]
+
+
+def test_moments_in_words_or_after_their_unit() -> None:
+    race_a = """Ferro wins at Castor
+
+Lina Ferro won the Castor Grand Prix on Sunday after a duel with Petra Holm.
+
+Ferro made the decisive pass on Holm on lap 12, braking late into the hairpin.
+
+Ferro pitted on lap 20 for fresh tyres.
+"""
+    race_b = """Castor glory for Ferro
+
+A late move settled a tense Castor Grand Prix on Sunday, and Lina Ferro took the chequered flag.
+
+Lina Ferro made the decisive pass on the fourteenth lap, diving inside Holm at the hairpin.
+
+Ferro pitted on lap 41 after a slow puncture.
+"""
+    found = _conflicts(("Paddock Weekly", race_a), ("Castor Evening News", race_b))
+    reasons = [c.reason for c in found]
+    # the decisive pass: lap 12 against the fourteenth; two pit stops of one driver are no conflict
+    assert len(found) == 1 and "lap 12" in reasons[0] and "fourteenth lap" in reasons[0], reasons
+
+    from storyline.compare.conflicts import _moment_unit, _moments
+
+    text = "Ferro made the decisive pass on the third lap and pitted on lap 45, not in 12 laps."
+    m = ClaimMember(
+        article_id=1, claim=0, span=Span(0, len(text), text), sentence=0, asserter="outlet", outlet="x"
+    )
+    assert [(q.value, q.unit) for q in _moments(m, [])] == [(3.0, "lap"), (45.0, "lap")]
+    assert _moment_unit("82nd minute") == "minute" and _moment_unit("third round") == "round"
+    assert _moment_unit("lap 45") == "lap" and _moment_unit("12th floor") == ""

@@ -567,6 +567,10 @@ class ConflictFinder:
             for q in numbers[ui]:
                 if not unit_key(q) and not q.measure:
                     continue
+                q = _with_unit(u.member, q)  # "lap 45" is shown and compared as a moment
+                w, s, e = self._window(u, q)
+                items.append((ui, q, w, s, e))
+            for q in _moments(u.member, numbers[ui]):  # not among its numbers: compared as moments only
                 w, s, e = self._window(u, q)
                 items.append((ui, q, w, s, e))
         if len(items) < 2:
@@ -783,7 +787,7 @@ class ConflictFinder:
             return False
         # the noun must make the event one of a kind ("the winner", "the opening goal"): "took the
         # lead" or "hit the post" may happen twice in one match
-        return bool(_event_nouns(a) & _event_nouns(b) & ONE_OF_A_KIND)
+        return bool(_event_nouns(a, qa) & _event_nouns(b, qb) & ONE_OF_A_KIND)
 
     # ------------------------------------------------------------ dates and places
     def _abs_times(self, u: ClaimUnit) -> list[TimeRef]:
@@ -1368,8 +1372,22 @@ _SCALE_TOP = re.compile(
     re.I,
 )
 # Units an ordinal counts when it says when, within one match, race or session, something happened.
-MOMENT_UNITS = frozenset("minute hour lap round inning".split())
-_MOMENT_BEFORE = re.compile(r"\b(?:in|on|at|during)\s+the\s*$", re.I)
+MOMENT_UNITS = frozenset("minute hour day lap round inning".split())
+_MOMENT_BEFORE = re.compile(r"\b(?:in|on|at|during)\s+(?:the\s+)?$", re.I)
+_ORDINAL_WORDS = {
+    w: float(i + 1)
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+# Moments the analysis does not read as figures: "the third lap", "lap 45", "round 3"
+_MOMENT_UNIT = "|".join(sorted(MOMENT_UNITS))
+_MOMENT_TEXT = re.compile(
+    rf"\b(?:({'|'.join(_ORDINAL_WORDS)})[\s-]+({_MOMENT_UNIT})|({_MOMENT_UNIT})\s+(\d{{1,3}}))\b(?![.,]?\d)",
+    re.I,
+)
+_UNIT_BEFORE_FIGURE = re.compile(rf"\b(?:in|on|at|during)\s+(?:the\s+)?((?:{_MOMENT_UNIT})\s+)$", re.I)
 # Words that make an event one of a kind in its sequence: "the winner", "the opening goal", "the final lap".
 ONE_OF_A_KIND = frozenset(
     "winner winning opener opening first last final decisive deciding only sole".split()
@@ -1379,14 +1397,55 @@ _REPEAT = re.compile(r"\b(?:again|another|twice|once more|second time|third time
 _DEFINITE = re.compile(r"\bthe\s+(?:\d[\d.,:\-–]*\s+)?([a-z][a-z'’\-]+)")
 
 
+def _moment_unit(text: str) -> str:
+    """The time unit of a moment written as "82nd minute", "third lap" or "lap 45", else ""."""
+    if o := _ORDINAL.fullmatch(text):
+        unit = o.group(2).lower()
+    elif o := _MOMENT_TEXT.fullmatch(text):
+        unit = (o.group(2) or o.group(3)).lower()
+    else:
+        return ""
+    return unit if unit in MOMENT_UNITS else ""
+
+
+def _moments(m: ClaimMember, numbers: list[Quantity]) -> list[Quantity]:
+    """Moments written in words or after their unit ("on the third lap", "on lap 45") that no figure
+    of the claim covers, as quantities: the ordinal rule alone compares them (``_one_moment``)."""
+    out = []
+    text, base = m.span.text, m.span.start
+    for o in _MOMENT_TEXT.finditer(text):
+        s, e = base + o.start(), base + o.end()
+        if any(q.start < e and s < q.end for q in numbers) or not _MOMENT_BEFORE.search(text[: o.start()]):
+            continue
+        value = _ORDINAL_WORDS[o.group(1).lower()] if o.group(1) else float(o.group(4))
+        unit = (o.group(2) or o.group(3)).lower()
+        out.append(Quantity(value, unit, o.group(0), measure=unit, start=s, end=e))
+    return out
+
+
 def _moment(u: ClaimUnit, q: Quantity) -> bool:
-    """The figure is an ordinal of a time unit, as the time of an event: "in the 82nd minute"."""
-    o = _ORDINAL.fullmatch(q.text)
-    if o is None or o.group(2).lower() not in MOMENT_UNITS:
-        return False
+    """The figure is the time of an event in a match, race or session: "in the 82nd minute", "on
+    the third lap", "on lap 45" (a bare figure after its unit)."""
     m = u.member
     rel = q.start - m.span.start
-    return 0 <= rel <= len(m.span.text) and _MOMENT_BEFORE.search(m.span.text[:rel]) is not None
+    if not 0 <= rel <= len(m.span.text):
+        return False
+    before = m.span.text[:rel]
+    if _moment_unit(q.text):
+        return _MOMENT_BEFORE.search(before) is not None
+    return _with_unit(m, q) is not q
+
+
+def _with_unit(m: ClaimMember, q: Quantity) -> Quantity:
+    """A bare figure after its time unit ("on lap 45") as the moment "lap 45"; any other, unchanged."""
+    rel = q.start - m.span.start
+    if not (0 <= rel <= len(m.span.text) and re.fullmatch(r"\d{1,3}", q.text)):
+        return q
+    u = _UNIT_BEFORE_FIGURE.search(m.span.text[:rel])
+    if u is None:
+        return q
+    start = m.span.start + u.start(1)
+    return dataclasses.replace(q, text=m.span.text[u.start(1) : rel] + q.text, start=start)
 
 
 def _name_words(u: ClaimUnit) -> set[str]:
@@ -1400,12 +1459,15 @@ def _name_words(u: ClaimUnit) -> set[str]:
     }
 
 
-def _event_nouns(u: ClaimUnit) -> set[str]:
+def _event_nouns(u: ClaimUnit, q: Quantity) -> set[str]:
     """First words of the claim's definite noun phrases, outside the ordinal itself and among its
     predicate and arguments when the analysis gave them: "winner" of "tap home the 2-1 winner"."""
     core = set(_words(u.core)) if u.core else None
     out = set()
-    for d in _DEFINITE.finditer(u.member.span.text):  # "the 82nd minute" itself never matches
+    qs, qe = q.start - u.member.span.start, q.end - u.member.span.start
+    for d in _DEFINITE.finditer(u.member.span.text):
+        if d.start() < qe and qs < d.end():
+            continue  # "the first round" itself
         w = d.group(1)
         if w in CONFLICTS.stop or w in MOMENT_UNITS or (core is not None and w not in core):
             continue
