@@ -276,3 +276,25 @@ Ferro pitted on lap 41 after a slow puncture.
     assert [(q.value, q.unit) for q in _moments(m, [])] == [(3.0, "lap"), (45.0, "lap")]
     assert _moment_unit("82nd minute") == "minute" and _moment_unit("third round") == "round"
     assert _moment_unit("lap 45") == "lap" and _moment_unit("12th floor") == ""
+
+
+def test_sizes_of_several_things_of_one_kind_and_prices_without_cents_are_no_conflict() -> None:
+    from storyline.compare.conflicts import _cents_dropped
+
+    assert _cents_dropped(Quantity(129, "usd", "$129"), Quantity(129.99, "usd", "$129.99"))
+    assert not _cents_dropped(Quantity(129, "usd", "$129"), Quantity(139.99, "usd", "$139.99"))
+    assert not _cents_dropped(Quantity(12, "percent", "12%"), Quantity(12.5, "percent", "12.5%"))
+    one = """Orrin unveils a bigger Slate
+
+Orrin has unveiled its 16-inch Slate Pro.
+
+It is unclear if the 14-inch Slate Pro will follow suit.
+"""
+    other = """Hands on with the new Slate
+
+The keyboard is the best change since Orrin launched an updated 15-inch Slate Pro.
+
+Put a 15-inch Slate Pro right next to the 16-inch Slate Pro and you will notice the difference.
+"""
+    found = _conflicts(("Gadget Ledger", one), ("Circuit Weekly", other))
+    assert found == [], [c.reason for c in found]

@@ -31,6 +31,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from storyline.analyse.claims import CURRENCY
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import ROLE_HEADS, is_role_phrase, qualifiers_compatible, role_key
 from storyline.compare.align import (
@@ -579,6 +580,27 @@ class ConflictFinder:
         sentence_numbers: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
         for ui, u in enumerate(self.al.units):
             sentence_numbers[u.member.article_id, u.member.sentence].extend(numbers[ui])
+        # kinds of thing one sentence gives two sizes of ("a 15-inch MacBook Pro next to the 16-inch
+        # MacBook Pro"): each size names another thing of the kind, none is a wrong value of another
+        thing_of: dict[tuple[int, int, int], str] = {}  # (article, start, end) -> what the figure sizes
+
+        def thing(m: ClaimMember, q: Quantity) -> str:
+            key = (m.article_id, q.start, q.end)
+            if key not in thing_of:
+                art = self.articles.get(m.article_id)
+                text = art.text if art is not None and m.part == "body" else ""
+                thing_of[key] = (
+                    _thing_after("N " + text[q.end : q.end + 60], q) if 0 < q.end <= len(text) else ""
+                )
+            return thing_of[key]
+
+        # (article, sentence, unit, thing) -> the sizes that sentence gives
+        sized: dict[tuple[int, int, str, str], set[float]] = defaultdict(set)
+        for ui, u in enumerate(self.al.units):
+            for q in numbers[ui]:
+                if unit_key(q) and (t := thing(u.member, q)):
+                    sized[u.member.article_id, u.member.sentence, unit_key(q), t].add(round(q.value, 6))
+        families = {(k[2], k[3]) for k, vs in sized.items() if len(vs) > 1}
         pairs: dict[tuple[str, float, float], list[tuple[int, int]]] = defaultdict(list)
         undecided: list[tuple[int, int]] = []  # pairs that need the words around the numbers compared
         shown: dict[tuple[int, int], float] = {}  # how alike each kept pair reads
@@ -592,6 +614,8 @@ class ConflictFinder:
                 continue
             if unit_key(qa) != unit_key(qb) or _same_value(qa.value, qb.value):
                 continue
+            if _cents_dropped(qa, qb):
+                continue  # "$129" is "$129.99" without its cents
             if (qa.approx or qb.approx) and _close_value(qa.value, qb.value):
                 continue  # "39 percent" is "about 40%"
             lo, hi = sorted((abs(qa.value), abs(qb.value)))
@@ -614,6 +638,9 @@ class ConflictFinder:
             }
             if va & vb:
                 continue
+            ta_, tb_ = thing(a.member, qa), thing(b.member, qb)
+            if ta_ and ta_ == tb_ and (unit_key(qa), ta_) in families:
+                continue  # sizes of several things of one kind
             # or nearly share one, given as a round figure: "39 percent" and "about 40%" beside others
             na = [
                 q
@@ -1200,6 +1227,17 @@ def _qtext(q: Quantity) -> str:
 def _close_value(a: float, b: float) -> bool:
     """Within the slack of an approximate figure ("about", "nearly", "some")."""
     return abs(a - b) <= CONFLICTS.approx_slack * max(abs(a), abs(b), 1e-9)
+
+
+_MONEY = frozenset(CURRENCY.values())
+
+
+def _cents_dropped(a: Quantity, b: Quantity) -> bool:
+    """One price is the other written without its cents ("$129" for "$129.99")."""
+    if unit_key(a) not in _MONEY or unit_key(b) != unit_key(a):
+        return False
+    lo, hi = sorted((float(a.value), float(b.value)))
+    return lo.is_integer() and lo < hi < lo + 1
 
 
 def _same_value(a: float, b: float) -> bool:
