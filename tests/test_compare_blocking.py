@@ -12,7 +12,7 @@ from storyline.compare.blocking import (
     distinct_rows,
     nearest_pairs,
     pairs_above,
-    similar_pairs,
+    similar_groups,
     sparse_average_linkage,
 )
 
@@ -79,12 +79,18 @@ def test_pairs_above_scores_every_pair_in_blocks() -> None:
         assert {(rows[p], cols[q]) for p, q in got} == _brute(sim, rows, cols, 0.1, self_pairs=True)
 
 
-def test_similar_pairs_score_copies_once_and_lose_no_pair() -> None:
+def test_similar_groups_score_copies_once_and_lose_no_pair() -> None:
     base = _unit_rows(30, seed=12)
     emb = base[[i % 30 for i in range(120)]]  # every sentence four times, as wire copies repeat them
     sim = emb @ emb.T
     left, right = list(range(0, 120, 2)), list(range(0, 120))
     want = _brute(sim, left, right, 0.2)
-    assert set(similar_pairs(PairCosine(emb), left, right, 0.2)) == want
-    assert set(similar_pairs(sim, left, right, 0.2)) == want
+
+    def expanded(groups: list[tuple[list[int], list[int]]]) -> set[tuple[int, int]]:
+        return {(i, j) for ga, gb in groups for i in ga for j in gb if i != j}
+
+    big = similar_groups(PairCosine(emb), left, right, 0.2)
+    assert expanded(big) == want
+    assert len(big) < len(want) / 4  # the copies of one sentence are scored as one group
+    assert expanded(similar_groups(sim, left, right, 0.2)) == want
     assert len(distinct_rows(emb, list(range(120)))) == 30

@@ -165,13 +165,3 @@ def similar_groups(
         hits = pairs_above(raw, [g[0] for g in lg], [g[0] for g in rg], floor)
         return [(lg[p], rg[q]) for p, q in hits]
     return [([left[p]], [right[q]]) for p, q in pairs_above(raw, left, right, floor)]
-
-
-def similar_pairs(
-    raw: np.ndarray | PairCosine, left: list[int], right: list[int], floor: float
-) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)`` (``i`` from ``left``, ``j`` from ``right``, ``i != j``) with ``raw[i, j] >= floor``.
-
-    On a big story (``PairCosine``) rows with one embedding are scored once and expanded: copies of a
-    wire story repeat their sentences, so the distinct sentences are far fewer than the claims."""
-    return [(i, j) for ga, gb in similar_groups(raw, left, right, floor) for i in ga for j in gb if i != j]

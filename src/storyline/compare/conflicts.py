@@ -44,7 +44,7 @@ from storyline.compare.align import (
     resolve_name,
     unit_key,
 )
-from storyline.compare.blocking import PairCosine, distinct_rows, pairs_above, similar_groups, similar_pairs
+from storyline.compare.blocking import PairCosine, distinct_rows, pairs_above, similar_groups
 from storyline.compare.quotes import QuoteFidelityConfig, misquotes, speaker_conflicts
 from storyline.compare.sources import Sources
 from storyline.embed import encode
@@ -101,6 +101,9 @@ class ConflictConfig:
     # 0.54-0.73 for the pairs that conflict
     cause_sim: float = 0.50
     max_ratio: float = 10.0  # values this many times apart are different quantities (a margin, a total)
+    # claim pairs tried per two sentences for independent sources: copies of one sentence from one
+    # source are many; a story of 2,000 copies each of two opposite reports took 107 s trying them all
+    pair_tries: int = 64
     approx_slack: float = (
         0.05  # an "about"/"some" figure covers values this close ("39 percent", "about 40%")
     )
@@ -299,40 +302,58 @@ class ConflictFinder:
         )
 
     # ------------------------------------------------------------ polarity
-    def _opposite_candidates(self, floor: float) -> list[tuple[int, int]]:
-        """Pairs ``i < j`` of claims of opposite polarity naming a common entity whose cosine may reach
-        ``floor``, in the order of a loop over all pairs. Only those pairs can be one proposition
-        stated both ways; blocking by polarity and scoring distinct sentences in blocks keeps a big
-        story near-linear where every pair was visited."""
+    def _opposite_candidates(self, floor: float) -> list[tuple[list[int], list[int]]]:
+        """Pairs of groups of claims of opposite polarity naming a common entity whose cosine may
+        reach ``floor`` (a group: the copies of one sentence on a big story, else one claim), in the
+        order of a loop over all pairs. Only those can be one proposition stated both ways; blocking
+        by polarity and scoring distinct sentences keeps a big story near-linear where every pair was
+        visited."""
         units = self.al.units
         by_sign: dict[tuple[bool, bool], list[int]] = defaultdict(list)
         for i, u in enumerate(units):
             if u.entities:
                 by_sign[u.neg, u.loose_neg].append(i)
-        found: set[tuple[int, int]] = set()
+        found: list[tuple[list[int], list[int]]] = []
         signs = sorted(by_sign)
         for k, sa in enumerate(signs):
             for sb in signs[k + 1 :]:
                 # polarity is the two readings of ``ClaimUnit.opposite``: one pair tells for the classes
                 if not units[by_sign[sa][0]].opposite(units[by_sign[sb][0]]):
                     continue
-                for i, j in similar_pairs(self.al.raw, by_sign[sa], by_sign[sb], floor - _SLACK):
-                    if units[i].entities & units[j].entities:
-                        found.add((min(i, j), max(i, j)))
-        return sorted(found)
+                for ga, gb in similar_groups(self.al.raw, by_sign[sa], by_sign[sb], floor - _SLACK):
+                    if units[ga[0]].entities & units[gb[0]].entities:
+                        found.append((ga, gb) if ga[0] < gb[0] else (gb, ga))
+        return sorted(found, key=lambda g: (g[0][0], g[1][0]))
+
+    def _independent_pair(self, ga: list[int], gb: list[int]) -> tuple[int, int] | None:
+        """A claim of ``ga`` and one of ``gb`` from independent sources with compatible asserters
+        (the first of at most ``pair_tries`` tried: copies of one source are many, not different)."""
+        units = self.al.units
+        tries = 0
+        for i in ga:
+            for j in gb:
+                if i == j:
+                    continue
+                a, b = units[i], units[j]
+                if self.sources.independent(
+                    a.member.article_id, b.member.article_id
+                ) and _asserters_compatible(a, b):
+                    return i, j
+                tries += 1
+                if tries >= self.config.pair_tries:
+                    return None
+        return None
 
     def polarity(self) -> list[Conflict]:
         c = self.config
         units = self.al.units
         out: list[Conflict] = []
-        seen: set[tuple[int, int]] = set()
-        for i, j in self._opposite_candidates(c.polarity_sim):
-            a, b = units[i], units[j]
-            if not a.opposite(b) or self.al.raw[i, j] < c.polarity_sim:
+        seen: set[tuple[str, str]] = set()  # one conflict per two statements, however many copies
+        for ga, gb in self._opposite_candidates(c.polarity_sim):
+            a, b = units[ga[0]], units[gb[0]]
+            if not a.opposite(b) or self.al.raw[ga[0], gb[0]] < c.polarity_sim:
                 continue
-            if not self.sources.independent(a.member.article_id, b.member.article_id):
-                continue
-            if not _asserters_compatible(a, b) or not (a.entities & b.entities):
+            if not (a.entities & b.entities):
                 continue
             wa, wb = _content(a.text, c.stop), _content(b.text, c.stop)
             if not wa or not wb or len(wa & wb) / len(wa | wb) < c.polarity_overlap:
@@ -343,7 +364,13 @@ class ConflictFinder:
                 # timing", not "questioned the timing" (a different stance, not its negation)
                 if not prefixed_stems(neg.text) & {w.lower() for w in re.findall(r"[A-Za-z]+", pos.text)}:
                     continue
-            key = (a.member.article_id, b.member.article_id)
+            pair = self._independent_pair(ga, gb)
+            if pair is None:
+                continue
+            i, j = pair
+            a, b = units[i], units[j]
+            neg, pos = (a, b) if a.neg else (b, a)
+            key = (neg.text, pos.text)
             if key in seen:
                 continue
             seen.add(key)
@@ -842,29 +869,30 @@ class ConflictFinder:
         emb = encode([masked(i, ts[0]) for i, ts in cand])
         # one conflict per pair of dates, however many outlets give each
         pairs: dict[tuple[dt.date, dt.date], list[tuple[int, int]]] = defaultdict(list)
-        # only claims that read alike (dates aside) with two different dates are visited
-        for x, y in _dated_candidates(emb, [ts[0] for _, ts in cand], c.date_sim - _SLACK):
-            i, (ta,) = cand[x]
-            a = self.al.units[i]
-            j, (tb,) = cand[y]
-            b = self.al.units[j]
-            if not self.sources.independent(a.member.article_id, b.member.article_id):
+        givers: dict[tuple[dt.date, dt.date], list[int]] = defaultdict(list)  # every claim giving them
+        # only claims that read alike (dates aside) with two different dates are visited, as groups of
+        # copies of one sentence giving one date
+        for gx, gy in _dated_candidates(emb, [ts[0] for _, ts in cand], c.date_sim - _SLACK):
+            x, y = gx[0], gy[0]
+            (_, (ta,)), (_, (tb,)) = cand[x], cand[y]
+            if float(emb[x] @ emb[y]) < c.date_sim or _overlap(ta, tb):
                 continue
-            if float(emb[x] @ emb[y]) < c.date_sim or not _asserters_compatible(a, b):
+            found = self._independent_pair([cand[k][0] for k in gx], [cand[k][0] for k in gy])
+            if found is None:
                 continue
-            if _overlap(ta, tb):
-                continue
+            x = next(k for k in gx if cand[k][0] == found[0])
+            y = next(k for k in gy if cand[k][0] == found[1])
             assert ta.value is not None and tb.value is not None
             key = (min(ta.value, tb.value), max(ta.value, tb.value))
             pairs[key].append((x, y) if ta.value == key[0] else (y, x))
+            givers[key].extend(gx + gy)
         out = []
         for key, xs in pairs.items():
             sides: dict[dt.date, set[str]] = defaultdict(set)
-            for pr in xs:
-                for p in pr:
-                    i, (t,) = cand[p]
-                    assert t.value is not None
-                    sides[t.value].add(self.sources.name[self.al.units[i].member.article_id])
+            for p in dict.fromkeys(givers[key]):
+                i, (t,) = cand[p]
+                assert t.value is not None
+                sides[t.value].add(self.sources.name[self.al.units[i].member.article_id])
             x, y = xs[0]
             # the majority's date first
             if len(sides[key[1]]) > len(sides[key[0]]):
@@ -1198,21 +1226,30 @@ class _Nearby:
         return any(s0 <= x.start < pos and self.person_of[x.entity] != who for x in self.people)  # type: ignore[index]
 
 
-def _dated_candidates(emb: np.ndarray, times: list[TimeRef], floor: float) -> list[tuple[int, int]]:
-    """Pairs ``x < y`` of rows of ``emb`` at least ``floor`` alike whose times are not the same one,
-    in the order of a loop over all pairs (the same time never conflicts with itself)."""
+def _dated_candidates(
+    emb: np.ndarray, times: list[TimeRef], floor: float
+) -> list[tuple[list[int], list[int]]]:
+    """Pairs of groups of rows of ``emb`` at least ``floor`` alike whose times are not the same one
+    (a group: the rows with one embedding and one time, copies of one dated sentence), in the order of
+    a loop over all pairs (the same time never conflicts with itself)."""
     rows = list(range(len(emb)))
     groups = list(distinct_rows(emb, rows).values())
-    found: set[tuple[int, int]] = set()
+    by_time: list[list[list[int]]] = []
+    for g in groups:
+        sub: dict[tuple[dt.date | None, dt.date | None], list[int]] = {}
+        for x in g:
+            sub.setdefault((times[x].value, times[x].end), []).append(x)
+        by_time.append(list(sub.values()))
+    found: list[tuple[list[int], list[int]]] = []
     for p, q in pairs_above(PairCosine(emb), [g[0] for g in groups], [g[0] for g in groups], floor):
         if p > q:
             continue
-        for x in groups[p]:
-            for y in groups[q]:
-                tx, ty = times[x], times[y]
-                if x != y and (tx.value, tx.end) != (ty.value, ty.end):
-                    found.add((x, y) if x < y else (y, x))
-    return sorted(found)
+        for k, sx in enumerate(by_time[p]):
+            for sy in by_time[q][k + 1 :] if p == q else by_time[q]:
+                tx, ty = times[sx[0]], times[sy[0]]
+                if (tx.value, tx.end) != (ty.value, ty.end):
+                    found.append((sx, sy) if sx[0] < sy[0] else (sy, sx))
+    return sorted(found, key=lambda g: (g[0][0], g[1][0]))
 
 
 def _qkey(a: Quantity, b: Quantity) -> tuple[str, float, float]:
