@@ -13,6 +13,8 @@ import copy
 import time
 from functools import lru_cache
 
+import pytest
+
 from storyline.compare import compare_story
 from storyline.compare.align import AlignConfig
 from storyline.model import Article, ArticleFacts, RawDoc, Story, StoryReport
@@ -168,3 +170,58 @@ def test_quote_grouping_looks_groups_up_by_their_words() -> None:
             by_text.setdefault(v.content.text, set()).add(g.id)
     assert all(len(ids) == 1 for ids in by_text.values())  # every rendering of one quote in one group
     assert len(groups) == len(set(said))
+
+
+TERMINAL = (
+    "Fenmoor terminal cost rises\n\nThe new Fenmoor ferry terminal will cost $48 million, the port "
+    "authority said on Monday.\n\nWork on the terminal is due to start in the spring, the authority said."
+)
+TERMINAL_BUDGET = (
+    "Port sets terminal budget\n\nThe new Fenmoor ferry terminal will cost $64 million, the port "
+    "authority said on Monday.\n\nThe authority expects the terminal to open in two years."
+)
+
+
+def test_reprints_of_two_figures_are_paired_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Forty reprints of each of two reports that give the terminal's cost differently: one conflict,
+    and the quantity finder pairs no more figures than for ten reprints (it paired every copy with
+    every copy: 600 reprints of five reports took 268 s)."""
+    from storyline.analyse import analyse_many
+    from storyline.clean import clean
+    from storyline.compare import conflicts
+
+    arts = []
+    for i, (text, outlet) in enumerate(((TERMINAL, "Orla Gazette"), (TERMINAL_BUDGET, "Tarrow Post"))):
+        a = clean(
+            RawDoc(source=f"t{i}.txt", kind="text", data=text.encode(), outlet=outlet, published="2024-05-06")
+        )
+        a.id = i + 1
+        arts.append(a)
+    facts = analyse_many(arts)
+    for a, f in zip(arts, facts, strict=True):
+        f.article_id = a.id
+    pairs: list[int] = []
+    original = conflicts.ConflictFinder._quantity_candidates
+
+    def counted(self, items, numbers):  # type: ignore[no-untyped-def]
+        found = original(self, items, numbers)
+        pairs.append(len(found))
+        return found
+
+    monkeypatch.setattr(conflicts.ConflictFinder, "_quantity_candidates", counted)
+    for n in (10, 40):
+        articles: dict[int, Article] = {}
+        fmap: dict[int, ArticleFacts] = {}
+        for k in range(n):
+            for a0, f0 in zip(arts, facts, strict=True):
+                a, f = copy.copy(a0), copy.copy(f0)
+                a.id = f.article_id = len(articles) + 1
+                a.outlet = f"{a0.outlet} {k}"
+                articles[a.id], fmap[a.id] = a, f
+        story = one_story(list(articles.values()), list(fmap.values()))
+        report = compare_story(story, articles, fmap, align_config=AlignConfig(dense_max=10))
+        quantity = [c for c in report.conflicts if c.kind == "quantity"]
+        assert [(c.a.text[-11:], c.b.text[-11:]) for c in quantity] == [("$48 million", "$64 million")]
+    assert pairs[0] == pairs[1] <= 8 * 8, pairs
