@@ -11,6 +11,7 @@ does not finish within ``--max-seconds`` is reported as such. Under each size, t
 stage of ``compare_story``.
 
     .venv/bin/python bench/bench_compare.py [--sizes 100,1000,10000] [--pool 400] [--max-seconds 900]
+    .venv/bin/python bench/bench_compare.py --reprints 100,1000,3000   # reprints of reports that disagree
 """
 
 from __future__ import annotations
@@ -117,6 +118,46 @@ def _child(size: int, pool_path: Path) -> dict[str, object]:
     }
 
 
+def reprints(sizes: list[int]) -> None:
+    """Reprints of reports that disagree: the five reports of tests/fixtures/multioutlet (two give the
+    order's cost differently), repeated under new ids and outlets. Conflicts between copies were found
+    pair by pair of copies, which grew with the square of the reprints."""
+    import copy
+
+    from storyline.analyse import analyse_many
+    from storyline.clean import clean
+    from storyline.compare import compare_story
+    from storyline.embed import get_model
+    from storyline.model import RawDoc, Story
+
+    files = sorted((Path(__file__).resolve().parents[1] / "tests/fixtures/multioutlet").glob("*.txt"))
+    arts = []
+    for i, path in enumerate(files):
+        a = clean(RawDoc(source=path.name, kind="text", data=path.read_bytes(), outlet=path.stem))
+        a.id = i + 1
+        arts.append(a)
+    facts = analyse_many(arts)
+    get_model()
+    print(f"\nreprints of {len(arts)} reports that disagree (tests/fixtures/multioutlet):")
+    print(f"{'articles':>9} {'seconds':>9} {'find_conflicts':>15} {'conflicts':>9}")
+    spent = _time_stages()
+    for size in sizes:
+        spent.update(dict.fromkeys(spent, 0.0))
+        articles, fmap = {}, {}
+        for i in range(size):
+            a, f = copy.copy(arts[i % len(arts)]), copy.copy(facts[i % len(arts)])
+            a.id = f.article_id = i + 1
+            a.outlet = f"{arts[i % len(arts)].outlet} {i // len(arts)}"
+            articles[a.id], fmap[a.id] = a, f
+        story = Story(id=1, label="reprints", article_ids=sorted(articles), outlets=[])
+        t0 = time.perf_counter()
+        report = compare_story(story, articles, fmap)
+        secs = time.perf_counter() - t0
+        print(
+            f"{size:>9} {secs:>9.1f} {spent['find_conflicts']:>15.1f} {len(report.conflicts):>9}", flush=True
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,1000,10000")
@@ -124,11 +165,19 @@ def main(argv: list[str] | None = None) -> int:
         "--pool", type=int, default=400, help="distinct articles analysed (bigger stories repeat them)"
     )
     ap.add_argument("--max-seconds", type=float, default=900.0, help="give up on a size after this long")
+    ap.add_argument(
+        "--reprints",
+        metavar="SIZES",
+        help="only: stories of reprints of reports that disagree (e.g. 100,1000,3000)",
+    )
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--pool-file", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         print(json.dumps(_child(args.child, args.pool_file)))
+        return 0
+    if args.reprints:
+        reprints([int(s) for s in args.reprints.split(",")])
         return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
