@@ -526,8 +526,8 @@ def claim_members(
             if c.verbs:
                 rel_verbs = [v - c.span.start for v in c.verbs]
                 expanded = _subordinate_pieces(expanded, c.span.text, rel_verbs)
-            if c.verbs and len(expanded) > 1:
-                expanded = _asserting_pieces(expanded, c.span.text, [v - c.span.start for v in c.verbs])
+                if len(expanded) > 1:
+                    expanded = _asserting_pieces(expanded, c.span.text, rel_verbs)
             # one piece standing for the whole claim (a dropped list tail leaves a piece that does not)
             single = len(expanded) == 1 and expanded[0][:2] == (0, len(c.span.text))
             for k, (a, b, text, rewritten) in enumerate(expanded):

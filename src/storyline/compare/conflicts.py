@@ -328,6 +328,10 @@ class ConflictFinder:
                         found.append((ga, gb) if ga[0] < gb[0] else (gb, ga))
         return sorted(found, key=lambda g: (g[0][0], g[1][0]))
 
+    def _clusters(self, i: int, j: int) -> list[int]:
+        """The claim clusters of two claims, in order."""
+        return sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, [])))
+
     def _independent_pair(self, ga: list[int], gb: list[int]) -> tuple[int, int] | None:
         """A claim of ``ga`` and one of ``gb`` from independent sources with compatible asserters
         (the first of at most ``pair_tries`` tried: copies of one source are many, not different)."""
@@ -388,7 +392,7 @@ class ConflictFinder:
                     ),
                     scope="across-outlets",
                     subject=", ".join(sorted(a.entities & b.entities)),
-                    clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
+                    clusters=self._clusters(i, j),
                 )
             )
         return out + self.causes()
@@ -446,7 +450,7 @@ class ConflictFinder:
                         ),
                         scope="across-outlets",
                         subject=written[party],
-                        clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
+                        clusters=self._clusters(i, j),
                     )
                 )
                 break
@@ -767,7 +771,7 @@ class ConflictFinder:
                     ),
                     scope="across-outlets",
                     subject=qa.measure or qb.measure or unit_key(qa),
-                    clusters=sorted(set(self.al.cluster_of.get(ui, []) + self.al.cluster_of.get(uj, []))),
+                    clusters=self._clusters(ui, uj),
                 )
             )
         return out + self._scale_tops()
@@ -839,7 +843,7 @@ class ConflictFinder:
                     ),
                     scope="across-outlets",
                     subject=" ".join(sorted(scale)) + " scale",
-                    clusters=sorted(set(self.al.cluster_of.get(ui, []) + self.al.cluster_of.get(uj, []))),
+                    clusters=self._clusters(ui, uj),
                 )
             )
         return out
@@ -927,7 +931,7 @@ class ConflictFinder:
                     ),
                     scope="across-outlets",
                     subject=ta.span.text,
-                    clusters=sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, []))),
+                    clusters=self._clusters(i, j),
                 )
             )
         return out
