@@ -8,21 +8,14 @@ import datetime as dt
 from storyline.analyse import analyse_many
 from storyline.link.cluster import StoryLinker
 from storyline.link.features import entity_keys
-from storyline.model import Article, content_hash
+from storyline.model import Article
+from test_link_time import art as dated_art
 
 DAY = dt.date(2031, 5, 13)
 
 
 def art(aid: int, title: str, paras: list[str], outlet: str) -> Article:
-    return Article(
-        source=f"fixture://{aid}",
-        content_hash=content_hash(f"{aid}\n{title}\n" + "\n\n".join(paras)),
-        paragraphs=list(paras),
-        title=title,
-        published=DAY,
-        outlet=outlet,
-        id=aid,
-    )
+    return dated_art(aid, title, paras, DAY, outlet)
 
 
 def test_place_keys_drop_the_administrative_word() -> None:
