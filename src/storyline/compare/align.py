@@ -1035,17 +1035,7 @@ def align(
             if float(sim[i, g].mean()) >= config.secondary and float(sim[i, g].min()) >= config.threshold:
                 extra.setdefault(gi, []).append(i)
 
-    return _build(
-        units,
-        everything,
-        groups,
-        extra,
-        headline_of,
-        lambda g: sim[np.ix_(g, g)],
-        sim,
-        raw,
-        emb,
-    )
+    return _build(units, everything, groups, extra, headline_of, lambda g: sim[np.ix_(g, g)], sim, raw, emb)
 
 
 def _build(
