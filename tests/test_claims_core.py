@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from storyline.analyse import analyse_article
-from storyline.compare.align import AlignConfig, EntityResolver, claim_members, embed_units
+from storyline.compare.align import (
+    AlignConfig,
+    EntityResolver,
+    align,
+    claim_members,
+    embed_units,
+    predicates_apart,
+)
 from storyline.embed import encode
 from storyline.model import Article
 
@@ -163,3 +170,33 @@ def test_a_prefix_negation_contradicts_its_own_stem_only() -> None:
         "Ferry captain Ilse Marrow was unsure about the timing of the Ostby channel closure for dredging.",
         "Ferry captain Ilse Marrow questioned the timing of the Ostby channel closure for dredging.",
     )
+
+
+def test_unlike_things_said_of_one_subject_are_apart_and_like_things_are_not() -> None:
+    """A protagonist's lead sentences ("X arrived", "X defended") share a subject and a topic, not a
+    proposition: what is said of the subject (its predicate) decides. The same act told with other
+    words keeps its pair."""
+    arts = {
+        1: _article(1, "Harbour Courier", "Mayor Ilse Varnholt arrived in the port town of Ostby on Monday."),
+        2: _article(
+            2, "Valley Gazette", "Mayor Ilse Varnholt defended the council's decision to raise parking fees."
+        ),
+        3: _article(3, "Ostby Post", "Mayor Ilse Varnholt travelled to the port town of Ostby on Monday."),
+    }
+    facts = {i: analyse_article(a) for i, a in arts.items()}
+    for i, f in facts.items():
+        f.article_id = i
+    units = claim_members(arts, facts, {i: a.outlet or "" for i, a in arts.items()}, EntityResolver([]))
+    by_article = {u.member.article_id: u for u in units}
+    assert sorted(by_article) == [1, 2, 3]
+    for u in units:
+        assert u.subjects, u.text
+        assert "Varnholt" not in u.predicate and u.predicate
+    apart = predicates_apart(units, AlignConfig().predicate_floor)
+    index = {u.member.article_id: k for k, u in enumerate(units)}
+    assert apart[index[1], index[2]] and apart[index[3], index[2]]
+    assert not apart[index[1], index[3]]
+    # aligned, the arrival is told by two outlets and the defence stands alone
+    al = align(arts, facts, (), {i: a.outlet or "" for i, a in arts.items()})
+    together = [sorted({m.article_id for m in c.members}) for c in al.clusters]
+    assert [1, 3] in together and [2] in together
