@@ -77,7 +77,8 @@ class AlignConfig:
     # Two claims about one subject whose predicates (core words from the first verb on) embed this far
     # apart say different things of it ("Hegseth arrived in Brussels" / "Hegseth defended the plan") and
     # pay the penalty. news-dev, same-subject pairs of different articles: cosine < 0.2 for 2 of 55
-    # pairs of one gold claim and 37 of 59 of different claims
+    # pairs of one gold claim and 37 of 59 of different claims. One-word predicates ("are
+    # investigating") are left out: one split a pair of one proposition there
     predicate_floor: float = 0.2
     predicate_penalty: float = 0.12
 
@@ -776,9 +777,10 @@ def similarity_matrix(
     return sim, raw, cannot
 
 
-def predicate_vectors(units: list[ClaimUnit]) -> tuple[list[int], np.ndarray]:
-    """The claims that name their subject, and the embeddings of what they say of it."""
-    rows = [i for i, u in enumerate(units) if u.subjects and u.predicate]
+def predicate_vectors(units: list[ClaimUnit], min_words: int = 2) -> tuple[list[int], np.ndarray]:
+    """The claims that name their subject, and the embeddings of what they say of it (in two words
+    or more: a lone "investigating" embeds as little more than its topic)."""
+    rows = [i for i, u in enumerate(units) if u.subjects and len(u.predicate.split()) >= min_words]
     return rows, encode([units[i].predicate for i in rows]) if rows else np.zeros((0, 384), np.float32)
 
 
