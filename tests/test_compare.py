@@ -264,3 +264,76 @@ def test_outlet_name_fallbacks() -> None:
     a.outlet = "The Example Gazette"
     assert outlet_name(a) == "The Example Gazette"
     assert outlet_name(Article(source="dump.jsonl#3", content_hash="y")) == "dump#3"
+
+
+def test_a_loose_grouping_of_few_voices_is_no_corroboration() -> None:
+    """Two or three outlets grouped only by claims that are not alike (their closest pair across
+    outlets below the floor) fall apart into one cluster per outlet; a close pair keeps the group, and
+    so does a group told by many outlets."""
+    import numpy as np
+
+    from storyline.compare.align import AlignConfig, closest_across, split_weak
+
+    cfg = AlignConfig()
+    voices = ["Harbour Courier", "Harbour Courier", "Valley Gazette", "Ostby Post", "Dunmore Examiner"]
+    sim = np.full((5, 5), cfg.support_floor - 0.05, dtype=np.float32)
+    np.fill_diagonal(sim, 1.0)
+    sim[0, 1] = sim[1, 0] = 0.9  # one outlet's two sentences are alike: no corroboration by itself
+    got = split_weak([[0, 1, 2], [3, 4]], voices, closest_across(sim, voices), cfg)
+    assert sorted(map(sorted, got)) == [[0, 1], [2], [3], [4]]
+    sim[3, 4] = sim[4, 3] = cfg.support_floor + 0.05
+    got = split_weak([[0, 1, 2], [3, 4]], voices, closest_across(sim, voices), cfg)
+    assert sorted(map(sorted, got)) == [[0, 1], [2], [3, 4]]
+    many = ["Harbour Courier", "Valley Gazette", "Ostby Post", "Dunmore Examiner"]
+    assert split_weak([[0, 1, 2, 3]], many, lambda g: 0.0, cfg) == [[0, 1, 2, 3]]
+
+
+def _loose(al, voices: dict[int, str], cfg) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """Clusters of 2-3 voices whose closest pair across voices is below the support floor."""
+    from itertools import combinations
+
+    units_of: dict[int, list[int]] = {}
+    for u, cids in al.cluster_of.items():
+        for c in cids:
+            units_of.setdefault(c, []).append(u)
+    out = []
+    for c in al.clusters:
+        us = units_of.get(c.id, [])
+        v = [voices[al.units[u].member.article_id] for u in us]
+        if not 2 <= len(set(v)) <= cfg.weak_voices:
+            continue
+        close = max(float(al.sim[us[a], us[b]]) for a, b in combinations(range(len(us)), 2) if v[a] != v[b])
+        if close < cfg.support_floor:
+            out.append([m.span.text for m in c.members])
+    return out
+
+
+def test_the_sample_corpus_shows_no_loose_grouping_as_corroboration(tmp_path: Path) -> None:
+    """On the bundled sample corpus some claims of two outlets group only loosely ("the automation plans
+    could cost about 300 jobs" / "the automation plans were at an early stage"); none stays together."""
+    from storyline.compare.align import AlignConfig, align
+    from storyline.ingest import read_paths
+    from storyline.pipeline import Pipeline
+    from storyline.store import Store
+
+    store = Store(str(tmp_path / "sample.db"))
+    try:
+        pipe = Pipeline(store)
+        rep = pipe.store_docs(read_paths([str(FIXTURE.parents[2] / "examples" / "sample-corpus")]))
+        pipe.analyse()
+        pipe.link(rep.ids)
+        corpus = pipe.corpus(pipe.stories(rep.ids))
+    finally:
+        store.close()
+    loose_before = 0
+    for st in corpus.stories:
+        arts = {a: corpus.articles[a] for a in st.article_ids}
+        fmap = {a: corpus.facts[a] for a in st.article_ids if a in corpus.facts}
+        sources = Sources(st, arts)
+        voices = {a: sources.voice(a) for a in arts}
+        assert _loose(align(arts, fmap, st.entities, sources.name, None, voices), voices, AlignConfig()) == []
+        off = AlignConfig(support_floor=0.0)
+        loose_before += len(
+            _loose(align(arts, fmap, st.entities, sources.name, off, voices), voices, AlignConfig())
+        )
+    assert loose_before >= 3

@@ -67,7 +67,8 @@ def compare_story(
     fcts = {aid: f for aid, f in fcts.items() if aid in arts}
     sources = Sources(story, arts)
     resolve = EntityResolver(story.entities)
-    alignment = align(arts, fcts, story.entities, sources.name, align_config)
+    voices = {aid: sources.voice(aid) for aid in arts}
+    alignment = align(arts, fcts, story.entities, sources.name, align_config, voices)
     corr = corroborate_all(alignment.clusters, sources)
     quotes = group_quotes(arts, fcts, sources, resolve, (conflict_config or ConflictConfig()).quotes)
     conflicts = find_conflicts(alignment, sources, arts, fcts, resolve, conflict_config, quotes)
