@@ -769,3 +769,44 @@ def test_a_phrasal_verb_is_no_directive() -> None:
     assert any(
         "its search" not in q.content.text and "fund a second" in q.content.text for q in facts.quotes
     ), quotes_by(facts)
+
+
+@pytest.mark.parametrize(
+    "text, untrue",
+    [
+        (
+            "Residents of Ostby doubt that the swing bridge will reopen this year.",
+            "the swing bridge will reopen",
+        ),
+        ("The dockers' union denied that the strike had ended on Friday.", "the strike had ended"),
+        (
+            "Many in the council do not believe the ferry company can be sold by spring.",
+            "the ferry company can",
+        ),
+        (
+            "A harbour official told the Varne Gazette that while many in the council don't necessarily "
+            "believe the town can join the league given the costs, they also don't say so publicly.",
+            "the town can join the league",
+        ),
+        (
+            "Few expect the talks in Dunmore to succeed before the holidays.",
+            "the talks in Dunmore to succeed",
+        ),
+    ],
+)
+def test_a_clause_held_untrue_or_unsure_is_asserted_by_nobody(text: str, untrue: str) -> None:
+    """What is denied, doubted or not believed is no claim of the denier, doubter or outlet: no claim
+    is the clause cut from its frame."""
+    facts = analyse_article(article(text))
+    assert not [c.span.text for c in facts.claims if c.span.text.startswith(untrue) and not c.negated]
+
+
+def test_a_clause_believed_or_said_stays_a_claim_of_its_speaker() -> None:
+    facts = analyse_article(
+        article(
+            "Harbour officials believe the Ostby tunnel is safe. The mayor said the ferry would not be sold."
+        )
+    )
+    got = [(c.span.text, c.negated) for c in facts.claims]
+    assert ("the Ostby tunnel is safe", False) in got
+    assert ("the ferry would not be sold", True) in got

@@ -507,6 +507,45 @@ def _make_claim(
     )
 
 
+# Verbs whose clause is held untrue or unsure ("denied that the strike had ended"): general English.
+DISOWNING = frozenset("deny doubt dispute reject refute disbelieve disprove rebut contest question".split())
+_NOBODY = frozenset("few nobody none no-one".split())
+
+
+def _disowned(verb: Token) -> bool:
+    """A verb of saying or thinking that does not assert its clause: negated ("many don't believe",
+    "did not say that"), of denial or doubt, or with nobody as its subject ("few expect")."""
+    return (
+        verb.lemma_.lower() in DISOWNING
+        or any(c.dep_ == "neg" for c in verb.children)
+        or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NOBODY for c in verb.children)
+    )
+
+
+def _negated_cue(doc: Doc, q: Quote) -> bool:
+    """A report whose cue disowns its content: the content is asserted by nobody."""
+    if q.cue is None:
+        return False
+    cue = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    return cue is not None and any(_disowned(t) for t in cue if t.pos_ in ("VERB", "AUX"))
+
+
+def _under_disowning(h: Token) -> bool:
+    """A clause held untrue or unsure by the verb it complements ("… believe [the town can join]").
+    The small model often hangs such a verb, left without a complement, under the clause instead
+    ("while many don't believe the town can join": "believe" an adverbial clause of "join")."""
+    if h.dep_ in ("ccomp", "xcomp") and h.head != h and _disowned(h.head):
+        return True
+    return any(
+        c.dep_ == "advcl"
+        and c.i < h.i
+        and c.pos_ == "VERB"
+        and _disowned(c)
+        and not any(g.dep_ in ("ccomp", "xcomp", "dobj") for g in c.children)
+        for c in h.children
+    )
+
+
 def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     """Clause-level claims of an article body."""
     sents = docutil_sents(doc)
@@ -533,7 +572,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
             in_quote.update(ids)
             if q.cue is not None:
                 cue_starts.add(q.cue.start)
-        if q.content.text.rstrip().endswith("?"):
+        if q.content.text.rstrip().endswith("?") or _negated_cue(doc, q):
             continue
         roots = [t for t in span if (t.head.i not in ids or t.head == t) and not (t.is_punct or t.is_space)]
         verbs = [r for r in roots if r.pos_ in ("VERB", "AUX")]
@@ -550,6 +589,8 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
                 heads = _clause_heads(r, ids)
                 heads += _subordinate_heads(list(span), heads, ids)
                 for h in heads:
+                    if _under_disowning(h):
+                        continue
                     c = _make_claim(
                         doc, h, _clause_tokens(h, heads, ids), index, asserter, qi, sent_of_tok[h.i]
                     )
@@ -569,7 +610,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         heads = _clause_heads(root, allowed)
         heads += _subordinate_heads(list(s), heads, allowed)
         for h in heads:
-            if h.idx in cue_starts:
+            if h.idx in cue_starts or _under_disowning(h):
                 continue
             toks = _clause_tokens(h, heads, allowed)
             c = _make_claim(doc, h, toks, index, "outlet", None, k)
