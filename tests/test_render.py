@@ -149,6 +149,35 @@ def test_a_piece_that_does_not_open_like_a_sentence_is_shown_as_its_whole_claim(
     assert shown_text(dataclasses.replace(m, span=first, whole=None)) == "The mayor"
 
 
+def test_a_subordinate_clause_cut_from_its_sentence_is_shown_without_its_conjunction() -> None:
+    """ "as the council shifts its attention to ..." states that the council shifts its attention: shown
+    so, rather than as the whole sentence that also says other things. A condition ("if ...") or a
+    clause on a pronoun ("when it ...") keeps the whole claim."""
+    from storyline.render.view import shown_text
+
+    text = "The mayor said the ferry must run, as the council shifts its attention to the new quay"
+    cut = text.index("as the council")
+    whole = model.Span(0, len(text), text)
+
+    def piece(words: str) -> model.ClaimMember:
+        return model.ClaimMember(
+            article_id=1,
+            claim=0,
+            span=model.Span(cut, cut + len(words), words),
+            sentence=0,
+            asserter="Lena Marlow",
+            outlet="x",
+            whole=whole,
+        )
+
+    assert shown_text(piece("as the council shifts its attention to the new quay")) == (
+        "the council shifts its attention to the new quay"
+    )
+    assert shown_text(piece("if the council shifts its attention to the new quay")) == text
+    assert shown_text(piece("as it shifts its attention to the new quay")) == text
+    assert shown_text(piece("because of the council's new attention to the quay")) == text
+
+
 def test_marked_piece_renders_in_bold_and_as_mark() -> None:
     from storyline.render.markdown import _q
     from storyline.render.view import Cited, shown

@@ -1007,10 +1007,26 @@ def reads_alone(text: str) -> bool:
     return starts_alone(text) and text.rstrip()[-1:] in '.!"\u201d'
 
 
+# A subordinate clause cut from its sentence opens on its conjunction ("as the administration shifts
+# its attention to ...", "when the bridge collapsed"); without it the clause states its proposition.
+# Not "if"/"unless": a condition asserts nothing.
+_SUBORDINATOR = re.compile(
+    r"^(?:as|while|when|whereas|after|before|because|since|although|though)\s+"
+    r"(?!(?:of|well|for|to|if|much|many|long|soon|far|part|such|a|an|though|yet|ever|always)\b)",
+    re.I,
+)
+
+
 def shown_text(m: ClaimMember) -> str:
-    """What a reader is shown for a member: its span, or the whole claim when the span is a piece that
-    does not open like a sentence ("and the United States are invested in peace")."""
+    """What a reader is shown for a member: its span; for a piece that does not open like a sentence,
+    the clause without its conjunction when it then names its subject ("as the administration shifts
+    ..." -> "the administration shifts ..."), else the whole claim ("and the United States are invested
+    in peace")."""
     if m.whole is not None and not starts_alone(m.span.text):
+        sub = _SUBORDINATOR.match(m.span.text)
+        rest = m.span.text[sub.end() :] if sub else ""
+        if rest and not _ANAPHORIC_START.match(rest) and len(_WORD.findall(rest)) >= 4:
+            return rest
         return m.whole.text
     return m.span.text
 
