@@ -244,8 +244,10 @@ def build_events(
             places.update(set(found.places))
             terms.update(set(found.terms))
             claims.extend(ClaimRef(aid, ci) for ci in found.claims if ClaimRef(aid, ci) not in claims)
-        top_places = [p for p, _ in places.most_common(3)]
-        actions = [t for t, n in terms.most_common(6) if not any(fold(t) in fold(p) for p in top_places)][:4]
+        # ties by name: a Counter filled from sets keeps the hash order, which changes from run to run
+        top_places = [p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+        ranked = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
+        actions = [t for t, n in ranked if not any(fold(t) in fold(p) for p in top_places)][:4]
         # the label names the day and where; the key terms stay in ``actions`` (a bag of lemmas
         # such as "reporter leader headquarter" reads as noise, the evidence sentences say what happened)
         label = day.isoformat()
