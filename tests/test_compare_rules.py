@@ -522,6 +522,28 @@ def test_shown_member_is_clear_on_its_own() -> None:
     assert _representative([0, 1], units, sub) == 1
 
 
+def test_a_clause_that_states_the_proposition_is_shown_over_a_sentence_it_was_read_from() -> None:
+    """ "the ferry company was founded in 1911" (an outlet's clause, in lower case) shows the cluster's
+    proposition; "Orla Ferries, founded in 1911, cut four routes" (a sentence the same proposition was
+    read from, as a relative clause) shows another one."""
+    from storyline.compare.align import ClaimUnit, _representative
+
+    def member(text: str) -> ClaimMember:
+        return ClaimMember(
+            article_id=1, claim=0, span=Span(0, len(text), text), sentence=0,
+            asserter="outlet", outlet="Orla Gazette", context=Span(0, len(text) + 1, text + "."),
+        )  # fmt: skip
+
+    whole = member("Orla Ferries, founded in 1911, cut four routes across the region")
+    plain = member("the ferry company was founded in 1911")
+    units = [
+        ClaimUnit(whole, "Orla Ferries was founded in 1911", frozenset(), False, False, rewritten=True),
+        ClaimUnit(plain, plain.span.text, frozenset(), False, False),
+    ]
+    sub = np.array([[1.0, 0.9], [0.9, 1.0]])
+    assert _representative([0, 1], units, sub) == 1
+
+
 def test_wire_copy_under_an_agencys_short_name_is_the_agencys_voice() -> None:
     from storyline.compare.sources import Sources
     from storyline.model import Article, Story

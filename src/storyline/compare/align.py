@@ -963,21 +963,26 @@ def reassign(
 
 
 def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> int:
-    """The member shown for a cluster (``sub``: the members' pair similarities): a clear one first (it
-    names what it is about and is not cut off), then one whose span states just the proposition (not
-    a sentence a relative clause was read from), then the outlet's own statement, then one that reads
-    as a sentence, then the most central."""
+    """The member shown for a cluster (``sub``: the members' pair similarities): a clear one (it names
+    what it is about and is not cut off) whose span states just the proposition (not a sentence a
+    relative clause was read from) first, then such a span opening in lower case, then a clear one,
+    then the outlet's own statement, then one that reads as a sentence, then the most central."""
     if len(idx) == 1:
         return 0
     central = sub.mean(axis=1)
-    best, best_key = 0, (-1.0, -1.0, -1.0, -1.0, -1.0)
+    best, best_key = 0, (-1.0,) * 7
     for k, i in enumerate(idx):
         m = units[i].member
         words = len(units[i].text.split())
         # very long spans read badly
+        plain = not units[i].rewritten  # a span that says just the proposition
         score = (
+            float(clear(m) and plain),
+            # "the party was founded in 2011" (a clause in lower case) over a sentence it was read from
+            # ("Vale First, founded in 2011, gained four seats"), which shows another proposition
+            float(plain and clear(m, lower_case=True)),
             float(clear(m)),
-            float(not units[i].rewritten),  # a span that says just the proposition
+            float(plain),
             float(m.asserter == "outlet"),
             float(reads_alone(m.span.text)) + float(starts_alone(m.span.text)),
             float(central[k]) - (0.1 if words > 45 else 0.0),
@@ -1031,15 +1036,16 @@ def shown_text(m: ClaimMember) -> str:
     return m.span.text
 
 
-def clear(m: ClaimMember) -> bool:
+def clear(m: ClaimMember, lower_case: bool = False) -> bool:
     """A member a reader understands without the article: it does not open on a word pointing to
-    something said before or on a speaker's "we"/"our" (a reported clause may open in lower case),
-    and it is not cut off (a scrape ending mid-sentence: "... count on us to s")."""
+    something said before or on a speaker's "we"/"our" (a reported clause may open in lower case; an
+    outlet's clause only with ``lower_case``), and it is not cut off (a scrape ending mid-sentence:
+    "... count on us to s")."""
     text = shown_text(m)
     t = text.strip().lstrip("\"'\u201c\u2018")
     if not t or _ANAPHORIC_START.match(t) or _PERSONAL_START.match(t):
         return False
-    if m.asserter == "outlet" and not t[0].isupper():
+    if m.asserter == "outlet" and not t[0].isupper() and not lower_case:
         return False
     ctx = m.context
     if ctx is not None and m.span.end >= ctx.end - 1 and ctx.text.rstrip()[-1:] not in _TERMINAL:
