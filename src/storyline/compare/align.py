@@ -85,7 +85,7 @@ class AlignConfig:
     # alike: a cluster of at most ``weak_voices`` voices whose closest pair of claims from different
     # voices is below ``support_floor`` falls apart into one cluster per voice. Editor's read of
     # news-dev's corroborated clusters: of the 12 below 0.45, 9 state no single proposition and 8 lack
-    # real support (of the 70 above, 50 and 3); seeds: 4 of the 5 below lack it.
+    # real support (of the 70 above: 20 and 3); seeds: 4 of the 5 below lack it.
     support_floor: float = 0.45
     weak_voices: int = 3
 
