@@ -588,7 +588,7 @@ def claim_members(
                 loose = (c.negated and single) or grammatical_negations(text) > 0
                 first_verb = [v for v in c.verbs if start <= v < end]
                 subj = (
-                    frozenset(resolve(x) for x in c.subjects if x)
+                    frozenset(filter(None, (resolve(x) for x in c.subjects if x)))
                     if a == 0 and not rewritten
                     else frozenset()
                 )
@@ -602,7 +602,7 @@ def claim_members(
                         frozenset(v for s, e, v in days if start <= s and e <= end),
                         " ".join(body[x:y] for x, y in c.core if start <= x and y <= end),
                         rewritten,
-                        frozenset(x for x in subj if x),
+                        subj,
                         " ".join(body[x:y] for x, y in c.core if first_verb[0] <= x and y <= end)
                         if subj and first_verb
                         else "",
@@ -796,12 +796,16 @@ def predicates_apart(units: list[ClaimUnit], floor: float) -> np.ndarray:
     n = len(units)
     out = np.zeros((n, n), dtype=bool)
     rows, vec = predicate_vectors(units)
-    cos = vec @ vec.T
-    for a, i in enumerate(rows):
-        for b in range(a + 1, len(rows)):
-            j = rows[b]
-            if cos[a, b] < floor and units[i].subjects & units[j].subjects:
-                out[i, j] = out[j, i] = True
+    by_subject: dict[str, list[int]] = {}  # blocking: only claims sharing a subject are compared
+    for r, i in enumerate(rows):
+        for s in units[i].subjects:
+            by_subject.setdefault(s, []).append(r)
+    for rs in by_subject.values():
+        if len(rs) > 1:
+            idx = np.array([rows[r] for r in rs])
+            apart = (vec[rs] @ vec[rs].T) < floor
+            np.fill_diagonal(apart, False)
+            out[np.ix_(idx, idx)] |= apart
     return out
 
 
@@ -976,12 +980,13 @@ def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> 
         words = len(units[i].text.split())
         # very long spans read badly
         plain = not units[i].rewritten  # a span that says just the proposition
+        is_clear = clear(m)
         score = (
-            float(clear(m) and plain),
+            float(is_clear and plain),
             # "the party was founded in 2011" (a clause in lower case) over a sentence it was read from
             # ("Vale First, founded in 2011, gained four seats"), which shows another proposition
-            float(plain and clear(m, lower_case=True)),
-            float(clear(m)),
+            float(plain and (is_clear or clear(m, lower_case=True))),
+            float(is_clear),
             float(plain),
             float(m.asserter == "outlet"),
             float(reads_alone(m.span.text)) + float(starts_alone(m.span.text)),
@@ -1096,11 +1101,10 @@ def align(
     n = len(units)
     everything = units + headline_units(articles, facts, outlet_of, resolve, config.min_words)
     emb, cores = embed_units(everything, config)
+    voice = voice_of or outlet_of
+    voices = [voice.get(u.member.article_id, "") for u in units]
     if n > config.dense_max:
-        voice = voice_of or outlet_of
-        return _align_big(
-            units, everything, emb, cores, config, [voice.get(u.member.article_id, "") for u in units]
-        )
+        return _align_big(units, everything, emb, cores, config, voices)
     sim, raw, cannot = similarity_matrix(everything, center(emb, config.center), config)
     if cores is not None:
         core_sim = cores @ cores.T
@@ -1125,8 +1129,6 @@ def align(
     if config.attach > 0:
         groups = reassign(groups, units, sim, cannot, config.attach, config.attach_margin)
     if config.support_floor > 0:
-        voice = voice_of or outlet_of
-        voices = [voice.get(u.member.article_id, "") for u in units]
         groups = split_weak(groups, voices, closest_across(sim, voices), config)
     heads = range(n, len(everything))
     # headline against its own article: same story, so no entity gate (titles parse poorly)

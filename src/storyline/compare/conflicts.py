@@ -792,6 +792,7 @@ class ConflictFinder:
             for w in t[2]:
                 by_word[w].append(x)
         pairs: dict[tuple[frozenset[str], float, float], list[tuple[int, int]]] = defaultdict(list)
+        paired: set[tuple[int, int]] = set()  # tops sharing two scale words meet in two lists
         for xs in by_word.values():
             for k, x in enumerate(xs):
                 for y in xs[k + 1 :]:
@@ -803,9 +804,9 @@ class ConflictFinder:
                         continue
                     if not _sources_compatible(a, b):
                         continue
-                    key = (min(sa, sb, key=len), min(va, vb), max(va, vb))
-                    if (x, y) not in pairs[key]:
-                        pairs[key].append((x, y))
+                    if (x, y) not in paired:
+                        paired.add((x, y))
+                        pairs[min(sa, sb, key=len), min(va, vb), max(va, vb)].append((x, y))
 
         def when(x: int) -> dt.date:
             art = self.articles.get(self.al.units[tops[x][0]].member.article_id)
