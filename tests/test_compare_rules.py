@@ -1069,6 +1069,25 @@ def test_schedule_previews_are_agenda_lines() -> None:
         assert not agenda(line), line
 
 
+def test_previews_and_the_outlets_forecasts_are_no_reports() -> None:
+    """A plan to meet ("will sit down with ... to discuss") and the outlet's own guess ("Most likely,
+    ...") announce; a speaker's forecast and a report of what happened do not."""
+    from storyline.compare.align import preview
+
+    def member(text: str, asserter: str = "outlet", sentence: str | None = None) -> ClaimMember:
+        ctx = Span(0, len(sentence), sentence) if sentence else None
+        return ClaimMember(1, 0, Span(0, len(text), text), 0, asserter, "x", context=ctx)
+
+    assert preview(member("The envoy will sit down with the three mayors on Friday to discuss the levy"))
+    assert preview(member("The fleet is likely to stay in port until the strike ends"))
+    clause = "who is going to lift the levy before the harvest"
+    assert preview(member(clause, sentence=f"Most likely, Vos will back the governor, {clause}."))
+    assert not preview(member(clause, sentence=f"Vos backed the governor, {clause}."))
+    assert not preview(member("The fleet is likely to stay in port", asserter="Ines Varga"))
+    assert not preview(member("The envoy sat down with the three mayors on Friday to discuss the levy"))
+    assert not preview(member("The levy will be lifted on Friday"))
+
+
 def test_agenda_lines_never_share_a_cluster() -> None:
     from storyline.compare.align import AlignConfig, similarity_matrix
     from storyline.embed import encode as embed

@@ -398,9 +398,35 @@ _AGENDA = re.compile(
 )
 
 
+# ... and one whose purpose is a meeting ("will engage with allies to discuss ...", "is due to fly to
+# Oslo to attend ..."): the plan, not what came of it
+_PURPOSE = re.compile(
+    r"\b(?:will|plans? to|planned to|(?:is|are) (?:due|set|scheduled|expected) to)\s+(?:[\w’'-]+\s+){1,8}?"
+    r"to\s+(?:discuss|attend|meet|hold talks|take part)\b",
+    re.I,
+)
+# The outlet's own guess at what will happen ("Most likely, X will follow ...", "X is likely to ..."):
+# a forecast, not a report, even when its words match what others report
+_HEDGE_OPEN = re.compile(r"^\W*(?:most likely|likely|probably|presumably|perhaps|possibly)\b", re.I)
+_HEDGE_IN = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:un)?likely to|(?:will|would) (?:likely|probably)|may well)\b", re.I
+)
+
+
 def agenda(text: str) -> bool:
     """A schedule preview (travel, attendance), which asserts no news of the story."""
-    return bool(_AGENDA.search(text))
+    return bool(_AGENDA.search(text) or _PURPOSE.search(text))
+
+
+def preview(m: ClaimMember) -> bool:
+    """A claim that announces rather than reports: a schedule preview, or the outlet's own forecast
+    (hedged in the claim or at the head of its sentence). It forms and joins no cluster."""
+    if agenda(m.span.text):
+        return True
+    if m.asserter != "outlet":
+        return False
+    sentence = m.context.text if m.context is not None else m.span.text
+    return bool(_HEDGE_IN.search(m.span.text) or _HEDGE_OPEN.search(sentence))
 
 
 def without_dateline(text: str) -> str:
@@ -759,7 +785,7 @@ def similarity_matrix(
     sim = raw.copy()
     cannot = np.zeros((n, n), dtype=bool)
     words = [len(u.text.split()) for u in units]
-    is_agenda = [agenda(u.member.span.text) for u in units]
+    is_agenda = [preview(u.member) for u in units]
     for i in range(n):
         ui = units[i]
         for j in range(i + 1, n):
@@ -1242,8 +1268,8 @@ def _align_big(
     for a, b, r, lx in zip(a_idx.tolist(), b_idx.tolist(), raw_ab.tolist(), lex_ab.tolist(), strict=True):
         ua, ub = units[first[a]], units[first[b]]
         if (
-            agenda(ua.member.span.text)
-            or agenda(ub.member.span.text)
+            preview(ua.member)
+            or preview(ub.member)
             or ua.opposite(ub)
             or numbers_clash(ua.member.numbers, ub.member.numbers)
             or (config.speakers_apart and other_speakers(ua.member.asserter, ub.member.asserter))
