@@ -282,6 +282,8 @@ class ConflictFinder:
         self.facts = facts
         self.resolve = resolve
         self.config = config or ConflictConfig()
+        # pairs each finder looked at closely: the work blocking keeps near-linear in a story's size
+        self.visited: Counter[str] = Counter()
         self._times: dict[int, list[TimeRef]] = {aid: list(f.times) for aid, f in facts.items()}
         # who can act: people and organisations (a place or a thing named in a claim is its setting)
         self._actor_names = frozenset(
@@ -357,6 +359,7 @@ class ConflictFinder:
         out: list[Conflict] = []
         seen: set[tuple[str, str]] = set()  # one conflict per two statements, however many copies
         for ga, gb in self._opposite_candidates(c.polarity_sim):
+            self.visited["polarity"] += 1
             a, b = units[ga[0]], units[gb[0]]
             if not a.opposite(b) or self.al.raw[ga[0], gb[0]] < c.polarity_sim:
                 continue
@@ -423,6 +426,7 @@ class ConflictFinder:
                 # blocking: only denials of the same party are visited, each distinct text once
                 best: tuple[float, int] | None = None
                 for group in denied[party].values():
+                    self.visited["cause"] += 1
                     sim = float(self.al.raw[i, group[0]])
                     if sim < self.config.cause_sim or (best is not None and sim <= best[0]):
                         continue
@@ -654,6 +658,7 @@ class ConflictFinder:
         shown: dict[tuple[int, int], float] = {}  # how alike each kept pair reads
         # only pairs that may measure one thing are visited (``_quantity_candidates``)
         for x, y in self._quantity_candidates(items, numbers):
+            self.visited["quantity"] += 1
             ui, qa, wa, sa, ea = items[x]
             a = self.al.units[ui]
             uj, qb, wb, sb, eb = items[y]
@@ -796,6 +801,7 @@ class ConflictFinder:
         for xs in by_word.values():
             for k, x in enumerate(xs):
                 for y in xs[k + 1 :]:
+                    self.visited["scale"] += 1
                     (ui, va, sa, _), (uj, vb, sb, _) = tops[x], tops[y]
                     a, b = self.al.units[ui], self.al.units[uj]
                     if _same_value(va, vb) or not (sa <= sb or sb <= sa):
@@ -895,6 +901,7 @@ class ConflictFinder:
         # only claims that read alike (dates aside) with two different dates are visited, as groups of
         # copies of one sentence giving one date
         for gx, gy in _dated_candidates(emb, [ts[0] for _, ts in cand], c.date_sim - _SLACK):
+            self.visited["date"] += 1
             x, y = gx[0], gy[0]
             (_, (ta,)), (_, (tb,)) = cand[x], cand[y]
             if float(emb[x] @ emb[y]) < c.date_sim or _overlap(ta, tb):
@@ -986,6 +993,7 @@ class ConflictFinder:
                         continue
                     found.extend((x, y) for x in xs for y in ys if x < y)
             kept = []
+            self.visited["place"] += len(found)
             for x, y in sorted(found):
                 (i, pa), (j, pb) = cand[x], cand[y]
                 a, b = self.al.units[i], self.al.units[j]
@@ -1145,6 +1153,7 @@ class ConflictFinder:
                 continue  # dismissed and reinstated, resigned, re-elected: the role changed over time
             if (aid, who, core) in seen:
                 continue
+            self.visited["role"] += len(by_core.get((who, core), []))
             holders = [h for h in by_core.get((who, core), []) if _role_match(qual, core, h[1], h[2])]
             same = [h for h in holders if h[0] == aid]
             h = same[0] if same else next((x for x in holders if self.sources.independent(aid, x[0])), None)
