@@ -168,6 +168,44 @@ def test_two_speakers_in_one_paragraph_and_speaker_after_quote() -> None:
     assert all(q.kind == "direct" for q in f.quotes)
 
 
+def test_a_reported_clause_ends_where_a_quote_of_another_speaker_begins() -> None:
+    """A scrape that lost a full stop runs two attributions together; the parse can read the second one
+    and the start of its quote into the first one's clause. A quote nested inside the clause ("many
+    don't believe X") stays."""
+    from storyline.analyse.quotes import _cut_at_other_speakers
+    from storyline.model import Quote, Span
+
+    text = (
+        "A port official said that many skippers don't believe the ferry can run, and that nobody wants the "
+        "operator to decide who can sail Ines Varga, at the dinner, told “We want a safe harbour. The pier is "
+        "beyond repair,” she said."
+    )
+
+    def span(words: str, end: str | None = None) -> Span:
+        a = text.index(words)
+        b = text.index(end) + len(end) if end else a + len(words)
+        return Span(a, b, text[a:b])
+
+    official = Quote(
+        span("many skippers", "We want a safe"),
+        "port official",
+        "indirect",
+        0,
+        speaker_span=span("port official"),
+    )
+    nested = Quote(
+        span("the ferry can run"), "many skippers", "indirect", 0, speaker_span=span("many skippers")
+    )
+    varga = Quote(
+        span("We want", "beyond repair"), "Ines Varga", "direct", 0, speaker_span=span("Ines Varga")
+    )
+    cut = _cut_at_other_speakers([official, nested, varga], text)
+    assert [q.speaker for q in cut] == ["port official", "many skippers", "Ines Varga"]
+    assert cut[0].content.text.endswith("decide who can sail")
+    assert cut[0].content.text == text[cut[0].content.start : cut[0].content.end]
+    assert cut[1].content.text == "the ferry can run" and cut[2].content.text.startswith("We want")
+
+
 def test_speaker_is_never_inside_quotation_marks() -> None:
     # the parser reads a verbless last sentence of a quote, or a quoted show title, as the subject
     f = analyse_article(

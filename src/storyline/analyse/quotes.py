@@ -814,7 +814,7 @@ class _Attributor:
         self._it_continues(quotes)
         quotes.extend(self._inner_quotes(quotes))
         quotes.sort(key=lambda q: q.content.start)
-        return _dedupe(quotes)
+        return _cut_at_other_speakers(_dedupe(quotes), self.text)
 
     def _it_continues(self, quotes: list[Quote]) -> None:
         """'..., the Prosecution Authority said. / "…," it added.': "it"/"they" as the tag's subject
@@ -1123,6 +1123,30 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
             continue
         out.append(q)
     out.sort(key=lambda q: (q.content.start, q.content.end))
+    return out
+
+
+def _cut_at_other_speakers(quotes: list[Quote], text: str, min_words: int = 3) -> list[Quote]:
+    """A reported clause ends where another speaker's quote is introduced: in a run-on sentence ("...
+    who can join Ines Varga, at the dinner, told “We want ...”", a scrape that lost its full stop) the
+    parse reads the second attribution, and the start of its quote, into the first one's complement."""
+    out: list[Quote] = []
+    for q in quotes:
+        a, b = q.content.start, q.content.end
+        for o in quotes:
+            sp = o.speaker_span
+            if o is q or sp is None or not o.speaker or o.speaker == q.speaker:
+                continue
+            # nested ("said that many believe X") is fine; an attribution whose quote runs on past
+            # this one's end is a second sentence read into this one
+            if a < sp.start < b and sp.start < o.content.start < q.content.end < o.content.end:
+                b = min(b, sp.start)
+        if b < q.content.end:
+            cut = text[a:b].rstrip(" ,;:\u2014\u2013-\n")
+            if len(cut.split()) < min_words:
+                continue
+            q.content = Span(a, a + len(cut), cut)
+        out.append(q)
     return out
 
 
