@@ -544,6 +544,26 @@ def test_a_clause_that_states_the_proposition_is_shown_over_a_sentence_it_was_re
     assert _representative([0, 1], units, sub) == 1
 
 
+def test_a_quote_is_shown_from_the_outlet_that_names_its_speaker() -> None:
+    """Two renderings of one first-person quote: the brief shows the one whose speaker is known (it
+    prints "attributed to Ada Brenn" beside it), not the one nobody is named for."""
+    from storyline.compare.align import ClaimUnit, _representative
+
+    def member(text: str, asserter: str) -> ClaimMember:
+        return ClaimMember(
+            article_id=1, claim=0, span=Span(0, len(text), text), sentence=0,
+            asserter=asserter, outlet="Orla Gazette", context=Span(0, len(text) + 1, text + "."),
+        )  # fmt: skip
+
+    units = [
+        ClaimUnit(m := member("We regret the delays on the crossing", "unknown"), m.span.text, frozenset(), False, False),
+        ClaimUnit(m := member("We regret the delays on the crossing", "Ada Brenn"), m.span.text, frozenset(), False, False),
+    ]  # fmt: skip
+    sub = np.array([[1.0, 0.9], [0.9, 1.0]])
+    assert _representative([0, 1], units, sub) == 1
+    assert _representative([0, 1], units[::-1], sub) == 0
+
+
 def test_wire_copy_under_an_agencys_short_name_is_the_agencys_voice() -> None:
     from storyline.compare.sources import Sources
     from storyline.model import Article, Story

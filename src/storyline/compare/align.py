@@ -996,11 +996,12 @@ def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> 
     """The member shown for a cluster (``sub``: the members' pair similarities): a clear one (it names
     what it is about and is not cut off) whose span states just the proposition (not a sentence a
     relative clause was read from) first, then such a span opening in lower case, then a clear one,
-    then the outlet's own statement, then one that reads as a sentence, then the most central."""
+    then one whose speaker is known, then the outlet's own statement, then one that reads as a
+    sentence, then the most central."""
     if len(idx) == 1:
         return 0
     central = sub.mean(axis=1)
-    best, best_key = 0, (-1.0,) * 7
+    best, best_key = 0, (-1.0,) * 8
     for k, i in enumerate(idx):
         m = units[i].member
         words = len(units[i].text.split())
@@ -1014,6 +1015,7 @@ def _representative(idx: list[int], units: list[ClaimUnit], sub: np.ndarray) -> 
             float(plain and (is_clear or clear(m, lower_case=True))),
             float(is_clear),
             float(plain),
+            float(m.asserter != "unknown"),  # a quote shown with its speaker: "we" and "our" then read
             float(m.asserter == "outlet"),
             float(reads_alone(m.span.text)) + float(starts_alone(m.span.text)),
             float(central[k]) - (0.1 if words > 45 else 0.0),
