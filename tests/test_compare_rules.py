@@ -1052,6 +1052,40 @@ def test_one_building_given_two_heights_but_no_conflict_for_other_counts_or_time
     assert len(found) == 1 and "twelve" in reasons.lower() and "eight" in reasons.lower(), reasons
 
 
+PIER_A = """Storm shuts Kessel pier
+
+The Kessel harbour master closed the north pier to all boats before the storm reached the coast on Monday,
+the port authority said.
+
+Divers searched the harbour for a missing skiff before the storm. The lighthouse lost power after the
+first gust, and crews restored it within the hour.
+"""
+
+PIER_B = """Kessel pier closed as storm passes
+
+The Kessel harbour master closed the north pier to all boats after the storm reached the coast on Monday,
+according to the port authority.
+
+Divers resumed the search of the harbour for the missing skiff after the storm. The ferry office lost
+its phone lines before the first gust.
+"""
+
+
+def test_one_event_placed_before_and_after_another_is_a_conflict() -> None:
+    """ "closed the pier before the storm" against "after the storm" is one event told in two orders; a
+    search resumed after the storm, and two different events placed on either side of one gust, are
+    not."""
+    docs = [
+        RawDoc(source="pa.txt", kind="text", data=PIER_A.encode(), outlet="Kessel Courier", published="2031-10-06"),
+        RawDoc(source="pb.txt", kind="text", data=PIER_B.encode(), outlet="Harbour Wire", published="2031-10-06"),
+    ]  # fmt: skip
+    found = [k for k in compare_docs(docs).conflicts if k.kind == "order"]
+    assert len(found) == 1, [k.reason for k in found]
+    k = found[0]
+    assert "closed the north pier" in k.a.text and "closed the north pier" in k.b.text
+    assert "before the storm" in k.reason and "after the storm" in k.reason
+
+
 def test_a_lead_is_compared_without_its_dateline() -> None:
     from storyline.compare.align import without_dateline
 

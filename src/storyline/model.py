@@ -370,7 +370,7 @@ class Corroboration:
 
 
 # Every conflict kind; each has one entry (label, rank, detector) in ``storyline.compare.conflicts.CONFLICT_KINDS``.
-ConflictKind = Literal["polarity", "quantity", "role", "date", "place", "speaker", "misquote"]
+ConflictKind = Literal["polarity", "quantity", "role", "date", "order", "place", "speaker", "misquote"]
 
 
 @dataclass(slots=True)

@@ -101,6 +101,9 @@ class ConflictConfig:
     # 0.54-0.73 for the pairs that conflict
     cause_sim: float = 0.50
     max_ratio: float = 10.0  # values this many times apart are different quantities (a margin, a total)
+    # cosine of two claims with "before"/"after" blanked out that makes them one event placed on either
+    # side of one other event ("lost power before the collision" / "lost power after the collision")
+    order_sim: float = 0.85
     # claim pairs tried per two sentences for independent sources: copies of one sentence from one
     # source are many; a story of 2,000 copies each of two opposite reports took 107 s trying them all
     pair_tries: int = 64
@@ -883,6 +886,75 @@ class ConflictFinder:
             and t.span.end <= m.span.end
         ]
 
+    # ------------------------------------------------------------ order
+    def order(self) -> list[Conflict]:
+        """One event placed before another by one source and after it by another ("the crew lost power
+        before the collision" / "... after the collision"): the two claims read alike once the
+        preposition is blanked, and the event each is placed against has the same head word."""
+        c = self.config
+        units = self.al.units
+        # (anchor word, side) -> claims; copies of one sentence are tried a few times only
+        sides: dict[tuple[str, str], list[tuple[int, re.Match[str]]]] = defaultdict(list)
+        per_text: Counter[tuple[str, str]] = Counter()
+        said = [_ordered_text(u.member) for u in units]
+        for i, u in enumerate(units):
+            found = [(m, _order_anchor(m)) for m in _ORDER.finditer(said[i])]
+            found = [(m, a) for m, a in found if a]
+            if len(found) != 1 or len({_order_side(m) for m, _ in found}) != 1:
+                continue  # none, or an event placed against two others: too loose to compare
+            m, a = found[0]
+            if _AGAIN.search(said[i]):
+                continue  # "resumed the search after the storm": the event happens on both sides
+            key = (a, _order_side(m))
+            per_text[u.member.span.text, key[1]] += 1
+            if per_text[u.member.span.text, key[1]] <= c.copies_tried:
+                sides[key].append((i, m))
+        todo: list[tuple[tuple[int, re.Match[str]], tuple[int, re.Match[str]]]] = []
+        for (a, side), xs in sides.items():
+            if side != "before":
+                continue
+            for x in xs:
+                for y in sides.get((a, "after"), []):
+                    self.visited["order"] += 1
+                    ux, uy = units[x[0]], units[y[0]]
+                    if ux.opposite(uy) or not self.sources.independent(
+                        ux.member.article_id, uy.member.article_id
+                    ):
+                        continue
+                    todo.append((x, y))
+        if not todo:
+            return []
+
+        def masked(i: int, m: re.Match[str]) -> str:
+            return said[i][: m.start("rel")] + "WHEN" + said[i][m.end("rel") :]
+
+        texts = list(dict.fromkeys(masked(*x) for pair in todo for x in pair))
+        at = {t: k for k, t in enumerate(texts)}
+        emb = encode(texts)
+        out: list[Conflict] = []
+        seen: set[tuple[str, str]] = set()  # one conflict per two statements, however many copies
+        for (i, mi), (j, mj) in todo:
+            ti, tj = masked(i, mi), masked(j, mj)
+            if (ti, tj) in seen or float(emb[at[ti]] @ emb[at[tj]]) < c.order_sim:
+                continue
+            seen.add((ti, tj))
+            ua, ub = units[i], units[j]
+            out.append(
+                Conflict(
+                    kind="order",
+                    a=_unit_ref(ua),
+                    b=_unit_ref(ub),
+                    reason=(
+                        f"Same event, opposite order: {_who(ua, self.sources)} says “{_order_phrase(mi)}”, "
+                        f"{_who(ub, self.sources)} says “{_order_phrase(mj)}”."
+                    ),
+                    scope="across-outlets",
+                    subject=_order_anchor(mi),
+                    clusters=self._clusters(i, j),
+                )
+            )
+        return out
+
     def dates(self) -> list[Conflict]:
         c = self.config
         cand = [(i, ts) for i, u in enumerate(self.al.units) if (ts := self._abs_times(u)) and len(ts) == 1]
@@ -1221,11 +1293,12 @@ class ConflictFinder:
 # The one table of conflict kinds, in the order the detectors run. Adding a kind: a name in
 # ``model.ConflictKind``, an entry here, and the enum in docs/brief-schema.json (a test checks both).
 CONFLICT_KINDS: dict[ConflictKind, ConflictKindSpec] = {
-    "role": ConflictKindSpec("Inconsistent role", 6, lambda f: f.roles()),
-    "polarity": ConflictKindSpec("Opposite statements", 5, lambda f: f.polarity()),
+    "role": ConflictKindSpec("Inconsistent role", 7, lambda f: f.roles()),
+    "polarity": ConflictKindSpec("Opposite statements", 6, lambda f: f.polarity()),
     "quantity": ConflictKindSpec("Different numbers", 0, lambda f: f.quantities()),
     "date": ConflictKindSpec("Different dates", 3, lambda f: f.dates()),
-    "place": ConflictKindSpec("Different places", 4, lambda f: f.places()),
+    "order": ConflictKindSpec("Opposite order", 4, lambda f: f.order()),
+    "place": ConflictKindSpec("Different places", 5, lambda f: f.places()),
     "speaker": ConflictKindSpec("Different speakers", 2, lambda f: f.speakers()),
     "misquote": ConflictKindSpec("Misquote", 1, lambda f: f.quote_conflicts(misquotes)),
 }
@@ -1281,6 +1354,63 @@ def _dated_candidates(
                 if (tx.value, tx.end) != (ty.value, ty.end):
                     found.append((sx, sy) if sx[0] < sy[0] else (sy, sx))
     return sorted(found, key=lambda g: (g[0][0], g[1][0]))
+
+
+# "before the collision", "after it hit the bridge", "prior to the vote", "ahead of the summit",
+# "following the collapse" (not "the following day"): an event placed against another
+_ORDER = re.compile(
+    r"(?<!\bthe )\b(?P<rel>before|after|prior to|ahead of|following)\s+(?P<rest>(?:[\w’'-]+[ ,]*){1,5})",
+    re.I,
+)
+_ORDER_SKIP = frozenset(
+    """the a an his her its their our my your this that these those it he she they we i you him them
+    us one some any all being been having had has have was were is are be shortly just soon first
+    second third last next final initial earlier later
+    long hours hour days day minutes minute weeks week months month years year moments moment""".split()
+)
+
+
+_ORDER_NEXT = re.compile(r"[\s,]*(?:before|after|prior to|ahead of|following)\b", re.I)
+# an event that recurs can sit on both sides of another: "searched before the storm" and "resumed the
+# search after it" are both true
+_AGAIN = re.compile(r"\b(?:resum\w*|again|continu\w*|still|repeatedly|once more|kept)\b", re.I)
+
+
+def _order_phrase(m: re.Match[str]) -> str:
+    """ "before the storm": the preposition through the head word of the event it names."""
+    anchor = _order_anchor(m)
+    rest = m.group("rest")
+    hit = re.search(rf"\b{re.escape(anchor)}\b", rest, re.I) if anchor else None
+    return f"{m.group('rel')} {rest[: hit.end()]}" if hit else m.group(0).strip(" ,")
+
+
+def _ordered_text(m: ClaimMember) -> str:
+    """The claim with the rest of its sentence when that goes on with "before"/"after": a sentence cut
+    into its propositions leaves "the harbour master closed the pier" apart from "before the storm
+    reached the coast", which places it."""
+    ctx = m.context
+    if ctx is None or not (ctx.start <= m.span.start and m.span.end <= ctx.end):
+        return m.span.text
+    rest = ctx.text[m.span.end - ctx.start :]
+    if _ORDER_NEXT.match(rest):
+        return m.span.text + rest.rstrip()
+    return m.span.text
+
+
+def _order_side(m: re.Match[str]) -> str:
+    rel: str = m.group("rel").lower()
+    return "before" if rel in ("before", "prior to", "ahead of") else "after"
+
+
+def _order_anchor(m: re.Match[str]) -> str:
+    """The head word of the event something is placed against: its first word that is not a
+    determiner, pronoun, auxiliary or span of time ("before the collision" -> "collision")."""
+    if m.group("rel").lower() == "following" and not re.match(
+        r"(?:the|a|an|his|her|its|their)\s", m.group("rest"), re.I
+    ):
+        return ""  # "following talks", "following him": too loose
+    words: list[str] = re.findall(r"[\w’'-]+", m.group("rest").lower())
+    return next((w for w in words if w not in _ORDER_SKIP and not w.isdigit()), "")
 
 
 def _qkey(a: Quantity, b: Quantity) -> tuple[str, float, float]:
