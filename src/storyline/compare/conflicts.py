@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -890,54 +891,45 @@ class ConflictFinder:
     def order(self) -> list[Conflict]:
         """One event placed before another by one source and after it by another ("the crew lost power
         before the collision" / "... after the collision"): the two claims read alike once the
-        preposition is blanked, and the event each is placed against has the same head word."""
+        preposition is blanked, and the event each is placed against has the same head word. Distinct
+        blanked sentences are scored, per head word, in one product: copies of a wire sentence are one."""
         c = self.config
         units = self.al.units
-        # (anchor word, side) -> claims; copies of one sentence are tried a few times only
-        sides: dict[tuple[str, str], list[tuple[int, re.Match[str]]]] = defaultdict(list)
-        per_text: Counter[tuple[str, str]] = Counter()
         said = [_ordered_text(u.member) for u in units]
-        for i, u in enumerate(units):
-            found = [(m, _order_anchor(m)) for m in _ORDER.finditer(said[i])]
-            found = [(m, a) for m, a in found if a]
-            if len(found) != 1 or len({_order_side(m) for m, _ in found}) != 1:
-                continue  # none, or an event placed against two others: too loose to compare
-            m, a = found[0]
-            if _AGAIN.search(said[i]):
-                continue  # "resumed the search after the storm": the event happens on both sides
-            key = (a, _order_side(m))
-            per_text[u.member.span.text, key[1]] += 1
-            if per_text[u.member.span.text, key[1]] <= c.copies_tried:
-                sides[key].append((i, m))
-        todo: list[tuple[tuple[int, re.Match[str]], tuple[int, re.Match[str]]]] = []
-        for (a, side), xs in sides.items():
-            if side != "before":
+        # head word -> side -> blanked sentence -> [(claim, match)]
+        texts: dict[str, dict[str, dict[str, list[tuple[int, re.Match[str]]]]]] = defaultdict(
+            lambda: {"before": defaultdict(list), "after": defaultdict(list)}
+        )
+        for i in range(len(units)):
+            found = [(m, a) for m in _ORDER.finditer(said[i]) if (a := _order_anchor(m))]
+            if len(found) != 1 or _AGAIN.search(said[i]):
+                # none, an event placed against two others (too loose), or one that recurs ("resumed
+                # the search after the storm" can follow "searched before the storm")
                 continue
-            for x in xs:
-                for y in sides.get((a, "after"), []):
-                    self.visited["order"] += 1
+            m, a = found[0]
+            texts[a][_order_side(m)][said[i][: m.start("rel")] + "WHEN" + said[i][m.end("rel") :]].append(
+                (i, m)
+            )
+        pairs: list[tuple[tuple[int, re.Match[str]], tuple[int, re.Match[str]]]] = []
+        for sides in texts.values():
+            before, after = list(sides["before"]), list(sides["after"])
+            if not before or not after:
+                continue
+            self.visited["order"] += len(before) * len(after)  # as a block product, not one by one
+            eb, ea = encode(before), encode(after)
+            for p, q in zip(*np.nonzero(eb @ ea.T >= c.order_sim), strict=True):
+                xs, ys = sides["before"][before[p]], sides["after"][after[q]]
+                # the first pair of independent sources among the copies, trying a bounded number
+                tries = ((x, y) for x in xs for y in ys)
+                for x, y in itertools.islice(tries, c.pair_tries):
                     ux, uy = units[x[0]], units[y[0]]
-                    if ux.opposite(uy) or not self.sources.independent(
+                    if not ux.opposite(uy) and self.sources.independent(
                         ux.member.article_id, uy.member.article_id
                     ):
-                        continue
-                    todo.append((x, y))
-        if not todo:
-            return []
-
-        def masked(i: int, m: re.Match[str]) -> str:
-            return said[i][: m.start("rel")] + "WHEN" + said[i][m.end("rel") :]
-
-        texts = list(dict.fromkeys(masked(*x) for pair in todo for x in pair))
-        at = {t: k for k, t in enumerate(texts)}
-        emb = encode(texts)
+                        pairs.append((x, y))
+                        break
         out: list[Conflict] = []
-        seen: set[tuple[str, str]] = set()  # one conflict per two statements, however many copies
-        for (i, mi), (j, mj) in todo:
-            ti, tj = masked(i, mi), masked(j, mj)
-            if (ti, tj) in seen or float(emb[at[ti]] @ emb[at[tj]]) < c.order_sim:
-                continue
-            seen.add((ti, tj))
+        for (i, mi), (j, mj) in sorted(pairs, key=lambda xy: (xy[0][0], xy[1][0])):
             ua, ub = units[i], units[j]
             out.append(
                 Conflict(
