@@ -219,6 +219,18 @@ def test_overview_opens_on_a_sentence_that_reads_alone() -> None:
     assert _overview_member(dataclasses.replace(c, representative=1), True).article_id == 2
 
 
+def test_a_quote_nobody_is_named_for_is_not_attributed_to_unknown(fx) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    _articles, report = fx
+    report = copy.deepcopy(report)
+    co = next(co for co in report.corroboration if co.label == "corroborated" and co.support)
+    co.support[0].speakers = ["unknown"]
+    md = render_markdown(report)
+    assert f"{LABELS['attributed']} {LABELS['unnamed']}" in md
+    assert "attributed to unknown" not in md and "attributed to unknown" not in render_html(report)
+
+
 def test_who_said_what_leaves_out_quoted_single_terms(fx) -> None:  # type: ignore[no-untyped-def]
     from storyline.render.view import build_view
 

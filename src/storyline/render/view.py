@@ -41,6 +41,7 @@ LABELS = {
     "single_label": "single source",
     "own": "own assertion",
     "attributed": "attributed to",
+    "unnamed": "a speaker it does not name",
     "also": "also told as",
     "variant": "variant",
     "left_out": "leaves out",
@@ -187,6 +188,12 @@ def _overview_member(c: ClaimCluster, sentence: bool) -> ClaimMember:
     return rep
 
 
+def speaker_label(name: str) -> str:
+    """A speaker as a reader is told of them: a quote whose speaker the analysis could not tell is
+    "attributed to a speaker it does not name", not to someone called "unknown"."""
+    return LABELS["unnamed"] if name == "unknown" else name
+
+
 def shown(m: ClaimMember, refs: list[int]) -> Cited:
     """The member as shown, with the piece marked when the whole claim stands in for it."""
     text = shown_text(m)
@@ -235,7 +242,7 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
             label=co.label,
             independent=co.independent,
             own=[voice(s) for s in co.support if s.own],
-            attributed=[(voice(s), s.speakers) for s in co.support if s.speakers],
+            attributed=[(voice(s), [speaker_label(x) for x in s.speakers]) for s in co.support if s.speakers],
             renderings=others,
             outlets=co.outlets,
         )
