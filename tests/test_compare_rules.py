@@ -873,6 +873,33 @@ def test_a_role_that_changes_during_the_story_is_no_conflict() -> None:
     assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]
 
 
+ROLES_SOUGHT = """Harbour race opens
+
+Dalia Brandt, a former Vos aide who sailed to Oslo in 2019, said the race would open
+the season. Port aides declined to comment.
+
+Former mayor Tomas Reyes, the town's first elected mayor since the war, backed her. His deputy Anna
+Holm, who is running for mayor, lined up behind him. The elections for mayor are in May.
+"""
+
+
+def test_a_former_role_with_its_qualifier_or_an_office_sought_is_no_conflict() -> None:
+    """ "a former Kessel Port aide" is past however many names qualify it, and "running for mayor",
+    "elections for mayor" name an office sought or in general: none is a title someone holds against
+    "former" (real political reporting gave both false alarms)."""
+    docs = [
+        RawDoc(
+            source="r.txt",
+            kind="text",
+            data=ROLES_SOUGHT.encode(),
+            outlet="Kessel Courier",
+            published="2031-04-02",
+        )
+    ]
+    r = compare_docs(docs)
+    assert not [k for k in r.conflicts if k.kind == "role"], [k.reason for k in r.conflicts]
+
+
 def test_copies_count_once_and_are_named_with_their_original() -> None:
     from storyline.compare.corroboration import corroborate
     from storyline.compare.sources import Sources

@@ -224,6 +224,21 @@ _CHANGE = re.compile(
 )
 _PAST_MODIFIER = re.compile(r"\b(former|ex-|one-time|onetime|erstwhile)\s*", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|erstwhile)\s*$", re.I)
+# "a former Clinton aide", "the former White House press secretary": "former" before the names that
+# qualify the role still makes it a past one
+_PAST_BEFORE_QUALIFIED = re.compile(
+    r"\b(?:former|ex-|one-time|onetime|erstwhile)\s+(?:[A-Z][\w.’'-]*\s+){1,3}$"
+)
+# "running for governor", "elections for governor", "a bid for mayor": an office sought or named in
+# general, not a title its nearest person holds
+_ROLE_SOUGHT_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+# "the nation's first black governor", "its longest-serving mayor": a place in a role's history, not
+# a title held now
+_ROLE_RANKED_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|only|youngest|oldest|longest-serving|earliest)\s+"
+    r"(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
 # "resigned as CEO", "was named as chair", "served as president": a role taken up or left, not a title held
 _ROLE_CHANGE_BEFORE = re.compile(
     r"\b(?:resign\w*|step\w* down|quit\w*|left|leav\w+|oust\w*|replac\w*|remov\w*|fired|sack\w*|named|"
@@ -1130,7 +1145,16 @@ class ConflictFinder:
                 qual, core = role_key(m.text)
                 if not core:
                     continue
-                lead = _PAST_BEFORE.search(text[max(0, m.start - 16) : m.start])
+                lead = _PAST_BEFORE.search(
+                    text[max(0, m.start - 16) : m.start]
+                ) or _PAST_BEFORE_QUALIFIED.search(text[max(0, m.start - 50) : m.start])
+                before = text[max(0, m.start - 40) : m.start]
+                if (
+                    lead is None
+                    and not _PAST_MODIFIER.search(m.text)
+                    and (_ROLE_SOUGHT_BEFORE.search(before) or _ROLE_RANKED_BEFORE.search(before))
+                ):
+                    continue
                 is_past = bool(_PAST_MODIFIER.search(m.text)) or lead is not None
                 if is_past:
                     # a past role counts only where it attaches to this person: not beside another
