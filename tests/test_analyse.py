@@ -206,6 +206,17 @@ def test_a_reported_clause_ends_where_a_quote_of_another_speaker_begins() -> Non
     assert cut[1].content.text == "the ferry can run" and cut[2].content.text.startswith("We want")
 
 
+def test_a_possessor_is_not_the_subject_of_its_claim() -> None:
+    """ "Ines Varga's husband pleaded": the husband acts, not Varga (the subject tells which claims say
+    things of one actor)."""
+    f = analyse_article(
+        article("Ines Varga's husband pleaded with the officers on Friday. Ines Varga was taken to hospital.")
+    )
+    by_text = {c.span.text.split(" on ")[0].split(" was ")[0]: c.subjects for c in f.claims}
+    assert by_text["Ines Varga's husband pleaded with the officers"] == ["Ines Varga's husband"]
+    assert by_text["Ines Varga"] == ["Ines Varga"]
+
+
 def test_speaker_is_never_inside_quotation_marks() -> None:
     # the parser reads a verbless last sentence of a quote, or a quoted show title, as the subject
     f = analyse_article(
