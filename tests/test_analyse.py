@@ -215,6 +215,10 @@ def test_a_possessor_is_not_the_subject_of_its_claim() -> None:
     by_text = {c.span.text.split(" on ")[0].split(" was ")[0]: c.subjects for c in f.claims}
     assert by_text["Ines Varga's husband pleaded with the officers"] == ["Ines Varga's husband"]
     assert by_text["Ines Varga"] == ["Ines Varga"]
+    f = analyse_article(
+        article("The lawyer of Ines Varga spoke to reporters. US troops will not be sent to the port.")
+    )
+    assert [c.subjects for c in f.claims] == [["lawyer"], ["US"]]
 
 
 def test_speaker_is_never_inside_quotation_marks() -> None:

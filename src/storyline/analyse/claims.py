@@ -385,11 +385,12 @@ def _subjects(head: Token, index: EntityIndex) -> list[str]:
         if ent is not None:
             names.append(index.entities[ent].name)
             continue
-        # "Keith Scott's wife pleaded": the wife is the subject, not the man named as her possessor
+        # "Keith Scott's wife pleaded", "the wife of Keith Scott pleaded": the wife is the subject, not the
+        # man named as her possessor or after her ("US troops": a name before the head still is)
         owned = {t.i for c in s.children if c.dep_ == "poss" for t in c.subtree}
         for t in s.subtree:
             e = index.token_entity.get(t.i)
-            if e is not None and t.i not in owned and index.entities[e].name not in names:
+            if e is not None and t.i <= s.i and t.i not in owned and index.entities[e].name not in names:
                 names.append(index.entities[e].name)
         if not names and s.pos_ != "PRON":
             toks = [t for t in s.subtree if t.dep_ not in ("relcl", "punct", "det") and t.i <= s.i]
