@@ -766,6 +766,21 @@ def test_wording_that_leaves_the_words_the_same_is_no_misquote() -> None:
     ]
     for x, y in different:
         assert _meaningful(x, y), (x, y)
+    assert not _meaningful("", "have")  # "we received" / "we have received": an auxiliary, not a word changed
+
+
+def test_a_fragment_is_compared_where_the_rest_of_it_stands() -> None:
+    """The shorter rendering starts with words the longer one uses twice: it is set against the place
+    next to the rest of it, so the change shown is the one a reader would find."""
+    from storyline.compare.quotes import inner_changes
+
+    long = (
+        "There are the big yards, as for example Orla and Tallvik, but there are also small yards. And we "
+        "are one of those. The small yards bring a speed and a care that adds to the trade."
+    )
+    assert inner_changes(long, "Small yard being a speed and a care that adds to the trade.") == [
+        ("yards bring", "yard being")
+    ]
 
 
 QUOTE_A = """Ferry deal signed in Tallvik
@@ -807,6 +822,18 @@ def test_misquote_only_for_other_words_inside_the_marks() -> None:
     # 350 against 450 inside the marks is a misquote
     found = misquotes(QUOTE_A, QUOTE_C)
     assert len(found) == 1 and "350" in found[0] and "450" in found[0]
+    # a stock line said twice, once with a clause the other lacks: another saying, not a misquote
+    assert misquotes(QUOTE_D, QUOTE_E) == []
+
+
+QUOTE_D = """Ferry fees up in Tallvik
+
+"We are taking in thousands of euros in harbour fees from the ferry line," Signe Haraldsen said on Monday.
+"""
+QUOTE_E = """Haraldsen defends harbour fees
+
+"We are taking in thousands and thousands of euros from a company that never paid us a cent, the ferry line," Signe Haraldsen said at a rally.
+"""
 
 
 ROLE_A = """Harbour board chair speaks out
