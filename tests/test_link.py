@@ -429,3 +429,23 @@ def test_split_state_survives_a_session(tmp_path: Path) -> None:
         stored = {r.article_id: r.story_id for r in s.query(LinkArticleRow)}
     engine.dispose()
     assert bcubed(stored, gold).f1 == 1.0  # rows saved by the first session moved too
+
+
+def test_a_story_label_names_rather_than_quotes_a_run_of_text() -> None:
+    """A page in a language written without spaces gives runs of a whole sentence as its "names": a
+    label keeps the names and the short terms."""
+    from storyline.link.cluster import StoryState, story_label
+
+    s = StoryState(
+        id=1,
+        ents={1: 3.0, 2: 2.0, 3: 1.0},
+        terms={4: 1.0, 5: 0.5},
+        names={
+            1: "港の新しいフェリーは来月から毎日運航することになったとのことです",
+            2: "港湾局",
+            3: "Ines Varga",
+            4: "ferry",
+            5: "港の新しいフェリーは来月から毎日運航することになった",
+        },
+    )
+    assert story_label(s) == (["港湾局", "Ines Varga"], ["ferry"])

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -1184,12 +1185,21 @@ def _bisect(sims: np.ndarray, min_part: int, ratio: float) -> np.ndarray | None:
     return side if cross < ratio * (within_a + within_b) / 2 else None
 
 
+# A label names; a wider "name" is a run of text read as one (a sentence of a language written
+# without spaces, a capitalised headline). Wide (CJK) characters count two columns.
+_LABEL_COLUMNS = 40
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
 def story_label(s: StoryState, n_ent: int = 3, n_terms: int = 3) -> tuple[list[str], list[str]]:
     ents: list[str] = []
     for f, _ in sorted(s.ents.items(), key=lambda kv: -kv[1]):
         name = s.names.get(f)
-        if not name or name.startswith(("e:#", "#")):
-            continue  # a year: the span says when
+        if not name or name.startswith(("e:#", "#")) or _columns(name) > _LABEL_COLUMNS:
+            continue  # a year (the span says when), or no name
         fn = fold(name)
         if any(fn in fold(e) or fold(e) in fn for e in ents):
             continue  # "Roe" after "Jane Roe"
@@ -1200,7 +1210,13 @@ def story_label(s: StoryState, n_ent: int = 3, n_terms: int = 3) -> tuple[list[s
     terms: list[str] = []
     for f, _ in sorted(s.terms.items(), key=lambda kv: -kv[1]):
         t = s.names.get(f)
-        if t and not t.startswith("#") and t not in covered and t not in terms:
+        if (
+            t
+            and not t.startswith("#")
+            and _columns(t) <= _LABEL_COLUMNS
+            and t not in covered
+            and t not in terms
+        ):
             terms.append(t)
             if len(terms) >= n_terms:
                 break
