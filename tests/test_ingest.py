@@ -77,6 +77,27 @@ def test_formats(tmp_path: Path) -> None:
     assert all(e.source.startswith(str(tmp_path)) for e in errs)
 
 
+def test_gzipped_pages_are_read_and_bombs_refused(tmp_path: Path) -> None:
+    """Scrape dumps often come gzipped ("page.html.gz"): read as what is inside, with the size limit
+    applied to the decompressed content, and a broken archive is a clear error."""
+    import gzip
+
+    page = "<html><body><article><p>" + "The harbour reopened after the storm, officials said. " * 5
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html.gz").write_bytes(
+        gzip.compress((page + "</p></article></body></html>").encode())
+    )
+    (tmp_path / "pages" / "b.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (tmp_path / "pages" / "bomb.txt.gz").write_bytes(gzip.compress(b"a " * 600_000))
+    (tmp_path / "pages" / "broken.html.gz").write_bytes(b"\x1f\x8b\x08\x00not gzip at all")
+    got = list(read_paths([str(tmp_path / "pages")], max_bytes=1_000_000))
+    docs = {Path(d.source).name: d for d in got if isinstance(d, RawDoc)}
+    errs = {Path(e.source).name: e.reason for e in got if isinstance(e, IngestError)}
+    assert docs["a.html.gz"].kind == "html" and docs["b.txt.gz"].kind == "text"
+    assert "decompressed content too large" in errs["bomb.txt.gz"]
+    assert "corrupt gzip" in errs["broken.html.gz"]
+
+
 def test_bad_inputs_dont_stop_batch(tmp_path: Path, db: str) -> None:
     _write(tmp_path, "good.txt", ARTICLE)
     _write(tmp_path, "empty.txt", b"")

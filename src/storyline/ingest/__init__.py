@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import errno
+import gzip
+import io
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,7 +115,8 @@ def iter_files(path: Path) -> Iterator[Path | IngestError]:
             if name.startswith("."):
                 continue
             p = Path(root) / name
-            if p.suffix.lower() in KNOWN_EXT or not p.suffix:
+            inner = _gz_inner_suffix(p)
+            if p.suffix.lower() in KNOWN_EXT or not p.suffix or inner is not None:
                 yield p
     for bad in unreadable:
         yield IngestError(display_path(bad.filename or path), f"cannot read folder: {bad.strerror}")
@@ -145,7 +149,39 @@ def read_file(p: Path, max_bytes: int) -> Iterator[RawDoc | IngestError]:
     if len(data) > max_bytes:
         yield IngestError(src, f"file too large (> {_mb(max_bytes)} MB limit)")
         return
+    inner = _gz_inner_suffix(p)
+    if inner is not None or data.startswith(_GZIP_MAGIC):
+        try:
+            data = _gunzip(data, max_bytes)
+        except (OSError, EOFError, zlib.error) as e:
+            yield IngestError(src, f"corrupt gzip data: {e}")
+            return
+        except ValueError as e:
+            yield IngestError(src, str(e))
+            return
+        yield from read_bytes(data, src, inner or "")
+        return
     yield from read_bytes(data, src, p.suffix.lower())
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gz_inner_suffix(p: Path) -> str | None:
+    """For "page.html.gz", ".html"; "" for "page.gz"; None when the file is no gzip by its name."""
+    if p.suffix.lower() != ".gz":
+        return None
+    inner = Path(p.stem).suffix.lower()
+    return inner if inner in KNOWN_EXT else ""
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompressed gzip data, refused past ``max_bytes`` (a small file can expand a thousandfold)."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+        out = gz.read(max_bytes + 1)
+    if len(out) > max_bytes:
+        raise ValueError(f"decompressed content too large (> {_mb(max_bytes)} MB limit)")
+    return out
 
 
 def read_paths(
