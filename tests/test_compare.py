@@ -288,6 +288,34 @@ def test_a_loose_grouping_of_few_voices_is_no_corroboration() -> None:
     assert split_weak([[0, 1, 2, 3]], many, lambda g: 0.0, cfg) == [[0, 1, 2, 3]]
 
 
+def test_two_voices_giving_one_figure_state_one_fact() -> None:
+    """ "proposed raising that share to 5 per cent" and "want the city to spend 5 per cent": worded
+    apart, but one measured figure from two voices keeps the grouping; a bare count does not."""
+    import numpy as np
+
+    from storyline.compare.align import AlignConfig, ClaimUnit, closest_across, split_weak
+    from storyline.model import ClaimMember, Quantity, Span
+
+    def unit(aid: int, text: str, q: Quantity) -> ClaimUnit:
+        m = ClaimMember(aid, 0, Span(0, len(text), text), 0, "outlet", str(aid), numbers=[q])
+        return ClaimUnit(m, text, frozenset(), False, False)
+
+    cfg = AlignConfig()
+    units = [
+        unit(
+            1, "Councillors proposed raising the share to 5 per cent", Quantity(5.0, "percent", "5 per cent")
+        ),
+        unit(2, "Councillors want the city to spend 5% on bridges", Quantity(5.0, "%", "5%")),
+        unit(3, "Five councillors voted against the plan", Quantity(5.0, "", "Five")),
+        unit(4, "Five bridges need repairs", Quantity(5.0, "", "Five")),
+    ]
+    voices = ["Harbour Courier", "Valley Gazette", "Harbour Courier", "Valley Gazette"]
+    sim = np.full((4, 4), cfg.support_floor - 0.05, dtype=np.float32)
+    np.fill_diagonal(sim, 1.0)
+    got = split_weak([[0, 1], [2, 3]], voices, closest_across(sim, voices, units), cfg)
+    assert sorted(map(sorted, got)) == [[0, 1], [2], [3]]
+
+
 def _loose(al, voices: dict[int, str], cfg) -> list[list[str]]:  # type: ignore[no-untyped-def]
     """Clusters of 2-3 voices whose closest pair across voices is below the support floor."""
     from itertools import combinations
