@@ -353,6 +353,18 @@ class ConflictFinder:
         """The claim clusters of two claims, in order."""
         return sorted(set(self.al.cluster_of.get(i, []) + self.al.cluster_of.get(j, [])))
 
+    def _across(self, kind: ConflictKind, i: int, j: int, reason: str, subject: str) -> Conflict:
+        """A conflict between claims ``i`` and ``j`` of independent outlets, shown in that order."""
+        return Conflict(
+            kind=kind,
+            a=_unit_ref(self.al.units[i]),
+            b=_unit_ref(self.al.units[j]),
+            reason=reason,
+            scope="across-outlets",
+            subject=subject,
+            clusters=self._clusters(i, j),
+        )
+
     def _independent_pair(self, ga: list[int], gb: list[int]) -> tuple[int, int] | None:
         """A claim of ``ga`` and one of ``gb`` from independent sources with compatible asserters
         (the first of at most ``pair_tries`` tried: copies of one source are many, not different)."""
@@ -398,23 +410,20 @@ class ConflictFinder:
                 continue
             i, j = pair
             a, b = units[i], units[j]
-            neg, pos = (a, b) if a.neg else (b, a)
+            ni, pi = (i, j) if a.neg else (j, i)
+            neg, pos = units[ni], units[pi]
             key = (neg.text, pos.text)
             if key in seen:
                 continue
             seen.add(key)
             out.append(
-                Conflict(
-                    kind="polarity",
-                    a=_unit_ref(neg),
-                    b=_unit_ref(pos),
-                    reason=(
-                        f"Opposite statements of one proposition: {_who(neg, self.sources)} states it negatively, "
-                        f"{_who(pos, self.sources)} positively."
-                    ),
-                    scope="across-outlets",
-                    subject=", ".join(sorted(a.entities & b.entities)),
-                    clusters=self._clusters(i, j),
+                self._across(
+                    "polarity",
+                    ni,
+                    pi,
+                    f"Opposite statements of one proposition: {_who(neg, self.sources)} states it negatively, "
+                    f"{_who(pos, self.sources)} positively.",
+                    ", ".join(sorted(a.entities & b.entities)),
                 )
             )
         return out + self.causes()
@@ -463,17 +472,13 @@ class ConflictFinder:
                 j = best[1]
                 den = units[j]
                 out.append(
-                    Conflict(
-                        kind="polarity",
-                        a=_unit_ref(u),
-                        b=_unit_ref(den),
-                        reason=(
-                            f"Opposite statements of a cause: {_who(u, self.sources)} gives “{phrase}” as the "
-                            f"cause, {_who(den, self.sources)} says {written[party]} did not cause it."
-                        ),
-                        scope="across-outlets",
-                        subject=written[party],
-                        clusters=self._clusters(i, j),
+                    self._across(
+                        "polarity",
+                        i,
+                        j,
+                        f"Opposite statements of a cause: {_who(u, self.sources)} gives “{phrase}” as the "
+                        f"cause, {_who(den, self.sources)} says {written[party]} did not cause it.",
+                        written[party],
                     )
                 )
                 break
@@ -766,9 +771,8 @@ class ConflictFinder:
         out = []
         for (_unit, _v1, _v2), xs in pairs.items():
             x, y = max(xs, key=lambda xy: shown.get(xy, 0.0))  # the pair that reads most alike shows it
-            ui, qa, _, sa, ea = items[x]
-            uj, qb, _, sb, eb = items[y]
-            a, b = self.al.units[ui], self.al.units[uj]
+            ui, qa = items[x][:2]
+            uj, qb = items[y][:2]
             # which outlets give each value, for the reason
             side_a = {
                 self.sources.name[self.al.units[items[p][0]].member.article_id]
@@ -783,19 +787,15 @@ class ConflictFinder:
                 if _same_value(items[p][1].value, qb.value)
             }
             if len(side_b) > len(side_a):
-                a, b, qa, qb, side_a, side_b, sa, ea, sb, eb = b, a, qb, qa, side_b, side_a, sb, eb, sa, ea
+                ui, uj, qa, qb, side_a, side_b = uj, ui, qb, qa, side_b, side_a
             out.append(
-                Conflict(
-                    kind="quantity",
-                    a=_unit_ref(a),
-                    b=_unit_ref(b),
-                    reason=(
-                        f"Same quantity, different values: “{_qtext(qa)}” ({', '.join(sorted(side_a))}) "
-                        f"against “{_qtext(qb)}” ({', '.join(sorted(side_b))})."
-                    ),
-                    scope="across-outlets",
-                    subject=qa.measure or qb.measure or unit_key(qa),
-                    clusters=self._clusters(ui, uj),
+                self._across(
+                    "quantity",
+                    ui,
+                    uj,
+                    f"Same quantity, different values: “{_qtext(qa)}” ({', '.join(sorted(side_a))}) "
+                    f"against “{_qtext(qb)}” ({', '.join(sorted(side_b))}).",
+                    qa.measure or qb.measure or unit_key(qa),
                 )
             )
         return out + self._scale_tops()
@@ -858,18 +858,14 @@ class ConflictFinder:
                 x, y = y, x
             (ui, va, _, ta), (uj, vb, _, tb) = tops[x], tops[y]
             out.append(
-                Conflict(
-                    kind="quantity",
-                    a=_unit_ref(self.al.units[ui]),
-                    b=_unit_ref(self.al.units[uj]),
-                    reason=(
-                        f"Different values given as the top of one scale: “{ta}” "
-                        f"({', '.join(sorted(sides[round(va, 6)]))}) against “{tb}” "
-                        f"({', '.join(sorted(sides[round(vb, 6)]))})."
-                    ),
-                    scope="across-outlets",
-                    subject=" ".join(sorted(scale)) + " scale",
-                    clusters=self._clusters(ui, uj),
+                self._across(
+                    "quantity",
+                    ui,
+                    uj,
+                    f"Different values given as the top of one scale: “{ta}” "
+                    f"({', '.join(sorted(sides[round(va, 6)]))}) against “{tb}” "
+                    f"({', '.join(sorted(sides[round(vb, 6)]))}).",
+                    " ".join(sorted(scale)) + " scale",
                 )
             )
         return out
@@ -945,19 +941,14 @@ class ConflictFinder:
                         break
         out: list[Conflict] = []
         for (i, mi), (j, mj) in sorted(pairs, key=lambda xy: (xy[0][0], xy[1][0])):
-            ua, ub = units[i], units[j]
             out.append(
-                Conflict(
-                    kind="order",
-                    a=_unit_ref(ua),
-                    b=_unit_ref(ub),
-                    reason=(
-                        f"Same event, opposite order: {_who(ua, self.sources)} says “{_order_phrase(mi)}”, "
-                        f"{_who(ub, self.sources)} says “{_order_phrase(mj)}”."
-                    ),
-                    scope="across-outlets",
-                    subject=_order_anchor(mi),
-                    clusters=self._clusters(i, j),
+                self._across(
+                    "order",
+                    i,
+                    j,
+                    f"Same event, opposite order: {_who(units[i], self.sources)} says “{_order_phrase(mi)}”, "
+                    f"{_who(units[j], self.sources)} says “{_order_phrase(mj)}”.",
+                    _order_anchor(mi),
                 )
             )
         return out
@@ -1008,17 +999,13 @@ class ConflictFinder:
             (i, (ta,)), (j, (tb,)) = cand[x], cand[y]
             assert ta.value is not None and tb.value is not None
             out.append(
-                Conflict(
-                    kind="date",
-                    a=_unit_ref(self.al.units[i]),
-                    b=_unit_ref(self.al.units[j]),
-                    reason=(
-                        f"Same fact, different dates: “{ta.span.text}” ({', '.join(sorted(sides[ta.value]))}) "
-                        f"against “{tb.span.text}” ({', '.join(sorted(sides[tb.value]))})."
-                    ),
-                    scope="across-outlets",
-                    subject=ta.span.text,
-                    clusters=self._clusters(i, j),
+                self._across(
+                    "date",
+                    i,
+                    j,
+                    f"Same fact, different dates: “{ta.span.text}” ({', '.join(sorted(sides[ta.value]))}) "
+                    f"against “{tb.span.text}” ({', '.join(sorted(sides[tb.value]))}).",
+                    ta.span.text,
                 )
             )
         return out
