@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 
@@ -869,13 +870,14 @@ def closest_across(
     figs = [figures(u) for u in units] if units is not None else None
 
     def closest(g: list[int]) -> float:
+        if figs is not None:
+            given: dict[str, set[tuple[str, float]]] = {}
+            for i in g:
+                given.setdefault(voices[i], set()).update(figs[i])
+            if any(x & y for x, y in combinations(given.values(), 2)):
+                return 1.0
         vg = np.array([voices[i] for i in g])
         cross = vg[:, None] != vg[None, :]
-        if figs is not None:
-            for x, i in enumerate(g):
-                for y, j in enumerate(g):
-                    if cross[x, y] and figs[i] & figs[j]:
-                        return 1.0
         return float(sim[np.ix_(g, g)][cross].max())
 
     return closest
@@ -1282,14 +1284,15 @@ def _align_big(
         else np.zeros(len(a_idx))
     )
     words = [len(units[i].text.split()) for i in first]
+    announces = [preview(units[i].member) for i in first]  # once per node, not per candidate pair
     prow, pvec = predicate_vectors([units[i] for i in first]) if config.predicate_penalty > 0 else ([], None)
     pred_of = {k: r for r, k in enumerate(prow)}
     graph = SparseGraph([{} for _ in nodes], [set() for _ in nodes])
     for a, b, r, lx in zip(a_idx.tolist(), b_idx.tolist(), raw_ab.tolist(), lex_ab.tolist(), strict=True):
         ua, ub = units[first[a]], units[first[b]]
         if (
-            preview(ua.member)
-            or preview(ub.member)
+            announces[a]
+            or announces[b]
             or ua.opposite(ub)
             or numbers_clash(ua.member.numbers, ub.member.numbers)
             or (config.speakers_apart and other_speakers(ua.member.asserter, ub.member.asserter))
