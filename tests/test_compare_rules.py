@@ -1209,3 +1209,21 @@ def test_agenda_lines_never_share_a_cluster() -> None:
     ]
     _sim, _raw, cannot = similarity_matrix(units, embed([u.text for u in units]), AlignConfig())
     assert cannot[0, 1] and cannot[0, 2] and cannot[1, 2]
+
+
+def test_a_negation_that_picks_out_an_argument_leaves_the_claim_positive() -> None:
+    from storyline.analyse import analyse_article
+    from storyline.compare.align import grammatical_negations
+    from storyline.model import Article
+
+    assert grammatical_negations("Two harbour pilots and not the crew were steering the barge") == 0
+    assert grammatical_negations("It was a mechanical fault, not an act of sabotage") == 0
+    assert grammatical_negations("The crew did not steer the barge") == 1
+    text = "Two harbour pilots and not the crew were steering the grain barge when it struck the pier."
+    art = Article(source="a.txt", content_hash="1", id=1, outlet="Harbour Courier", paragraphs=[text])
+    claim = max(analyse_article(art).claims, key=lambda c: len(c.span.text))
+    assert not claim.negated
+    text = "The crew were not steering the grain barge when it struck the pier."
+    art = Article(source="b.txt", content_hash="2", id=2, outlet="Harbour Courier", paragraphs=[text])
+    claim = max(analyse_article(art).claims, key=lambda c: len(c.span.text))
+    assert claim.negated

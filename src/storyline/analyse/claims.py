@@ -320,11 +320,27 @@ def _clause_tokens(head: Token, heads: list[Token], allowed: set[int]) -> list[T
     return toks
 
 
+def _contrastive(neg: Token) -> bool:
+    """ "and not the crew", ", not its customers,": the negation picks out an argument, not the verb
+    (the parser often hangs it on the verb all the same)."""
+    doc = neg.doc
+    before = doc[neg.i - 1] if neg.i > 0 else None
+    after = doc[neg.i + 1] if neg.i + 1 < len(doc) else None
+    return (
+        before is not None
+        and after is not None
+        and (before.lower_ in ("and", "but") or before.text == ",")
+        and after.dep_ in ("det", "poss")
+    )
+
+
 def _negated(head: Token) -> bool:
     count = 0
     verbs = [head] + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     for v in verbs:
-        count += sum(1 for c in v.children if c.dep_ == "neg" and c.lower_ not in ("no",))
+        count += sum(
+            1 for c in v.children if c.dep_ == "neg" and c.lower_ not in ("no",) and not _contrastive(c)
+        )
     for c in head.children:
         if c.dep_ == "neg" and c.lower_ == "no":
             # "no longer"

@@ -154,8 +154,14 @@ def prefixed_stems(text: str) -> set[str]:
     return set(_prefix_negated(text))
 
 
+# "the pilots and not the crew", "an accident, not an attack": the negation picks out an argument
+_CONTRASTIVE_NOT = re.compile(
+    r"(?:,|\band|\bbut)\s+not\s+(?=(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those)\b)", re.I
+)
+
+
 def grammatical_negations(text: str) -> int:
-    return len(_NEG_PHRASES.findall(text))
+    return len(_NEG_PHRASES.findall(text)) - len(_CONTRASTIVE_NOT.findall(text))
 
 
 def effective_negation(text: str, negated: bool | None = None) -> bool:
