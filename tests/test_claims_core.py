@@ -200,3 +200,25 @@ def test_unlike_things_said_of_one_subject_are_apart_and_like_things_are_not() -
     al = align(arts, facts, (), {i: a.outlet or "" for i, a in arts.items()})
     together = [sorted({m.article_id for m in c.members}) for c in al.clusters]
     assert [1, 3] in together and [2] in together
+
+
+def test_a_cluster_keeps_one_statement_per_article_unless_it_restates_it() -> None:
+    from storyline.compare.align import one_per_article
+
+    # claims 0-1 of article 10, 2-3 of article 11, 4 of article 12, 5 of article 13. Claim 0 restates
+    # the others' proposition; claim 1 only names the topic (0.30 to the others); claim 3 restates
+    # claim 2 (0.8) though the others are a little further from it
+    sim = np.full((6, 6), 0.55, dtype=np.float32)
+    np.fill_diagonal(sim, 1.0)
+    sim[1, :] = sim[:, 1] = 0.30
+    sim[1, 1] = 1.0
+    sim[2, 3] = sim[3, 2] = 0.80
+    sim[3, [0, 4, 5]] = sim[[0, 4, 5], 3] = 0.40
+    article_of = [10, 10, 11, 11, 12, 13]
+    groups = one_per_article([list(range(6))], article_of, lambda i, js: sim[i, js], AlignConfig())
+    assert sorted(map(sorted, groups)) == [[0, 2, 3, 4, 5], [1]]
+    # a cluster with one claim per article, or of one article alone, is left as it is
+    assert one_per_article([[0, 2, 4, 5]], article_of, lambda i, js: sim[i, js], AlignConfig()) == [
+        [0, 2, 4, 5]
+    ]
+    assert one_per_article([[0, 1]], article_of, lambda i, js: sim[i, js], AlignConfig()) == [[0, 1]]
