@@ -125,6 +125,16 @@ def test_a_photo_caption_with_its_credit_states_no_claim() -> None:
     assert any("forty sheds" in u.text for u in units)
 
 
+def test_a_table_row_in_the_text_is_furniture() -> None:
+    from storyline.compare.align import furniture
+
+    assert furniture("| LB | Tomas Varne | 61 | 84% | 2 tackles (1 solo).")
+    assert furniture("QB | Ilse Marten | 12 of 20 passes")
+    # one bar is a headline's section mark or a pull quote's, not a table
+    assert not furniture("Opinion | Should the Ostby ferry run at night?")
+    assert not furniture("Tomas Varne forced a fumble in the fourth quarter to seal the win.")
+
+
 def test_a_dropped_list_tail_takes_its_numbers_with_it() -> None:
     text = (
         "A storm warning was issued for the Ostby coast on Monday, with waves of up to five metres possible."

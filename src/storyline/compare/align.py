@@ -460,10 +460,15 @@ def without_dateline(text: str) -> str:
 _CREDIT_END = re.compile(r"[.!?]\s*[\u2014\u2013-]{1,2}\s*[A-Z][\w&]*(?:[ /][A-Z][\w]*)?\W*$")
 
 
+# A row of a table flattened into the text ("| DL | A. Player | 57 | 77% |"): cells, not a sentence
+_TABLE_ROW = re.compile(r"\|[^|\n]*\|")
+
+
 def furniture(text: str) -> bool:
-    """A site's own navigation or a photo caption inside the text: a related-story link line, a
-    gallery counter or picture credit. None of them asserts anything in the story's voice."""
-    return bool(_FURNITURE.match(text) or _CAPTION.search(text))
+    """A site's own navigation, a photo caption or a table row inside the text: a related-story link
+    line, a gallery counter or picture credit, cells of a table. None of them asserts anything in the
+    story's voice."""
+    return bool(_FURNITURE.match(text) or _CAPTION.search(text) or _TABLE_ROW.search(text))
 
 
 def caption_paragraph(text: str, start: int, end: int) -> bool:
