@@ -227,6 +227,11 @@ def test_a_cluster_keeps_one_statement_per_article_unless_it_restates_it() -> No
     article_of = [10, 10, 11, 11, 12, 13]
     groups = one_per_article([list(range(6))], article_of, lambda i, js: sim[i, js], AlignConfig())
     assert sorted(map(sorted, groups)) == [[0, 2, 3, 4, 5], [1]]
+    # three sentences of article 10 that all name the topic as closely as the others do: two stay
+    sim3 = np.full((5, 5), 0.7, dtype=np.float32)
+    np.fill_diagonal(sim3, 1.0)
+    groups = one_per_article([list(range(5))], [10, 10, 10, 11, 12], lambda i, js: sim3[i, js], AlignConfig())
+    assert sorted(len(g) for g in groups) == [1, 4]
     # a cluster with one claim per article, or of one article alone, is left as it is
     assert one_per_article([[0, 2, 4, 5]], article_of, lambda i, js: sim[i, js], AlignConfig()) == [
         [0, 2, 4, 5]

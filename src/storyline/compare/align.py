@@ -70,6 +70,9 @@ class AlignConfig:
     # out, most state something else than their cluster (see bench/eval_claims_real.py notes)
     restates: float = 0.60
     across: float = 0.45
+    # ... and at most this many claims of one article stay (news-dev has no cluster with more once
+    # the above applies; an unseen review page had 7 sentences naming the product in one cluster)
+    article_claims: int = 2
     # Big stories (bench/bench_compare.py): above this many claims, candidate pairs come from each distinct
     # claim text's nearest neighbours instead of all pairs (compare.blocking)
     dense_max: int = 3000
@@ -977,7 +980,8 @@ def one_per_article(
 ) -> list[list[int]]:
     """A cluster keeps, of each article, the claim the other articles' claims are closest to on
     average, and another claim of that article only when it restates the kept one or is as close to
-    the others (``AlignConfig.restates`` / ``across``); the rest leave as claims of their own.
+    the others (``AlignConfig.restates`` / ``across``), up to ``article_claims`` in all; the rest
+    leave as claims of their own.
     ``sims(i, js)`` gives claim i's similarities to claims js."""
     out: list[list[int]] = []
     for g in groups:
@@ -997,8 +1001,11 @@ def one_per_article(
             own = sorted(own, key=lambda i: -across[i])
             kept = own[0]
             keep.append(kept)
+            extra = 0
             for i in own[1:]:
-                if float(sims(kept, [i])[0]) >= config.restates or across[i] >= config.across:
+                ok = float(sims(kept, [i])[0]) >= config.restates or across[i] >= config.across
+                if ok and extra < config.article_claims - 1:
+                    extra += 1
                     keep.append(i)
                 else:
                     out.append([i])
