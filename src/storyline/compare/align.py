@@ -62,16 +62,17 @@ class AlignConfig:
     core_floor: float = 0.40  # a member must be at least this close to its cluster's core (no chaining)
     # One article, one statement of a proposition: when a cluster holds several claims of one article,
     # the one the other articles' claims are closest to (on average) stays; another stays only when it
-    # restates that one (``restates``) or is as close to the other articles' claims (``across``).
-    # A topic bucket ("pneumonic plague", "water vapour on Europa") gathers several sentences of each
-    # outlet that merely name the topic. news-dev: wrong pairs 30 -> 21 of 262 -> 245, source-level
-    # P/R and splits unchanged (0.50 / 0.55 here split claims an article words twice: 28 -> 29-30);
-    # real pages never tuned on (bench-data article-extraction, 14 stories): of the members it takes
-    # out, most state something else than their cluster (see bench/eval_claims_real.py notes)
+    # restates that one (``restates``) or is as close to the other articles' claims (``across``), and
+    # at most ``article_claims`` stay. A topic bucket ("pneumonic plague", "the 16-inch laptop")
+    # gathers every sentence of an outlet that names the topic. news-dev: wrong pairs 30 -> 21 of
+    # 262 -> 245, source-level P/R, splits and conflicts unchanged (0.50 / 0.55 for ``across`` split
+    # claims an article words twice: 28 -> 29 / 30; no cluster keeps more than two claims of one
+    # article once the rest applies). Real pages never tuned on (bench-data article-extraction, nine
+    # stories read by an editor before and after): members off their cluster's proposition 84 of 175
+    # -> 57 of 145, clusters stating one proposition 14 -> 17 of 50; the cap then took out 12 more
+    # members, 10 of them off (a review page had seven sentences naming the product in one cluster)
     restates: float = 0.60
     across: float = 0.45
-    # ... and at most this many claims of one article stay (news-dev has no cluster with more once
-    # the above applies; an unseen review page had 7 sentences naming the product in one cluster)
     article_claims: int = 2
     # Big stories (bench/bench_compare.py): above this many claims, candidate pairs come from each distinct
     # claim text's nearest neighbours instead of all pairs (compare.blocking)
