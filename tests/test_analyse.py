@@ -863,3 +863,22 @@ def test_a_clause_believed_or_said_stays_a_claim_of_its_speaker() -> None:
     got = [(c.span.text, c.negated) for c in facts.claims]
     assert ("the Ostby tunnel is safe", False) in got
     assert ("the ferry would not be sold", True) in got
+
+
+def test_what_the_speaker_was_doing_is_not_part_of_what_they_said() -> None:
+    """ ", as she toured the quay" tells what the speaker did while speaking: the writer's narration,
+    which the parse hangs on the reported clause. A clause about something else stays in it."""
+    from storyline.model import Article
+
+    def quotes(text: str) -> list[tuple[str | None, str]]:
+        art = Article(source="a.txt", content_hash="1", id=1, outlet="Harbour Courier", paragraphs=[text])
+        return [(q.speaker, q.content.text) for q in analyse_article(art).quotes]
+
+    (speaker, content), *rest = quotes(
+        "Harbour master Ines Varga said the quay would reopen on Monday, as she toured the damaged pier "
+        "with engineers."
+    )
+    assert not rest and "Ines Varga" in (speaker or "") and content == "the quay would reopen on Monday"
+    assert quotes("The minister said ferry fares would keep rising, as demand outstrips supply.") == [
+        ("minister", "ferry fares would keep rising, as demand outstrips supply")
+    ]

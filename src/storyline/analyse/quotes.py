@@ -447,11 +447,34 @@ def _clause_range(doc: Doc, head: Token, skip_mark: bool = True) -> tuple[int, i
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
 
 
+def _narration_tail(doc: Doc, head: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """The reported clause without a trailing ", as he ..." / ", while she ..." that tells what the
+    speaker was doing ("told lawmakers it was his duty, as he deflected attacks"): the parser hangs it
+    on the reported clause, but it is the writer's narration."""
+    for c in head.children:
+        if c.dep_ != "advcl" or c.i < head.i:
+            continue
+        first = doc[c.left_edge.i]
+        subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if (
+            first.lower_ in ("as", "while")
+            and c.left_edge.i > 0
+            and doc[c.left_edge.i - 1].text == ","
+            and subj
+            and subj[0].lower_ in ("he", "she")
+        ):
+            end = doc[c.left_edge.i - 2] if c.left_edge.i > 1 else first
+            cut = end.idx + len(end)
+            if rng[0] < cut < rng[1]:
+                return rng[0], cut
+    return rng
+
+
 def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
     lem = t.lemma_.lower()
     clear = _clear_clause(t)
     if clear is not None:
-        return _clause_range(doc, clear), "speech"
+        return _narration_tail(doc, clear, _clause_range(doc, clear)), "speech"
     comps = [
         c for c in t.children if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and lem in INFINITIVE_SPEECH)
     ]
@@ -471,7 +494,8 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
     ]
     if comps:
         c = comps[-1]
-        return _clause_range(doc, c), ("speech" if lem in REPORTING or lem in DIRECTIVE else "clausal")
+        kind = "speech" if lem in REPORTING or lem in DIRECTIVE else "clausal"
+        return _narration_tail(doc, c, _clause_range(doc, c)), kind
     if lem in DIRECTIVE:
         objs = [c for c in t.children if c.dep_ in ("dobj",)]
         xcs = [c for c in t.children if c.dep_ == "xcomp"]
