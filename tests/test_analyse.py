@@ -882,3 +882,17 @@ def test_what_the_speaker_was_doing_is_not_part_of_what_they_said() -> None:
     assert quotes("The minister said ferry fares would keep rising, as demand outstrips supply.") == [
         ("minister", "ferry fares would keep rising, as demand outstrips supply")
     ]
+
+
+def test_a_surname_that_is_also_a_word_is_still_the_speaker() -> None:
+    """'but Early still says': the tagger reads the surname as an adverb of the cue."""
+    from storyline.model import Article
+
+    text = (
+        '"The pier is somewhat fragile," says Early. In towns like Ostby and Varne, ferries run less often '
+        'than in the cities, but Early still says the operators are "believers" in a night service.'
+    )
+    art = Article(source="a.txt", content_hash="1", id=1, outlet="Harbour Courier", paragraphs=[text])
+    quotes = analyse_article(art).quotes
+    last = max(quotes, key=lambda q: q.content.start)
+    assert "believers" in last.content.text and last.speaker == "Early"

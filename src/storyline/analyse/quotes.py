@@ -353,6 +353,9 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
                 break
             if doc[j].is_punct and doc[j].text not in (".", ",", "'", "’", "-"):
                 break
+    named = _capitalised_adverb(t, quoted)
+    if named is not None:
+        return named
     cur = t
     speech = t.lemma_.lower() in REPORTING
     for _ in range(4):
@@ -382,6 +385,29 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
             cur = cur.head
             continue
         break
+    return None
+
+
+def _capitalised_adverb(t: Token, quoted: Callable[[Token], bool]) -> Token | None:
+    """'but Early still says': a surname that is also a word (Early, Young, Love) read as the cue's
+    adverb; capitalised inside the sentence right before the cue, it is the speaker."""
+    if any(c.dep_ in ("nsubj", "csubj", "nsubjpass") for c in t.children):
+        return None
+    start = sent_of(t).start
+    j = t.i - 1
+    while j > start and t.doc[j].pos_ == "ADV" and t.doc[j].text.islower():
+        j -= 1  # "still", "also", "later"
+    tok = t.doc[j]
+    if (
+        j > start
+        and j < tok.head.i <= t.i  # on the cue, or on the adverb before it
+        and tok.dep_ in ("advmod", "npadvmod")
+        and tok.text[:1].isupper()
+        and tok.text[1:].islower()
+        and not quoted(tok)
+        and not t.doc[j - 1].is_punct
+    ):
+        return tok
     return None
 
 
