@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from storyline.analyse import analyse_article
@@ -213,7 +215,10 @@ def test_unlike_things_said_of_one_subject_are_apart_and_like_things_are_not() -
 
 
 def test_a_cluster_keeps_one_statement_per_article_unless_it_restates_it() -> None:
-    from storyline.compare.align import one_per_article
+    from storyline.compare.align import _dense_across, one_per_article
+
+    def pair(m: np.ndarray) -> Callable[[int, int], float]:
+        return lambda i, j: float(m[i, j])
 
     # claims 0-1 of article 10, 2-3 of article 11, 4 of article 12, 5 of article 13. Claim 0 restates
     # the others' proposition; claim 1 only names the topic (0.30 to the others); claim 3 restates
@@ -225,15 +230,16 @@ def test_a_cluster_keeps_one_statement_per_article_unless_it_restates_it() -> No
     sim[2, 3] = sim[3, 2] = 0.80
     sim[3, [0, 4, 5]] = sim[[0, 4, 5], 3] = 0.40
     article_of = [10, 10, 11, 11, 12, 13]
-    groups = one_per_article([list(range(6))], article_of, lambda i, js: sim[i, js], AlignConfig())
+    groups = one_per_article([list(range(6))], article_of, pair(sim), _dense_across(sim), AlignConfig())
     assert sorted(map(sorted, groups)) == [[0, 2, 3, 4, 5], [1]]
     # three sentences of article 10 that all name the topic as closely as the others do: two stay
     sim3 = np.full((5, 5), 0.7, dtype=np.float32)
     np.fill_diagonal(sim3, 1.0)
-    groups = one_per_article([list(range(5))], [10, 10, 10, 11, 12], lambda i, js: sim3[i, js], AlignConfig())
+    groups = one_per_article(
+        [list(range(5))], [10, 10, 10, 11, 12], pair(sim3), _dense_across(sim3), AlignConfig()
+    )
     assert sorted(len(g) for g in groups) == [1, 4]
     # a cluster with one claim per article, or of one article alone, is left as it is
-    assert one_per_article([[0, 2, 4, 5]], article_of, lambda i, js: sim[i, js], AlignConfig()) == [
-        [0, 2, 4, 5]
-    ]
-    assert one_per_article([[0, 1]], article_of, lambda i, js: sim[i, js], AlignConfig()) == [[0, 1]]
+    same = (pair(sim), _dense_across(sim), AlignConfig())
+    assert one_per_article([[0, 2, 4, 5]], article_of, *same) == [[0, 2, 4, 5]]
+    assert one_per_article([[0, 1]], article_of, *same) == [[0, 1]]

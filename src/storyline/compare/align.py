@@ -976,14 +976,16 @@ def _enforce_core(groups: list[list[int]], sim: np.ndarray, floor: float) -> lis
 def one_per_article(
     groups: list[list[int]],
     article_of: list[int],
-    sims: Callable[[int, list[int]], np.ndarray],
+    pair: Callable[[int, int], float],
+    across_in: Callable[[list[int]], Callable[[list[int]], np.ndarray]],
     config: AlignConfig,
 ) -> list[list[int]]:
     """A cluster keeps, of each article, the claim the other articles' claims are closest to on
     average, and another claim of that article only when it restates the kept one or is as close to
     the others (``AlignConfig.restates`` / ``across``), up to ``article_claims`` in all; the rest
     leave as claims of their own.
-    ``sims(i, js)`` gives claim i's similarities to claims js."""
+    ``pair(i, j)`` is two claims' similarity; ``across_in(g)(own)`` gives each claim of ``own`` (one
+    article's claims in group ``g``) its mean similarity to the rest of ``g``."""
     out: list[list[int]] = []
     for g in groups:
         by_article: dict[int, list[int]] = {}
@@ -992,19 +994,19 @@ def one_per_article(
         if len(g) <= 2 or len(by_article) == len(g) or len(by_article) == 1:
             out.append(g)
             continue
+        mean_to = across_in(g)
         keep: list[int] = []
-        for aid, own in by_article.items():
+        for own in by_article.values():
             if len(own) == 1:
                 keep += own
                 continue
-            others = [j for j in g if article_of[j] != aid]
-            across = {i: float(sims(i, others).mean()) for i in own}
+            across = dict(zip(own, mean_to(own).tolist(), strict=True))
             own = sorted(own, key=lambda i: -across[i])
             kept = own[0]
             keep.append(kept)
             extra = 0
             for i in own[1:]:
-                ok = float(sims(kept, [i])[0]) >= config.restates or across[i] >= config.across
+                ok = pair(kept, i) >= config.restates or across[i] >= config.across
                 if ok and extra < config.article_claims - 1:
                     extra += 1
                     keep.append(i)
@@ -1012,6 +1014,20 @@ def one_per_article(
                     out.append([i])
         out.append(keep)
     return out
+
+
+def _dense_across(sim: np.ndarray) -> Callable[[list[int]], Callable[[list[int]], np.ndarray]]:
+    """``across_in`` for ``one_per_article`` from a full similarity matrix."""
+
+    def across_in(g: list[int]) -> Callable[[list[int]], np.ndarray]:
+        def mean_to(own: list[int]) -> np.ndarray:
+            mine = set(own)
+            others = [j for j in g if j not in mine]
+            return np.asarray(sim[np.ix_(own, others)].mean(axis=1))
+
+        return mean_to
+
+    return across_in
 
 
 def _enforce_floor(groups: list[list[int]], sim: np.ndarray, floor: float) -> list[list[int]]:
@@ -1242,7 +1258,11 @@ def align(
         groups = _enforce_core(groups, sim, config.core_floor)
     if config.restates > 0:
         groups = one_per_article(
-            groups, [u.member.article_id for u in units], lambda i, js: sim[i, js], config
+            groups,
+            [u.member.article_id for u in units],
+            lambda i, j: float(sim[i, j]),
+            _dense_across(sim),
+            config,
         )
     if config.attach > 0:
         groups = reassign(groups, units, sim, cannot, config.attach, config.attach_margin)
@@ -1409,15 +1429,30 @@ def _align_big(
     groups = [[i for k in ng for i in nodes[k]] for ng in node_groups]
     if config.restates > 0:
         node_ix = np.array([node_of[u.text] for u in units])
+        w = config.lexical if lex_m is not None else 0.0
 
-        def unit_sims(i: int, js: list[int]) -> np.ndarray:
-            s = emb[js] @ emb[i]
-            if lex_m is None:
-                return np.asarray((1 - config.lexical) * s)
-            lx = np.asarray((lex_m[node_ix[js]] @ lex_m[node_ix[i]].T).todense()).ravel()
-            return np.asarray((1 - config.lexical) * s + config.lexical * lx)
+        def pair(i: int, j: int) -> float:
+            s = float(emb[i] @ emb[j])
+            lx = float(lex_m[node_ix[i]].multiply(lex_m[node_ix[j]]).sum()) if w else 0.0
+            return (1 - w) * s + w * lx
 
-        groups = one_per_article(groups, [u.member.article_id for u in units], unit_sims, config)
+        def across_in(g: list[int]) -> Callable[[list[int]], np.ndarray]:
+            # the mean of dot products is the dot product with the mean: one sum per group
+            e_sum = emb[g].sum(axis=0)
+            l_sum = np.asarray(lex_m[node_ix[g]].sum(axis=0)).ravel() if w else None
+
+            def mean_to(own: list[int]) -> np.ndarray:
+                n = len(g) - len(own)
+                e = emb[own] @ (e_sum - emb[own].sum(axis=0))
+                if l_sum is None:
+                    return np.asarray(e / n)
+                rows = lex_m[node_ix[own]]
+                lx = rows @ (l_sum - np.asarray(rows.sum(axis=0)).ravel())
+                return np.asarray(((1 - w) * e + w * lx) / n)
+
+            return mean_to
+
+        groups = one_per_article(groups, [u.member.article_id for u in units], pair, across_in, config)
     headline_of = _headlines_big(groups, units, everything, emb_all, config)
     raw = PairCosine(emb)
 
