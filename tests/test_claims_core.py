@@ -243,3 +243,12 @@ def test_a_cluster_keeps_one_statement_per_article_unless_it_restates_it() -> No
     same = (pair(sim), _dense_across(sim), AlignConfig())
     assert one_per_article([[0, 2, 4, 5]], article_of, *same) == [[0, 2, 4, 5]]
     assert one_per_article([[0, 1]], article_of, *same) == [[0, 1]]
+
+
+def test_a_participle_modifying_a_noun_is_no_verb_of_the_claim() -> None:
+    text = "The council cited rising costs and a failing pumping station at the Ostby quay."
+    art = _article(1, "Harbour Courier", text)
+    claim = max(analyse_article(art).claims, key=lambda c: len(c.span.text))
+    words = {art.text[v : v + 7] for v in claim.verbs}
+    assert "cited r" in words
+    assert not words & {"rising ", "failing"}

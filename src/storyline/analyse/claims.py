@@ -320,6 +320,9 @@ def _clause_tokens(head: Token, heads: list[Token], allowed: set[int]) -> list[T
     return toks
 
 
+_NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})
+
+
 def _contrastive(neg: Token) -> bool:
     """ "and not the crew", ", not its customers,": the negation picks out an argument, not the verb
     (the parser often hangs it on the verb all the same)."""
@@ -522,7 +525,12 @@ def _make_claim(
         numbers=extract_quantities(toks),
         quote=quote,
         core=[(x, y) for x, y in core_offsets(toks) if a <= x and y <= b],
-        verbs=[t.idx for t in toks if t.pos_ in ("VERB", "AUX") and a <= t.idx < b],
+        # a participle modifying a noun ("the streaming service") is no verb of a clause
+        verbs=[
+            t.idx
+            for t in toks
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOUN_MODIFIER and a <= t.idx < b
+        ],
     )
 
 
