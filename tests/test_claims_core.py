@@ -252,3 +252,13 @@ def test_a_participle_modifying_a_noun_is_no_verb_of_the_claim() -> None:
     words = {art.text[v : v + 7] for v in claim.verbs}
     assert "cited r" in words
     assert not words & {"rising ", "failing"}
+
+
+def test_an_aside_pointing_elsewhere_is_no_claim() -> None:
+    text = "The harbour app now sells night tickets for the Ostby ferry, as we saw with the last timetable."
+    art = _article(1, "Harbour Courier", text)
+    facts = analyse_article(art)
+    facts.article_id = 1
+    units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
+    assert any("night tickets" in u.text for u in units)
+    assert not any(u.text.startswith("as we saw") for u in units)

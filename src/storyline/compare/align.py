@@ -484,6 +484,13 @@ def caption_paragraph(text: str, start: int, end: int) -> bool:
 
 
 _NOT_ASSERTED = re.compile(r"(?:what|how|why|whether|if|unless)\b")
+# An aside pointing elsewhere, standing alone ("as we saw with the last launch", "as reported by the
+# wires"): it asserts nothing of its own. With a clause after a comma ("as expected, X") it is X.
+_ASIDE = re.compile(
+    r"as\s+(?:(?:we|i|you|they|he|she|it|was|is|has been|had been|previously|first|widely)\s+)?"
+    r"(?:saw|seen|see|noted|reported|expected|known|mentioned|predicted)\b[^,;:]*$",
+    re.I,
+)
 
 
 def _asserting_pieces(
@@ -497,7 +504,7 @@ def _asserting_pieces(
     out: list[tuple[int, int, str, bool]] = []
     carry: int | None = None  # start of a verbless subject waiting for its verb
     for a, b, piece, rewritten in pieces:
-        if _NOT_ASSERTED.match(piece):
+        if _NOT_ASSERTED.match(piece) or _ASIDE.match(piece):
             continue
         if not any(a <= v < b for v in verbs):
             if not out and carry is None:
