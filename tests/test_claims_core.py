@@ -262,3 +262,26 @@ def test_an_aside_pointing_elsewhere_is_no_claim() -> None:
     units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
     assert any("night tickets" in u.text for u in units)
     assert not any(u.text.startswith("as we saw") for u in units)
+
+
+def test_one_sum_per_cluster_gives_the_mean_similarity_of_every_pair() -> None:
+    """Big stories take each claim's mean similarity to the rest of its cluster from one sum per
+    cluster: the same figures the full matrix gives."""
+    from scipy.sparse import csr_matrix
+
+    from storyline.compare.align import _dense_across, _sum_across
+
+    rng = np.random.default_rng(7)
+    emb = rng.normal(size=(9, 16)).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    lex = rng.random(size=(6, 30)) * (rng.random(size=(6, 30)) > 0.6)
+    lex /= np.linalg.norm(lex, axis=1, keepdims=True)
+    node_ix = np.array([0, 1, 2, 2, 3, 4, 5, 5, 1])  # claims 2-3 and 6-7 share a text
+    w = 0.4
+    rows = lex[node_ix]
+    full = (1 - w) * (emb @ emb.T) + w * (rows @ rows.T)
+    pair, across_in = _sum_across(emb, csr_matrix(lex), node_ix, w)
+    g = [0, 2, 3, 5, 6, 8]
+    for own in ([2, 3], [0], [5, 6, 8]):
+        assert np.allclose(across_in(g)(own), _dense_across(full)(g)(own), atol=1e-5)
+    assert abs(pair(2, 7) - full[2, 7]) < 1e-5

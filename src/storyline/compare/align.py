@@ -1023,6 +1023,39 @@ def one_per_article(
     return out
 
 
+def _sum_across(  # type: ignore[no-untyped-def]
+    emb: np.ndarray,
+    lex_m,  # sparse rows of distinct texts (scipy CSR), or None
+    node_ix: np.ndarray,
+    w: float,
+) -> tuple[Callable[[int, int], float], Callable[[list[int]], Callable[[list[int]], np.ndarray]]]:
+    """``pair`` and ``across_in`` for ``one_per_article`` without a similarity matrix: the mix of the
+    embedding cosine and the lexical cosine (weight ``w``; claim i's lexical row is ``lex_m[node_ix[i]]``).
+    The mean of dot products is the dot product with the mean: one sum per group."""
+
+    def pair(i: int, j: int) -> float:
+        s = float(emb[i] @ emb[j])
+        lx = float(lex_m[node_ix[i]].multiply(lex_m[node_ix[j]]).sum()) if w else 0.0
+        return (1 - w) * s + w * lx
+
+    def across_in(g: list[int]) -> Callable[[list[int]], np.ndarray]:
+        e_sum = emb[g].sum(axis=0)
+        l_sum = np.asarray(lex_m[node_ix[g]].sum(axis=0)).ravel() if w else None
+
+        def mean_to(own: list[int]) -> np.ndarray:
+            n = len(g) - len(own)
+            e = emb[own] @ (e_sum - emb[own].sum(axis=0))
+            if l_sum is None:
+                return np.asarray(e / n)
+            rows = lex_m[node_ix[own]]
+            lx = rows @ (l_sum - np.asarray(rows.sum(axis=0)).ravel())
+            return np.asarray(((1 - w) * e + w * lx) / n)
+
+        return mean_to
+
+    return pair, across_in
+
+
 def _dense_across(sim: np.ndarray) -> Callable[[list[int]], Callable[[list[int]], np.ndarray]]:
     """``across_in`` for ``one_per_article`` from a full similarity matrix."""
 
@@ -1436,29 +1469,7 @@ def _align_big(
     groups = [[i for k in ng for i in nodes[k]] for ng in node_groups]
     if config.restates > 0:
         node_ix = np.array([node_of[u.text] for u in units])
-        w = config.lexical if lex_m is not None else 0.0
-
-        def pair(i: int, j: int) -> float:
-            s = float(emb[i] @ emb[j])
-            lx = float(lex_m[node_ix[i]].multiply(lex_m[node_ix[j]]).sum()) if w else 0.0
-            return (1 - w) * s + w * lx
-
-        def across_in(g: list[int]) -> Callable[[list[int]], np.ndarray]:
-            # the mean of dot products is the dot product with the mean: one sum per group
-            e_sum = emb[g].sum(axis=0)
-            l_sum = np.asarray(lex_m[node_ix[g]].sum(axis=0)).ravel() if w else None
-
-            def mean_to(own: list[int]) -> np.ndarray:
-                n = len(g) - len(own)
-                e = emb[own] @ (e_sum - emb[own].sum(axis=0))
-                if l_sum is None:
-                    return np.asarray(e / n)
-                rows = lex_m[node_ix[own]]
-                lx = rows @ (l_sum - np.asarray(rows.sum(axis=0)).ravel())
-                return np.asarray(((1 - w) * e + w * lx) / n)
-
-            return mean_to
-
+        pair, across_in = _sum_across(emb, lex_m, node_ix, config.lexical if lex_m is not None else 0.0)
         groups = one_per_article(groups, [u.member.article_id for u in units], pair, across_in, config)
     headline_of = _headlines_big(groups, units, everything, emb_all, config)
     raw = PairCosine(emb)
