@@ -882,6 +882,10 @@ def test_what_the_speaker_was_doing_is_not_part_of_what_they_said() -> None:
     assert quotes("The minister said ferry fares would keep rising, as demand outstrips supply.") == [
         ("minister", "ferry fares would keep rising, as demand outstrips supply")
     ]
+    # the pronoun may stand for a person the reported clause names
+    assert quotes("Police said the suspect fled on foot, while he was still wearing the stolen coat.") == [
+        ("Police", "the suspect fled on foot, while he was still wearing the stolen coat")
+    ]
 
 
 def test_a_surname_that_is_also_a_word_is_still_the_speaker() -> None:
@@ -896,3 +900,12 @@ def test_a_surname_that_is_also_a_word_is_still_the_speaker() -> None:
     quotes = analyse_article(art).quotes
     last = max(quotes, key=lambda q: q.content.start)
     assert "believers" in last.content.text and last.speaker == "Early"
+    # a day before the cue is no speaker
+    art = Article(
+        source="b.txt",
+        content_hash="2",
+        id=2,
+        outlet="Harbour Courier",
+        paragraphs=["The ferry operator confirmed the cuts and Monday said night sailings would end in May."],
+    )
+    assert [q.speaker for q in analyse_article(art).quotes] == ["ferry operator"]

@@ -135,6 +135,7 @@ def test_a_table_row_in_the_text_is_furniture() -> None:
     # one bar is a headline's section mark or a pull quote's, not a table
     assert not furniture("Opinion | Should the Ostby ferry run at night?")
     assert not furniture("Tomas Varne forced a fumble in the fourth quarter to seal the win.")
+    assert not furniture("If (a || b) fails, the booking app crashes, its developer said.")
 
 
 def test_a_dropped_list_tail_takes_its_numbers_with_it() -> None:
@@ -242,7 +243,7 @@ def test_a_cluster_keeps_one_statement_per_article_unless_it_restates_it() -> No
     # a cluster with one claim per article, or of one article alone, is left as it is
     same = (pair(sim), _dense_across(sim), AlignConfig())
     assert one_per_article([[0, 2, 4, 5]], article_of, *same) == [[0, 2, 4, 5]]
-    assert one_per_article([[0, 1]], article_of, *same) == [[0, 1]]
+    assert one_per_article([[0, 1, 2]], [10, 10, 10], *same) == [[0, 1, 2]]
 
 
 def test_a_participle_modifying_a_noun_is_no_verb_of_the_claim() -> None:
@@ -262,6 +263,13 @@ def test_an_aside_pointing_elsewhere_is_no_claim() -> None:
     units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
     assert any("night tickets" in u.text for u in units)
     assert not any(u.text.startswith("as we saw") for u in units)
+    # a clause of its own after "as" is a claim
+    text = "Shares in Ostby Ferries fell 8 percent on Tuesday, as it reported a 20 percent drop in bookings."
+    art = _article(2, "Harbour Courier", text)
+    facts = analyse_article(art)
+    facts.article_id = 2
+    units = claim_members({2: art}, {2: facts}, {2: "Harbour Courier"}, EntityResolver([]))
+    assert any("20 percent drop" in u.text for u in units)
 
 
 def test_one_sum_per_cluster_gives_the_mean_similarity_of_every_pair() -> None:

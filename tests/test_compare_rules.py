@@ -1219,6 +1219,7 @@ def test_a_negation_that_picks_out_an_argument_leaves_the_claim_positive() -> No
     assert grammatical_negations("Two harbour pilots and not the crew were steering the barge") == 0
     assert grammatical_negations("It was a mechanical fault, not an act of sabotage") == 0
     assert grammatical_negations("The crew did not steer the barge") == 1
+    assert grammatical_negations("Ferries ran all week, but not a single one left on time") == 1
     text = "Two harbour pilots and not the crew were steering the grain barge when it struck the pier."
     art = Article(source="a.txt", content_hash="1", id=1, outlet="Harbour Courier", paragraphs=[text])
     claim = max(analyse_article(art).claims, key=lambda c: len(c.span.text))

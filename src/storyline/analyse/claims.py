@@ -321,6 +321,7 @@ def _clause_tokens(head: Token, heads: list[Token], allowed: set[int]) -> list[T
 
 
 _NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})
+_EMPHATIC = frozenset("single lot word penny drop moment minute second day chance trace".split())
 
 
 def _contrastive(neg: Token) -> bool:
@@ -329,11 +330,19 @@ def _contrastive(neg: Token) -> bool:
     doc = neg.doc
     before = doc[neg.i - 1] if neg.i > 0 else None
     after = doc[neg.i + 1] if neg.i + 1 < len(doc) else None
+    # "but not a single ferry left" is the verb's negation, said with emphasis
+    emphatic = (
+        after is not None
+        and after.lower_ in ("a", "an")
+        and after.i + 1 < len(doc)
+        and doc[after.i + 1].lower_ in _EMPHATIC
+    )
     return (
         before is not None
         and after is not None
         and (before.lower_ in ("and", "but") or before.text == ",")
         and after.dep_ in ("det", "poss")
+        and not emphatic
     )
 
 

@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -402,6 +402,8 @@ def _capitalised_adverb(t: Token, quoted: Callable[[Token], bool]) -> Token | No
         j > start
         and j < tok.head.i <= t.i  # on the cue, or on the adverb before it
         and tok.dep_ in ("advmod", "npadvmod")
+        and tok.pos_ == "ADV"  # "and Monday said": a day is no speaker
+        and tok.ent_type_ not in ("DATE", "TIME")
         and tok.text[:1].isupper()
         and tok.text[1:].islower()
         and not quoted(tok)
@@ -473,10 +475,25 @@ def _clause_range(doc: Doc, head: Token, skip_mark: bool = True) -> tuple[int, i
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
 
 
+# People a "he" or "she" in the reported clause may stand for, when the clause names them
+_PERSON_NOUNS = frozenset(
+    "man woman boy girl child suspect victim witness person driver passenger pilot patient".split()
+)
+
+
+def _names_a_person(tokens: Iterable[Token]) -> bool:
+    return any(
+        t.ent_type_ == "PERSON"
+        or (t.pos_ == "NOUN" and (t.lower_ in _PERSON_NOUNS or is_role_word(t.lower_)))
+        for t in tokens
+    )
+
+
 def _narration_tail(doc: Doc, head: Token, rng: tuple[int, int]) -> tuple[int, int]:
     """The reported clause without a trailing ", as he ..." / ", while she ..." that tells what the
     speaker was doing ("told lawmakers it was his duty, as he deflected attacks"): the parser hangs it
-    on the reported clause, but it is the writer's narration."""
+    on the reported clause, but it is the writer's narration. Only when the clause names no other
+    person the pronoun could stand for ("said the suspect fled, while he was still wearing ...")."""
     for c in head.children:
         if c.dep_ != "advcl" or c.i < head.i:
             continue
@@ -488,6 +505,7 @@ def _narration_tail(doc: Doc, head: Token, rng: tuple[int, int]) -> tuple[int, i
             and doc[c.left_edge.i - 1].text == ","
             and subj
             and subj[0].lower_ in ("he", "she")
+            and not _names_a_person(doc[head.left_edge.i : c.left_edge.i])
         ):
             end = doc[c.left_edge.i - 2] if c.left_edge.i > 1 else first
             cut = end.idx + len(end)
