@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from storyline.analyse import analyse_article
 from storyline.compare.align import (
     AlignConfig,
+    ClaimUnit,
     EntityResolver,
     align,
     claim_members,
@@ -23,6 +22,14 @@ def _article(i: int, outlet: str, *paragraphs: str) -> Article:
     return Article(
         source=f"{outlet}.txt", content_hash=str(i), id=i, outlet=outlet, paragraphs=list(paragraphs)
     )
+
+
+def _units(*paragraphs: str) -> list[ClaimUnit]:
+    """The claims alignment compares, of one article made of ``paragraphs``."""
+    art = _article(1, "Harbour Courier", *paragraphs)
+    facts = analyse_article(art)
+    facts.article_id = 1
+    return claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
 
 
 def _core(text: str) -> str:
@@ -119,10 +126,7 @@ def test_a_photo_caption_with_its_credit_states_no_claim() -> None:
     body = (
         "The storm surge flooded forty sheds along the Ostby quay on Monday night, the harbour master said."
     )
-    art = _article(1, "Harbour Courier", caption, body)
-    facts = analyse_article(art)
-    facts.article_id = 1
-    units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
+    units = _units(caption, body)
     assert units and all("fisherman" not in u.text for u in units)
     assert any("forty sheds" in u.text for u in units)
 
@@ -142,10 +146,7 @@ def test_a_dropped_list_tail_takes_its_numbers_with_it() -> None:
     text = (
         "A storm warning was issued for the Ostby coast on Monday, with waves of up to five metres possible."
     )
-    art = _article(1, "Harbour Courier", text)
-    facts = analyse_article(art)
-    facts.article_id = 1
-    units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
+    units = _units(text)
     assert units
     for u in units:
         assert u.text in u.member.span.text
@@ -218,9 +219,6 @@ def test_unlike_things_said_of_one_subject_are_apart_and_like_things_are_not() -
 def test_a_cluster_keeps_one_statement_per_article_unless_it_restates_it() -> None:
     from storyline.compare.align import _dense_across, one_per_article
 
-    def pair(m: np.ndarray) -> Callable[[int, int], float]:
-        return lambda i, j: float(m[i, j])
-
     # claims 0-1 of article 10, 2-3 of article 11, 4 of article 12, 5 of article 13. Claim 0 restates
     # the others' proposition; claim 1 only names the topic (0.30 to the others); claim 3 restates
     # claim 2 (0.8) though the others are a little further from it
@@ -231,17 +229,15 @@ def test_a_cluster_keeps_one_statement_per_article_unless_it_restates_it() -> No
     sim[2, 3] = sim[3, 2] = 0.80
     sim[3, [0, 4, 5]] = sim[[0, 4, 5], 3] = 0.40
     article_of = [10, 10, 11, 11, 12, 13]
-    groups = one_per_article([list(range(6))], article_of, pair(sim), _dense_across(sim), AlignConfig())
+    groups = one_per_article([list(range(6))], article_of, *_dense_across(sim), AlignConfig())
     assert sorted(map(sorted, groups)) == [[0, 2, 3, 4, 5], [1]]
     # three sentences of article 10 that all name the topic as closely as the others do: two stay
     sim3 = np.full((5, 5), 0.7, dtype=np.float32)
     np.fill_diagonal(sim3, 1.0)
-    groups = one_per_article(
-        [list(range(5))], [10, 10, 10, 11, 12], pair(sim3), _dense_across(sim3), AlignConfig()
-    )
+    groups = one_per_article([list(range(5))], [10, 10, 10, 11, 12], *_dense_across(sim3), AlignConfig())
     assert sorted(len(g) for g in groups) == [1, 4]
     # a cluster with one claim per article, or of one article alone, is left as it is
-    same = (pair(sim), _dense_across(sim), AlignConfig())
+    same = (*_dense_across(sim), AlignConfig())
     assert one_per_article([[0, 2, 4, 5]], article_of, *same) == [[0, 2, 4, 5]]
     assert one_per_article([[0, 1, 2]], [10, 10, 10], *same) == [[0, 1, 2]]
 
@@ -256,19 +252,15 @@ def test_a_participle_modifying_a_noun_is_no_verb_of_the_claim() -> None:
 
 
 def test_an_aside_pointing_elsewhere_is_no_claim() -> None:
-    text = "The harbour app now sells night tickets for the Ostby ferry, as we saw with the last timetable."
-    art = _article(1, "Harbour Courier", text)
-    facts = analyse_article(art)
-    facts.article_id = 1
-    units = claim_members({1: art}, {1: facts}, {1: "Harbour Courier"}, EntityResolver([]))
+    units = _units(
+        "The harbour app now sells night tickets for the Ostby ferry, as we saw with the last timetable."
+    )
     assert any("night tickets" in u.text for u in units)
     assert not any(u.text.startswith("as we saw") for u in units)
     # a clause of its own after "as" is a claim
-    text = "Shares in Ostby Ferries fell 8 percent on Tuesday, as it reported a 20 percent drop in bookings."
-    art = _article(2, "Harbour Courier", text)
-    facts = analyse_article(art)
-    facts.article_id = 2
-    units = claim_members({2: art}, {2: facts}, {2: "Harbour Courier"}, EntityResolver([]))
+    units = _units(
+        "Shares in Ostby Ferries fell 8 percent on Tuesday, as it reported a 20 percent drop in bookings."
+    )
     assert any("20 percent drop" in u.text for u in units)
 
 
@@ -291,5 +283,5 @@ def test_one_sum_per_cluster_gives_the_mean_similarity_of_every_pair() -> None:
     pair, across_in = _sum_across(emb, csr_matrix(lex), node_ix, w)
     g = [0, 2, 3, 5, 6, 8]
     for own in ([2, 3], [0], [5, 6, 8]):
-        assert np.allclose(across_in(g)(own), _dense_across(full)(g)(own), atol=1e-5)
+        assert np.allclose(across_in(g)(own), _dense_across(full)[1](g)(own), atol=1e-5)
     assert abs(pair(2, 7) - full[2, 7]) < 1e-5

@@ -321,7 +321,21 @@ def _clause_tokens(head: Token, heads: list[Token], allowed: set[int]) -> list[T
 
 
 _NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})
-_EMPHATIC = frozenset("single lot word penny drop moment minute second day chance trace".split())
+# "not a single ferry", "not a word": after "not a", these make the verb's negation emphatic, not
+# a contrast between two arguments (also read by compare.align's word count)
+EMPHATIC_AFTER_NOT = (
+    "single",
+    "lot",
+    "word",
+    "penny",
+    "drop",
+    "moment",
+    "minute",
+    "second",
+    "day",
+    "chance",
+    "trace",
+)
 
 
 def _contrastive(neg: Token) -> bool:
@@ -335,7 +349,7 @@ def _contrastive(neg: Token) -> bool:
         after is not None
         and after.lower_ in ("a", "an")
         and after.i + 1 < len(doc)
-        and doc[after.i + 1].lower_ in _EMPHATIC
+        and doc[after.i + 1].lower_ in EMPHATIC_AFTER_NOT
     )
     return (
         before is not None

@@ -33,6 +33,7 @@ from itertools import combinations
 
 import numpy as np
 
+from storyline.analyse.claims import EMPHATIC_AFTER_NOT
 from storyline.clean.meta import relay_note
 from storyline.compare.blocking import PairCosine, SparseGraph, nearest_pairs, sparse_average_linkage
 from storyline.embed import encode
@@ -171,7 +172,7 @@ def prefixed_stems(text: str) -> set[str]:
 # "the pilots and not the crew", "an accident, not an attack": the negation picks out an argument
 _CONTRASTIVE_NOT = re.compile(
     r"(?:,|\band|\bbut)\s+not\s+(?=(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those)\b)"
-    r"(?!(?:a|an)\s+(?:single|lot|word|penny|drop|moment|minute|second|day|chance|trace)\b)",  # "but not a single one"
+    rf"(?!(?:a|an)\s+(?:{'|'.join(EMPHATIC_AFTER_NOT)})\b)",  # "but not a single one"
     re.I,
 )
 
@@ -1064,8 +1065,10 @@ def _sum_across(  # type: ignore[no-untyped-def]
     return pair, across_in
 
 
-def _dense_across(sim: np.ndarray) -> Callable[[list[int]], Callable[[list[int]], np.ndarray]]:
-    """``across_in`` for ``one_per_article`` from a full similarity matrix."""
+def _dense_across(
+    sim: np.ndarray,
+) -> tuple[Callable[[int, int], float], Callable[[list[int]], Callable[[list[int]], np.ndarray]]]:
+    """``pair`` and ``across_in`` for ``one_per_article`` from a full similarity matrix."""
 
     def across_in(g: list[int]) -> Callable[[list[int]], np.ndarray]:
         def mean_to(own: list[int]) -> np.ndarray:
@@ -1075,7 +1078,7 @@ def _dense_across(sim: np.ndarray) -> Callable[[list[int]], Callable[[list[int]]
 
         return mean_to
 
-    return across_in
+    return (lambda i, j: float(sim[i, j])), across_in
 
 
 def _enforce_floor(groups: list[list[int]], sim: np.ndarray, floor: float) -> list[list[int]]:
@@ -1305,13 +1308,7 @@ def align(
     if config.core_floor > 0:
         groups = _enforce_core(groups, sim, config.core_floor)
     if config.restates > 0:
-        groups = one_per_article(
-            groups,
-            [u.member.article_id for u in units],
-            lambda i, j: float(sim[i, j]),
-            _dense_across(sim),
-            config,
-        )
+        groups = one_per_article(groups, [u.member.article_id for u in units], *_dense_across(sim), config)
     if config.attach > 0:
         groups = reassign(groups, units, sim, cannot, config.attach, config.attach_margin)
     if config.support_floor > 0:
