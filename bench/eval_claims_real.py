@@ -8,7 +8,10 @@ records with their url, outlet and date from the manifest, and prints per main s
 - pairwise precision of corroborated clusters: two members that are evidence of different gold
   claims are a wrong pair; the share of corroborated clusters with no wrong pair;
 - splits: gold claims whose evidence lies in more than one cluster;
-- conflicts: gold ones found, look-alikes reported, others reported (printed for reading).
+- conflicts: gold ones found, look-alikes reported, others reported (printed for reading);
+- independence: the README's copy pairs that the counting of sources takes as one source (the
+  linker's copies and the rewritten copies compare.sources finds), and pairs taken as one source
+  that are no copies.
 
 A member is evidence of a gold claim when its span and a verbatim evidence span overlap by at
 least half of the shorter one. Evidence is located in the cleaned text (title, standfirst, body)
@@ -35,7 +38,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from storyline.model import Article, ClaimMember, Conflict, StoryReport  # noqa: E402
+from storyline.model import Article, ClaimMember, Conflict, Story, StoryReport  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench-data" / "news-dev"
@@ -220,6 +223,21 @@ def conflict_matches(c: Conflict, item: dict, aid_of: dict[str, int], articles: 
     )
 
 
+def copies_counted_once(stories: list[Story], articles: dict[int, Article]) -> set[frozenset[int]]:
+    """Pairs of articles the counting of sources takes as one source (one a copy of the other's group)."""
+    from storyline.compare.sources import Sources
+
+    out: set[frozenset[int]] = set()
+    for st in stories:
+        src = Sources(st, articles)
+        ids = [a for a in st.article_ids if a in articles]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if src.representative(a) == src.representative(b):
+                    out.add(frozenset((a, b)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -282,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
             stories = corpus.stories
         reports = [compare_story(st, corpus.articles, corpus.facts) for st in stories]
         t2 = time.perf_counter()
+        one_source = copies_counted_once(stories, corpus.articles)
         golds = load_gold(args.data, aid_of, corpus.articles)
         store.close()
 
@@ -302,6 +321,22 @@ def main(argv: list[str] | None = None) -> int:
         for k in ("tp", "fp", "fn", "claims", "split", "pairs_ok", "pairs_bad", "corroborated", "clean"):
             setattr(total, k, getattr(total, k) + getattr(fig, k))
     print(f"== overall: {total.line()}")
+
+    from eval_cluster import news_dev_copy_groups
+
+    file_of = {aid: f for f, aid in aid_of.items()}
+    gold_pairs = {
+        frozenset((aid_of[f"articles/{a}.txt"], aid_of[f"articles/{b}.txt"]))
+        for g in news_dev_copy_groups(args.data / "README.md")
+        for i, a in enumerate(g)
+        for b in g[i + 1 :]
+        if f"articles/{a}.txt" in aid_of and f"articles/{b}.txt" in aid_of
+    }
+    false_pairs = sorted(tuple(sorted(file_of[a][9:12] for a in p)) for p in one_source - gold_pairs)
+    print(
+        f"independence: {len(one_source & gold_pairs)}/{len(gold_pairs)} copy pairs counted as one source; "
+        f"{len(false_pairs)} other pairs counted as one source{(': ' + str(false_pairs)) if false_pairs else ''}"
+    )
 
     cf = json.loads((args.data / "conflicts.json").read_text(encoding="utf-8"))
     reported = [c for r in reports for c in r.conflicts]

@@ -1,12 +1,21 @@
 """Partial copies: one agency report cut at other lengths, with other boilerplate, is found by its
-shared passages; two independent reports quoting one statement word for word are not copies.
+shared passages; a copy-edited rewrite of it by its near-verbatim sentences; two independent reports
+quoting one statement word for word are not copies.
 
 All text is our own invented writing.
 """
 
 from __future__ import annotations
 
-from storyline.link.dedup import DedupConfig, DuplicateIndex, find_duplicates, passage_fingerprints
+from storyline.link.dedup import (
+    DedupConfig,
+    DuplicateIndex,
+    find_duplicates,
+    long_sentences,
+    near_verbatim,
+    passage_fingerprints,
+    sentence_copies,
+)
 
 WIRE = [
     "Rescue crews in the mountain town of Velmora pulled two hikers from a collapsed mine shaft late on "
@@ -86,3 +95,62 @@ def test_passage_match_records_its_kind_and_similarity() -> None:
         2, "\n\n".join(WIRE[1:3] + ["A paragraph of our own about the weather in the hills today."])
     )
     assert rep == 1 and idx.kind[2] == "passages" and 0.25 <= sim <= 1.0
+
+
+# The agency report as another outlet copy-edits it: a word changed every few words, so no 40-word
+# run survives, and only its first half is used.
+REWRITE = [
+    "Rescue teams in the mountain town of Velmora pulled two hikers from a collapsed mine shaft late "
+    "Saturday, ending a search that had lasted nearly three days, the regional fire service said.",
+    "The pair, both in their 20s, had taken a shortcut across an old quarry road when the ground gave way "
+    "under them and they fell some eight metres into a disused gallery.",
+    "Volunteers from three nearby villages joined the search after a farmer reported an abandoned car near "
+    "the quarry gate on Thursday evening, the service said in a statement.",
+    "Velmora's mayor said the council would act quickly.",
+]
+
+# An independent report of the same rescue: the same facts in its own words, the same statement quoted.
+OWN_WORDS = [
+    "Two young hikers trapped for almost three days in an old mine under Velmora were brought out alive on "
+    "Saturday night after firefighters dug through the collapsed entrance.",
+    "They had fallen into a gallery of the quarry, closed since the nineteen-sixties, while walking a "
+    "shortcut that locals have long warned against.",
+    "A farmer who noticed their car by the quarry gate raised the alarm, and villagers came to help.",
+    STATEMENT,
+]
+
+
+def test_copy_edited_rewrite_is_found_by_its_sentences_and_an_own_report_is_not() -> None:
+    wire, rewrite, own = "\n\n".join(WIRE), "\n\n".join(REWRITE), "\n\n".join(OWN_WORDS)
+    # the passage index misses the rewrite: no long verbatim run is left
+    assert find_duplicates({1: wire, 2: rewrite}) == []
+    assert near_verbatim(long_sentences(rewrite), long_sentences(wire), 85.0) == 3
+    assert sentence_copies({1: wire, 2: rewrite, 3: own}, [1, 2, 3]) == {2: 1}
+    # the order decides which is the original
+    assert sentence_copies({1: wire, 2: rewrite}, [2, 1]) == {1: 2}
+
+
+def test_one_shared_sentence_or_a_shared_quotation_makes_no_copy() -> None:
+    wire = "\n\n".join(WIRE + [STATEMENT])
+    # a report that takes one sentence of the agency's and quotes the same statement
+    borrower = "\n\n".join([WIRE[4]] + OWN_WORDS)
+    assert long_sentences(STATEMENT) == ()  # a quotation is no sentence of the outlet's own
+    assert sentence_copies({1: wire, 2: borrower}, [1, 2]) == {}
+
+
+def test_rewritten_copy_counts_once_among_a_storys_sources() -> None:
+    from storyline.compare.sources import Sources
+    from storyline.model import Article, Story
+
+    def art(i: int, outlet: str, paras: list[str]) -> Article:
+        return Article(source=f"a{i}", content_hash=str(i), id=i, outlet=outlet, paragraphs=paras)
+
+    arts = {
+        1: art(1, "Ridge Wire", WIRE),
+        2: art(2, "Valley Courier", REWRITE),
+        3: art(3, "Hill Times", OWN_WORDS),
+    }
+    src = Sources(Story(id=1, label="s", article_ids=[1, 2, 3]), arts)
+    assert not src.independent(1, 2) and src.representative(2) == 1
+    assert src.independent(1, 3) and src.independent(2, 3)
+    assert {r.article_id: r.duplicate_of for r in src.report_sources()} == {1: None, 2: 1, 3: None}

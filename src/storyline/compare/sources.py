@@ -2,8 +2,9 @@
 
 A scraped text often carries no outlet name. Every article must still count as a source, so
 the name falls back to the URL host, then to the file name (plus the record number of a
-container). Independence: near-duplicate copies count once (their group's representative), and an
-article that relays another outlet's report ("This is reported by X") speaks with X's voice.
+container). Independence: near-duplicate copies count once (their group's representative), so do
+rewritten copies of one wire story (link.dedup.sentence_copies), and an article that relays another
+outlet's report ("This is reported by X") speaks with X's voice.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 
 from storyline.clean.language import is_english
 from storyline.clean.meta import fold_outlet, same_outlet
+from storyline.link.dedup import sentence_copies
 from storyline.model import Article, ReportSource, Story
 
 _WWW = re.compile(r"^(?:www\d?|m|amp|mobile)\.", re.I)
@@ -51,6 +53,18 @@ class Sources:
             (aid for aid in story.article_ids if aid in articles),
             key=lambda a: (articles[a].published is None, articles[a].published or 0, a),
         )
+        # a rewrite of an earlier article's wire copy counts with it (the linker only finds verbatim copies)
+        for copy, original in sentence_copies({a: articles[a].text for a in order}, order).items():
+            root = self.representative(original)
+            if copy not in self.rep and root != copy:
+                self.rep[copy] = root
+        for member in list(self.rep):  # a group's representative may now copy another article
+            seen, root = {member}, self.rep[member]
+            while root in self.rep and root not in seen:
+                seen.add(root)
+                root = self.rep[root]
+            self.rep[member] = root
+        self.rep = {m: r for m, r in self.rep.items() if m != r}
         self.ref = {aid: i + 1 for i, aid in enumerate(order)}
         self.name = {aid: outlet_name(articles[aid]) for aid in order}
         self._voice: dict[int, str] = {}  # asked for every pair of claims by the conflict finders

@@ -11,6 +11,11 @@ sample of each article's 10-word sequences (those whose hash falls in a fixed re
 copies sample the same sequences) and calls two articles copies when the shorter one's sample is
 largely found in the other. Text inside quotation marks is left out first: two outlets quoting the
 same statement word for word are not copies of each other.
+
+A copy-edited rewrite of one wire story (a word changed every few words, "Saturday" for "today")
+keeps no long verbatim run, but keeps its sentences. ``sentence_copies`` finds such rewrites among
+the articles of one story, for counting sources (compare.sources); linking leaves them alone, since
+reports of two same-kind events can share stock sentences.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz, process
 
 from storyline.link.features import _WORD, fold, shingles
 from storyline.model import DuplicateGroup
@@ -77,6 +83,80 @@ def passage_fingerprints(text: str, k: int = 10, sample: int = 2) -> Passages:
             first[h] = i
     hs = np.array(sorted(first), dtype=np.uint32)
     return Passages(hs, np.array([first[h] for h in hs.tolist()], dtype=np.int32))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCopyConfig:
+    """When one article of a story is a rewritten copy of an earlier one: at least ``copies`` unquoted
+    sentences of ``words`` words or more, each told in the other at rapidfuzz ratio ``ratio`` or more
+    (folded words), and at least ``share`` of the shorter article's such sentences.
+
+    Measured on news-dev (every pair of two outlets of one story): no pair that is not a gold copy
+    shares one such sentence; the revised republication shares 2 (25%), the verbatim copies 3-8. On
+    ECB+ (982 real reports, 43 topics of two same-kind events) no two reports of different events
+    share 2; 268 pairs of one event do, wire rewrites among them."""
+
+    words: int = 10
+    ratio: float = 85.0
+    copies: int = 2
+    share: float = 0.2
+    candidates: int = 8  # earlier articles checked per article: those sharing the most passages
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def long_sentences(text: str, min_words: int = 10) -> tuple[str, ...]:
+    """The text's unquoted sentences of ``min_words`` words or more, as folded words. A quotation
+    ends a sentence here: what two outlets quote alike makes no copy."""
+    out = []
+    for s in _SENTENCE_END.split(_QUOTED.sub(" \n ", text)):
+        words = _WORD.findall(fold(s))
+        if len(words) >= min_words:
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+def near_verbatim(a: tuple[str, ...], b: tuple[str, ...], ratio: float) -> int:
+    """How many sentences of ``a`` are told in ``b`` near word for word (rapidfuzz ratio >= ``ratio``)."""
+    if not a or not b:
+        return 0
+    return sum(1 for s in a if process.extractOne(s, b, scorer=fuzz.ratio, score_cutoff=ratio) is not None)
+
+
+def sentence_copies(
+    texts: dict[int, str], order: list[int], config: SentenceCopyConfig | None = None
+) -> dict[int, int]:
+    """Rewritten copies among one story's articles: article -> the earlier article (in ``order``) it
+    copies. Candidates are the earlier articles sharing the most sampled passages (``Passages``), so
+    the cost stays linear in the story's size."""
+    c = config or SentenceCopyConfig()
+    by_hash: dict[int, list[int]] = {}
+    sents: dict[int, tuple[str, ...]] = {}
+    out: dict[int, int] = {}
+    for aid in order:
+        text = texts.get(aid) or ""
+        ps = passage_fingerprints(text)
+        sents[aid] = mine = long_sentences(text, c.words)
+        hits: dict[int, int] = {}
+        for h in ps.hashes.tolist():
+            for other in by_hash.get(h, ())[-c.candidates :]:
+                hits[other] = hits.get(other, 0) + 1
+            by_hash.setdefault(h, []).append(aid)
+        if len(mine) < c.copies:
+            continue
+        best, best_share = None, 0.0
+        for other, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: c.candidates]:
+            theirs = sents[other]
+            if len(theirs) < c.copies:
+                continue
+            n = near_verbatim(mine, theirs, c.ratio)
+            share = n / min(len(mine), len(theirs))
+            if n >= c.copies and share >= c.share and share > best_share:
+                best, best_share = other, share
+        if best is not None:
+            out[aid] = out.get(best, best)
+    return out
 
 
 def longest_shared_run(a: Passages, b: Passages, k: int) -> tuple[int, int]:
