@@ -301,6 +301,19 @@ def test_continued_to_is_not_speech_but_vowed_to_is() -> None:
             "Every berth",
             "Jim Calloway",
         ),
+        # an apposition the parser hangs on the cue as a second subject: the speaker is next to the cue
+        (
+            "The crews are from Norway and Iceland, two countries bordering the Arctic Sea, Halvorsen said.",
+            "crews are from",
+            "Halvorsen",
+        ),
+        # a participle read as the subject: the speaker is the name it governs
+        (
+            "Writing in a letter to parents, Tom Kell, head of the Varne Primary School, urged families to "
+            "label and collect lost coats by Friday.",
+            "families to label",
+            "Tom Kell",
+        ),
     ],
 )
 def test_speaker_names(text: str, words: str, speaker: str) -> None:
@@ -909,3 +922,20 @@ def test_a_surname_that_is_also_a_word_is_still_the_speaker() -> None:
         paragraphs=["The ferry operator confirmed the cuts and Monday said night sailings would end in May."],
     )
     assert [q.speaker for q in analyse_article(art).quotes] == ["ferry operator"]
+
+
+def test_he_with_no_person_antecedent_goes_on_with_the_last_named_speaker() -> None:
+    f = analyse_article(
+        article(
+            "The raid took place about 40 miles off the cape, a coastguard spokesperson said. "
+            "The smugglers had fired at the trawler MV Kestrel Bay before HMS Tern arrived, he said. "
+            "MV Kestrel Bay was later escorted to port, he added. "
+            "The insurer Northway Mutual Ltd. said the owner would pay for the repairs. The hull was damaged, he said."
+        )
+    )
+    # a named vessel is no person: "he" is not the ship
+    assert {e.name: e.type for e in f.entities}["MV Kestrel Bay"] != "person"
+    assert find_quote(f, "fired at the trawler").speaker == "coastguard spokesperson"
+    assert find_quote(f, "escorted to port").speaker == "coastguard spokesperson"
+    # an organisation is no "he" either: unknown rather than a guess
+    assert find_quote(f, "hull was damaged").speaker is None

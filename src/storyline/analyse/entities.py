@@ -61,6 +61,9 @@ NER_TYPES = {
     "EVENT": "other",
 }
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "every", "each", "no"})
+# Ship prefixes ("MV Stella Nova", "HMS Valiant"): the small model tags named vessels as people, and a
+# vessel is no antecedent of "he". Initials that are also given names' ("MS", "SS") are left out.
+VESSEL_PREFIXES = frozenset("MV MT USS USNS USCGC HMS HMAS HMCS HMNZS INS RFA RV".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CONNECTORS = frozenset({"of", "for"})
 
@@ -489,6 +492,8 @@ class _Builder:
                     typ = "person"  # "Dame Imelda Ross", "Mr Okafor": a personal title names a person
                 elif typ == "person" and j - i >= 2 and doc[j - 1].lower_ in PLACE_HEADS:
                     typ = "place"  # "Orchard Lane", "Corran Civic Hall": the small model calls these people
+                elif typ == "person" and j - i >= 2 and doc[i].text in VESSEL_PREFIXES:
+                    typ = "organisation"  # a named vessel, grouped with the bodies that act in a story
                 if typ == "person":
                     pr = _person_range(doc, i, j)
                     if pr is None:

@@ -359,11 +359,29 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
     cur = t
     speech = t.lemma_.lower() in REPORTING
     for _ in range(4):
+        subjects = [
+            c for c in cur.children if c.dep_ in ("nsubj", "csubj") and not quoted(c) and not c.is_punct
+        ]
+        if subjects:
+            # "... Somalia and Yemen, two countries on the Gulf, Sinha said": the parser may hang an
+            # apposition on the cue as a second subject; the speaker is the one next to the cue
+            before = [c for c in subjects if c.i < cur.i]
+            c = before[-1] if before else subjects[0]
+            if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                return cur.head  # "Kovac, who has long argued that ..."
+            if c.pos_ == "VERB":
+                # "Writing in a blog, Mike Reavey urged ...": a participle read as the subject; the
+                # speaker is the name it governs, else unknown
+                return next(
+                    (
+                        g
+                        for g in c.children
+                        if g.pos_ in ("PROPN", "NOUN") and g.dep_ in ("npadvmod", "appos", "nsubj")
+                    ),
+                    None,
+                )
+            return c
         for c in cur.children:
-            if (c.dep_ == "nsubj" or c.dep_ == "csubj") and not quoted(c) and not c.is_punct:
-                if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                    return cur.head  # "Kovac, who has long argued that ..."
-                return c
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
@@ -1224,7 +1242,27 @@ def extract_quotes(
     """Quotes of an article body (spans are offsets into ``text``)."""
     if marks is None:
         marks = close_open_quotes(find_quote_marks(text), doc)
-    return _Attributor(doc, text, index, marks).run()
+    return _continued_speakers(_Attributor(doc, text, index, marks).run(), index)
+
+
+def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int = 2) -> list[Quote]:
+    """'The attack came at noon, a navy spokesperson said. [...] The ship was escorted home, he added.':
+    a "he"/"she" with no person antecedent (the spokesperson is named by role, not as an entity) goes
+    on with the speaker of the attribution just before, when that one was named and may be a person."""
+    last: Quote | None = None
+    for q in sorted(quotes, key=lambda x: x.content.start):
+        if (
+            q.speaker is None
+            and q.speaker_span is not None
+            and q.speaker_span.text.lower() in _PERSONAL
+            and last is not None
+            and 0 <= q.sentence - last.sentence <= max_sents
+        ):
+            q.speaker, q.speaker_entity = last.speaker, last.speaker_entity
+        if q.speaker is not None:
+            person = q.speaker_entity is None or index.entities[q.speaker_entity].type == "person"
+            last = q if person else None
+    return quotes
 
 
 def headline_quotes(
