@@ -544,6 +544,36 @@ def test_a_clause_that_states_the_proposition_is_shown_over_a_sentence_it_was_re
     assert _representative([0, 1], units, sub) == 1
 
 
+def test_a_cluster_is_shown_by_what_most_members_state_not_by_a_clear_outlier() -> None:
+    """Three outlets carry one quote that opens on "This"; a fourth member, clearer on its own,
+    says something else. The brief shows the quote most outlets carry; a member only a little less
+    central than the rest may still be shown for its clarity."""
+    from storyline.compare.align import SHOWN, ClaimUnit, _representative
+
+    def unit(text: str, asserter: str = "outlet") -> ClaimUnit:
+        m = ClaimMember(
+            article_id=1, claim=0, span=Span(0, len(text), text), sentence=0,
+            asserter=asserter, outlet="Orla Gazette", context=Span(0, len(text) + 1, text + "."),
+        )  # fmt: skip
+        return ClaimUnit(m, text, frozenset(), False, False)
+
+    quote = "This flaw is being exploited by criminals and getting worse every day"
+    units = [
+        unit(quote, "Ada Brenn"),
+        unit("The bulletin also covers an older mail client."),
+        unit(quote, "Ada Brenn"),
+        unit(quote, "Ada Brenn"),
+    ]
+    sub = np.array(
+        [[1.0, 0.45, 0.95, 0.95], [0.45, 1.0, 0.45, 0.45], [0.95, 0.45, 1.0, 0.95], [0.95, 0.45, 0.95, 1.0]]
+    )
+    assert _representative([0, 1, 2, 3], units, sub) in (0, 2, 3)
+    # within the margin, the clear sentence is shown
+    close = 0.95 - SHOWN.outlier / 2
+    sub2 = np.where(sub == 0.45, close, sub)
+    assert _representative([0, 1, 2, 3], units, sub2) == 1
+
+
 def test_a_quote_is_shown_from_the_outlet_that_names_its_speaker() -> None:
     """Two renderings of one first-person quote: the brief shows the one whose speaker is known (it
     prints "attributed to Ada Brenn" beside it), not the one nobody is named for."""
