@@ -298,3 +298,116 @@ Put a 15-inch Slate Pro right next to the 16-inch Slate Pro and you will notice 
 """
     found = _conflicts(("Gadget Ledger", one), ("Circuit Weekly", other))
     assert found == [], [c.reason for c in found]
+
+
+def test_a_version_a_score_or_a_seed_is_no_amount() -> None:
+    a = """Patch for the Quill browser
+
+Sablewood released a patch for Quill version 5 and later on Tuesday, closing a flaw attackers used.
+
+The Harbour Hawks clinched the #1 seed after an 88-72 win over Corran on Tuesday.
+"""
+    b = """Quill fix arrives
+
+Sablewood released a patch on Tuesday for a flaw that so far has been proven to exist only in Quill version 7.
+
+The Harbour Hawks secured the #3 seed with their 91-86 win over Corran on Tuesday.
+"""
+    assert _conflicts(("Kestrel Tech", a), ("The Linden Courier", b)) == []
+
+
+def test_a_total_against_its_parts_or_a_remainder_is_no_conflict() -> None:
+    total = """Raiders held off the cape
+
+Coastguard commandos boarded the raiders' boat off the cape on Saturday and detained 23 raiders after a short chase.
+"""
+    parts = """Coastguard raid
+
+Coastguard commandos boarded the boat off the cape on Saturday to detain 12 Varnish and 11 Ostbian raiders after a chase.
+"""
+    assert _conflicts(("Kestrel News", total), ("The Linden Courier", parts)) == []
+    remainder = """Weapons seized
+
+The weapons seized from the raiders on Saturday included seven rifles, a grenade launcher and three other guns.
+"""
+    whole = """Arms haul
+
+Nine guns, a grenade launcher and a radio were seized from the raiders on Saturday, the coastguard said.
+"""
+    assert _conflicts(("Kestrel News", remainder), ("The Linden Courier", whole)) == []
+
+
+def test_a_figure_two_outlets_give_differently_is_still_found() -> None:
+    a = """Freighter stopped off the cape
+
+The coastguard stopped a freighter carrying 40 containers of stolen tyres off the cape on Saturday, officials said.
+"""
+    b = """Coastguard holds ship
+
+A cargo ship was held by the coastguard on Saturday after officers found it carrying 52 containers of stolen tyres off the cape.
+"""
+    found = _conflicts(("Kestrel News", a), ("The Linden Courier", b))
+    assert len(found) == 1 and "40 containers" in found[0].reason and "52 containers" in found[0].reason
+
+
+def test_a_stat_line_unit_needs_its_words_not_just_its_claims_to_agree() -> None:
+    """A game report gives yards for drives, runs, passes and totals: two values of "yards" are no
+    conflict because their sentences are about the same game."""
+    a = """Hawks edge Corran
+
+Ada Brenn ran for 226 yards as the Harbour Hawks beat Corran on Sunday.
+
+The Hawks went on a 68-yard drive in the second quarter.
+
+Corran fumbled at the Hawks' 16-yard line late in the half.
+"""
+    b = """Hawks win late
+
+The Harbour Hawks beat Corran on Sunday after a 73-yard drive in the fourth quarter.
+
+Brenn had an 86-yard run to open the second half for the Hawks.
+
+Corran's quarterback threw for 162 yards with two interceptions.
+"""
+    c = """Brenn runs wild
+
+Ada Brenn ran for 230 yards as the Harbour Hawks beat Corran on Sunday.
+
+The Hawks gained 507 yards in all.
+
+Tomas Kell caught a 7-yard pass for the winning score.
+
+The Hawks kicked a 36-yard field goal before half-time.
+"""
+    assert _conflicts(("Kestrel Sports", a), ("The Linden Courier", b), ("Harbour Daily", c)) == []
+
+
+def test_one_time_or_ordinal_written_two_ways_is_no_misquote() -> None:
+    a = """Factory fire
+
+A blaze tore through the Kelso paint works on the harbour road on Monday evening and burned for hours.
+
+"Police sealed off the street and the fire was out just after 6:00 p.m., at the eleventh hour for the warehouse next door," Chief Ines Varga said.
+"""
+    b = """Fire at the plant
+
+Firefighters from three towns fought flames at a paint factory in Kelso until Monday night, and nobody was hurt.
+
+"Police sealed off the street and the fire was out just after 6 p.m., at the 11th hour for the warehouse next door," Chief Ines Varga said.
+"""
+    assert _conflicts(("Kestrel News", a), ("The Linden Courier", b), kind="misquote") == []
+    # a word of the speaker's changed is still a misquote
+    c = b.replace("sealed off", "closed")
+    assert len(_conflicts(("Kestrel News", a), ("The Linden Courier", c), kind="misquote")) == 1
+
+
+def test_a_rehired_lawyer_is_former_and_longtime_at_once() -> None:
+    a = """Singer changes counsel
+
+The singer has decided to rehire her former attorney Mara Quist, who stood by her in court for years.
+"""
+    b = """New lawyer for the singer
+
+The singer re-hired longtime attorney Mara Quist to handle the case.
+"""
+    assert _conflicts(("Kestrel News", a), ("The Linden Courier", b), kind="role") == []

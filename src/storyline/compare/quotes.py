@@ -429,7 +429,9 @@ def _meaningful(x: str, y: str) -> bool:
     wx, wy = set(_norms(x)) - STOP - _AUX, set(_norms(y)) - STOP - _AUX
     if not wx ^ wy:
         return False
-    return not (_same_amounts(x, y) or _abbreviation(x, y) or _variant_spelling(x, y))
+    return not (
+        _same_amounts(x, y) or _same_time_or_ordinal(x, y) or _abbreviation(x, y) or _variant_spelling(x, y)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -518,6 +520,50 @@ def _amounts(text: str) -> tuple[list[float], list[str]]:
         else:
             words.append(tok)
     return values, words
+
+
+ORDINAL_WORDS = {
+    w: float(i + 1)
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+_CLOCK = re.compile(
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?:\s+(?:[A-Z]{2,4}|local time))?", re.I
+)
+
+
+def _ordinal(x: str) -> float | None:
+    t = x.strip().casefold()
+    if t in ORDINAL_WORDS:
+        return ORDINAL_WORDS[t]
+    m = _ORDINAL.fullmatch(t)
+    return float(m.group(1)) if m else None
+
+
+def _clock(x: str) -> set[int] | None:
+    """Minutes after midnight a time of day may stand for ("6 p.m.": 18:00; "6:00": 6 or 18 o'clock)."""
+    m = _CLOCK.fullmatch(x.strip())
+    if m is None:
+        return None
+    h, mins = int(m.group(1)), int(m.group(2) or 0)
+    if h > 23 or mins > 59:
+        return None
+    if m.group(3):
+        return {(h % 12 + (12 if m.group(3).casefold().startswith("p") else 0)) * 60 + mins}
+    return {h * 60 + mins} if h > 12 else {h % 12 * 60 + mins, (h % 12 + 12) * 60 + mins}
+
+
+def _same_time_or_ordinal(x: str, y: str) -> bool:
+    """One ordinal or time of day written two ways: "11th" / "eleventh", "6:00 p.m." / "6 p.m.",
+    "6:41pm PST" / "18:41"."""
+    ox, oy = _ordinal(x), _ordinal(y)
+    if ox is not None and ox == oy:
+        return True
+    cx, cy = _clock(x), _clock(y)
+    return cx is not None and cy is not None and bool(cx & cy) and (":" in x + y or "m" in (x + y).casefold())
 
 
 def _same_amounts(x: str, y: str) -> bool:
