@@ -411,3 +411,28 @@ The singer has decided to rehire her former attorney Mara Quist, who stood by he
 The singer re-hired longtime attorney Mara Quist to handle the case.
 """
     assert _conflicts(("Kestrel News", a), ("The Linden Courier", b), kind="role") == []
+
+
+def test_two_speakers_conflict_only_when_both_sentences_name_them() -> None:
+    quote = "I never wanted to be painted in my old age"
+    a = f"""Portrait artist dies
+
+The painter Mara Quist died on Thursday at 91 in a hospital in Varne.
+
+"{quote}," Quist told a magazine in 1998.
+"""
+    b = f"""Painter remembered
+
+The death was announced on Thursday by Tomas Kell, who represented the painter for decades.
+
+"{quote}," she said in 1998.
+"""
+    c = f"""Painter's last words
+
+"{quote}," Ines Varga, her gallery owner, told reporters in 1998, recalling the painter's wish.
+"""
+    # "she" resolved to the man named just before is a guess of the analysis, not the outlet's word
+    assert _conflicts(("Kestrel Arts", a), ("The Linden Courier", b), kind="speaker") == []
+    # two outlets naming two different people for the same words is a conflict
+    found = _conflicts(("Kestrel Arts", a), ("Harbour Daily", c), kind="speaker")
+    assert len(found) == 1 and "Quist" in found[0].reason and "Ines Varga" in found[0].reason

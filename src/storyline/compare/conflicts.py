@@ -58,6 +58,7 @@ from storyline.model import (
     Mention,
     Quantity,
     QuoteGroup,
+    QuoteVariant,
     Sentence,
     SourceRef,
     TimeRef,
@@ -1309,10 +1310,23 @@ class ConflictFinder:
         for f in self.facts.values():
             for e in f.entities:
                 kinds.setdefault(self.resolve_person(e.name), e.type)
+
+        def explicit(v: QuoteVariant) -> bool:
+            """The rendering's sentence names its speaker ("..., Felt told the magazine"), not "she"."""
+            f = self.facts.get(v.article_id)
+            if f is None or v.field != "text" or not 0 <= v.quote < len(f.quotes):
+                return False
+            q = f.quotes[v.quote]
+            if q.speaker_span is None or q.speaker_span.text.strip().lower() in _PRONOUN_SPEAKERS:
+                return False
+            ends = (q.content.start, max(q.content.start, q.content.end - 1))
+            own = [x for x in f.sentences if any(x.start <= e < x.end for e in ends)]
+            return any(x.start <= q.speaker_span.start < x.end for x in own)
+
         return [
             c
             for g in self.quotes
-            for c in speaker_conflicts(g, self.sources, self.articles, self.config.quotes, kinds)
+            for c in speaker_conflicts(g, self.sources, self.articles, self.config.quotes, kinds, explicit)
         ]
 
     def all(self) -> list[Conflict]:
@@ -1482,6 +1496,7 @@ def _thing_after(window: str, q: Quantity) -> str:
     return ""
 
 
+_PRONOUN_SPEAKERS = frozenset("he she they it we i you".split())
 # Nouns a number names rather than counts when it follows them: "version 7", "flight 370".
 _LABEL_NOUNS = frozenset(
     """version versions edition generation series model release build chapter section article route

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -322,9 +323,12 @@ def speaker_conflicts(
     articles: dict[int, Article],
     config: QuoteFidelityConfig,
     kinds: dict[str, str] | None = None,
+    explicit: Callable[[QuoteVariant], bool] | None = None,
 ) -> list[Conflict]:
     """Independent outlets give the same words to two named speakers. ``kinds``: entity type by
-    name; a person and an organisation are no conflict (a spokesperson or officer speaks for it)."""
+    name; a person and an organisation are no conflict (a spokesperson or officer speaks for it).
+    ``explicit``: whether a rendering names its speaker in its own sentence; a speaker found through
+    a pronoun or another sentence is the analysis' guess, and two guesses are no conflict."""
     kinds = kinds or {}
     out: list[Conflict] = []
     done: set[tuple[str, str]] = set()
@@ -336,6 +340,8 @@ def speaker_conflicts(
                 continue
             if not (_named(a.speaker) and _named(b.speaker)):
                 continue  # "report", "campaign", "officials": a description may name the same source
+            if explicit is not None and not (explicit(a) and explicit(b)):
+                continue
             ka, kb = kinds.get(a.speaker), kinds.get(b.speaker)
             if ka and kb and ka != kb:
                 continue
