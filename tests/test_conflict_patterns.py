@@ -436,3 +436,22 @@ The death was announced on Thursday by Tomas Kell, who represented the painter f
     # two outlets naming two different people for the same words is a conflict
     found = _conflicts(("Kestrel Arts", a), ("Harbour Daily", c), kind="speaker")
     assert len(found) == 1 and "Quist" in found[0].reason and "Ines Varga" in found[0].reason
+
+
+def test_a_role_belongs_to_the_person_it_attaches_to() -> None:
+    a = """Health chief sworn in
+
+Ada Brenn was sworn in on Monday as the new harbour health officer of Varne.
+
+In her speech, Brenn thanked two mentors: former harbour health officer Tomas Kell and the retired surgeon Ines Varga.
+
+Olaf Lind, who has been acting harbour health officer since March, will return to the port clinic.
+"""
+    b = """Varne's new health officer
+
+The town council confirmed Ada Brenn in the post on Monday after a short debate.
+
+A former member of Mayor Tomas Kell's health board, Ines Varga, praised the choice.
+"""
+    # "former member of Mayor Kell's board" is Varga's past role, not Kell's; the acting officer is Lind
+    assert _conflicts(("Kestrel News", a), ("The Linden Courier", b), kind="role") == []
