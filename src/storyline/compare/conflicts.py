@@ -770,8 +770,10 @@ class ConflictFinder:
             # aside), or they share a value of another kind ("140 buses" for "$212m"/"$182m"),
             # or the words around the numbers read alike and name the same measure
             alike = float(self.al.raw[ui, uj])
-            if many(unit_key(qa)):
-                alike = 0.0  # claims that read alike are not enough: the words around must (below)
+            # a unit of many values: claims that read alike are not enough, the words around must (below)
+            crowded = many(unit_key(qa))
+            if crowded:
+                alike = 0.0
             if _moment(a, qa) or _moment(b, qb):
                 # the time of an event ("in the 31st minute") is compared only with the time of
                 # that same event: claims that read alike may time two goals of one match
@@ -781,7 +783,7 @@ class ConflictFinder:
             elif alike >= c.claim_sim or _other_anchor(numbers[ui], numbers[uj], unit_key(qa)):
                 pairs[_qkey(qa, qb)].append((x, y))
                 shown[x, y] = 1.0 + alike
-            elif _measures_overlap(qa, qb) or alike == 0.0:
+            elif crowded or _measures_overlap(qa, qb):
                 undecided.append((x, y))
         if undecided:
             need = sorted({p for xy in undecided for p in xy})
@@ -1311,8 +1313,16 @@ class ConflictFinder:
             for e in f.entities:
                 kinds.setdefault(self.resolve_person(e.name), e.type)
 
+        named_here: dict[tuple[int, int], bool] = {}
+
         def explicit(v: QuoteVariant) -> bool:
             """The rendering's sentence names its speaker ("..., Felt told the magazine"), not "she"."""
+            key = (v.article_id, v.quote)
+            if key not in named_here:
+                named_here[key] = _names_speaker(v)
+            return named_here[key]
+
+        def _names_speaker(v: QuoteVariant) -> bool:
             f = self.facts.get(v.article_id)
             if f is None or v.field != "text" or not 0 <= v.quote < len(f.quotes):
                 return False

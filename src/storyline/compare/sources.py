@@ -10,6 +10,7 @@ outlet's report ("This is reported by X") speaks with X's voice.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -53,18 +54,18 @@ class Sources:
             (aid for aid in story.article_ids if aid in articles),
             key=lambda a: (articles[a].published is None, articles[a].published or 0, a),
         )
-        # a rewrite of an earlier article's wire copy counts with it (the linker only finds verbatim copies)
+        # a rewrite of an earlier article's wire copy counts with it (the linker only finds verbatim
+        # copies); a representative found to copy another takes its own copies along
+        members: dict[int, list[int]] = defaultdict(list)
+        for m, r in self.rep.items():
+            members[r].append(m)
         for copy, original in sentence_copies({a: articles[a].text for a in order}, order).items():
             root = self.representative(original)
-            if copy not in self.rep and root != copy:
-                self.rep[copy] = root
-        for member in list(self.rep):  # a group's representative may now copy another article
-            seen, root = {member}, self.rep[member]
-            while root in self.rep and root not in seen:
-                seen.add(root)
-                root = self.rep[root]
-            self.rep[member] = root
-        self.rep = {m: r for m, r in self.rep.items() if m != r}
+            if copy in self.rep or root == copy:
+                continue
+            for m in [*members.pop(copy, []), copy]:
+                self.rep[m] = root
+                members[root].append(m)
         self.ref = {aid: i + 1 for i, aid in enumerate(order)}
         self.name = {aid: outlet_name(articles[aid]) for aid in order}
         self._voice: dict[int, str] = {}  # asked for every pair of claims by the conflict finders
