@@ -357,6 +357,19 @@ def test_a_question_after_a_verb_of_knowing_is_not_an_attribution() -> None:
     assert find_quote(f, "what the town needed").speaker == "minister"
 
 
+def test_a_question_to_the_reader_asserts_nothing() -> None:
+    f = analyse_article(
+        article(
+            "Talia Brook will take over the lighthouse in June. Do you think Brook will make a great keeper?"
+            " The council said the lighthouse would reopen in July."
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    assert not any("great keeper" in t for t in texts), texts
+    assert any("take over the lighthouse" in t for t in texts)
+    assert any("would reopen in July" in t for t in texts)
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

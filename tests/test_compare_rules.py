@@ -446,6 +446,13 @@ def test_relative_clause_after_the_subject_is_its_own_proposition() -> None:
     ]
     # a lead-in phrase is not a subject carrying a clause
     assert relative_propositions("On Friday, the airline said it would cancel 200 flights.") is None
+    # "including ..." belongs to the subject: it says nothing of it, so only the main predicate stays
+    assert relative_propositions("Several passengers, including two infants, were still on board.") == [
+        "Several passengers were still on board."
+    ]
+    # a list after a clause is no subject carrying a clause: with the verbs known, nothing is rewritten
+    listed = "The strike disrupted many services, including trains, buses, ferries and the airport shuttle."
+    assert relative_propositions(listed, [listed.index("disrupted")]) is None
 
 
 def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
@@ -481,6 +488,36 @@ def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
     fen = [next(m.span.text for m in c.members if m.article_id == 2) for c in shared]
     assert any("began at dawn" in t for t in fen), fen
     assert any("since 2011" in t for t in fen), fen
+
+
+def test_one_sentence_told_alike_by_several_outlets_is_one_cluster() -> None:
+    # the relative clause and the main clause are two propositions of one sentence; when three outlets
+    # tell that sentence alike both group the same three sentences, which a reader must see once
+    line = "The Marrow Bay ferry, which ran aground on Tuesday night, was carrying 212 passengers and crew."
+    bodies = {
+        "Orla Gazette": "Ferry aground off Marrow Bay\n\n{line}\n\nTugs were sent from Kelso at dawn.\n",
+        "Fenmoor Times": "Marrow Bay ferry stuck\n\n{line}\n\nThe harbour master closed the channel to other boats.\n",
+        "Tessel Post": "Passengers wait on stranded ferry\n\n{line}\n\nRelatives gathered at the terminal overnight.\n",
+    }
+    rep = compare_docs(
+        [
+            RawDoc(
+                source=f"{name.lower().replace(' ', '-')}.txt",
+                kind="text",
+                data=body.format(line=line).encode(),
+                outlet=name,
+                published="2024-06-07",
+            )
+            for name, body in bodies.items()
+        ]
+    )
+    told = [
+        c for c in rep.clusters if any("ran aground" in m.span.text for m in c.members if m.part == "body")
+    ]
+    assert len(told) == 1, [[m.span.text for m in c.members] for c in told]
+    assert {m.article_id for m in told[0].members} == {1, 2, 3}
+    spans = [tuple(sorted((m.article_id, m.span.start, m.span.end) for m in c.members)) for c in rep.clusters]
+    assert len(spans) == len(set(spans))
 
 
 def test_representative_reads_on_its_own() -> None:

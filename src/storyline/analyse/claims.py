@@ -624,6 +624,8 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
                 cue_starts.add(q.cue.start)
         if q.content.text.rstrip().endswith("?") or _negated_cue(doc, q):
             continue
+        if q.kind == "indirect" and sents[sent_of_tok[span[0].i]].text.rstrip().endswith("?"):
+            continue  # "Do you think he will win?": a question put to the reader asserts nothing
         roots = [t for t in span if (t.head.i not in ids or t.head == t) and not (t.is_punct or t.is_space)]
         verbs = [r for r in roots if r.pos_ in ("VERB", "AUX")]
         asserter = q.speaker or "unknown"

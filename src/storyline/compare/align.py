@@ -365,26 +365,54 @@ _IRREGULAR_PARTICIPLES = (
 )
 # "The walkout, organised by the union, began on Monday": the participle between commas says something
 # of the subject, and the sentence asserts what follows it.
+# -ing words that work as prepositions: ", including two children," is part of the subject, not a
+# predicate of it
+_PREPOSITIONAL_ING = "including|excluding|according|regarding|concerning|during|following|notwithstanding|considering|barring|pending"
 _EMBEDDED_PARTICIPLE = re.compile(
-    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?P<mid>(?:[a-z]+(?:ed|en|ing)|"
+    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?P<mid>(?:(?!(?:"
+    + _PREPOSITIONAL_ING
+    + r")\b)[a-z]+(?:ed|en|ing)|"
     + _IRREGULAR_PARTICIPLES
     + r")\s[^,;\"“”]{3,}?),"
     r"\s+(?P<rest>[a-z][^\"“”]{8,})$"
 )
 
 
-def relative_propositions(text: str) -> list[str] | None:
+# "Several people, including two children, were inside": the phrase belongs to the subject and says
+# nothing of its own; what the sentence asserts is the subject with the rest
+_EMBEDDED_PREPOSITIONAL = re.compile(
+    r"^(?P<subj>[^,;:\"“”]{3,80}?),\s+(?:"
+    + _PREPOSITIONAL_ING
+    + r")\s[^,;\"“”]{3,}?,\s+(?P<rest>[a-z][^\"“”]{8,})$"
+)
+
+
+def relative_propositions(text: str, verbs: Iterable[int] | None = None) -> list[str] | None:
     """The propositions of a sentence whose subject carries an embedded relative clause ("subject +
     relative predicate" and "subject + main predicate") or participle ("the dam built in 1961" and
-    "the dam has been held at 60 per cent"); ``None`` when there is neither."""
+    "the dam has been held at 60 per cent"); ``None`` when there is neither. ``verbs``: offsets of
+    the text's verbs, when known; a subject holding one is a clause ("The outage affected many
+    sectors, including banks, ..."), and the sentence is no such case."""
+    lead = len(text) - len(text.lstrip())
+    first_verb = min((v - lead for v in verbs or ()), default=len(text))
+
+    def subject(m: re.Match[str] | None) -> str | None:
+        if m is None or len(_WORD.findall(m.group("subj"))) > 8 or first_verb < m.end("subj"):
+            return None
+        return m.group("subj").strip()
+
     m = _EMBEDDED_REL.match(text.strip())
-    if m is not None and len(_WORD.findall(m.group("subj"))) <= 8:
-        subj = m.group("subj").strip()
+    if (subj := subject(m)) is not None:
+        assert m is not None
         return [f"{subj} {m.group('pred').strip()}", f"{subj} {m.group('rest').strip()}"]
     m = _EMBEDDED_PARTICIPLE.match(text.strip())
-    if m is not None and len(_WORD.findall(m.group("subj"))) <= 8:
-        subj = m.group("subj").strip()
+    if (subj := subject(m)) is not None:
+        assert m is not None
         return [f"{subj} {m.group('mid').strip()}", f"{subj} {m.group('rest').strip()}"]
+    m = _EMBEDDED_PREPOSITIONAL.match(text.strip())
+    if (subj := subject(m)) is not None:
+        assert m is not None
+        return [f"{subj} {m.group('rest').strip()}"]
     return None
 
 
@@ -605,7 +633,10 @@ def claim_members(
             # piece as their span
             expanded: list[tuple[int, int, str, bool]] = []
             for a, b, text in pieces:
-                rel = relative_propositions(text) if text == c.span.text[a:b] else None
+                piece_verbs = (
+                    [v - c.span.start - a for v in c.verbs if a <= v - c.span.start < b] if c.verbs else None
+                )
+                rel = relative_propositions(text, piece_verbs) if text == c.span.text[a:b] else None
                 expanded += [(a, b, r, True) for r in rel] if rel else [(a, b, text, False)]
             if c.verbs:
                 rel_verbs = [v - c.span.start for v in c.verbs]
@@ -1370,7 +1401,27 @@ def _build(
     n = len(units)
     heads = range(n, len(everything))
     built: list[tuple[ClaimCluster, list[int]]] = []
+    # Two propositions read from one sentence (a relative clause and the main clause) can group alike
+    # across outlets: the reader would see the same sentences twice, so the second grouping folds in.
+    same_as: dict[int, int] = {}
+    first: dict[tuple[tuple[int, int, int], ...], int] = {}
     for gi, g in enumerate(groups):
+        spans = tuple(
+            sorted(
+                {
+                    (units[i].member.article_id, units[i].member.span.start, units[i].member.span.end)
+                    for i in g
+                }
+            )
+        )
+        same_as[gi] = first.setdefault(spans, gi)
+    folded: dict[int, list[int]] = {}
+    for gi, g in enumerate(groups):
+        if same_as[gi] != gi:
+            folded.setdefault(same_as[gi], []).extend(g)
+    for gi, g in enumerate(groups):
+        if same_as[gi] != gi:
+            continue
         g_sorted = sorted(g, key=lambda i: (units[i].member.article_id, units[i].member.span.start))
         rep = _representative(g_sorted, units, sub_sim(g_sorted))
         ent_sets = [set(units[i].entities) for i in g_sorted]
@@ -1381,7 +1432,8 @@ def _build(
             m = units[i].member
             members.append(dataclasses.replace(m, secondary=True))
             idx.append(i)
-        members += [everything[h].member for h in heads if headline_of.get(h) == gi]
+        members += [everything[h].member for h in heads if same_as.get(headline_of.get(h, -1), -1) == gi]
+        idx += folded.get(gi, [])
         cluster = ClaimCluster(
             id=0, members=members, representative=rep, entities=sorted(shared), negated=units[g_sorted[0]].neg
         )
