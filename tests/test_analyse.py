@@ -370,6 +370,17 @@ def test_a_question_to_the_reader_asserts_nothing() -> None:
     assert any("would reopen in July" in t for t in texts)
 
 
+def test_he_never_stands_for_a_person_titled_mrs() -> None:
+    f = analyse_article(
+        article(
+            "Mr Hallam said the depot fire was being treated as arson.\n\n"
+            "Investigators did not know whether Mrs Okonjo's dispute with the depot owners was relevant.\n\n"
+            '"Everything is speculation at this stage," he said.'
+        )
+    )
+    assert find_quote(f, "Everything is speculation").speaker == "Hallam"
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

@@ -47,6 +47,12 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev 
 NAME_PARTICLES = frozenset("van von de der den del della da di du le la al el bin ibn ben bint".split())
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+# Titles that tell a person's sex ("Mrs Palin", "Sir Keir"): "he" cannot stand for a "Mrs", nor "she"
+# for a "Mr". General English; names themselves carry no sex here.
+MALE_TITLES = frozenset("mr sir lord king prince".split())
+FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess madam".split())
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 NER_TYPES = {
     "PERSON": "person",
@@ -216,6 +222,7 @@ class EntityIndex:
     token_entity: dict[int, int]  # body token index -> entity index
     person_mentions: list[tuple[int, int, bool, bool, int]]  # (token, entity, is_subject, quoted, sentence)
     part_token_entity: dict[str, dict[int, int]] = field(default_factory=dict)  # "title"/"dek" token maps
+    sex: dict[int, str] = field(default_factory=dict)  # person entity -> "m"/"f", where a title tells
 
     def antecedent(self, tok: Token, max_sents: int = 4, exclude: set[int] | None = None) -> int | None:
         """Person antecedent of "he"/"she": the nearest sentence with a person mention wins; in it a
@@ -226,7 +233,10 @@ class EntityIndex:
         ``exclude``d entities (inside a quote, "she" is not the quote's own speaker).
         """
         cur = _sent_index(tok.doc, tok.i)
-        skip = exclude or set()
+        skip = set(exclude or ())
+        other = "f" if tok.lower_ in _MALE_PRONOUNS else "m" if tok.lower_ in _FEMALE_PRONOUNS else None
+        if other is not None:
+            skip |= {e for e, x in self.sex.items() if x == other}
         for back in range(max_sents + 1):
             s = cur - back
             if s < 0:
@@ -862,7 +872,24 @@ class _Builder:
             token_entity=token_entity,
             person_mentions=person_mentions,
             part_token_entity=part_token_entity,
+            sex=self._sexes(remap),
         )
+
+    def _sexes(self, remap: dict[int, int]) -> dict[int, str]:
+        """Person entities whose title tells their sex (and never says otherwise)."""
+        seen: dict[int, set[str]] = {}
+        for m in self.ments:
+            if m.type != "person" or m.cluster < 0 or m.cluster not in remap:
+                continue
+            doc = self.docs[m.part]
+            for k in (m.i - 1, m.i):
+                if 0 <= k < len(doc):
+                    t = doc[k].lower_.rstrip(".")
+                    if t in MALE_TITLES:
+                        seen.setdefault(remap[m.cluster], set()).add("m")
+                    elif t in FEMALE_TITLES:
+                        seen.setdefault(remap[m.cluster], set()).add("f")
+        return {e: next(iter(x)) for e, x in seen.items() if len(x) == 1}
 
 
 def _canonical(c: _Cluster) -> str:

@@ -1245,6 +1245,12 @@ def extract_quotes(
     return _continued_speakers(_Attributor(doc, text, index, marks).run(), index)
 
 
+def _other_sex(pronoun: str, entity: int | None, index: EntityIndex) -> bool:
+    """ "he" for a person titled "Mrs", or "she" for a "Mr"."""
+    sex = index.sex.get(entity) if entity is not None else None
+    return sex is not None and sex != {"he": "m", "she": "f"}.get(pronoun.lower(), sex)
+
+
 def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int = 2) -> list[Quote]:
     """'The attack came at noon, a navy spokesperson said. [...] The ship was escorted home, he added.':
     a "he"/"she" with no person antecedent (the spokesperson is named by role, not as an entity) goes
@@ -1257,6 +1263,7 @@ def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int 
             and q.speaker_span.text.lower() in _PERSONAL
             and last is not None
             and 0 <= q.sentence - last.sentence <= max_sents
+            and not _other_sex(q.speaker_span.text, last.speaker_entity, index)
         ):
             q.speaker, q.speaker_entity = last.speaker, last.speaker_entity
         if q.speaker is not None:
