@@ -520,6 +520,40 @@ def test_one_sentence_told_alike_by_several_outlets_is_one_cluster() -> None:
     assert len(spans) == len(set(spans))
 
 
+def test_a_headline_quoting_no_one_speaks_for_its_outlet() -> None:
+    orla = (
+        "Kelso harbour will reopen in July\n\n"
+        '"Kelso harbour will reopen in July once the new breakwater is finished," harbour master Ines Calloway said.\n\n'
+        "Fishing boats have used the Tessel quay since the storm.\n"
+    )
+    fenmoor = (
+        "Breakwater work nears its end\n\n"
+        "Kelso harbour will reopen in July when the new breakwater is finished, the port authority said.\n\n"
+        "The storm in March closed the harbour to all traffic.\n"
+    )
+    rep = compare_docs(
+        [
+            RawDoc(
+                source="orla.txt",
+                kind="text",
+                data=orla.encode(),
+                outlet="Orla Gazette",
+                published="2024-06-07",
+            ),
+            RawDoc(
+                source="fenmoor.txt",
+                kind="text",
+                data=fenmoor.encode(),
+                outlet="Fenmoor Times",
+                published="2024-06-07",
+            ),
+        ]
+    )
+    heads = [m for c in rep.clusters for m in c.members if m.part == "title" and m.article_id == 1]
+    assert heads, [[(m.part, m.span.text) for m in c.members] for c in rep.clusters]
+    assert all(m.asserter == "outlet" for m in heads), [(m.span.text, m.asserter) for m in heads]
+
+
 def test_representative_reads_on_its_own() -> None:
     from storyline.compare.align import reads_alone
 

@@ -720,7 +720,7 @@ def headline_units(
     """Each article's title and standfirst as claim units (span offsets into that field).
 
     The asserter is the speaker of a quote the headline carries ("US will not send troops:
-    Pentagon chief"); otherwise ``attach_headlines`` gives it the asserter of the claim it restates.
+    Pentagon chief"); otherwise the outlet (set by ``attach_headlines``).
     """
     out: list[ClaimUnit] = []
     for aid in sorted(facts):
@@ -780,7 +780,8 @@ def attach_headlines(
         if sim[h, best] >= floor:
             out[h] = group_of[best]
             if not units[h].member.asserter:
-                units[h].member.asserter = units[best].member.asserter
+                # a headline quoting no one speaks in the outlet's voice, whoever its closest claim quotes
+                units[h].member.asserter = "outlet"
     return out
 
 
