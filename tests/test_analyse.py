@@ -381,6 +381,18 @@ def test_he_never_stands_for_a_person_titled_mrs() -> None:
     assert find_quote(f, "Everything is speculation").speaker == "Hallam"
 
 
+def test_a_quoted_condition_is_no_claim_of_its_own() -> None:
+    f = analyse_article(
+        article(
+            "The mayor visited the depot on Sunday and offered an apology to the owners "
+            '"if the closure is in any way connected to the council\'s dispute with them."'
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    assert not any(t.startswith(("if the closure", "the closure is")) for t in texts), texts
+    assert any(t.startswith("The mayor visited the depot") and "closure" in t for t in texts), texts
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

@@ -596,6 +596,9 @@ def _under_disowning(h: Token) -> bool:
     )
 
 
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
 def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     """Clause-level claims of an article body."""
     sents = docutil_sents(doc)
@@ -616,6 +619,11 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         ids = {t.i for t in span}
         words_ = [t for t in span if not (t.is_punct or t.is_space)]
         verbless = not any(t.pos_ in ("VERB", "AUX") for t in words_)
+        # '... offered an apology "if the incident is in any way connected to ..."': a quoted condition
+        # asserts nothing of its own; it stays in the sentence that says what was offered
+        condition = bool(words_) and words_[0].lower_ in _CONDITIONS and q.cue is None
+        if condition:
+            continue
         if not (len(words_) <= 2 or verbless and (len(words_) <= 4 or q.kind == "indirect")):
             # a short fragment ("changed to “moderate”", "called it “a disgrace”") or a request for a
             # thing ("asked for a recount of the ward's votes") stays in the sentence's own claim
