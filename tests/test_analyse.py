@@ -393,6 +393,17 @@ def test_a_quoted_condition_is_no_claim_of_its_own() -> None:
     assert any(t.startswith("The mayor visited the depot") and "closure" in t for t in texts), texts
 
 
+def test_a_quoted_infinitive_after_its_cue_is_one_claim() -> None:
+    f = analyse_article(
+        article(
+            "The Harbour Trust promised to "
+            '"help men and women dissatisfied with living alone understand that loneliness can be overcome."'
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    assert len(texts) == 1 and "living alone understand that loneliness" in texts[0], texts
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

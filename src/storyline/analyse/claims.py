@@ -638,7 +638,20 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         verbs = [r for r in roots if r.pos_ in ("VERB", "AUX")]
         asserter = q.speaker or "unknown"
         directive = q.cue is not None and q.cue.text.lower().startswith(DIRECTIVE_CUES)
-        if directive and verbs and len(roots) > len(verbs):
+        # 'promised to "help men and women ... understand that ..."': what was said is one infinitive
+        # complement of the cue, one proposition however the parser hangs its verbs
+        infinitive = (
+            q.cue is not None
+            and len(words_) > 1
+            and words_[0].lower_ == "to"
+            and words_[1].pos_ in ("VERB", "AUX")
+            and len(verbs) > 1
+        )
+        if infinitive:
+            toks = [t for t in span if not t.is_space]
+            c = _make_claim(doc, words_[1], toks, index, asserter, qi, sent_of_tok[words_[1].i])
+            found = [c] if c is not None else []
+        elif directive and verbs and len(roots) > len(verbs):
             # "urged NATO members to allocate ...": addressee and action make one proposition
             toks = [t for t in span if not t.is_space]
             c = _make_claim(doc, verbs[0], toks, index, asserter, qi, sent_of_tok[verbs[0].i])
