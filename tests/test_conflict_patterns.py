@@ -438,6 +438,21 @@ The death was announced on Thursday by Tomas Kell, who represented the painter f
     assert len(found) == 1 and "Quist" in found[0].reason and "Ines Varga" in found[0].reason
 
 
+def test_a_description_capitalised_at_a_sentence_start_is_no_named_speaker() -> None:
+    quote = "We are treating the depot fire as suspicious and as potential arson"
+    a = f"""Depot fire treated as arson
+
+Fire chief Oskar Lindqvist spoke to reporters on Saturday morning.
+
+"{quote}," Lindqvist told the Varne Courier.
+"""
+    b = f"""Arson suspected at depot
+
+Authorities described the blaze in one line: "{quote}."
+"""
+    assert _conflicts(("Kestrel Arts", a), ("The Linden Courier", b), kind="speaker") == []
+
+
 def test_a_role_belongs_to_the_person_it_attaches_to() -> None:
     a = """Health chief sworn in
 

@@ -1311,7 +1311,8 @@ class ConflictFinder:
         kinds: dict[str, str] = {}
         for f in self.facts.values():
             for e in f.entities:
-                kinds.setdefault(self.resolve_person(e.name), e.type)
+                for name in (self.resolve_person(e.name), e.name, *e.aliases):
+                    kinds.setdefault(name, e.type)
 
         named_here: dict[tuple[int, int], bool] = {}
 

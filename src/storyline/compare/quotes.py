@@ -340,6 +340,8 @@ def speaker_conflicts(
                 continue
             if not (_named(a.speaker) and _named(b.speaker)):
                 continue  # "report", "campaign", "officials": a description may name the same source
+            if kinds and not all(len(x.split()) > 1 or x in kinds for x in (a.speaker, b.speaker)):
+                continue  # "Authorities described ...": one word capitalised at a sentence start, no name
             if explicit is not None and not (explicit(a) and explicit(b)):
                 continue
             ka, kb = kinds.get(a.speaker), kinds.get(b.speaker)
