@@ -488,6 +488,20 @@ He said the province must spend 4 percent of its budget on flood defences. Over 
     assert hire.modality == "plans" and hire.numbers[0].approx == "around"
 
 
+def test_an_amount_converted_in_brackets_is_one_figure() -> None:
+    f = analyse_article(
+        article(
+            "Repairs to the Varne footbridge were estimated at $US2 million ($3.1 million).\n\n"
+            "The ferry terminal cost 5 million euros (US$5.4 million) to rebuild.\n\n"
+            "The council spent $4 million (a third of its budget) on roads."
+        )
+    )
+    money = {c.span.text.split()[1]: [(q.value, q.unit) for q in c.numbers] for c in f.claims}
+    assert money["to"] == [(2e6, "usd")], money  # "Repairs to the ..."
+    assert money["ferry"] == [(5e6, "eur")], money
+    assert money["council"] == [(4e6, "usd")], money
+
+
 def test_a_subordinate_clause_with_its_own_subject_is_its_own_claim() -> None:
     f = analyse_article(
         article(

@@ -77,6 +77,19 @@ APPROX = [
 ]
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 CURRENCY = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "dollars": "usd", "euros": "eur", "pounds": "gbp"}
+CURRENCY.update(
+    {"us$": "usd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad", "nz$": "nzd", "hk$": "hkd"}
+)
+CURRENCY.update({"s$": "sgd"})
+# "$US1 million": the tokenizer splits the sign from a country-prefixed amount
+_PREFIXED_AMOUNT = re.compile(r"(US|AU|A|C|CA|NZ|HK|S)(\d[\d.,]*)")
+# "$US1 million ($1.52 million)", "5 million euros (US$5.4 million)": the amount in brackets converts the
+# one before it into another currency; it is no second figure
+_CONVERTED = re.compile(
+    r"(?:[$€£¥]\s*(?:[A-Z]{1,3})?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m|k))?|"
+    r"\d[\d.,]*(?:\s*(?:million|billion|trillion))?\s*(?:dollars|euros|pounds|yen|yuan|rupees))\s*\(\s*$",
+    re.I,
+)
 WORD_NUMBERS = {
     w: float(i)
     for i, w in enumerate(
@@ -117,6 +130,17 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
     ids = {t.i for t in tokens}
     used: set[int] = set()
     for t in tokens:
+        prefixed = (
+            _PREFIXED_AMOUNT.fullmatch(t.text)
+            if t.i > 0 and t.doc[t.i - 1].text == "$" and t.i not in used
+            else None
+        )
+        if prefixed is not None:
+            q = _prefixed_amount(t, prefixed, ids)
+            if q is not None:
+                used.add(t.i)
+                out.append(q)
+            continue
         if t.i in used or not (t.like_num or t.lower_ in WORD_NUMBERS) or t.ent_type_ in _NOT_QUANTITY:
             continue
         if t.lower_ in ("half", "one") and t.ent_type_ not in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
@@ -151,8 +175,8 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
                 measure_head = t  # "per cent" hangs off the number's own attachment
             else:
                 measure_head = t
-        elif prv is not None and prv.text in CURRENCY:
-            unit, start = CURRENCY[prv.text], prv.idx
+        elif prv is not None and prv.lower_ in CURRENCY:
+            unit, start = CURRENCY[prv.lower_], prv.idx
             measure_head = t.head if t.head.i not in range(t.i, j) else t
         elif nxt is not None and nxt.lower_ in CURRENCY:
             unit, end = CURRENCY[nxt.lower_], nxt.idx + len(nxt)
@@ -171,6 +195,8 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
                 approx = a
                 start = start - len(lead) + lead.rfind(a) if lead.rfind(a) >= 0 else start
                 break
+        if unit in _MONEY and _CONVERTED.search(doc_text(doc)[max(0, start - 40) : start]):
+            continue
         measure = _measure(measure_head, unit, range(t.i, j)) if measure_head is not None else ""
         out.append(
             Quantity(
@@ -184,6 +210,25 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
             )
         )
     return out
+
+
+_MONEY = frozenset(CURRENCY.values())
+
+
+def _prefixed_amount(t: Token, m: re.Match[str], ids: set[int]) -> Quantity | None:
+    """ "$US1 million" as one amount in the prefix's currency."""
+    try:
+        value = float(m.group(2).replace(",", ""))
+    except ValueError:
+        return None
+    doc = t.doc
+    end_tok = t
+    if t.i + 1 < len(doc) and t.i + 1 in ids and doc[t.i + 1].lower_ in SCALES:
+        end_tok = doc[t.i + 1]
+        value *= SCALES[end_tok.lower_]
+    unit = CURRENCY.get(m.group(1).lower() + "$", "usd")
+    start, end = doc[t.i - 1].idx, end_tok.idx + len(end_tok)
+    return Quantity(value=value, unit=unit, text=doc_text(doc)[start:end], start=start, end=end)
 
 
 _UNIT_WORDS = frozenset({"per", "cent", "percent", "%", "pct"})
