@@ -554,6 +554,42 @@ def test_a_headline_quoting_no_one_speaks_for_its_outlet() -> None:
     assert all(m.asserter == "outlet" for m in heads), [(m.span.text, m.asserter) for m in heads]
 
 
+def test_an_omission_is_a_claim_a_third_of_the_story_tells() -> None:
+    from storyline.compare.corroboration import corroborate_all
+    from storyline.compare.coverage import coverage
+    from storyline.compare.sources import Sources
+    from storyline.model import Article, ClaimCluster, Story
+
+    names = ["Orla Gazette", "Fenmoor Times", "Tessel Post", "Varne Courier", "Kelso Star", "Marrow Herald"]
+    names += ["Linden Courier", "Harbour Daily", "Quay Weekly"]
+    arts = {
+        i + 1: Article(
+            source=f"{n}.txt", content_hash=str(i), paragraphs=["The ferry ran aground."], outlet=n, id=i + 1
+        )
+        for i, n in enumerate(names)
+    }
+    story = Story(id=1, label="ferry", article_ids=list(arts))
+    sources = Sources(story, arts)
+
+    def cluster(cid: int, told_by: list[int]) -> ClaimCluster:
+        span = Span(0, 22, "The ferry ran aground.")
+        members = [ClaimMember(a, 0, span, 0, "outlet", names[a - 1]) for a in told_by]
+        return ClaimCluster(id=cid, members=members)
+
+    # nine independent outlets: a claim two of them tell is no omission of the other seven; one that
+    # three (a third) tell is
+    clusters = [cluster(1, [1, 2]), cluster(2, [1, 2, 3]), cluster(3, [4])]
+    cov = coverage(clusters, corroborate_all(clusters, sources), sources)
+    assert all(1 not in cids for cids in cov.omissions.values()), cov.omissions
+    assert cov.omissions["Varne Courier"] == [2] and "Orla Gazette" not in cov.omissions
+    assert all(3 not in cids for cids in cov.omissions.values())
+    # in a story of three sources every claim two of them tell is the third's omission
+    small = {a: arts[a] for a in (1, 2, 3)}
+    sources3 = Sources(Story(id=2, label="ferry", article_ids=[1, 2, 3]), small)
+    cov3 = coverage([clusters[0]], corroborate_all([clusters[0]], sources3), sources3)
+    assert cov3.omissions == {"Tessel Post": [1]}
+
+
 def test_representative_reads_on_its_own() -> None:
     from storyline.compare.align import reads_alone
 
