@@ -449,3 +449,14 @@ def test_a_story_label_names_rather_than_quotes_a_run_of_text() -> None:
         },
     )
     assert story_label(s) == (["港湾局", "Ines Varga"], ["ferry"])
+
+
+def test_a_clock_time_is_one_term_not_a_count() -> None:
+    from storyline.link.features import content_terms
+
+    terms = content_terms(
+        "Crews were called at 9:40 p.m. and about 40 volunteers fought the fire until 11.15am."
+    )
+    assert "#9:40" in terms and "#11:15" in terms
+    assert terms.count("#40") == 1  # the volunteers, not the minutes
+    assert "#15" not in terms and "#11.15" not in terms

@@ -199,10 +199,20 @@ def _content_term(word: str) -> str:
     return t if len(t) > 2 and t not in STOP and "'" not in t else ""
 
 
+# a clock time is one term ("9:40"): its minutes are no count ("40 firefighters")
+_CLOCK = r"\b\d{1,2}[:.]\d{2}\s*(?=[ap]\.?m\b)|\b\d{1,2}:\d{2}\b"
+_TERM = re.compile(rf"(?P<clock>{_CLOCK})|{_WORD.pattern}", re.I | re.UNICODE)
+
+
 def content_terms(text: str) -> list[str]:
-    """Normalised content words (no stop words) and multi-digit numbers (years, ages, tolls)."""
+    """Normalised content words (no stop words), multi-digit numbers (years, ages, tolls) and clock
+    times."""
     out = []
-    for w in _WORD.findall(text):
+    for m in _TERM.finditer(text):
+        w = m.group()
+        if m.lastgroup == "clock":
+            out.append("#" + w.strip().replace(".", ":"))
+            continue
         if w[0].isdigit():
             if len(w) > 1:
                 out.append("#" + w)
