@@ -57,3 +57,22 @@ def test_story_why_explains_each_article(db: str) -> None:
         assert 0.0 < r["similarity_now"] <= 1.0 and r["terms_now"]
     text = _cli("story", str(big["id"]), "--why", "--db", db).stdout
     assert "why each article is here" in text and "now " in text
+
+
+def test_lists_count_a_rewritten_copy_once_as_the_brief_does(db: str, tmp_path: Path) -> None:
+    # fenmoor-times copy-edits orla-gazette's wire text (near-verbatim sentences, no long verbatim run):
+    # the linker sees three outlets; the brief counts two independent sources, and so do the lists
+    # once the brief's report is stored
+    rw = Path(__file__).resolve().parent / "fixtures" / "rewrite"
+    assert _cli("ingest", *sorted(str(p) for p in rw.glob("*.txt")), "--db", db).returncode == 0
+    stories = json.loads(_cli("stories", "--json", "--db", db).stdout)
+    assert len(stories) == 1 and stories[0]["independent_outlets"] == 3
+    sid = str(stories[0]["id"])
+    brief = _cli("brief", sid, "--db", db)
+    assert brief.returncode == 0 and "2 independent sources" in brief.stdout, brief.stdout[:300]
+    assert json.loads(_cli("stories", "--json", "--db", db).stdout)[0]["independent_outlets"] == 2
+    one = json.loads(_cli("story", sid, "--json", "--db", db).stdout)
+    copies = {Path(a["source"]).name: a["duplicate_of"] for a in one["articles"]}
+    wire = [copies["fenmoor-times.txt"], copies["orla-gazette.txt"]]
+    assert sum(x is not None for x in wire) == 1 and copies["tessel-post.txt"] is None, copies
+    assert "2 independent outlets" in _cli("story", sid, "--db", db).stdout

@@ -481,6 +481,11 @@ class StoryReport:
     timeline: list[TimelineEntry] = field(default_factory=list)
     overview: list[int] = field(default_factory=list)  # cluster ids whose spans form the overview
 
+    @property
+    def independent(self) -> int:
+        """Independent sources: the outlets (or relayed voices) of articles that copy no other one."""
+        return len({s.reported_via or s.outlet for s in self.sources if s.duplicate_of is None})
+
 
 # ---------------------------------------------------------------- json helpers
 

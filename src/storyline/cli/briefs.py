@@ -13,11 +13,21 @@ from pathlib import Path
 
 from storyline.cli.options import add_db, add_inputs, max_bytes, quiet_model_loading, stage_progress
 from storyline.ingest import read_paths
+from storyline.model import StoryReport
 from storyline.pipeline import Pipeline, print_error
 from storyline.render import FORMATS, render_report
 from storyline.render.html import IndexEntry, render_index_html, render_index_md
 from storyline.store import Store
 from storyline.store.stories import get_story, list_stories
+
+
+def keep_report(store: Store, report: StoryReport) -> None:
+    """Store the report just computed, so story lists and the web app show what the brief shows."""
+    from storyline.store.reports import save_report, story_versions
+
+    version = story_versions(store, [report.story_id]).get(report.story_id)
+    if version is not None:
+        save_report(store, report, version)
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
@@ -32,7 +42,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    text = render_report(Pipeline(store).compare(story), args.format)
+    report = Pipeline(store).compare(story)
+    keep_report(store, report)
+    text = render_report(report, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {args.output}", file=sys.stderr)
@@ -58,6 +70,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         progress("compare", 0, len(stories))
         for k, story in enumerate(stories, 1):
             report = pipe.compare(story, corpus)
+            keep_report(store, report)
             files: dict[str, str] = {}
             for fmt in formats:
                 name = f"story-{story.id}.{fmt}"
@@ -70,7 +83,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                     start=story.start.isoformat() if story.start else "",
                     end=story.end.isoformat() if story.end else "",
                     articles=len(story.article_ids),
-                    independent=len({c.outlet for c in report.sources if c.duplicate_of is None}),
+                    independent=report.independent,
                     corroborated=sum(1 for c in report.corroboration if c.label == "corroborated"),
                     conflicts=len(report.conflicts),
                     files=files,

@@ -50,6 +50,8 @@ def _articles(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
 def _story_json(store: Store, st: Story, full: bool) -> dict[str, Any]:
     arts = _articles(store, st.article_ids)
     dup_of = {m: g.representative for g in st.duplicate_groups for m in g.members if m != g.representative}
+    if full:
+        dup_of.update(_report_copies(store, st))
     d: dict[str, Any] = {
         "id": st.id,
         "label": st.label,
@@ -69,6 +71,28 @@ def _story_json(store: Store, st: Story, full: bool) -> dict[str, Any]:
     return d
 
 
+def _report_counts(store: Store, stories: list[Story]) -> None:
+    """Stories whose stored report is current show its count of independent sources, the brief's
+    (rewritten wire copies count once there; the linker finds verbatim copies only)."""
+    from storyline.store.reports import report_counts
+
+    counts = report_counts(store, [st.id for st in stories])
+    for st in stories:
+        c = counts.get(st.id)
+        if c is not None and c.current and c.independent is not None:
+            st.independent_outlets = c.independent
+
+
+def _report_copies(store: Store, st: Story) -> dict[int, int]:
+    """Copy -> original as the story's current stored report counts them (empty without one)."""
+    from storyline.store.reports import get_report
+
+    stored = get_report(store, st.id)
+    if stored is None or not stored.current:
+        return {}
+    return {s.article_id: s.duplicate_of for s in stored.report.sources if s.duplicate_of is not None}
+
+
 def _span(st: Story) -> str:
     if not st.start:
         return "undated"
@@ -78,6 +102,7 @@ def _span(st: Story) -> str:
 def cmd_stories(args: argparse.Namespace) -> int:
     store = Store(args.db)
     stories = list_stories(store.engine, limit=args.limit, min_articles=args.min_articles)
+    _report_counts(store, stories)
     if args.json:
         json.dump(
             [_story_json(store, st, full=False) for st in stories], sys.stdout, ensure_ascii=False, indent=2
@@ -98,6 +123,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
 def cmd_story(args: argparse.Namespace) -> int:
     store = Store(args.db)
     st = get_story(store.engine, args.id)
+    if st is not None:
+        _report_counts(store, [st])
     if st is None:
         print(f"error: no story {args.id} in {store.display_url}", file=sys.stderr)
         return 1

@@ -298,7 +298,7 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
         )
         for e in report.timeline
     ]
-    independent = len({s.reported_via or s.outlet for s in report.sources if s.duplicate_of is None})
+    independent = report.independent
     return BriefView(
         report,
         overview,

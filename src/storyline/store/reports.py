@@ -38,6 +38,8 @@ class StoryReportRow(Base):
     claims: Mapped[int] = mapped_column(Integer, default=0)
     corroborated: Mapped[int] = mapped_column(Integer, default=0)
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    # independent sources as the report counts them (rewritten copies once); None: stored before
+    independent: Mapped[int | None] = mapped_column(Integer, nullable=True)
     report: Mapped[dict] = mapped_column(JSON)  # render.json.report_to_dict
 
 
@@ -59,6 +61,7 @@ class ReportCounts:
     conflicts: int
     computed: dt.datetime
     current: bool
+    independent: int | None = None  # as the report counts them (None: a report stored before)
 
 
 @dataclass(slots=True)
@@ -138,11 +141,12 @@ def report_counts(store: Store, story_ids: Sequence[int]) -> dict[int, ReportCou
         StoryReportRow.corroborated,
         StoryReportRow.conflicts,
         StoryReportRow.computed,
+        StoryReportRow.independent,
     ).where(StoryReportRow.story_id.in_(list(story_ids)))
     with store.session() as s:
         return {
-            sid: ReportCounts(claims, corr, conf, computed, versions.get(sid) == version)
-            for sid, version, claims, corr, conf, computed in s.execute(q)
+            sid: ReportCounts(claims, corr, conf, computed, versions.get(sid) == version, indep)
+            for sid, version, claims, corr, conf, computed, indep in s.execute(q)
         }
 
 
@@ -176,6 +180,7 @@ def save_report(store: Store, report: StoryReport, version: str, seconds: float 
         "claims": len(report.clusters),
         "corroborated": sum(1 for c in report.corroboration if c.label == "corroborated"),
         "conflicts": len(report.conflicts),
+        "independent": report.independent,
         "report": report_to_dict(report),
     }
 

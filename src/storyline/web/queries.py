@@ -72,6 +72,7 @@ def _rows(store: Store, where: list) -> list[StoryRow]:  # type: ignore[type-arg
             StoryReportRow.conflicts,
             StoryReportRow.computed,
             StoryReportRow.version,
+            StoryReportRow.independent,
         )
         .outerjoin(StoryReportRow, StoryReportRow.story_id == LinkStoryRow.id)
         .where(*where)
@@ -92,8 +93,12 @@ def _rows(store: Store, where: list) -> list[StoryRow]:  # type: ignore[type-arg
             conf,
             computed,
             version,
+            report_indep,
         ) in s.execute(q):
             summary = summary or {}
+            current = version == f"{n}:{seq}"
+            if current and report_indep is not None:
+                indep = report_indep  # the brief's count: rewritten copies once, not only verbatim ones
             # relayed voices ("X relays AP") count as outlets too: independent never exceeds the total
             outlets = sorted(set(summary.get("outlets", [])) | set(summary.get("voices", [])))
             r = StoryRow(
@@ -110,7 +115,7 @@ def _rows(store: Store, where: list) -> list[StoryRow]:  # type: ignore[type-arg
                 corr,
                 conf,
                 computed,
-                version == f"{n}:{seq}",
+                current,
             )
             rows.append(r)
     return rows
