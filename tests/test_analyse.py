@@ -314,6 +314,19 @@ def test_continued_to_is_not_speech_but_vowed_to_is() -> None:
             "families to label",
             "Tom Kell",
         ),
+        # the sentence splitter cuts after "Sgt.": the person named after the title speaks
+        (
+            "Rescuers pulled two anglers from the river on Sunday.\n\n"
+            "Officers used a rope line to reach the boat, said Sgt. Marta Olsen.",
+            "used a rope line",
+            "Marta Olsen",
+        ),
+        # an unknown organisation keeps its joining words
+        (
+            "Tidewater in Motion today announced that the ferry timetable will double in May.",
+            "ferry timetable will double",
+            "Tidewater in Motion",
+        ),
     ],
 )
 def test_speaker_names(text: str, words: str, speaker: str) -> None:

@@ -715,8 +715,31 @@ class _Attributor:
         if ent is not None:
             return self.index.entities[ent].name, span, ent, QUOTES.named
         words = [t for t in np if t.lower_ not in ("the", "a", "an")]
+        titled = self._titled_name(words)
+        if titled is not None:
+            return titled
         name = self.text[words[0].idx : words[-1].idx + len(words[-1])] if words else span.text
+        if _NAME_PHRASE.fullmatch(span.text) and len(span.text) > len(name):
+            name = _LEADING_ARTICLE.sub("", span.text)  # "Research in Motion", not "Research"
         return name, span, None, QUOTES.unresolved_name
+
+    def _titled_name(self, words: list[Token]) -> tuple[str, Span, int, float] | None:
+        """'..., said Sgt. Marty Earley': the sentence splitter may cut after the title's full stop, so
+        the parse's speaker is the title alone; the person named right after it speaks."""
+        if len(words) != 1 or words[0].lower_.rstrip(".") not in _TITLE_ABBREVIATIONS:
+            return None
+        doc = words[0].doc
+        j = words[0].i + 1
+        while j < len(doc) and doc[j].text == ".":
+            j += 1
+        ent = self.by_tok.get(j)
+        if ent is None or self.index.entities[ent].type != "person":
+            return None
+        k = j
+        while k + 1 < len(doc) and self.by_tok.get(k + 1) == ent:
+            k += 1
+        a, b = words[0].idx, doc[k].idx + len(doc[k])
+        return self.index.entities[ent].name, Span(a, b, self.text[a:b]), ent, QUOTES.named
 
     def _head_entity(self, head: Token, np: list[Token]) -> int | None:
         """Entity the speaker phrase names: its head's, or a name in apposition to the head.
@@ -1194,6 +1217,17 @@ class _Attributor:
             part=self.part,
             speaker_entity=ent,
         )
+
+
+# Titles written short before a name ("Sgt. Marty Earley", "Gov. Ada Brook"). General English.
+_TITLE_ABBREVIATIONS = frozenset(
+    "sgt sgts lt capt cpt col gen maj cpl det insp supt cmdr adm gov sen rep dr prof rev fr mr mrs ms".split()
+)
+# A name with lower-case joining words ("Research in Motion", "the Bank of England")
+_NAME_PHRASE = re.compile(
+    r"(?:(?:the|The)\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|in|for|and|on|de|du|der|von|van|la|le|the)\s+)*[A-Z][\w.&'’-]*)+"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
