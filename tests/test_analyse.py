@@ -417,6 +417,25 @@ def test_a_quoted_infinitive_after_its_cue_is_one_claim() -> None:
     assert len(texts) == 1 and "living alone understand that loneliness" in texts[0], texts
 
 
+def test_a_refusal_to_say_is_the_outlets_claim_and_asserts_no_answer() -> None:
+    f = analyse_article(
+        article(
+            "Her agent would not say what she is being treated for.\n\n"
+            "The ferry operator declined to say when the service would resume.\n\n"
+            "The harbour master denied that the channel had been dredged too late."
+        )
+    )
+    by_text = {c.span.text: c for c in f.claims}
+    # the stranded "for" once cut the claim to "Her agent would not say"
+    assert "Her agent would not say what she is being treated for." in by_text, list(by_text)
+    # what was not said is nobody's assertion
+    assert not any(t.startswith(("when the service", "she is being treated")) for t in by_text), list(by_text)
+    assert any(t.startswith("The ferry operator declined to say when") for t in by_text), list(by_text)
+    # a denial holds its clause untrue: it reads as the clause negated
+    denial = next(c for t, c in by_text.items() if t.startswith("The harbour master denied"))
+    assert denial.negated and denial.asserter == "outlet"
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

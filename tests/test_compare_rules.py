@@ -590,6 +590,35 @@ def test_an_omission_is_a_claim_a_third_of_the_story_tells() -> None:
     assert cov3.omissions == {"Tessel Post": [1]}
 
 
+def test_a_denial_never_corroborates_what_it_denies() -> None:
+    a = (
+        "Inquiry hears engineer\n\n"
+        "The Varne water company put cost ahead of safety at the Tarn dam, engineer Ada Brook told the inquiry.\n\n"
+        "The inquiry resumes on Monday with evidence from the regulator.\n"
+    )
+    b = (
+        "Water chief rejects claims\n\n"
+        "The chief executive of the Varne water company denied that the company put cost ahead of safety at the Tarn dam.\n\n"
+        "Shares in the company fell 3 per cent on Tuesday.\n"
+    )
+    rep = compare_docs(
+        [
+            RawDoc(
+                source="a.txt", kind="text", data=a.encode(), outlet="Orla Gazette", published="2024-06-07"
+            ),
+            RawDoc(
+                source="b.txt", kind="text", data=b.encode(), outlet="Fenmoor Times", published="2024-06-07"
+            ),
+        ]
+    )
+    for c in rep.clusters:
+        body = [m for m in c.members if m.part == "body"]
+        assert not (any(m.article_id == 1 for m in body) and any(m.article_id == 2 for m in body)), [
+            m.span.text for m in body
+        ]
+    assert any("denied that" in m.span.text for c in rep.clusters for m in c.members)
+
+
 def test_representative_reads_on_its_own() -> None:
     from storyline.compare.align import reads_alone
 

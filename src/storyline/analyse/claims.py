@@ -347,7 +347,8 @@ def _clause_tokens(head: Token, heads: list[Token], allowed: set[int]) -> list[T
     for c in head.children:
         if c.dep_ == "cc" and any(h is not head and h.head == head for h in heads):
             skip.add(c.i)
-    toks = [x for x in head.subtree if x.i not in skip and x.i in allowed]
+    # in text order: a stranded preposition ("what she is treated for") makes the parse non-projective
+    toks = sorted((x for x in head.subtree if x.i not in skip and x.i in allowed), key=lambda x: x.i)
     # one contiguous run around the head: text cut out (a quote, a coordinated clause) ends the claim
     if toks:
         pos = {x.i: k for k, x in enumerate(toks)}
@@ -406,7 +407,8 @@ def _contrastive(neg: Token) -> bool:
 
 
 def _negated(head: Token) -> bool:
-    count = 0
+    # "denied that the company cut costs" holds the clause untrue: its polarity is the clause's negated
+    count = int(head.lemma_.lower() in DISOWNING and any(c.dep_ == "ccomp" for c in head.children))
     verbs = [head] + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     for v in verbs:
         count += sum(
@@ -642,6 +644,14 @@ def _under_disowning(h: Token) -> bool:
 
 
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+_EMBEDDED_QUESTION = frozenset(
+    {"what", "when", "where", "why", "how", "who", "whom", "which", "whether", "if"}
+)
+
+
+def _asked(h: Token) -> bool:
+    """A complement clause that is an embedded question ("say [what she is treated for]")."""
+    return h.dep_ == "ccomp" and h.head != h and h.left_edge.lower_ in _EMBEDDED_QUESTION
 
 
 def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
@@ -667,7 +677,17 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         # '... offered an apology "if the incident is in any way connected to ..."': a quoted condition
         # asserts nothing of its own; it stays in the sentence that says what was offered
         condition = bool(words_) and words_[0].lower_ in _CONDITIONS and q.cue is None
-        if condition:
+        # "would not say what she is being treated for", "declined to say when ...": an embedded
+        # question asserts nothing, and a disowned report asserts its content for nobody; the
+        # sentence's own claim (the refusal, the denial) keeps the words
+        before = doc[span[0].i - 1] if span[0].i > 0 else None
+        asked = q.kind != "direct" and (
+            bool(words_)
+            and words_[0].lower_ in _EMBEDDED_QUESTION
+            or before is not None
+            and before.lower_ in _EMBEDDED_QUESTION
+        )
+        if condition or asked or _negated_cue(doc, q):
             continue
         if not (len(words_) <= 2 or verbless and (len(words_) <= 4 or q.kind == "indirect")):
             # a short fragment ("changed to “moderate”", "called it “a disgrace”") or a request for a
@@ -727,10 +747,13 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
             continue
         heads = _clause_heads(root, allowed)
         heads += _subordinate_heads(list(s), heads, allowed)
-        for h in heads:
-            if h.idx in cue_starts or _under_disowning(h):
+        # a clause held untrue or asked about ("would not say what she is being treated for") is no
+        # claim of its own; it stays in the claim of the clause that disowns or asks it
+        kept = [h for h in heads if not (_under_disowning(h) or _asked(h))]
+        for h in kept:
+            if h.idx in cue_starts:
                 continue
-            toks = _clause_tokens(h, heads, allowed)
+            toks = _clause_tokens(h, kept, allowed)
             c = _make_claim(doc, h, toks, index, "outlet", None, k)
             if c is not None:
                 claims.append(c)

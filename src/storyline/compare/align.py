@@ -177,8 +177,16 @@ _CONTRASTIVE_NOT = re.compile(
 )
 
 
+# "denied that ...", "rejected claims that ...": the clause held untrue
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)"
+    r"\s+(?:(?:the\s+)?(?:claims?|reports?|allegations?|suggestions?|accusations?)\s+)?that\b",
+    re.I,
+)
+
+
 def grammatical_negations(text: str) -> int:
-    return len(_NEG_PHRASES.findall(text)) - len(_CONTRASTIVE_NOT.findall(text))
+    return len(_NEG_PHRASES.findall(text)) - len(_CONTRASTIVE_NOT.findall(text)) + len(_DENIAL.findall(text))
 
 
 def effective_negation(text: str, negated: bool | None = None) -> bool:
