@@ -76,3 +76,20 @@ def test_lists_count_a_rewritten_copy_once_as_the_brief_does(db: str, tmp_path: 
     wire = [copies["fenmoor-times.txt"], copies["orla-gazette.txt"]]
     assert sum(x is not None for x in wire) == 1 and copies["tessel-post.txt"] is None, copies
     assert "2 independent outlets" in _cli("story", sid, "--db", db).stdout
+
+
+def test_the_web_story_list_counts_a_rewritten_copy_once_once_reported(db: str) -> None:
+    from storyline.ingest import read_paths
+    from storyline.pipeline import Pipeline
+    from storyline.store import Store
+    from storyline.store.reports import compute_report
+    from storyline.web.queries import StoryFilter, story_rows
+
+    rw = Path(__file__).resolve().parent / "fixtures" / "rewrite"
+    store = Store(db)
+    Pipeline(store).ingest(read_paths(sorted(str(p) for p in rw.glob("*.txt"))))
+    rows, _ = story_rows(store, StoryFilter())
+    assert [r.independent for r in rows] == [3]  # the linker's count: no verbatim copy
+    compute_report(store, rows[0].id)
+    rows, _ = story_rows(store, StoryFilter())
+    assert [r.independent for r in rows] == [2] and rows[0].current
