@@ -93,3 +93,13 @@ def test_the_web_story_list_counts_a_rewritten_copy_once_once_reported(db: str) 
     compute_report(store, rows[0].id)
     rows, _ = story_rows(store, StoryFilter())
     assert [r.independent for r in rows] == [2] and rows[0].current
+
+
+def test_a_brief_from_a_read_only_store_is_still_written(tmp_path: Path) -> None:
+    db = str(tmp_path / "ro.db")
+    rw = Path(__file__).resolve().parent / "fixtures" / "rewrite"
+    assert _cli("ingest", *sorted(str(p) for p in rw.glob("*.txt")), "--db", db).returncode == 0
+    sid = str(json.loads(_cli("stories", "--json", "--db", db).stdout)[0]["id"])
+    r = _cli("brief", sid, "--db", f"sqlite:///file:{db}?mode=ro&uri=true")
+    assert r.returncode == 0 and "independent sources" in r.stdout, r.stderr
+    assert "was not stored" in r.stderr

@@ -22,12 +22,21 @@ from storyline.store.stories import get_story, list_stories
 
 
 def keep_report(store: Store, report: StoryReport) -> None:
-    """Store the report just computed, so story lists and the web app show what the brief shows."""
+    """Store the report just computed, so story lists and the web app show what the brief shows. A
+    store that cannot be written (read-only file, read-only database user) still gets its brief."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from storyline.store.reports import save_report, story_versions
 
-    version = story_versions(store, [report.story_id]).get(report.story_id)
-    if version is not None:
-        save_report(store, report, version)
+    try:
+        version = story_versions(store, [report.story_id]).get(report.story_id)
+        if version is not None:
+            save_report(store, report, version)
+    except SQLAlchemyError as e:
+        print(
+            f"warning: the report of story {report.story_id} was not stored: {type(e).__name__}",
+            file=sys.stderr,
+        )
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
