@@ -76,11 +76,10 @@ APPROX = [
     "upwards of",
 ]
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
-CURRENCY = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "dollars": "usd", "euros": "eur", "pounds": "gbp"}
-CURRENCY.update(
-    {"us$": "usd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad", "nz$": "nzd", "hk$": "hkd"}
-)
-CURRENCY.update({"s$": "sgd"})
+CURRENCY = {
+    "$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "dollars": "usd", "euros": "eur", "pounds": "gbp",
+    "us$": "usd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad", "nz$": "nzd", "hk$": "hkd", "s$": "sgd",
+}  # fmt: skip
 # "$US1 million": the tokenizer splits the sign from a country-prefixed amount
 _PREFIXED_AMOUNT = re.compile(r"(US|AU|A|C|CA|NZ|HK|S)(\d[\d.,]*)")
 # "$US1 million ($1.52 million)", "5 million euros (US$5.4 million)": the amount in brackets converts the
@@ -695,7 +694,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
             in_quote.update(ids)
             if q.cue is not None:
                 cue_starts.add(q.cue.start)
-        if q.content.text.rstrip().endswith("?") or _negated_cue(doc, q):
+        if q.content.text.rstrip().endswith("?"):
             continue
         if q.kind == "indirect" and sents[sent_of_tok[span[0].i]].text.rstrip().endswith("?"):
             continue  # "Do you think he will win?": a question put to the reader asserts nothing
@@ -712,14 +711,13 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
             and words_[1].pos_ in ("VERB", "AUX")
             and len(verbs) > 1
         )
-        if infinitive:
+        # "urged NATO members to allocate ...": addressee and action make one proposition
+        whole = (
+            words_[1] if infinitive else verbs[0] if directive and verbs and len(roots) > len(verbs) else None
+        )
+        if whole is not None:
             toks = [t for t in span if not t.is_space]
-            c = _make_claim(doc, words_[1], toks, index, asserter, qi, sent_of_tok[words_[1].i])
-            found = [c] if c is not None else []
-        elif directive and verbs and len(roots) > len(verbs):
-            # "urged NATO members to allocate ...": addressee and action make one proposition
-            toks = [t for t in span if not t.is_space]
-            c = _make_claim(doc, verbs[0], toks, index, asserter, qi, sent_of_tok[verbs[0].i])
+            c = _make_claim(doc, whole, toks, index, asserter, qi, sent_of_tok[whole.i])
             found = [c] if c is not None else []
         else:
             found = []

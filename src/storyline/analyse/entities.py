@@ -224,6 +224,14 @@ class EntityIndex:
     part_token_entity: dict[str, dict[int, int]] = field(default_factory=dict)  # "title"/"dek" token maps
     sex: dict[int, str] = field(default_factory=dict)  # person entity -> "m"/"f", where a title tells
 
+    def other_sex(self, pronoun: str, entity: int | None) -> bool:
+        """ "he" for a person titled "Mrs", or "she" for a "Mr"."""
+        said = (
+            "m" if pronoun.lower() in _MALE_PRONOUNS else "f" if pronoun.lower() in _FEMALE_PRONOUNS else None
+        )
+        sex = self.sex.get(entity) if entity is not None else None
+        return said is not None and sex is not None and sex != said
+
     def antecedent(self, tok: Token, max_sents: int = 4, exclude: set[int] | None = None) -> int | None:
         """Person antecedent of "he"/"she": the nearest sentence with a person mention wins; in it a
         subject beats other mentions (the main subject of an earlier sentence, the nearest subject before
@@ -233,10 +241,7 @@ class EntityIndex:
         ``exclude``d entities (inside a quote, "she" is not the quote's own speaker).
         """
         cur = _sent_index(tok.doc, tok.i)
-        skip = set(exclude or ())
-        other = "f" if tok.lower_ in _MALE_PRONOUNS else "m" if tok.lower_ in _FEMALE_PRONOUNS else None
-        if other is not None:
-            skip |= {e for e, x in self.sex.items() if x == other}
+        skip = set(exclude or ()) | {e for e in self.sex if self.other_sex(tok.text, e)}
         for back in range(max_sents + 1):
             s = cur - back
             if s < 0:

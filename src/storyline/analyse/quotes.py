@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.analyse.docutil import char_sent_index, doc_text, sent_of, sents
-from storyline.analyse.entities import TAG_WORDS, EntityIndex
+from storyline.analyse.entities import HONORIFICS, TAG_WORDS, EntityIndex
 from storyline.analyse.roles import is_role_word
 from storyline.model import Quote, Span
 
@@ -1219,9 +1219,10 @@ class _Attributor:
         )
 
 
-# Titles written short before a name ("Sgt. Marty Earley", "Gov. Ada Brook"). General English.
-_TITLE_ABBREVIATIONS = frozenset(
-    "sgt sgts lt capt cpt col gen maj cpl det insp supt cmdr adm gov sen rep dr prof rev fr mr mrs ms".split()
+# Titles written short before a name ("Sgt. Marty Earley", "Gov. Ada Brook"): the honorifics and
+# a few more ranks and offices. General English.
+_TITLE_ABBREVIATIONS = HONORIFICS | frozenset(
+    "sgts cpt maj cpl det insp supt cmdr adm gov sen rep fr".split()
 )
 # A name with lower-case joining words ("Research in Motion", "the Bank of England")
 _NAME_PHRASE = re.compile(
@@ -1279,12 +1280,6 @@ def extract_quotes(
     return _continued_speakers(_Attributor(doc, text, index, marks).run(), index)
 
 
-def _other_sex(pronoun: str, entity: int | None, index: EntityIndex) -> bool:
-    """ "he" for a person titled "Mrs", or "she" for a "Mr"."""
-    sex = index.sex.get(entity) if entity is not None else None
-    return sex is not None and sex != {"he": "m", "she": "f"}.get(pronoun.lower(), sex)
-
-
 def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int = 2) -> list[Quote]:
     """'The attack came at noon, a navy spokesperson said. [...] The ship was escorted home, he added.':
     a "he"/"she" with no person antecedent (the spokesperson is named by role, not as an entity) goes
@@ -1297,7 +1292,7 @@ def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int 
             and q.speaker_span.text.lower() in _PERSONAL
             and last is not None
             and 0 <= q.sentence - last.sentence <= max_sents
-            and not _other_sex(q.speaker_span.text, last.speaker_entity, index)
+            and not index.other_sex(q.speaker_span.text, last.speaker_entity)
         ):
             q.speaker, q.speaker_entity = last.speaker, last.speaker_entity
         if q.speaker is not None:

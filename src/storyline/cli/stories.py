@@ -123,11 +123,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
 def cmd_story(args: argparse.Namespace) -> int:
     store = Store(args.db)
     st = get_story(store.engine, args.id)
-    if st is not None:
-        _report_counts(store, [st])
     if st is None:
         print(f"error: no story {args.id} in {store.display_url}", file=sys.stderr)
         return 1
+    _report_counts(store, [st])
     d = _story_json(store, st, full=True)
     if getattr(args, "why", False):
         d["why"] = _why(store, st)

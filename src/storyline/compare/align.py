@@ -403,24 +403,17 @@ def relative_propositions(text: str, verbs: Iterable[int] | None = None) -> list
     sectors, including banks, ..."), and the sentence is no such case."""
     lead = len(text) - len(text.lstrip())
     first_verb = min((v - lead for v in verbs or ()), default=len(text))
-
-    def subject(m: re.Match[str] | None) -> str | None:
+    for pattern, said in (
+        (_EMBEDDED_REL, "pred"),
+        (_EMBEDDED_PARTICIPLE, "mid"),
+        (_EMBEDDED_PREPOSITIONAL, None),
+    ):
+        m = pattern.match(text.strip())
         if m is None or len(_WORD.findall(m.group("subj"))) > 8 or first_verb < m.end("subj"):
-            return None
-        return m.group("subj").strip()
-
-    m = _EMBEDDED_REL.match(text.strip())
-    if (subj := subject(m)) is not None:
-        assert m is not None
-        return [f"{subj} {m.group('pred').strip()}", f"{subj} {m.group('rest').strip()}"]
-    m = _EMBEDDED_PARTICIPLE.match(text.strip())
-    if (subj := subject(m)) is not None:
-        assert m is not None
-        return [f"{subj} {m.group('mid').strip()}", f"{subj} {m.group('rest').strip()}"]
-    m = _EMBEDDED_PREPOSITIONAL.match(text.strip())
-    if (subj := subject(m)) is not None:
-        assert m is not None
-        return [f"{subj} {m.group('rest').strip()}"]
+            continue
+        subj = m.group("subj").strip()
+        main = f"{subj} {m.group('rest').strip()}"
+        return [f"{subj} {m.group(said).strip()}", main] if said else [main]
     return None
 
 
@@ -1413,21 +1406,20 @@ def _build(
     # Two propositions read from one sentence (a relative clause and the main clause) can group alike
     # across outlets: the reader would see the same sentences twice, so the second grouping folds in.
     same_as: dict[int, int] = {}
-    first: dict[tuple[tuple[int, int, int], ...], int] = {}
-    for gi, g in enumerate(groups):
-        spans = tuple(
-            sorted(
-                {
-                    (units[i].member.article_id, units[i].member.span.start, units[i].member.span.end)
-                    for i in g
-                }
-            )
-        )
-        same_as[gi] = first.setdefault(spans, gi)
+    first: dict[frozenset[tuple[int, int, int]], int] = {}
     folded: dict[int, list[int]] = {}
     for gi, g in enumerate(groups):
+        spans = frozenset(
+            (u.member.article_id, u.member.span.start, u.member.span.end) for u in (units[i] for i in g)
+        )
+        same_as[gi] = first.setdefault(spans, gi)
         if same_as[gi] != gi:
             folded.setdefault(same_as[gi], []).extend(g)
+    # each group's headlines, found once (not a scan of every headline per group)
+    heads_of: dict[int, list[int]] = {}
+    for h in heads:
+        if h in headline_of:
+            heads_of.setdefault(same_as[headline_of[h]], []).append(h)
     for gi, g in enumerate(groups):
         if same_as[gi] != gi:
             continue
@@ -1441,7 +1433,7 @@ def _build(
             m = units[i].member
             members.append(dataclasses.replace(m, secondary=True))
             idx.append(i)
-        members += [everything[h].member for h in heads if same_as.get(headline_of.get(h, -1), -1) == gi]
+        members += [everything[h].member for h in heads_of.get(gi, [])]
         idx += folded.get(gi, [])
         cluster = ClaimCluster(
             id=0, members=members, representative=rep, entities=sorted(shared), negated=units[g_sorted[0]].neg
