@@ -436,6 +436,20 @@ def test_a_refusal_to_say_is_the_outlets_claim_and_asserts_no_answer() -> None:
     assert denial.negated and denial.asserter == "outlet"
 
 
+def test_a_clause_of_until_or_once_is_not_asserted() -> None:
+    f = analyse_article(
+        article(
+            "Two ferry lines asked the harbour board to halt crossings until the breakwater is repaired.\n\n"
+            "The operator will refund tickets once the timetable is restored."
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    # cut out, either clause would say the repair or the restoration happened
+    assert not any(
+        t.startswith(("the breakwater is repaired", "the timetable is restored")) for t in texts
+    ), texts
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

@@ -302,8 +302,10 @@ def _clause_heads(root: Token, allowed: set[int]) -> list[Token]:
 
 # Subordinate clauses that state their own event ("..., after a cargo ship struck the bridge"): a
 # compound sentence tells two propositions, and other outlets often tell only one of them.
+# Not "until" or "once": "suspending flights until the issue is resolved", "will update users once it is
+# resolved" say the issue is not resolved yet; cut out, the clause would assert the opposite
 SPLIT_MARKS = frozenset(
-    {"after", "before", "when", "because", "since", "while", "whereas", "although", "though", "once", "until"}
+    {"after", "before", "when", "because", "since", "while", "whereas", "although", "though"}
 )
 MIN_REMAINDER = 5  # words a clause must keep after its subordinate clause leaves (else it is a fragment)
 

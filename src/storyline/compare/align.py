@@ -554,7 +554,7 @@ def _asserting_pieces(
 
 # A subordinate clause joined without a comma ("A recount will be held after the candidate lost by
 # 41 votes") states a proposition of its own, as it does after a comma (``_CLAUSE_BREAK``).
-_SUBORDINATE = re.compile(r"\s+(?=(?:after|before|because|since|although|though|when|while|until)\s)", re.I)
+_SUBORDINATE = re.compile(r"\s+(?=(?:after|before|because|since|although|though|when|while)\s)", re.I)
 
 
 def _subordinate_pieces(
