@@ -285,3 +285,53 @@ def test_one_sum_per_cluster_gives_the_mean_similarity_of_every_pair() -> None:
     for own in ([2, 3], [0], [5, 6, 8]):
         assert np.allclose(across_in(g)(own), _dense_across(full)[1](g)(own), atol=1e-5)
     assert abs(pair(2, 7) - full[2, 7]) < 1e-5
+
+
+def _pieces(paragraph: str) -> list[tuple[str, str]]:
+    """(verbatim span, compared text) of each unit of one paragraph."""
+    return [(u.member.span.text, u.text) for u in _units(paragraph)]
+
+
+def test_an_and_between_two_nouns_is_no_clause_break() -> None:
+    # a list of names before its verb, and "X and his Y who ...": one proposition each
+    listed = _pieces(
+        "Her agent confirmed that she was at the same clinic where Mia Stone, Leo Park, Ravi Patel, "
+        "and Jo Reed were previously treated."
+    )
+    assert len(listed) == 1 and "Ravi Patel, and Jo Reed were previously treated" in listed[0][0]
+    pair = _pieces(
+        "Our thoughts go out to the driver and his brother who were hurt in the crash on the quay."
+    )
+    assert len(pair) == 1 and pair[0][0].startswith("Our thoughts go out to the driver and his brother")
+    # two clauses still break, also where the parser takes the second subject for a noun of the first
+    two = _pieces(
+        "The old canal is regularly flooded by storms and its towpath is closed to walkers every winter."
+    )
+    assert [s for s, _ in two] == [
+        "The old canal is regularly flooded by storms",
+        "and its towpath is closed to walkers every winter.",
+    ]
+
+
+def test_a_verb_phrase_without_its_own_subject_is_compared_with_the_first_ones() -> None:
+    pieces = _pieces(
+        "The ferry crew lost steering near the quay and were unable to stop the vessel before the pier."
+    )
+    assert pieces[1] == (
+        "and were unable to stop the vessel before the pier.",
+        "The ferry crew were unable to stop the vessel before the pier.",
+    )
+
+
+def test_to_before_a_noun_is_no_infinitive() -> None:
+    pieces = _pieces(
+        "The mayor said the council remains committed to the harbour plan and to the ferry partnership with the islands."
+    )
+    assert len(pieces) == 1 and pieces[0][0].endswith("and to the ferry partnership with the islands")
+    infinitives = _pieces(
+        "The mayor said it was unlikely for the town to rebuild the old bridge or to open a second ferry."
+    )
+    assert [said for _, said in infinitives] == [
+        "it was unlikely for the town to rebuild the old bridge",
+        "it was unlikely for the town to open a second ferry",
+    ]

@@ -203,6 +203,9 @@ class Claim:
     verbs: list[int] = field(
         default_factory=list
     )  # article offsets of its verbs: a piece without one is no assertion
+    # article offsets of the coordinating words that join two nouns ("the man and his wife", "A, B,
+    # and C were treated"): the claim does not break into two propositions there
+    noun_joins: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

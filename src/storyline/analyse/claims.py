@@ -602,7 +602,25 @@ def _make_claim(
             for t in toks
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOUN_MODIFIER and a <= t.idx < b
         ],
+        noun_joins=[t.idx for t in toks if a <= t.idx < b and _joins_nouns(t)],
     )
+
+
+def _joins_nouns(t: Token) -> bool:
+    """A coordinating word between two nouns ("the man and his wife who died"). When the next verb
+    is coordinated with a verb before the word, the parser took the second clause's subject for a
+    noun of the first ("jolted by quakes and its people are prepared"): that joins clauses."""
+    if t.dep_ != "cc" or t.head.pos_ not in _NOMINAL:
+        return False
+    verb = next((v for v in t.doc[t.i + 1 : t.sent.end] if v.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head
+    return not (verb.dep_ == "conj" and verb.head.i < t.i)
+
+
+_NOMINAL = frozenset(("NOUN", "PROPN", "PRON", "NUM"))
 
 
 # Verbs whose clause is held untrue or unsure ("denied that the strike had ended"): general English.

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -305,11 +305,16 @@ _CLAUSE_BREAK = re.compile(
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,4}\S+\s*$", re.I)
 
 
-def segments(text: str, min_words: int = 5) -> list[tuple[int, int]]:
-    """Clause-like pieces of a claim (offsets into ``text``); one piece when it holds one proposition."""
+def segments(text: str, min_words: int = 5, noun_joins: Collection[int] = ()) -> list[tuple[int, int]]:
+    """Clause-like pieces of a claim (offsets into ``text``); one piece when it holds one proposition.
+    No cut falls before a word of ``noun_joins`` (offsets of an "and" joining two nouns)."""
     cuts = [0]
     for m in _CLAUSE_BREAK.finditer(text):
-        if m.start() > cuts[-1] and not _BETWEEN.search(text[cuts[-1] : m.start()]):
+        if (
+            m.start() > cuts[-1]
+            and m.end() not in noun_joins
+            and not _BETWEEN.search(text[cuts[-1] : m.start()])
+        ):
             cuts += [m.start(), m.end()]
     cuts.append(len(text))
     pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
@@ -330,16 +335,20 @@ _INF = re.compile(r"\bto\s+(?=[a-z])")
 _INF_COORD = re.compile(r",?\s+(?:or|and)\s+to\s+(?=[a-z])")
 
 
-def coordinated(text: str, a: int, b: int, min_words: int = 2) -> list[tuple[int, int, str | None]]:
+def coordinated(
+    text: str, a: int, b: int, min_words: int = 2, verbs: Collection[int] | None = None
+) -> list[tuple[int, int, str | None]]:
     """A clause ``text[a:b]`` with coordinated infinitives as one piece per infinitive.
 
     Each piece is ``(start, end, said)``: the verbatim span, and the proposition to compare
     (``None`` when it is the span's own text). The first piece is the head with its first
     infinitive; a later one keeps the whole clause as its span and is compared as the head
-    followed by its own infinitive, so both read as full propositions.
+    followed by its own infinitive, so both read as full propositions. With the claim's ``verbs``
+    (offsets into ``text``), a "to" before a noun ("committed to the alliance and to the
+    partnership") is a preposition, not an infinitive.
     """
     piece = text[a:b]
-    first = _INF.search(piece)
+    first = next((m for m in _INF.finditer(piece) if verbs is None or a + m.end() in verbs), None)
     if first is None:
         return [(a, b, None)]
     head = piece[: first.end()]
@@ -347,6 +356,7 @@ def coordinated(text: str, a: int, b: int, min_words: int = 2) -> list[tuple[int
         m
         for m in _INF_COORD.finditer(piece, first.end())
         if len(_WORD.findall(piece[first.end() : m.start()])) >= min_words
+        and (verbs is None or a + m.end() in verbs)
     ]
     if not cuts or len(_WORD.findall(head)) < 2:
         return [(a, b, None)]
@@ -583,6 +593,32 @@ def _subordinate_pieces(
     return out
 
 
+# "reporters took pictures and were laughing": the second verb phrase shares the first one's subject
+_ELIDED = re.compile(r"(?:and|but)\s+(?=(?:is|are|was|were|has|have|had|will|would)\b)", re.I)
+_LEADING_SUBORDINATOR = re.compile(
+    r"^(?:(?:as|when|while|where|after|before|because|since|and|but)\s+)+", re.I
+)
+
+
+def _elided_subjects(
+    pieces: list[tuple[int, int, str]], text: str, verbs: list[int], max_words: int = 8
+) -> list[tuple[int, int, str]]:
+    """A piece cut before a verb phrase with no subject of its own is compared as the subject of the
+    piece before it followed by that verb phrase; its span stays its own words."""
+    out: list[tuple[int, int, str]] = []
+    for k, (a, b, said) in enumerate(pieces):
+        m = _ELIDED.match(said) if k and said == text[a:b] else None
+        if m is not None:
+            pa, pb, _ = pieces[k - 1]
+            first = min((v for v in verbs if pa <= v < pb), default=None)
+            subject = _LEADING_SUBORDINATOR.sub("", text[pa:first].strip()) if first is not None else ""
+            # a relative pronoun ("the men, who were hurt, and are missing") stands for a noun further back
+            if 0 < len(_WORD.findall(subject)) <= max_words and not _TRAILING_REL.match(subject + " "):
+                said = subject + " " + said[m.end() :]
+        out.append((a, b, said))
+    return out
+
+
 def claim_members(
     articles: dict[int, Article],
     facts: dict[int, ArticleFacts],
@@ -625,11 +661,14 @@ def claim_members(
             if caption_paragraph(body, c.span.start, c.span.end):
                 continue
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
+            verbs = {v - c.span.start for v in c.verbs} if c.verbs else None
             pieces = [
                 (a2, b2, c.span.text[a2:b2] if said is None else said)
-                for a, b in segments(c.span.text)
-                for a2, b2, said in coordinated(c.span.text, a, b)
+                for a, b in segments(c.span.text, noun_joins={x - c.span.start for x in c.noun_joins})
+                for a2, b2, said in coordinated(c.span.text, a, b, verbs=verbs)
             ]
+            if c.verbs:
+                pieces = _elided_subjects(pieces, c.span.text, [v - c.span.start for v in c.verbs])
             # a relative clause or participle after a piece's subject: its propositions keep the
             # piece as their span
             expanded: list[tuple[int, int, str, bool]] = []
