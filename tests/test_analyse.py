@@ -483,6 +483,19 @@ According to the port's chief engineer, Bastian Hollow, the new cranes are "twic
     assert acc.speaker == "Bastian Hollow" and acc.kind == "mixed" and acc.cue.text == "According to"
 
 
+def test_according_to_keeps_a_name_that_is_the_clause_subject() -> None:
+    # the name after "According to police," is who did it, not the police's apposition
+    f = analyse_article(
+        article(
+            "According to police, Anthony Marsh, 36, of Dunmore, hit and killed a 66-year-old woman in the "
+            "parking lot of the garden centre on Wednesday night."
+        )
+    )
+    acc = find_quote(f, "hit and killed")
+    assert acc.speaker == "police" and acc.content.text.startswith("Anthony Marsh, 36, of Dunmore, hit")
+    assert not [c for c in f.claims if c.span.text.rstrip(",. ").endswith("Anthony Marsh")]
+
+
 def test_spelling_variants_and_surname_share_one_entity() -> None:
     f = analyse_article(
         article(

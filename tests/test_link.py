@@ -226,6 +226,29 @@ def test_ambiguous_role_stays_unresolved() -> None:
     assert all(2 not in e.article_ids for e in ents)
 
 
+def test_a_shared_surname_does_not_merge_two_people() -> None:
+    # one outlet filed a lone "Ferreira" under the minister's father; another under the minister
+    a1 = [
+        EntityNote("Odile Ferreira", "person", ["Ferreira"]),
+        EntityNote("Tomas Ferreira", "person", ["Ferreira"]),
+    ]
+    a2 = [EntityNote("Odile M. Ferreira", "person", ["Ferreira"])]
+    a3 = [EntityNote("Tom Ferreira", "person", ["Ferreira"])]
+    ents = {e.name: e.article_ids for e in merge_entities([(1, a1), (2, a2), (3, a3)])}
+    assert next(v for k, v in ents.items() if k.startswith("Odile")) == [1, 2]
+    # a short given name is the long one's
+    assert next(v for k, v in ents.items() if k.startswith("Tom")) == [1, 3]
+
+
+def test_a_plural_role_names_many_not_its_one_holder() -> None:
+    a1 = [EntityNote("Ivo Lindgren", "person", roles=["Prosecutor"])]
+    a2 = [EntityNote("Prosecutors", "role"), EntityNote("prosecutor", "role")]
+    ents = merge_entities([(1, a1), (2, a2)])
+    ivo = next(e for e in ents if e.name == "Ivo Lindgren")
+    assert ivo.article_ids == [1, 2]  # the singular resolves
+    assert "Prosecutors" not in ivo.roles and "Prosecutors" not in ivo.aliases
+
+
 def test_facts_entities_used_when_given() -> None:
     a = art(1, DAM, "Crack found in dam", MON, "Lakeside Tribune")
     text = a.text

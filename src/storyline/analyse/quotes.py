@@ -595,12 +595,18 @@ def _according_to(doc: Doc) -> list[_Cue]:
             after = [x for x in rest if x.i > hi_phrase]
             before = [x for x in rest if x.i < lo_phrase]
             side = max((after, before), key=lambda xs: sum(1 for x in xs if x.is_alpha))
-            # "According to the economist, Halima Brandt, the ...": a dangling apposition is the source's
+            # "According to the economist, Halima Brandt, the ...": a dangling apposition is the source's.
+            # Not when what follows has no subject of its own ("According to police, Ann Lee, 36, hit
+            # a car"): the name is the subject of the clause
             if side and side is after:
                 k = 0
                 while k < len(side) and (side[k].pos_ == "PROPN" or side[k].tag_ == "HYPH"):
                     k += 1
-                if 0 < k < len(side) and side[k].text == ",":
+                if (
+                    0 < k < len(side)
+                    and side[k].text == ","
+                    and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in side[k + 1 :])
+                ):
                     side = side[k + 1 :]
             while side and side[0].is_punct:
                 side.pop(0)

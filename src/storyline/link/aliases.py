@@ -91,6 +91,25 @@ def _compatible(t1: str, t2: str) -> bool:
     return t1 == t2 or "" in (t1, t2)
 
 
+def _given(name_key: str) -> str:
+    toks = name_key.split()
+    return toks[0].rstrip(".") if len(toks) >= 2 else ""
+
+
+def _given_names_agree(a: set[str], b: set[str]) -> bool:
+    """Every full name of one group could be one of the other's: the same given name, one its short
+    form or initial ("Fred" / "Frederick", "J." / "John"), or a name whose words hold the other's."""
+    for x in a:
+        for y in b:
+            gx, gy = _given(x), _given(y)
+            if not gx or not gy or gx.startswith(gy) or gy.startswith(gx):
+                continue
+            if set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()):
+                continue
+            return False
+    return True
+
+
 def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90) -> list[CanonicalEntity]:
     """Canonical entities of a story from each article's notes (article id, notes)."""
     nodes: list[tuple[int, EntityNote, str]] = []
@@ -102,18 +121,31 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
     uf = _UF(len(nodes))
     roles_of: dict[int, set[str]] = {}  # node -> role keys given by apposition
 
-    # 1. same name (or a listed alias that is a name: "President" or "the envoy" is held by many)
+    # 1. same name (or a listed alias that is a name: "President" or "the envoy" is held by many).
+    # A lone surname an article gave as an alias joins two full names only when their given names
+    # agree: "Ann Roe" and her father "Tom Roe" both answer to "Roe" in some article.
     by_key: dict[str, int] = {}
+    full_names: dict[int, set[str]] = {}  # group root -> the person names of two words or more in it
     for i, (_, n, k) in enumerate(nodes):
         if n.type == "role":
             continue
         role_keys = {key(r) for r in n.roles}
         alias_keys = {key(a) for a in n.aliases if not describes(a)} - role_keys
-        for kk in {k, *alias_keys}:
-            if kk in by_key and _compatible(nodes[by_key[kk]][1].type, n.type):
-                uf.union(i, by_key[kk])
-            else:
+        if n.type in ("person", "") and len(k.split()) >= 2:
+            full_names[i] = {k}
+        for kk in sorted({k, *alias_keys}, key=lambda x: x != k):
+            j = by_key.get(kk)
+            if j is None or not _compatible(nodes[j][1].type, n.type):
                 by_key.setdefault(kk, i)
+                continue
+            ri, rj = uf.find(i), uf.find(j)
+            if ri == rj:
+                continue
+            if " " not in kk and not _given_names_agree(full_names.get(ri, set()), full_names.get(rj, set())):
+                continue
+            uf.union(ri, rj)
+            root = uf.find(ri)
+            full_names[root] = full_names.pop(ri, set()) | full_names.pop(rj, set())
         if n.roles:
             roles_of.setdefault(i, set()).update(key(r) for r in n.roles)
 
@@ -179,6 +211,9 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
             continue
         cands: set[int] = set()
         for r, gs in holders.items():
+            # a plural ("prosecutors", "officials") names many, not the one who holds the role
+            if k != r and k.rstrip("s") == r.rstrip("s"):
+                continue
             if k == r or fuzz.token_set_ratio(k, r) >= fuzzy:
                 cands |= {uf.find(g) for g in gs}
         if len(cands) == 1:
