@@ -496,6 +496,20 @@ def test_according_to_keeps_a_name_that_is_the_clause_subject() -> None:
     assert not [c for c in f.claims if c.span.text.rstrip(",. ").endswith("Anthony Marsh")]
 
 
+def test_he_said_after_what_he_said_is_not_the_name_inside_it() -> None:
+    f = analyse_article(
+        article(
+            """Mr. Holloway's main argument was that he had been in charge of the phone at the meeting where the plan was made.
+
+Brandt never called, he said in an interview with The Coast Herald, a local newspaper.
+
+Also, he said his friendship with Ostrow was so close that Ostrow would certainly have told him."""
+        )
+    )
+    assert find_quote(f, "never called").speaker == "Holloway"
+    assert find_quote(f, "his friendship with Ostrow").speaker == "Holloway"
+
+
 def test_spelling_variants_and_surname_share_one_entity() -> None:
     f = analyse_article(
         article(

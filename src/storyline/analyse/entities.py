@@ -232,16 +232,23 @@ class EntityIndex:
         sex = self.sex.get(entity) if entity is not None else None
         return said is not None and sex is not None and sex != said
 
-    def antecedent(self, tok: Token, max_sents: int = 4, exclude: set[int] | None = None) -> int | None:
+    def antecedent(
+        self,
+        tok: Token,
+        max_sents: int = 4,
+        exclude: set[int] | None = None,
+        skip: tuple[int, int] | None = None,
+    ) -> int | None:
         """Person antecedent of "he"/"she": the nearest sentence with a person mention wins; in it a
         subject beats other mentions (the main subject of an earlier sentence, the nearest subject before
         the pronoun in its own sentence).
 
         Mentions inside quotation marks are skipped (they belong to the quoted speaker's voice), as are
-        ``exclude``d entities (inside a quote, "she" is not the quote's own speaker).
+        ``exclude``d entities (inside a quote, "she" is not the quote's own speaker) and the tokens of
+        ``skip`` (first and last token: what "he" said before "he said" is not who said it).
         """
         cur = _sent_index(tok.doc, tok.i)
-        skip = set(exclude or ()) | {e for e in self.sex if self.other_sex(tok.text, e)}
+        skip_ents = set(exclude or ()) | {e for e in self.sex if self.other_sex(tok.text, e)}
         for back in range(max_sents + 1):
             s = cur - back
             if s < 0:
@@ -249,7 +256,11 @@ class EntityIndex:
             cands = [
                 (t, e, subj)
                 for (t, e, subj, quoted, si) in self.person_mentions
-                if si == s and not quoted and e not in skip and (back > 0 or t < tok.i)
+                if si == s
+                and not quoted
+                and e not in skip_ents
+                and (back > 0 or t < tok.i)
+                and not (skip and skip[0] <= t <= skip[1])
             ]
             if not cands:
                 continue

@@ -669,7 +669,23 @@ class _Attributor:
         if tok.lower_ in _PERSONAL or _age_description(tok):
             # antecedents are searched in the body; a pronoun in a headline has none to look back to
             # ("the 56-year-old said" stands for the person the story is about, as "he" does)
-            ent = self.index.antecedent(tok, exclude=exclude or set()) if self.part == "body" else None
+            # "Nixon never called, he said": the content before the cue names who was spoken of
+            content = (
+                [
+                    x.i
+                    for c in cue.children
+                    if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i
+                    for x in c.subtree
+                ]
+                if cue is not None
+                else []
+            )
+            skip = (min(content), max(content)) if content else None
+            ent = (
+                self.index.antecedent(tok, exclude=exclude or set(), skip=skip)
+                if self.part == "body"
+                else None
+            )
             a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
             span = Span(a, b, self.text[a:b])
             if ent is None:
@@ -1292,14 +1308,24 @@ def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int 
     on with the speaker of the attribution just before, when that one was named and may be a person."""
     last: Quote | None = None
     for q in sorted(quotes, key=lambda x: x.content.start):
+        pronoun = q.speaker_span.text.lower() if q.speaker_span is not None else ""
         if (
             q.speaker is None
-            and q.speaker_span is not None
-            and q.speaker_span.text.lower() in _PERSONAL
+            and pronoun in _PERSONAL
             and last is not None
             and 0 <= q.sentence - last.sentence <= max_sents
-            and not index.other_sex(q.speaker_span.text, last.speaker_entity)
+            and not index.other_sex(pronoun, last.speaker_entity)
         ):
+            q.speaker, q.speaker_entity = last.speaker, last.speaker_entity
+        elif (
+            pronoun in _PERSONAL
+            and last is not None
+            and last.speaker_span is not None
+            and last.speaker_span.text.lower() == pronoun
+            and q.sentence - last.sentence == 1
+        ):
+            # "X, he said. Also, he said Y": the next sentence's "he" goes on with the speaker, not
+            # with a name inside what he said
             q.speaker, q.speaker_entity = last.speaker, last.speaker_entity
         if q.speaker is not None:
             person = q.speaker_entity is None or index.entities[q.speaker_entity].type == "person"
