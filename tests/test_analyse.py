@@ -510,6 +510,23 @@ Also, he said his friendship with Ostrow was so close that Ostrow would certainl
     assert find_quote(f, "his friendship with Ostrow").speaker == "Holloway"
 
 
+def test_an_unclosed_quotation_takes_the_speaker_named_in_the_next_paragraph() -> None:
+    # the scrape lost the mark that reopens the quotation in its second paragraph
+    f = analyse_article(
+        article(
+            """A handwriting expert testified that the letter was forged.
+
+“I'm relieved it's finished.
+
+I'm glad the jury saw it our way,” said the victim's brother, Tobias Renner.
+
+The sentencing is set for May."""
+        )
+    )
+    assert find_quote(f, "relieved it's finished").speaker == "Tobias Renner"
+    assert find_quote(f, "the letter was forged").speaker == "handwriting expert"
+
+
 def test_spelling_variants_and_surname_share_one_entity() -> None:
     f = analyse_article(
         article(

@@ -897,6 +897,23 @@ class _Attributor:
                     self._quote(m.start, m.end, name, "direct", cue_span, sspan, ent, QUOTES.tagged)
                 )
                 continue
+            after = self._reopened_by(m, quotes)
+            if after is not None:
+                # an unclosed quotation whose next paragraph goes on and names its speaker (the scrape
+                # lost the mark reopening it): that speaker, not the previous sentence's subject
+                quotes.append(
+                    self._quote(
+                        m.start,
+                        m.end,
+                        after.speaker,
+                        "direct",
+                        None,
+                        None,
+                        after.speaker_entity,
+                        QUOTES.next_paragraph,
+                    )
+                )
+                continue
             prev = self._previous_quote(quotes, m)
             if prev is not None:
                 if "\n" not in self.text[prev.content.end : m.open]:
@@ -1035,6 +1052,16 @@ class _Attributor:
         if name is None or sspan is None:
             return None
         return name, sspan, ent, Span(start, start + hit.end("tag"), hit.group("tag"))
+
+    def _reopened_by(self, m: QuoteMark, quotes: list[Quote]) -> Quote | None:
+        """The attributed quote that opens the paragraph after an unclosed quotation's paragraph."""
+        if m.close is not None or m.run_on:
+            return None
+        brk = self.text.find("\n\n", m.end)
+        if brk < 0 or self.text[m.end : brk].strip(" .,;:!?\u201d\"'"):
+            return None
+        nxt = brk + len(self.text[brk:]) - len(self.text[brk:].lstrip())
+        return next((q for q in quotes if q.speaker is not None and nxt <= q.content.start <= nxt + 1), None)
 
     def _introducer(self, m: QuoteMark) -> int | None:
         """A quotation opening its paragraph with no cue is the person the previous sentence was about
