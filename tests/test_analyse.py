@@ -1090,3 +1090,26 @@ def test_he_with_no_person_antecedent_goes_on_with_the_last_named_speaker() -> N
     assert find_quote(f, "escorted to port").speaker == "coastguard spokesperson"
     # an organisation is no "he" either: unknown rather than a guess
     assert find_quote(f, "hull was damaged").speaker is None
+
+
+def test_names_right_before_a_conjoined_cue_are_its_subject() -> None:
+    # the parse seen on a real page: the names hang on the noun before them, the cue on the first verb
+    from spacy.tokens import Doc
+
+    from storyline.analyse.nlp import get_nlp
+    from storyline.analyse.quotes import _names_before_conjunct
+
+    words = ["He", "was", "not", "the", "source", ",", "several", "people", ",", "Ross", "and", "Bird"]
+    words += ["have", "insisted", "it", "was", "one", "person", "."]
+    heads = [1, 1, 1, 4, 1, 1, 7, 1, 7, 7, 9, 9, 13, 1, 15, 13, 17, 15, 1]
+    deps = ["nsubj", "ROOT", "neg", "det", "attr", "punct", "amod", "conj", "punct", "conj", "cc", "conj"]
+    deps += ["aux", "conj", "nsubj", "ccomp", "nummod", "attr", "punct"]
+    pos = ["PRON", "AUX", "PART", "DET", "NOUN", "PUNCT", "ADJ", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN"]
+    pos += ["AUX", "VERB", "PRON", "AUX", "NUM", "NOUN", "PUNCT"]
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    cue = doc[13]
+    got = _names_before_conjunct(cue, lambda _t: False)
+    assert got is not None and got.i == 9  # "Ross", first of "Ross and Bird"
+    # a cue with its own subject, or with no name right before it, is left to the parse
+    assert _names_before_conjunct(doc[1], lambda _t: False) is None
+    assert _names_before_conjunct(doc[15], lambda _t: False) is None

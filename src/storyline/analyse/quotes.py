@@ -353,7 +353,7 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
                 break
             if doc[j].is_punct and doc[j].text not in (".", ",", "'", "’", "-"):
                 break
-    named = _capitalised_adverb(t, quoted)
+    named = _capitalised_adverb(t, quoted) or _names_before_conjunct(t, quoted)
     if named is not None:
         return named
     cur = t
@@ -404,6 +404,23 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
             continue
         break
     return None
+
+
+def _names_before_conjunct(t: Token, quoted: Callable[[Token], bool]) -> Token | None:
+    """'..., and that the source was several people, Ross and Bird have insisted ...': the parser
+    hangs the names on the noun before them and the cue on the first clause's verb; the names right
+    before the cue are its subject, not the first clause's."""
+    if t.dep_ != "conj" or any(c.dep_ in ("nsubj", "csubj", "nsubjpass") for c in t.children):
+        return None
+    k = t.i - 1
+    while k >= 0 and t.doc[k].head == t and t.doc[k].dep_ in ("aux", "neg", "advmod"):
+        k -= 1
+    name = t.doc[k] if k >= 0 else None
+    if name is None or name.pos_ != "PROPN" or quoted(name) or name.ent_type_ in ("DATE", "TIME"):
+        return None  # "... and Monday said": a day is no speaker
+    while name.dep_ in ("conj", "compound", "flat") and name.head.pos_ == "PROPN" and name.head.i < t.i:
+        name = name.head
+    return name
 
 
 def _capitalised_adverb(t: Token, quoted: Callable[[Token], bool]) -> Token | None:
