@@ -1113,3 +1113,18 @@ def test_names_right_before_a_conjoined_cue_are_its_subject() -> None:
     # a cue with its own subject, or with no name right before it, is left to the parse
     assert _names_before_conjunct(doc[1], lambda _t: False) is None
     assert _names_before_conjunct(doc[15], lambda _t: False) is None
+
+
+def test_a_sentence_adverb_is_no_first_name() -> None:
+    f = analyse_article(
+        article(
+            """Tomas Brandt, 27, was convicted on Thursday.
+
+Purportedly Brandt became angry and said that he did not want to move again.
+
+Sally Jones said the verdict was fair."""
+        )
+    )
+    names = {e.name for e in f.entities if e.type == "person"}
+    assert "Sally Jones" in names and not any(n.startswith("Purportedly") for n in names)
+    assert find_quote(f, "did not want to move").speaker == "Tomas Brandt"

@@ -470,3 +470,101 @@ A former member of Mayor Tomas Kell's health board, Ines Varga, praised the choi
 """
     # "former member of Mayor Kell's board" is Varga's past role, not Kell's; the acting officer is Lind
     assert _conflicts(("Kestrel News", a), ("The Linden Courier", b), kind="role") == []
+
+
+TERM_A = """Former harbour official Ivo Marsh dies at 80
+
+Ivo Marsh, the harbour official at the centre of the Quayside bribery affair, has died at 80.
+
+Marsh served four months in prison for taking bribes from a dredging firm.
+
+He later ran a boatyard on the coast.
+"""
+TERM_B = """Ivo Marsh, figure in the Quayside affair, dies
+
+Ivo Marsh, who was at the heart of the Quayside bribery affair, died on Sunday. He was 80.
+
+He served six months in a federal prison for bribery.
+
+Marsh discounted rumours that he was the informant who exposed the affair.
+"""
+TERM_C = """Quayside affair figure Ivo Marsh dead at 80
+
+Ivo Marsh, convicted in the Quayside bribery affair, has died. He was 80.
+
+Marsh insisted he was not the informant who exposed the affair.
+
+Two years ago he said the affair had taken twelve years from his life.
+"""
+
+
+def test_a_length_of_time_two_outlets_give_differently_is_found() -> None:
+    found = _conflicts(("Coast Ledger", TERM_A), ("Harbour Post", TERM_B), ("Quay Weekly", TERM_C))
+    assert any(
+        {"four months", "six months"} <= {c.a.text, c.b.text}
+        or ("four months" in c.reason and "six months" in c.reason)
+        for c in found
+    ), found
+    # "two years ago" and "twelve years" measure nothing of the prison term
+    assert not any("years" in c.reason for c in found)
+
+
+def test_discounting_rumours_denies_them() -> None:
+    # "discounted rumours that he was X" and "insisted he was not X" say the same
+    found = _conflicts(
+        ("Coast Ledger", TERM_A), ("Harbour Post", TERM_B), ("Quay Weekly", TERM_C), kind="polarity"
+    )
+    assert not found, found
+
+
+def test_durations() -> None:
+    from storyline.compare.conflicts import _durations
+
+    def got(text: str) -> list[tuple[float, str]]:
+        m = ClaimMember(
+            article_id=1, claim=0, span=Span(0, len(text), text), sentence=0, asserter="outlet", outlet="x"
+        )
+        return [(q.value, q.unit) for q in _durations(m, [])]
+
+    assert got("He served four and a half months in prison") == [(4.5, "month")]
+    assert got("sentenced to 12 years in prison") == [(12.0, "year")]
+    for none in (
+        "two years ago he left",
+        "a 20-year-old woman",
+        "for the first time in 30 years",
+        "in the past two years",
+        "and served 41 / 2 months",
+    ):
+        assert got(none) == [], none
+
+
+def test_an_editors_insertion_or_a_web_address_is_no_misquote() -> None:
+    from storyline.compare.quotes import _same_word, inner_changes
+
+    assert [
+        a
+        for a, b in inner_changes("we respect her (Ana Ruiz) and her family", "we respect her and her family")
+        if a != "editorsmark"
+    ] == []
+    assert _same_word("PhotoHub.com,", "PhotoHub,") and not _same_word("PhotoHub", "PicHub")
+
+
+def test_a_figure_of_a_thing_one_article_names_in_passing_is_no_conflict() -> None:
+    phone_a = """Tidewave launches the Skiff 3 phone
+
+The Skiff 3 has a 12-megapixel camera and a larger screen.
+
+Tidewave said the Skiff 3 goes on sale in March.
+"""
+    phone_b = """Skiff 3 arrives in March
+
+Tidewave's Skiff 3 phone has a 12-megapixel camera, the company said.
+
+The launch, along with the rival Orca Mini, which will carry a 50-megapixel camera, fills the shops before spring.
+"""
+    phone_c = """Tidewave Skiff 3 review
+
+The Skiff 3 phone comes with a 12-megapixel camera and a brighter screen.
+"""
+    found = _conflicts(("Gadget Tide", phone_a), ("Pocket Review", phone_b), ("Phone Desk", phone_c))
+    assert not any("50" in c.reason for c in found), found

@@ -307,9 +307,20 @@ def _clean_ent(ent: Span) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
+# "Purportedly Simpson became angry": a capitalised adverb opening the sentence is no first name
+_SENTENCE_ADVERB = re.compile(
+    r"[A-Z][a-z]{2,}(?:edly|ally|ously|ively|ently|antly|ably|ibly|ately|fully|ingly)"
+)
+
+
 def _person_range(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     # NER sometimes swallows a title ("President Trump") or a sentence-initial gerund ("Expecting Kyiv").
-    while i < j and (doc[i].lower_ in ROLE_HEADS or doc[i].lower_ in TEMPORAL or doc[i].lower_ in HONORIFICS):
+    while i < j and (
+        doc[i].lower_ in ROLE_HEADS
+        or doc[i].lower_ in TEMPORAL
+        or doc[i].lower_ in HONORIFICS
+        or (j - i > 1 and _SENTENCE_ADVERB.fullmatch(doc[i].text) is not None)
+    ):
         i += 1
     toks = doc[i:j]
     if not len(toks):

@@ -177,10 +177,12 @@ _CONTRASTIVE_NOT = re.compile(
 )
 
 
-# "denied that ...", "rejected claims that ...": the clause held untrue
+# "denied that ...", "rejected claims that ...", "discounted rumours he was ...": the clause held untrue
+_DENIAL_NOUN = r"(?:the\s+)?(?:claims?|reports?|allegations?|suggestions?|accusations?|rumou?rs?|speculation)"
 _DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)"
-    r"\s+(?:(?:the\s+)?(?:claims?|reports?|allegations?|suggestions?|accusations?)\s+)?that\b",
+    r"\b(?:(?:den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)"
+    rf"\s+(?:{_DENIAL_NOUN}\s+)?that\b"
+    rf"|(?:discount(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+{_DENIAL_NOUN}\b)",
     re.I,
 )
 

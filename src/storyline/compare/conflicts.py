@@ -32,7 +32,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from storyline.analyse.claims import CURRENCY
+from storyline.analyse.claims import CURRENCY, WORD_NUMBERS
 from storyline.analyse.quotes import find_quote_marks
 from storyline.analyse.roles import ROLE_HEADS, is_role_phrase, qualifiers_compatible, role_key
 from storyline.compare.align import (
@@ -318,6 +318,16 @@ class ConflictFinder:
             for e in f.entities
             if e.type in ("person", "organisation")
         )
+        # actors a single article of a story of several names: a figure told of one is about a side
+        # thing ("the rival phone, which will carry an 8-megapixel camera")
+        named_by = Counter(
+            name
+            for f in facts.values()
+            for name in {resolve(e.name) for e in f.entities if e.type in ("person", "organisation")}
+        )
+        self._side_actors = (
+            frozenset(n for n, k in named_by.items() if k == 1) if len(facts) >= 3 else frozenset()
+        )
         pubs = sorted(a.published for a in articles.values() if a.published)
         self._story_day: dt.date | None = pubs[len(pubs) // 2] if pubs else None
         # the story's event day: the first day (near its articles' dates) that two articles name
@@ -331,6 +341,12 @@ class ConflictFinder:
         self._place_names = frozenset(
             resolve(e.name) for f in facts.values() for e in f.entities if e.type == "place"
         )
+
+    def _about_side_actor(self, a: ClaimUnit, b: ClaimUnit) -> bool:
+        """``a`` is about an actor only its own article names (its subject, or the name it opens
+        with), which ``b`` does not name."""
+        side = (a.subjects | {e for e in a.entities if a.text.startswith(e)}) & self._side_actors
+        return bool(side) and not (side & b.entities)
 
     # ------------------------------------------------------------ polarity
     def _opposite_candidates(self, floor: float) -> list[tuple[list[int], list[int]]]:
@@ -763,6 +779,8 @@ class ConflictFinder:
             if ta and tb and not _same_times(ta, tb):
                 continue
             if _actors_differ(a, b, self._actor_names) or _places_differ(a, b, self._place_names):
+                continue
+            if self._about_side_actor(a, b) or self._about_side_actor(b, a):
                 continue
             if self._times_differ(a, b) or _versions_of_one_text(a, b):
                 continue
@@ -1806,6 +1824,54 @@ def _event_nouns(u: ClaimUnit, q: Quantity) -> set[str]:
     return out
 
 
+_SMALL_NUMBERS = "|".join(
+    w for w, v in WORD_NUMBERS.items() if v >= 1 and v == int(v) and w not in ("dozens",)
+)
+# "served four and a half months", "sentenced to 12 years": a length of time the claim measures. Not
+# a point in time ("two years ago", "three days later", "a 20-year-old"), nor a stretch up to now
+# ("in the past two years", "for the first time in 30 years"), nor a figure cut from another ("4 1/2")
+_DURATION = re.compile(
+    rf"(?<![\w/.,-])(?<!\d )(?<!/ )((?:\d{{1,3}}(?:\.\d)?)|{_SMALL_NUMBERS})(\s+and\s+a\s+half)?[\s-]+"
+    r"(hour|day|week|month|year)s?\b(?![\s-]+(?:ago|later|earlier|before|after|old|from\s+now)\b)(?!-)",
+    re.I,
+)
+_SINCE_BEFORE = re.compile(
+    r"\b(?:in|within|over|past|last|next|first|coming|every|each|per|about|after|since|than|of)\s*$", re.I
+)
+
+
+_ROUGHLY = re.compile(
+    r"\b(about|almost|nearly|around|roughly|some|over|more than|less than|up to|at least|at most)\s*$", re.I
+)
+
+
+def _durations(m: ClaimMember, taken: list[Quantity]) -> list[Quantity]:
+    """Lengths of time written out ("four months", "12 years"), as quantities of their time unit."""
+    out = []
+    text, base = m.span.text, m.span.start
+    for d in _DURATION.finditer(text):
+        s, e = base + d.start(), base + d.end()
+        if any(q.start < e and s < q.end for q in taken) or _SINCE_BEFORE.search(text[: d.start()]):
+            continue
+        n = d.group(1).lower()
+        value = float(n) if n[0].isdigit() else float(WORD_NUMBERS[n])
+        value += 0.5 if d.group(2) else 0.0
+        unit = d.group(3).lower()
+        approx = _ROUGHLY.search(text[: d.start()])
+        out.append(
+            Quantity(
+                value,
+                unit,
+                d.group(0),
+                approx=approx.group(1).lower() if approx else "",
+                measure=unit,
+                start=s,
+                end=e,
+            )
+        )
+    return out
+
+
 def _numbers(m: ClaimMember, units: frozenset[str] = frozenset()) -> list[Quantity]:
     """A claim's figures, with the unit a phrase before one names ("a magnitude of 7.6", or
     "magnitude 5" when the story uses that word as a unit elsewhere) and the ordinals that count a
@@ -1831,6 +1897,7 @@ def _numbers(m: ClaimMember, units: frozenset[str] = frozenset()) -> list[Quanti
         s, e = base + d.start(), base + d.end()
         if not any(q.start < e and s < q.end for q in out) and (unit := unit_before(d.start())):
             out.append(Quantity(float(d.group(0)), unit, d.group(0), measure=unit, start=s, end=e))
+    out += _durations(m, out)
     taken = {(q.start, q.end) for q in out}
     for o in _ORDINAL.finditer(text):
         s, e = base + o.start(), base + o.end()

@@ -114,11 +114,10 @@ def word_diff(reference: str, variant: str) -> list[DiffPart]:
     return parts
 
 
-# An editor's insertion ("min[ute]", "[I]f", "(expletive)") or a censored word ("f---ing", "s***")
-# is no change of the speaker's words.
-_EDITORIAL = re.compile(
-    r"\[[^\]]{0,30}\]|\((?:expletive|sic|inaudible|laughs|applause|[^)]{0,3})\)|\S*(?:-{2,}|\*{2,})\S*", re.I
-)
+# An editor's insertion ("min[ute]", "[I]f", "(expletive)", "her (Jane Roe)") or a censored word
+# ("f---ing", "s***") is no change of the speaker's words.
+_EDITORIAL = re.compile(r"\[[^\]]{0,30}\]|\([^()]{0,30}\)|\S*(?:-{2,}|\*{2,})\S*", re.I)
+_DOMAIN = re.compile(r"\.(?:com|net|org|gov|edu|co\.uk)\W*$", re.I)  # "MySite.com" names "MySite"
 _HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")  # "third-quarter" reads as "third quarter"
 
 
@@ -615,7 +614,7 @@ def _same_word(a: str, b: str) -> bool:
     """Two spellings of one word: a name transliterated or misspelt ("Zelenskyy"/"Zelensky",
     "Wiedefeld"/"Wiedenfeld"), or a longer word with one letter dropped ("judgement"/"judgment")."""
     na, nb = _norm(a), _norm(b)
-    if na == nb:
+    if na == nb or _norm(_DOMAIN.sub("", a)) == _norm(_DOMAIN.sub("", b)):
         return True
     if any(ch.isdigit() for ch in na + nb):
         return False  # figures are compared as amounts, never as spellings
