@@ -1394,3 +1394,25 @@ def test_a_negation_that_picks_out_an_argument_leaves_the_claim_positive() -> No
     art = Article(source="b.txt", content_hash="2", id=2, outlet="Harbour Courier", paragraphs=[text])
     claim = max(analyse_article(art).claims, key=lambda c: len(c.span.text))
     assert claim.negated
+
+
+def test_steps_of_a_criminal_case_are_different_propositions() -> None:
+    from storyline.compare.align import AlignConfig, case_steps, similarity_matrix
+    from storyline.embed import encode as embed
+
+    assert case_steps("Prosecutors have charged Ivo Marsh with two counts of fraud") == {"charge"}
+    assert case_steps("A jury found Ivo Marsh guilty of two counts of fraud") == {"convict"}
+    assert case_steps("The charges say he hid the money") == frozenset()
+    assert case_steps("Marsh was arrested and charged with fraud") == {"arrest", "charge"}
+    units = [
+        _unit(
+            1,
+            "Prosecutors have charged Ivo Marsh with two counts of fraud at the harbour board",
+            {"Ivo Marsh"},
+        ),
+        _unit(2, "A jury found Ivo Marsh guilty of two counts of fraud at the harbour board", {"Ivo Marsh"}),
+        _unit(3, "Ivo Marsh was arrested and charged with fraud at the harbour board", {"Ivo Marsh"}),
+    ]
+    _sim, _raw, cannot = similarity_matrix(units, embed([u.text for u in units]), AlignConfig())
+    assert cannot[0, 1] and cannot[1, 2]  # charged / convicted
+    assert not cannot[0, 2]  # both say he was charged

@@ -225,6 +225,30 @@ def other_speakers(a: str, b: str) -> bool:
     return bool(wa) and bool(wb) and wa[-1] != wb[-1]
 
 
+# Steps of a criminal case: "was charged", "was convicted" and "was sentenced" are three propositions
+# about one defendant, however alike they read. General English, no story's words.
+_CASE_STEPS = (
+    ("arrest", r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|taken into custody"),
+    (
+        "charge",
+        r"charged|charging\s+\w+\s+with|charges\s+(?:were|have\s+been|had\s+been)\s+filed|filed\s+charges|accused|indicted",
+    ),
+    (
+        "convict",
+        r"convict(?:s|ed|ing)?|found\s+(?:[\w'’-]+\s+){0,5}?(?<!not\s)guilty|pleaded\s+guilty|pled\s+guilty",
+    ),
+    ("sentence", r"sentenced|(?:was|were|been|be|is|are)\s+jailed"),
+    ("plea", r"ple(?:aded|d|ads)\s+not\s+guilty"),
+    ("acquit", r"acquit(?:s|ted|ting)?|found\s+(?:[\w'’-]+\s+){0,5}?not\s+guilty"),
+)
+_CASE_STEP = [(name, re.compile(rf"\b(?:{pat})\b", re.I)) for name, pat in _CASE_STEPS]
+
+
+def case_steps(text: str) -> frozenset[str]:
+    """The steps of a criminal case a claim states ("charged", "convicted", "sentenced")."""
+    return frozenset(name for name, pat in _CASE_STEP if pat.search(text))
+
+
 def numbers_clash(a: list[Quantity], b: list[Quantity]) -> bool:
     """Both give a quantity of one kind, and no value is shared: different (or conflicting) facts."""
     by_unit_a: dict[str, set[float]] = {}
@@ -902,6 +926,7 @@ def similarity_matrix(
     cannot = np.zeros((n, n), dtype=bool)
     words = [len(u.text.split()) for u in units]
     is_agenda = [preview(u.member) for u in units]
+    steps = [case_steps(u.text) for u in units]
     for i in range(n):
         ui = units[i]
         for j in range(i + 1, n):
@@ -912,6 +937,7 @@ def similarity_matrix(
             c = c or (config.speakers_apart and other_speakers(mi.asserter, mj.asserter))
             c = c or (mi.part == "body" and mj.part == "body" and (is_agenda[i] or is_agenda[j]))
             c = c or numbers_clash(mi.numbers, mj.numbers)
+            c = c or bool(steps[i] and steps[j] and steps[i].isdisjoint(steps[j]))
             # two full dates and none shared: other days, so other facts (or conflicting ones)
             c = c or bool(ui.dates and uj.dates and ui.dates.isdisjoint(uj.dates))
             if c:
@@ -1522,6 +1548,7 @@ def _align_big(
     first = [g[0] for g in nodes]
     nemb = emb[first]
     lex_m = _tfidf([units[i].text for i in first])
+    steps = [case_steps(units[i].text) for i in first]
     a_idx, b_idx = nearest_pairs(nemb, config.neighbours, config.neighbour_floor)
     raw_ab = np.einsum("ij,ij->i", nemb[a_idx], nemb[b_idx])
     if cores is not None:
@@ -1545,6 +1572,7 @@ def _align_big(
             or announces[b]
             or ua.opposite(ub)
             or numbers_clash(ua.member.numbers, ub.member.numbers)
+            or bool(steps[a] and steps[b] and steps[a].isdisjoint(steps[b]))
             or (config.speakers_apart and other_speakers(ua.member.asserter, ub.member.asserter))
             or (ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates))
         ):
