@@ -533,6 +533,7 @@ def test_durations() -> None:
         "a 20-year-old woman",
         "for the first time in 30 years",
         "in the past two years",
+        "the longest offer in the seven-year history of the club",
         "and served 41 / 2 months",
     ):
         assert got(none) == [], none

@@ -1828,10 +1828,11 @@ _SMALL_NUMBERS = "|".join(
     w for w, v in WORD_NUMBERS.items() if v >= 1 and v == int(v) and w not in ("dozens",)
 )
 # "served four and a half months", "sentenced to 12 years": a length of time the claim measures. Not
-# a point in time ("two years ago", "three days later", "a 20-year-old"), nor a stretch up to now
+# a point in time ("two years ago", "three days later", "a 20-year-old"), nor a length describing a
+# thing ("a seven-year deal", "its seven-year history": offers and histories differ), nor a stretch up to now
 # ("in the past two years", "for the first time in 30 years"), nor a figure cut from another ("4 1/2")
 _DURATION = re.compile(
-    rf"(?<![\w/.,-])(?<!\d )(?<!/ )((?:\d{{1,3}}(?:\.\d)?)|{_SMALL_NUMBERS})(\s+and\s+a\s+half)?[\s-]+"
+    rf"(?<![\w/.,-])(?<!\d )(?<!/ )((?:\d{{1,3}}(?:\.\d)?)|{_SMALL_NUMBERS})(\s+and\s+a\s+half)?\s+"
     r"(hour|day|week|month|year)s?\b(?![\s-]+(?:ago|later|earlier|before|after|old|from\s+now)\b)(?!-)",
     re.I,
 )
