@@ -1128,3 +1128,16 @@ Sally Jones said the verdict was fair."""
     names = {e.name for e in f.entities if e.type == "person"}
     assert "Sally Jones" in names and not any(n.startswith("Purportedly") for n in names)
     assert find_quote(f, "did not want to move").speaker == "Tomas Brandt"
+
+
+def test_a_belief_reported_inside_a_quote_is_one_claim() -> None:
+    # "the coroner said he believes X": the coroner's "he believes X", not X a second time
+    f = analyse_article(
+        article(
+            """His body was discovered on Tuesday by a maid who entered his motel room, Coroner Gary Holm said.
+
+The coroner said he believes Marsh died Saturday of natural causes."""
+        )
+    )
+    said = [c for c in f.claims if "died Saturday" in c.span.text]
+    assert len(said) == 1 and said[0].span.text.startswith("he believes"), [c.span.text for c in said]

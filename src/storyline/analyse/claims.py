@@ -673,6 +673,20 @@ def _asked(h: Token) -> bool:
     return h.dep_ == "ccomp" and h.head != h and h.left_edge.lower_ in _EMBEDDED_QUESTION
 
 
+def _opens_inside(q: Quote, o: Quote) -> bool:
+    """``q`` is reported inside ``o`` by the "he"/"she" that opens ``o``'s content: the same speaker."""
+    sp = q.speaker_span
+    return (
+        q is not o
+        and sp is not None
+        and o.speaker is not None
+        and sp.text.lower() in ("he", "she")
+        and o.content.start <= sp.start < o.content.start + 3
+        and o.content.start <= q.content.start
+        and q.content.end <= o.content.end
+    )
+
+
 def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     """Clause-level claims of an article body."""
     sents = docutil_sents(doc)
@@ -683,6 +697,8 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
     claims: list[Claim] = []
     in_quote: set[int] = set()
     body_quotes = [(qi, q) for qi, q in enumerate(quotes) if q.part == "body"]
+    # "the coroner said he believes X": one claim, the coroner's "he believes X", not X once more
+    body_quotes = [(qi, q) for qi, q in body_quotes if not any(_opens_inside(q, o) for _, o in body_quotes)]
     # the frame of reported speech ("Marlow said") is not itself a claim, unless what was said stays
     # in the sentence's own claim ("asked for a recount", "called the news astonishing")
     cue_starts: set[int] = set()

@@ -1,12 +1,14 @@
 """Canonical people and organisations of a story, merged across its articles.
 
 Rules, in order (union-find over every article's entities):
-1. same folded name;
+1. same folded name (or alias; a lone-surname alias joins two full names only when their given
+   names agree: a woman and her father share the surname, not the person);
 2. a lone surname joins the only full name of the story ending with it;
 3. spelling variants of one name (rapidfuzz ratio, same type);
 4. a role seen alone in one article ("the Defence Secretary") resolves to the
    person another article gave that role by apposition ("Defence Secretary
-   Jane Roe"), when exactly one person of the story holds it.
+   Jane Roe"), when exactly one person of the story holds it (never a plural:
+   "prosecutors" are not the one prosecutor).
 """
 
 from __future__ import annotations
