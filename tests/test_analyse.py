@@ -1141,3 +1141,97 @@ The coroner said he believes Marsh died Saturday of natural causes."""
     )
     said = [c for c in f.claims if "died Saturday" in c.span.text]
     assert len(said) == 1 and said[0].span.text.startswith("he believes"), [c.span.text for c in said]
+
+
+def test_a_second_speech_verb_after_comma_and_goes_on_with_the_one_who_says() -> None:
+    # the parse seen on a real page: "promised" hung on the verb of what was said
+    from spacy.tokens import Doc
+
+    from storyline.analyse.nlp import get_nlp
+    from storyline.analyse.quotes import _speaker_token
+
+    words = [
+        "Ross",
+        "says",
+        "the",
+        "source",
+        "was",
+        "one",
+        "person",
+        ",",
+        "and",
+        "promised",
+        "to",
+        "name",
+        "him",
+    ]
+    heads = [1, 1, 3, 4, 1, 6, 4, 4, 4, 4, 11, 9, 11]
+    deps = [
+        "nsubj",
+        "ROOT",
+        "det",
+        "nsubj",
+        "ccomp",
+        "nummod",
+        "attr",
+        "punct",
+        "cc",
+        "conj",
+        "aux",
+        "xcomp",
+        "dobj",
+    ]
+    pos = [
+        "PROPN",
+        "VERB",
+        "DET",
+        "NOUN",
+        "AUX",
+        "NUM",
+        "NOUN",
+        "PUNCT",
+        "CCONJ",
+        "VERB",
+        "PART",
+        "VERB",
+        "PRON",
+    ]
+    doc = Doc(
+        get_nlp().vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=[
+            "Ross",
+            "say",
+            "the",
+            "source",
+            "be",
+            "one",
+            "person",
+            ",",
+            "and",
+            "promise",
+            "to",
+            "name",
+            "he",
+        ],
+    )
+    got = _speaker_token(doc[9])
+    assert got is not None and got.i == 0  # Ross, not "the source"
+    # without the comma the second verb shares what was said ("the man fled and told ...")
+    words2 = ["Ross", "says", "the", "man", "fled", "and", "told", "neighbours", "everything"]
+    heads2 = [1, 1, 3, 4, 1, 4, 4, 6, 6]
+    deps2 = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "cc", "conj", "dative", "dobj"]
+    pos2 = ["PROPN", "VERB", "DET", "NOUN", "VERB", "CCONJ", "VERB", "NOUN", "PRON"]
+    doc2 = Doc(
+        get_nlp().vocab,
+        words=words2,
+        heads=heads2,
+        deps=deps2,
+        pos=pos2,
+        lemmas=["Ross", "say", "the", "man", "flee", "and", "tell", "neighbour", "everything"],
+    )
+    got2 = _speaker_token(doc2[6])
+    assert got2 is not None and got2.i == 3  # the man

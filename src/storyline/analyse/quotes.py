@@ -400,6 +400,20 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
             # "Marlow reinforced this, stating that ..." / "said ... and added that ..."
             if cur.dep_ == "ccomp" and _is_cue(cur.head):
                 return None
+            if (
+                cur is t
+                and speech
+                and cur.dep_ == "conj"
+                and cur.head.dep_ == "ccomp"
+                and _is_cue(cur.head.head)
+                and cur.i >= 2
+                and cur.doc[cur.i - 1].lower_ == "and"
+                and cur.doc[cur.i - 2].text == ","
+            ):
+                # "Ross says the source was one person, and promised to ...": the parser hung the second
+                # speech verb inside what was said; after ", and" it goes on with the one who says
+                cur = cur.head.head
+                continue
             cur = cur.head
             continue
         break
