@@ -527,6 +527,7 @@ def test_durations() -> None:
         return [(q.value, q.unit) for q in _durations(m, [])]
 
     assert got("He served four and a half months in prison") == [(4.5, "month")]
+    assert got("Club makes its offer (8 years?)") == []  # a guess, not a statement
     assert got("sentenced to 12 years in prison") == [(12.0, "year")]
     for none in (
         "two years ago he left",

@@ -1847,9 +1847,12 @@ _ROUGHLY = re.compile(
 
 
 def _durations(m: ClaimMember, taken: list[Quantity]) -> list[Quantity]:
-    """Lengths of time written out ("four months", "12 years"), as quantities of their time unit."""
-    out = []
+    """Lengths of time written out ("four months", "12 years"), as quantities of their time unit.
+    Only a body's statements: a headline's or a question's length ("Offer of 8 years?") is a guess."""
+    out: list[Quantity] = []
     text, base = m.span.text, m.span.start
+    if m.part != "body" or "?" in text:
+        return out
     for d in _DURATION.finditer(text):
         s, e = base + d.start(), base + d.end()
         if any(q.start < e and s < q.end for q in taken) or _SINCE_BEFORE.search(text[: d.start()]):
