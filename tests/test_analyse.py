@@ -1235,3 +1235,21 @@ def test_a_second_speech_verb_after_comma_and_goes_on_with_the_one_who_says() ->
     )
     got2 = _speaker_token(doc2[6])
     assert got2 is not None and got2.i == 3  # the man
+
+
+def test_a_first_person_paragraph_after_an_unclosed_quotation_goes_on_with_its_speaker() -> None:
+    # the scrape lost the mark reopening the quotation; news prose does not say "I"
+    f = analyse_article(
+        article(
+            """Jurors recommended the maximum sentence.
+
+The victim's father Tobias Renner of Ostby said later, \u201cI'm relieved it's finished.
+
+I'm glad the jury saw it our way.
+
+After the courtroom emptied, the prosecutors spoke to reporters."""
+        )
+    )
+    assert find_quote(f, "glad the jury saw it").speaker == "Tobias Renner"
+    assert not [c for c in f.claims if "glad the jury" in c.span.text and c.asserter == "outlet"]
+    assert not any("courtroom emptied" in q.content.text for q in f.quotes)

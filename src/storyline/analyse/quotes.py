@@ -990,6 +990,7 @@ class _Attributor:
                 quotes.append(
                     self._quote(m.start, m.end, None, "direct", None, None, None, QUOTES.unattributed)
                 )
+        quotes.extend(self._lost_reopenings(quotes))
         self._it_continues(quotes)
         quotes.extend(self._inner_quotes(quotes))
         quotes.sort(key=lambda q: q.content.start)
@@ -1083,6 +1084,37 @@ class _Attributor:
         if name is None or sspan is None:
             return None
         return name, sspan, ent, Span(start, start + hit.end("tag"), hit.group("tag"))
+
+    def _lost_reopenings(self, quotes: list[Quote]) -> list[Quote]:
+        """'X said, "I'm glad it's over. / I'm glad we won.': a quotation left open at its paragraph's
+        end goes on in the next paragraph when that one speaks in the first person with no marks of
+        its own (the scrape lost the mark reopening it); news prose does not say "I" or "we"."""
+        if self.part != "body":
+            return []
+        out = []
+        for m in self.marks:
+            if m.close is not None or m.run_on:
+                continue
+            q = next((x for x in quotes if x.content.start == m.start and x.speaker is not None), None)
+            brk = self.text.find("\n\n", m.end)
+            if q is None or brk < 0 or self.text[m.end : brk].strip(" .,;:!?\u201d\"'"):
+                continue
+            a = brk + len(self.text[brk:]) - len(self.text[brk:].lstrip())
+            b = self.text.find("\n\n", a)
+            b = len(self.text) if b < 0 else b
+            para = self.text[a:b].rstrip()
+            if (
+                not _FIRST_PERSON_OPENING.match(para)
+                or any(ch in QUOTE_CHARS for ch in para.replace("\u2019", "").replace("'", ""))
+                or any(x.content.start < a + len(para) and a < x.content.end for x in quotes)
+            ):
+                continue
+            out.append(
+                self._quote(
+                    a, a + len(para), q.speaker, "direct", None, None, q.speaker_entity, QUOTES.next_paragraph
+                )
+            )
+        return out
 
     def _reopened_by(self, m: QuoteMark, quotes: list[Quote]) -> Quote | None:
         """The attributed quote that opens the paragraph after an unclosed quotation's paragraph."""
@@ -1309,6 +1341,9 @@ _NAME_PHRASE = re.compile(
     r"(?:(?:the|The)\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|in|for|and|on|de|du|der|von|van|la|le|the)\s+)*[A-Z][\w.&'’-]*)+"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+_FIRST_PERSON_OPENING = re.compile(r"(?:I|I['’](?:m|ve|d|ll)|We|We['’](?:re|ve|d|ll)|My|Our|Us)\b")
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
