@@ -154,3 +154,13 @@ def test_rewritten_copy_counts_once_among_a_storys_sources() -> None:
     assert not src.independent(1, 2) and src.representative(2) == 1
     assert src.independent(1, 3) and src.independent(2, 3)
     assert {r.article_id: r.duplicate_of for r in src.report_sources()} == {1: None, 2: 1, 3: None}
+
+
+def test_a_page_that_is_only_another_reports_lede_is_its_copy() -> None:
+    wire = "\n\n".join(WIRE)
+    # a feed's page carrying nothing but the agency's first sentence (a word added)
+    lede = WIRE[0].replace("Rescue crews", "Rescue teams")
+    assert sentence_copies({1: wire, 2: lede}, [1, 2]) == {2: 1}
+    # a short page of its own words is no copy, nor is one sentence too short to tell
+    assert sentence_copies({1: wire, 2: OWN_WORDS[0]}, [1, 2]) == {}
+    assert sentence_copies({1: wire, 2: "Velmora's mayor said the council would act quickly."}, [1, 2]) == {}

@@ -101,6 +101,9 @@ class SentenceCopyConfig:
     copies: int = 2
     share: float = 0.2
     candidates: int = 8  # earlier articles checked per article: those sharing the most passages
+    # an excerpt: an article whose one long sentence (this many words or more) another tells word for
+    # word (a feed's lede-only page); news-dev shares no such sentence between two independent outlets
+    excerpt_words: int = 15
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -143,16 +146,17 @@ def sentence_copies(
             for other in by_hash.get(h, ())[-c.candidates :]:
                 hits[other] = hits.get(other, 0) + 1
             by_hash.setdefault(h, []).append(aid)
-        if len(mine) < c.copies:
+        excerpt = len(mine) == 1 and len(mine[0].split()) >= c.excerpt_words
+        if len(mine) < c.copies and not excerpt:
             continue
         best, best_share = None, 0.0
         for other, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: c.candidates]:
             theirs = sents[other]
-            if len(theirs) < c.copies:
+            if len(theirs) < (1 if excerpt else c.copies):
                 continue
             n = near_verbatim(mine, theirs, c.ratio)
             share = n / min(len(mine), len(theirs))
-            if n >= c.copies and share >= c.share and share > best_share:
+            if (n >= c.copies or (excerpt and n == 1)) and share >= c.share and share > best_share:
                 best, best_share = other, share
         if best is not None:
             out[aid] = out.get(best, best)
