@@ -1093,13 +1093,10 @@ class _Attributor:
             return []
         out = []
         for m in self.marks:
-            if m.close is not None or m.run_on:
-                continue
             q = next((x for x in quotes if x.content.start == m.start and x.speaker is not None), None)
-            brk = self.text.find("\n\n", m.end)
-            if q is None or brk < 0 or self.text[m.end : brk].strip(" .,;:!?\u201d\"'"):
+            a = self._next_paragraph(m)
+            if q is None or a is None:
                 continue
-            a = brk + len(self.text[brk:]) - len(self.text[brk:].lstrip())
             b = self.text.find("\n\n", a)
             b = len(self.text) if b < 0 else b
             para = self.text[a:b].rstrip()
@@ -1116,14 +1113,21 @@ class _Attributor:
             )
         return out
 
-    def _reopened_by(self, m: QuoteMark, quotes: list[Quote]) -> Quote | None:
-        """The attributed quote that opens the paragraph after an unclosed quotation's paragraph."""
+    def _next_paragraph(self, m: QuoteMark) -> int | None:
+        """Where the next paragraph starts, when ``m`` is a quotation left open (never closed, not
+        reopened) that runs to its paragraph's end."""
         if m.close is not None or m.run_on:
             return None
         brk = self.text.find("\n\n", m.end)
         if brk < 0 or self.text[m.end : brk].strip(" .,;:!?\u201d\"'"):
             return None
-        nxt = brk + len(self.text[brk:]) - len(self.text[brk:].lstrip())
+        return brk + len(self.text[brk:]) - len(self.text[brk:].lstrip())
+
+    def _reopened_by(self, m: QuoteMark, quotes: list[Quote]) -> Quote | None:
+        """The attributed quote that opens the paragraph after an unclosed quotation's paragraph."""
+        nxt = self._next_paragraph(m)
+        if nxt is None:
+            return None
         return next((q for q in quotes if q.speaker is not None and nxt <= q.content.start <= nxt + 1), None)
 
     def _introducer(self, m: QuoteMark) -> int | None:

@@ -687,25 +687,23 @@ def claim_members(
             if caption_paragraph(body, c.span.start, c.span.end):
                 continue
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
-            verbs = {v - c.span.start for v in c.verbs} if c.verbs else None
+            rel_verbs = [v - c.span.start for v in c.verbs]  # offsets into the claim's text
+            verb_set = set(rel_verbs) or None
             pieces = [
                 (a2, b2, c.span.text[a2:b2] if said is None else said)
                 for a, b in segments(c.span.text, noun_joins={x - c.span.start for x in c.noun_joins})
-                for a2, b2, said in coordinated(c.span.text, a, b, verbs=verbs)
+                for a2, b2, said in coordinated(c.span.text, a, b, verbs=verb_set)
             ]
-            if c.verbs:
-                pieces = _elided_subjects(pieces, c.span.text, [v - c.span.start for v in c.verbs])
+            if rel_verbs:
+                pieces = _elided_subjects(pieces, c.span.text, rel_verbs)
             # a relative clause or participle after a piece's subject: its propositions keep the
             # piece as their span
             expanded: list[tuple[int, int, str, bool]] = []
             for a, b, text in pieces:
-                piece_verbs = (
-                    [v - c.span.start - a for v in c.verbs if a <= v - c.span.start < b] if c.verbs else None
-                )
+                piece_verbs = [v - a for v in rel_verbs if a <= v < b] if rel_verbs else None
                 rel = relative_propositions(text, piece_verbs) if text == c.span.text[a:b] else None
                 expanded += [(a, b, r, True) for r in rel] if rel else [(a, b, text, False)]
-            if c.verbs:
-                rel_verbs = [v - c.span.start for v in c.verbs]
+            if rel_verbs:
                 expanded = _subordinate_pieces(expanded, c.span.text, rel_verbs)
                 if len(expanded) > 1:
                     expanded = _asserting_pieces(expanded, c.span.text, rel_verbs)
