@@ -570,3 +570,20 @@ The Skiff 3 phone comes with a 12-megapixel camera and a brighter screen.
 """
     found = _conflicts(("Gadget Tide", phone_a), ("Pocket Review", phone_b), ("Phone Desk", phone_c))
     assert not any("50" in c.reason for c in found), found
+
+
+def test_a_worldwide_total_is_not_a_home_market_total() -> None:
+    film_a = """Quayside sequel gets a director
+
+Studio Harrowgate named Ines Marlow to direct the sequel to "Quayside".
+
+"Quayside" has already brought in over $363 million at the box office.
+"""
+    film_b = """Marlow to direct Quayside sequel
+
+Ines Marlow will direct the second "Quayside" film, Studio Harrowgate said.
+
+She will earn a share of the grosses, a large sum since "Quayside" has already taken $459 million around the globe.
+"""
+    found = _conflicts(("Reel Ledger", film_a), ("Screen Post", film_b))
+    assert not found, found
