@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from storyline.analyse import analyse_article, analyse_many
 from storyline.analyse.entities import name_key
@@ -247,8 +248,6 @@ def test_speech_participle_after_a_name_is_that_person_speaking() -> None:
 def test_role_noun_tagged_as_a_verb_is_a_role() -> None:
     # the tagger's reading of "…, coxswain Declan Marwick is …" (the attribution fixture
     # multi_paragraph_quote exercises the same end to end)
-    from spacy.tokens import Doc
-
     from storyline.analyse import nlp
     from storyline.analyse.entities import _mistagged_title, _roleish
 
@@ -718,7 +717,6 @@ def test_a_title_with_a_subtitle_is_no_quote() -> None:
 
 def test_reported_content_does_not_open_with_its_complementiser() -> None:
     # the parse seen on a real article: "that" hangs on the nested "while" clause, not on the complement
-    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from storyline.analyse.quotes import _clause_range
@@ -1092,23 +1090,44 @@ def test_he_with_no_person_antecedent_goes_on_with_the_last_named_speaker() -> N
     assert find_quote(f, "hull was damaged").speaker is None
 
 
+def _parsed(rows: str) -> Doc:
+    """A spaCy Doc with a given parse, one token per line: word head dep pos lemma (the parses seen
+    on real pages, which the model does not give for invented sentences)."""
+    from storyline.analyse.nlp import get_nlp
+
+    cols = [line.split() for line in rows.strip().splitlines()]
+    words, heads, deps, pos, lemmas = (list(c) for c in zip(*cols, strict=True))
+    return Doc(get_nlp().vocab, words=words, heads=[int(h) for h in heads], deps=deps, pos=pos, lemmas=lemmas)
+
+
 def test_names_right_before_a_conjoined_cue_are_its_subject() -> None:
     # the parse seen on a real page: the names hang on the noun before them, the cue on the first verb
-    from spacy.tokens import Doc
-
-    from storyline.analyse.nlp import get_nlp
     from storyline.analyse.quotes import _names_before_conjunct
 
-    words = ["He", "was", "not", "the", "source", ",", "several", "people", ",", "Ross", "and", "Bird"]
-    words += ["have", "insisted", "it", "was", "one", "person", "."]
-    heads = [1, 1, 1, 4, 1, 1, 7, 1, 7, 7, 9, 9, 13, 1, 15, 13, 17, 15, 1]
-    deps = ["nsubj", "ROOT", "neg", "det", "attr", "punct", "amod", "conj", "punct", "conj", "cc", "conj"]
-    deps += ["aux", "conj", "nsubj", "ccomp", "nummod", "attr", "punct"]
-    pos = ["PRON", "AUX", "PART", "DET", "NOUN", "PUNCT", "ADJ", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN"]
-    pos += ["AUX", "VERB", "PRON", "AUX", "NUM", "NOUN", "PUNCT"]
-    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
-    cue = doc[13]
-    got = _names_before_conjunct(cue, lambda _t: False)
+    doc = _parsed(
+        """
+        He 1 nsubj PRON he
+        was 1 ROOT AUX be
+        not 1 neg PART not
+        the 4 det DET the
+        source 1 attr NOUN source
+        , 1 punct PUNCT ,
+        several 7 amod ADJ several
+        people 1 conj NOUN people
+        , 7 punct PUNCT ,
+        Ross 7 conj PROPN Ross
+        and 9 cc CCONJ and
+        Bird 9 conj PROPN Bird
+        have 13 aux AUX have
+        insisted 1 conj VERB insist
+        it 15 nsubj PRON it
+        was 13 ccomp AUX be
+        one 17 nummod NUM one
+        person 15 attr NOUN person
+        . 1 punct PUNCT .
+        """
+    )
+    got = _names_before_conjunct(doc[13], lambda _t: False)
     assert got is not None and got.i == 9  # "Ross", first of "Ross and Bird"
     # a cue with its own subject, or with no name right before it, is left to the parse
     assert _names_before_conjunct(doc[1], lambda _t: False) is None
@@ -1145,93 +1164,40 @@ The coroner said he believes Marsh died Saturday of natural causes."""
 
 def test_a_second_speech_verb_after_comma_and_goes_on_with_the_one_who_says() -> None:
     # the parse seen on a real page: "promised" hung on the verb of what was said
-    from spacy.tokens import Doc
-
-    from storyline.analyse.nlp import get_nlp
     from storyline.analyse.quotes import _speaker_token
 
-    words = [
-        "Ross",
-        "says",
-        "the",
-        "source",
-        "was",
-        "one",
-        "person",
-        ",",
-        "and",
-        "promised",
-        "to",
-        "name",
-        "him",
-    ]
-    heads = [1, 1, 3, 4, 1, 6, 4, 4, 4, 4, 11, 9, 11]
-    deps = [
-        "nsubj",
-        "ROOT",
-        "det",
-        "nsubj",
-        "ccomp",
-        "nummod",
-        "attr",
-        "punct",
-        "cc",
-        "conj",
-        "aux",
-        "xcomp",
-        "dobj",
-    ]
-    pos = [
-        "PROPN",
-        "VERB",
-        "DET",
-        "NOUN",
-        "AUX",
-        "NUM",
-        "NOUN",
-        "PUNCT",
-        "CCONJ",
-        "VERB",
-        "PART",
-        "VERB",
-        "PRON",
-    ]
-    doc = Doc(
-        get_nlp().vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        lemmas=[
-            "Ross",
-            "say",
-            "the",
-            "source",
-            "be",
-            "one",
-            "person",
-            ",",
-            "and",
-            "promise",
-            "to",
-            "name",
-            "he",
-        ],
+    doc = _parsed(
+        """
+        Ross 1 nsubj PROPN Ross
+        says 1 ROOT VERB say
+        the 3 det DET the
+        source 4 nsubj NOUN source
+        was 1 ccomp AUX be
+        one 6 nummod NUM one
+        person 4 attr NOUN person
+        , 4 punct PUNCT ,
+        and 4 cc CCONJ and
+        promised 4 conj VERB promise
+        to 11 aux PART to
+        name 9 xcomp VERB name
+        him 11 dobj PRON he
+        """
     )
     got = _speaker_token(doc[9])
     assert got is not None and got.i == 0  # Ross, not "the source"
     # without the comma the second verb shares what was said ("the man fled and told ...")
-    words2 = ["Ross", "says", "the", "man", "fled", "and", "told", "neighbours", "everything"]
-    heads2 = [1, 1, 3, 4, 1, 4, 4, 6, 6]
-    deps2 = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "cc", "conj", "dative", "dobj"]
-    pos2 = ["PROPN", "VERB", "DET", "NOUN", "VERB", "CCONJ", "VERB", "NOUN", "PRON"]
-    doc2 = Doc(
-        get_nlp().vocab,
-        words=words2,
-        heads=heads2,
-        deps=deps2,
-        pos=pos2,
-        lemmas=["Ross", "say", "the", "man", "flee", "and", "tell", "neighbour", "everything"],
+    doc2 = _parsed(
+        """
+        Ross 1 nsubj PROPN Ross
+        says 1 ROOT VERB say
+        the 3 det DET the
+        man 4 nsubj NOUN man
+        fled 1 ccomp VERB flee
+        and 4 cc CCONJ and
+        told 4 conj VERB tell
+        neighbours 6 dative NOUN neighbour
+        everything 6 dobj PRON everything
+        """
     )
     got2 = _speaker_token(doc2[6])
     assert got2 is not None and got2.i == 3  # the man
