@@ -482,6 +482,18 @@ According to the port's chief engineer, Bastian Hollow, the new cranes are "twic
     assert acc.speaker == "Bastian Hollow" and acc.kind == "mixed" and acc.cue.text == "According to"
 
 
+def test_headline_label_must_be_named_in_the_article() -> None:
+    # "X to Acquire Y: Accelerates Z Strategy": the title-cased tail is no speaker of the head
+    f = analyse_article(
+        article(
+            "Velora said on Tuesday it would buy Quillon for $200 million in cash and stock. Halden will "
+            "acquire Mirrow.\n\nThe deal is expected to close in the second quarter, the company said.",
+            title="Velora to Acquire Quillon: Accelerates Disruptive Chip Strategy",
+        )
+    )
+    assert not [q for q in f.quotes if q.part == "title"]
+
+
 def test_according_to_keeps_a_name_that_is_the_clause_subject() -> None:
     # the name after "According to police," is who did it, not the police's apposition
     f = analyse_article(

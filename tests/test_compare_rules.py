@@ -1416,3 +1416,28 @@ def test_steps_of_a_criminal_case_are_different_propositions() -> None:
     _sim, _raw, cannot = similarity_matrix(units, embed([u.text for u in units]), AlignConfig())
     assert cannot[0, 1] and cannot[1, 2]  # charged / convicted
     assert not cannot[0, 2]  # both say he was charged
+
+
+def test_an_unnamed_spokesman_is_not_another_articles_named_one() -> None:
+    # one outlet names the navy's spokesman; another quotes "a navy spokesman": the story's name for
+    # the first is not put on the second, which may be another spokesman
+    named = (
+        "The frigate Varna drove off two speedboats in the strait on Sunday, navy spokesman Commander "
+        "Tobias Renn said.\n\nThe speedboats fled toward the coast, Renn said."
+    )
+    unnamed = (
+        "A navy spokesman said the frigate Varna had answered a distress call from a grain carrier in the "
+        "strait.\n\nThe carrier was not damaged, the spokesman said."
+    )
+    rep = compare_docs(
+        [
+            RawDoc(source="a.txt", kind="text", data=named.encode(), outlet="Coastline Daily"),
+            RawDoc(source="b.txt", kind="text", data=unnamed.encode(), outlet="Strait Observer"),
+        ]
+    )
+    asserters = {m.span.text: m.asserter for c in rep.clusters for m in c.members}
+    assert next(v for k, v in asserters.items() if "distress call" in k) == "navy spokesman"
+    assert next(v for k, v in asserters.items() if "not damaged" in k) == "spokesman"
+    assert next(v for k, v in asserters.items() if "fled toward" in k) == "Tobias Renn"
+    speakers = {v.speaker for g in rep.quotes for v in g.variants}
+    assert speakers == {"Tobias Renn", "navy spokesman", "spokesman"}

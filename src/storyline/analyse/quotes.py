@@ -1468,6 +1468,10 @@ def headline_quotes(
             ent = index.part_token_entity.get(part, {}).get(span.root.i)
             if ent is None or index.entities[ent].type not in ("person", "organisation"):
                 continue
+            # a speaker the article itself never names is a title-cased phrase read as a name
+            # ("Acquires Rival: Expands Its Reach"), not someone the story quotes
+            if not any(m.entity == ent and m.part == "body" for m in index.mentions):
+                continue
             c = content_text.strip().strip("'\"\u2018\u2019\u201c\u201d")
             if len(c.split()) < 3:
                 continue

@@ -86,6 +86,15 @@ ROLE_HEADS: frozenset[str] = frozenset(
     barrister solicitor engineer administrator""".split()
 )
 
+# Heads of roles many people hold at once (an organisation has several spokespeople and officials):
+# "a spokesman" in one article is not the spokesman another article names. Unlike offices one person
+# holds ("the mayor", "the defence secretary"), such a role never resolves to another article's holder.
+MANY_HOLDERS: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson official officer aide adviser advisor diplomat lawyer
+    attorney analyst researcher scientist doctor nurse surgeon engineer economist teacher activist
+    campaigner representative colleague source witness resident""".split()
+)
+
 # Words that may stand inside a role phrase besides its head ("deputy", "foreign", "press").
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     """deputy vice prime special senior top chief assistant under associate principal general

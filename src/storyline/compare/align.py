@@ -39,7 +39,16 @@ from storyline.compare.blocking import PairCosine, SparseGraph, nearest_pairs, s
 from storyline.embed import encode
 from storyline.link.aliases import key as entity_key
 from storyline.link.features import content_terms
-from storyline.model import Article, ArticleFacts, CanonicalEntity, ClaimCluster, ClaimMember, Quantity, Span
+from storyline.model import (
+    Article,
+    ArticleFacts,
+    CanonicalEntity,
+    ClaimCluster,
+    ClaimMember,
+    Quantity,
+    Quote,
+    Span,
+)
 
 
 @dataclass(slots=True)
@@ -687,6 +696,9 @@ def claim_members(
             if caption_paragraph(body, c.span.start, c.span.end):
                 continue
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
+            if asserter != "outlet":
+                q = f.quotes[c.quote] if c.quote is not None and c.quote < len(f.quotes) else None
+                asserter = asserter if q is not None and unnamed_role(q) else resolve_name(resolve, asserter)
             rel_verbs = [v - c.span.start for v in c.verbs]  # offsets into the claim's text
             verb_set = set(rel_verbs) or None
             pieces = [
@@ -734,7 +746,7 @@ def claim_members(
                     claim=ci,
                     span=c.span if single else Span(start, end, c.span.text[a:b]),
                     sentence=c.sentence,
-                    asserter=asserter if asserter == "outlet" else resolve_name(resolve, asserter),
+                    asserter=asserter,
                     outlet=outlet_of.get(aid, str(aid)),
                     negated=c.negated if single else grammatical_negations(text) % 2 == 1,
                     numbers=[
@@ -866,6 +878,20 @@ def resolve_name(resolve: EntityResolver, name: str) -> str:
     """Canonical display name (the resolver returns a key for names the story does not know)."""
     k = entity_key(name)
     return resolve.by_key.get(k, name)
+
+
+_INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.I)
+
+
+def unnamed_role(q: Quote) -> bool:
+    """ "A navy spokesman said": an indefinite role the article ties to no one names nobody. Another
+    article's "navy spokesman Cmdr. X" may be another of the navy's spokesmen, so the story's
+    canonical names do not apply to it."""
+    return (
+        q.speaker_entity is None
+        and q.speaker_span is not None
+        and bool(_INDEFINITE.match(q.speaker_span.text))
+    )
 
 
 def _core_rows(units: list[ClaimUnit], config: AlignConfig) -> list[int]:
