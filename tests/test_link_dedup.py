@@ -130,6 +130,17 @@ def test_copy_edited_rewrite_is_found_by_its_sentences_and_an_own_report_is_not(
     assert sentence_copies({1: wire, 2: rewrite}, [2, 1]) == {1: 2}
 
 
+def test_a_full_wire_text_joins_the_shorter_versions_it_holds() -> None:
+    # two outlets each ran a different cut of one agency story (one sentence in common); the agency's
+    # full text, published later, holds two sentences of each: all three are one source
+    own = "Residents said the quarry road had been used as a shortcut for decades despite warning signs."
+    first = "\n\n".join([WIRE[0], WIRE[1], own])
+    second = "\n\n".join([WIRE[1], WIRE[3], WIRE[4]])
+    full = "\n\n".join(WIRE)
+    assert near_verbatim(long_sentences(second), long_sentences(first), 85.0) == 1
+    assert sentence_copies({1: first, 2: second, 3: full}, [1, 2, 3]) == {2: 1, 3: 1}
+
+
 def test_one_shared_sentence_or_a_shared_quotation_makes_no_copy() -> None:
     wire = "\n\n".join(WIRE + [STATEMENT])
     # a report that takes one sentence of the agency's and quotes the same statement

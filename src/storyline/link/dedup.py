@@ -130,13 +130,21 @@ def near_verbatim(a: tuple[str, ...], b: tuple[str, ...], ratio: float) -> int:
 def sentence_copies(
     texts: dict[int, str], order: list[int], config: SentenceCopyConfig | None = None
 ) -> dict[int, int]:
-    """Rewritten copies among one story's articles: article -> the earlier article (in ``order``) it
-    copies. Candidates are the earlier articles sharing the most sampled passages (``Passages``), so
-    the cost stays linear in the story's size."""
+    """Rewritten copies among one story's articles: article -> the earliest article (in ``order``) of
+    its group. An article that copies several earlier ones joins them all: a wire story's full text
+    holds the sentences two of its shorter versions kept. Candidates are the earlier articles sharing
+    the most sampled passages (``Passages``), so the cost stays linear in the story's size."""
     c = config or SentenceCopyConfig()
     by_hash: dict[int, list[int]] = {}
     sents: dict[int, tuple[str, ...]] = {}
-    out: dict[int, int] = {}
+    parent: dict[int, int] = {}
+    rank = {aid: k for k, aid in enumerate(order)}
+
+    def root(a: int) -> int:
+        while parent.get(a, a) != a:
+            a = parent[a]
+        return a
+
     for aid in order:
         text = texts.get(aid) or ""
         ps = passage_fingerprints(text)
@@ -149,18 +157,16 @@ def sentence_copies(
         excerpt = len(mine) == 1 and len(mine[0].split()) >= c.excerpt_words
         if len(mine) < c.copies and not excerpt:
             continue
-        best, best_share = None, 0.0
         for other, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: c.candidates]:
             theirs = sents[other]
             if len(theirs) < (1 if excerpt else c.copies):
                 continue
             n = near_verbatim(mine, theirs, c.ratio)
             share = n / min(len(mine), len(theirs))
-            if (n >= c.copies or (excerpt and n == 1)) and share >= c.share and share > best_share:
-                best, best_share = other, share
-        if best is not None:
-            out[aid] = out.get(best, best)
-    return out
+            if (n >= c.copies or (excerpt and n == 1)) and share >= c.share:
+                a, b = sorted((root(aid), root(other)), key=lambda x: rank[x])
+                parent[b] = a
+    return {aid: r for aid in parent if (r := root(aid)) != aid}
 
 
 def longest_shared_run(a: Passages, b: Passages, k: int) -> tuple[int, int]:
