@@ -494,6 +494,21 @@ def test_headline_label_must_be_named_in_the_article() -> None:
     assert not [q for q in f.quotes if q.part == "title"]
 
 
+def test_a_statement_saying_and_by_saying_are_reported_speech() -> None:
+    # the author of "a statement saying ..." says it; "responded by saying" is said by who responded
+    f = analyse_article(
+        article(
+            "The harbour board issued a statement saying that the pier would reopen on Monday.\n\n"
+            "The coast guard responded by saying it had destroyed a smuggler ship.\n\n"
+            "The mayor cited a report saying the pier was unsafe."
+        )
+    )
+    assert find_quote(f, "the pier would reopen").speaker == "harbour board"
+    assert find_quote(f, "destroyed a smuggler ship").speaker == "coast guard"
+    # someone else's report, cited: not the mayor's words
+    assert not [q for q in f.quotes if "unsafe" in q.content.text and q.speaker == "mayor"]
+
+
 def test_according_to_keeps_a_name_that_is_the_clause_subject() -> None:
     # the name after "According to police," is who did it, not the police's apposition
     f = analyse_article(

@@ -41,6 +41,13 @@ REPORTING = frozenset(
     repeat insist affirm reaffirm proclaim assure concur retort protest threaten tout sing chant shout
     yell scream whisper exclaim""".split()
 )
+# What a speech participle may hang from ("a statement saying ..."), and the verbs by which its author
+# puts it out ("issued a statement saying"); "cited a report saying" is someone else's report.
+_SPEECH_NOUNS = frozenset(
+    "statement message note letter release report post tweet announcement notice communique email memo "
+    "bulletin".split()
+)
+_ISSUING = frozenset("issue release publish post send put make sign deliver circulate share tweet write".split())
 # Cues that only report when they take a clause ("polls show that ..."; beliefs and findings).
 # Reporting verbs whose infinitive is itself what was said ("vowed to fight on"); "continued to
 # operate", "pointed to", "signalled to" report no speech.
@@ -390,6 +397,19 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
             return None  # "he was told": the subject is the hearer
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
+        if speech and cur.dep_ == "acl" and cur.head.lemma_.lower() in _SPEECH_NOUNS:
+            # "issued a statement saying ...": the statement's author, who issued it, says it
+            noun = cur.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING:
+                cur = noun.head
+                continue
+            return None
+        if cur is not t and cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX") and cur.head != cur:
+            cur = cur.head  # "responded by saying ...": the one who responded
+            continue
         if speech and cur.dep_ == "acl" and cur.i > 0 and cur.doc[cur.i - 1].text == "," and cur.head != cur:
             # "X defended the push, stating that ...": a participle after a comma belongs to the clause
             cur = cur.head
