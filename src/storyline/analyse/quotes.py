@@ -47,7 +47,9 @@ _SPEECH_NOUNS = frozenset(
     "statement message note letter release report post tweet announcement notice communique email memo "
     "bulletin".split()
 )
-_ISSUING = frozenset("issue release publish post send put make sign deliver circulate share tweet write".split())
+_ISSUING = frozenset(
+    "issue release publish post send put make sign deliver circulate share tweet write".split()
+)
 # Cues that only report when they take a clause ("polls show that ..."; beliefs and findings).
 # Reporting verbs whose infinitive is itself what was said ("vowed to fight on"); "continued to
 # operate", "pointed to", "signalled to" report no speech.
