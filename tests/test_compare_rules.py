@@ -1441,3 +1441,42 @@ def test_an_unnamed_spokesman_is_not_another_articles_named_one() -> None:
     assert next(v for k, v in asserters.items() if "fled toward" in k) == "Tobias Renn"
     speakers = {v.speaker for g in rep.quotes for v in g.variants}
     assert speakers == {"Tobias Renn", "navy spokesman", "spokesman"}
+
+
+def test_the_parties_a_story_is_about_are_masked_before_embedding() -> None:
+    from storyline.compare.align import AlignConfig, embed_units, main_actors
+    from storyline.embed import encode
+    from storyline.model import CanonicalEntity
+
+    texts = [
+        "Velora will sell Quillon servers built with Intel chips for the foreseeable future.",
+        "With Quillon, Velora can deal directly with companies looking for servers.",
+        "Velora plans to put its own chips in Quillon machines next year.",
+        "The deal is worth $334 million in cash and stock.",
+        "Shares of both firms rose in Tokyo on Thursday.",
+    ]
+    # each claim's canonical entities, as claim_members resolves them
+    names = [{"Velora", "Quillon"}, {"Velora", "Quillon"}, {"Velora", "Quillon"}, set(), {"Tokyo"}]
+    units = [_unit(i, t, n) for i, (t, n) in enumerate(zip(texts, names, strict=True))]
+    ents = [
+        CanonicalEntity(1, "Velora", "organisation", aliases=["Velora Corp"]),
+        CanonicalEntity(2, "Quillon", "organisation"),
+        CanonicalEntity(3, "Tokyo", "place"),
+        CanonicalEntity(4, "Ines Brandt", "person", aliases=["Chief Executive"]),
+    ]
+    actors = main_actors(units, ents, 0.3)
+    assert actors is not None
+    # the two parties, named in three of five claims; not a place, nor a role, nor one named rarely
+    assert (
+        actors.sub("X", texts[0])
+        == "X will sell X servers built with Intel chips for the foreseeable future."
+    )
+    assert actors.sub("X", texts[4]) == texts[4]
+    assert main_actors(units, ents, 0.8) is None
+    emb, _ = embed_units(units, AlignConfig(core=0.0), actors)
+    assert np.allclose(
+        emb[1], encode(["With X, X can deal directly with companies looking for servers."])[0], atol=1e-5
+    )
+    plain, _ = embed_units(units, AlignConfig(core=0.0))
+    # two claims naming both parties look less alike once the names are masked
+    assert float(emb[0] @ emb[1]) < float(plain[0] @ plain[1])
