@@ -1473,6 +1473,7 @@ def test_the_parties_a_story_is_about_are_masked_before_embedding() -> None:
     )
     assert actors.sub("X", texts[4]) == texts[4]
     assert main_actors(units, ents, 0.8) is None
+    assert main_actors(units, ents, 0.3, least=20) is None  # a short story keeps its names
     emb, _ = embed_units(units, AlignConfig(core=0.0), actors)
     assert np.allclose(
         emb[1], encode(["With X, X can deal directly with companies looking for servers."])[0], atol=1e-5
@@ -1480,3 +1481,71 @@ def test_the_parties_a_story_is_about_are_masked_before_embedding() -> None:
     plain, _ = embed_units(units, AlignConfig(core=0.0))
     # two claims naming both parties look less alike once the names are masked
     assert float(emb[0] @ emb[1]) < float(plain[0] @ plain[1])
+
+
+def test_a_subdomain_speaks_with_its_sites_voice() -> None:
+    from storyline.compare.sources import Sources
+    from storyline.model import Article, Story
+
+    hosts = [
+        "velora.com",
+        "investors.velora.com",
+        "dailyledger.example",
+        "sports.tidewire.net",
+        "news.tidewire.net",
+    ]
+    arts = {
+        i + 1: Article(
+            source=f"{h}.html", content_hash=str(i), paragraphs=["A deal was signed."], outlet=h, id=i + 1
+        )
+        for i, h in enumerate(hosts)
+    }
+    sources = Sources(Story(id=1, label="deal", article_ids=list(arts)), arts)
+    # the company's investor pages and its site are one source; two sections of a site that is not
+    # itself in the story are not merged on a guess
+    assert not sources.independent(1, 2)
+    assert sources.independent(1, 3) and sources.independent(2, 3)
+    assert sources.independent(4, 5)
+    assert sources.name[2] == "investors.velora.com"
+
+
+def test_a_people_speaking_keeps_its_plural() -> None:
+    from storyline.compare.align import EntityResolver, resolve_name
+    from storyline.model import CanonicalEntity
+
+    r = EntityResolver(
+        [
+            CanonicalEntity(1, "Tessian", "group", aliases=["Tessians"]),
+            CanonicalEntity(2, "Ines Varga", "person", aliases=["Varga"]),
+        ]
+    )
+    # "the Tessians say ..." is not shown as said by "Tessian"; an alias still gives the full name
+    assert resolve_name(r, "Tessians") == "Tessians"
+    assert resolve_name(r, "Varga") == "Ines Varga"
+
+
+def test_one_specific_figure_brings_two_wordings_together() -> None:
+    from storyline.compare.align import _same_figures, specific_figures
+
+    def with_numbers(aid: int, text: str, qs: list[Quantity]) -> ClaimUnit:
+        u = _unit(aid, text, set())
+        u.member.numbers = qs
+        return u
+
+    price = Quantity(334e6, "usd", "$334 million")
+    units = [
+        with_numbers(1, "Velora will pay $334 million for Quillon.", [price]),
+        with_numbers(2, "Velora signed a deal to acquire Quillon for $334 million.", [price]),
+        with_numbers(3, "Two boats closed in on the ship.", [Quantity(2, "boats", "two boats")]),
+        with_numbers(4, "Two boats fled toward the coast.", [Quantity(2, "boats", "two boats")]),
+        with_numbers(2, "The company paid $334 million in all.", [price]),
+    ]
+    assert specific_figures(units[0]) and not specific_figures(units[2])
+    sim = np.full((5, 5), 0.3, dtype=np.float32)
+    cannot = np.zeros((5, 5), dtype=bool)
+    out = _same_figures(units, sim, cannot, 0.1)
+    assert out[0, 1] == pytest.approx(0.4) and out[0, 4] == pytest.approx(0.4)
+    # a small count says little; two claims of one article are no second voice
+    assert out[2, 3] == pytest.approx(0.3) and out[1, 4] == pytest.approx(0.3)
+    cannot[0, 1] = cannot[1, 0] = True
+    assert _same_figures(units, sim, cannot, 0.1)[0, 1] == pytest.approx(0.3)

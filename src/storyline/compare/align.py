@@ -34,13 +34,13 @@ from itertools import combinations
 
 import numpy as np
 
-from storyline.analyse.claims import EMPHATIC_AFTER_NOT
+from storyline.analyse.claims import CURRENCY, EMPHATIC_AFTER_NOT
 from storyline.analyse.roles import ROLE_HEADS
 from storyline.clean.meta import relay_note
 from storyline.compare.blocking import PairCosine, SparseGraph, nearest_pairs, sparse_average_linkage
 from storyline.embed import encode
 from storyline.link.aliases import key as entity_key
-from storyline.link.features import content_terms
+from storyline.link.features import content_terms, fold
 from storyline.model import (
     Article,
     ArticleFacts,
@@ -118,6 +118,11 @@ class AlignConfig:
     # there, the seeds 3 without real support
     support_floor: float = 0.50
     weak_voices: int = 3
+    # Two claims of two articles giving one specific figure ("$334 million", "948 feet") gain this much:
+    # the figure says they state one fact however they word it. An unseen ECB+ story (a $334 million
+    # acquisition, 14 outlets) had the price in two clusters of 8 and 6 outlets; now one. news-dev and
+    # the seeds unchanged; sample corpus exact source sets 19 -> 22 of 34 (F1 0.868 -> 0.871)
+    figure_bonus: float = 0.1
     # The people and organisations named in at least this share of a story's claims (the parties to a
     # deal, its main actor) are masked before embedding: sentence embeddings weigh two rare names so
     # much that every claim naming both looks alike ("X plans to sell Y's servers" / "with Y, X can
@@ -128,6 +133,9 @@ class AlignConfig:
     # news-dev pairwise precision 0.92 -> 0.88; places are left out: masking the country of the seeds
     # cost a claim)
     actor_share: float = 0.3
+    # ...and in at least this many: in a short story (a two-report match summary, 7 claims) the shared
+    # name of the scorer is what ties two wordings of one goal together
+    actor_claims: int = 20
 
 
 # Negative-prefixed evaluatives: "unrealistic" asserts what "not realistic" does. Prefix + a
@@ -889,7 +897,9 @@ def _name_pronouns(text: str, start: int, prons: list[tuple[int, int, str, bool]
 def resolve_name(resolve: EntityResolver, name: str) -> str:
     """Canonical display name (the resolver returns a key for names the story does not know)."""
     k = entity_key(name)
-    return resolve.by_key.get(k, name)
+    got = resolve.by_key.get(k, name)
+    # "the Indians say": a people merged with its adjective ("Indian") keeps the plural it spoke as
+    return name if fold(got) + "s" == fold(name) else got
 
 
 _INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.I)
@@ -914,17 +924,17 @@ def _core_rows(units: list[ClaimUnit], config: AlignConfig) -> list[int]:
 
 
 def main_actors(
-    units: list[ClaimUnit], entities: Iterable[CanonicalEntity], share: float
+    units: list[ClaimUnit], entities: Iterable[CanonicalEntity], share: float, least: int = 1
 ) -> re.Pattern[str] | None:
     """The names of the people and organisations the story is about: those named in at least ``share``
-    of its claims (a pattern matching any of their forms), or None. Counted from each claim's
-    canonical entities, so the cost stays linear in the story's size."""
+    of its claims and in ``least`` claims or more (a pattern matching any of their forms), or None.
+    Counted from each claim's canonical entities, so the cost stays linear in the story's size."""
     if share <= 0 or not units:
         return None
     named = Counter(name for u in units for name in u.entities)
     found: list[str] = []
     for e in entities:
-        if e.type not in ("person", "organisation") or named[e.name] < share * len(units):
+        if e.type not in ("person", "organisation") or named[e.name] < max(least, share * len(units)):
             continue
         # names only: a role ("Deputy", "Surgeon General", "head coach") says what is asserted of whom
         found += [
@@ -1065,6 +1075,41 @@ def figures(u: ClaimUnit) -> frozenset[tuple[str, float]]:
     """The claim's measured figures ("5 per cent", "$300M"), as (unit, value): two voices giving one
     such figure in a grouping state one fact however differently they word it."""
     return frozenset((unit_key(q), round(q.value, 6)) for q in u.member.numbers if q.unit)
+
+
+_MONEY_UNITS = frozenset(CURRENCY.values())
+
+
+def specific_figures(u: ClaimUnit) -> frozenset[tuple[str, float]]:
+    """The claim's figures few other facts share: an amount of money, a share, a count of 100 or more, a
+    value with decimals ("$334 million", "948 feet", "7.4"); not "two boats" or "six workers"."""
+    return frozenset(
+        (unit_key(q), round(q.value, 6))
+        for q in u.member.numbers
+        if q.unit
+        and (q.unit in _MONEY_UNITS or q.unit == "percent" or q.value >= 100 or q.value != int(q.value))
+    )
+
+
+def _same_figures(units: list[ClaimUnit], sim: np.ndarray, cannot: np.ndarray, bonus: float) -> np.ndarray:
+    """``sim`` with ``bonus`` added for each pair of claims of two articles giving one specific figure."""
+    by_figure: dict[tuple[str, float], list[int]] = {}
+    for i, u in enumerate(units):
+        for f in specific_figures(u):
+            by_figure.setdefault(f, []).append(i)
+    pairs = {
+        (i, j)
+        for idx in by_figure.values()
+        for i, j in combinations(idx, 2)
+        if units[i].member.article_id != units[j].member.article_id and not cannot[i, j]
+    }
+    if not pairs:
+        return sim
+    sim = sim.copy()
+    for i, j in pairs:
+        sim[i, j] += bonus
+        sim[j, i] += bonus
+    return sim
 
 
 def closest_across(
@@ -1468,7 +1513,9 @@ def align(
         return Alignment([], empty, empty, np.zeros((0, 384), dtype=np.float32), [], {})
     n = len(units)
     everything = units + headline_units(articles, facts, outlet_of, resolve, config.min_words)
-    emb, cores = embed_units(everything, config, main_actors(units, entities, config.actor_share))
+    emb, cores = embed_units(
+        everything, config, main_actors(units, entities, config.actor_share, config.actor_claims)
+    )
     voice = voice_of or outlet_of
     voices = [voice.get(u.member.article_id, "") for u in units]
     if n > config.dense_max:
@@ -1489,6 +1536,8 @@ def align(
         sim = np.where(apart, sim - config.predicate_penalty, sim).astype(np.float32)
     full_raw, full_cannot = raw, cannot
     sim, raw, cannot, emb = sim[:n, :n], raw[:n, :n], cannot[:n, :n], emb[:n]
+    if config.figure_bonus > 0:
+        sim = _same_figures(units, sim, cannot, config.figure_bonus)
     groups = agglomerate(sim, cannot, config.threshold)
     if config.link_floor > 0:
         groups = _enforce_floor(groups, sim, config.link_floor)

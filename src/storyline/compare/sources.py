@@ -20,6 +20,7 @@ from storyline.link.dedup import sentence_copies
 from storyline.model import Article, ReportSource, Story
 
 _WWW = re.compile(r"^(?:www\d?|m|amp|mobile)\.", re.I)
+_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)  # an outlet known by its web address only
 
 
 def outlet_name(article: Article) -> str:
@@ -68,6 +69,11 @@ class Sources:
                 members[root].append(m)
         self.ref = {aid: i + 1 for i, aid in enumerate(order)}
         self.name = {aid: outlet_name(articles[aid]) for aid in order}
+        # "sites.maker.com" speaks with "maker.com"'s voice when the story holds both hosts
+        hosts = {n.lower() for n in self.name.values() if _HOST.fullmatch(n)}
+        self._parent_host = {
+            h: min(parents, key=len) for h in hosts if (parents := [p for p in hosts if h.endswith("." + p)])
+        }
         self._voice: dict[int, str] = {}  # asked for every pair of claims by the conflict finders
 
     @property
@@ -93,7 +99,8 @@ class Sources:
                 if same_outlet(name, art.reported_via):
                     return fold_outlet(name)
             return fold_outlet(art.reported_via)
-        return fold_outlet(self.name[rep])
+        name = self.name[rep]
+        return fold_outlet(self._parent_host.get(name.lower(), name))
 
     def independent(self, a: int, b: int) -> bool:
         return self.voice(a) != self.voice(b)
