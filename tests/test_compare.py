@@ -317,8 +317,11 @@ def test_two_voices_giving_one_figure_state_one_fact() -> None:
 
 
 def _loose(al, voices: dict[int, str], cfg) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    """Clusters of 2-3 voices whose closest pair across voices is below the support floor."""
+    """Clusters of 2-3 voices whose closest pair across voices is below the support floor and in
+    which no two voices give one measured figure (split_weak keeps those: one fact, worded apart)."""
     from itertools import combinations
+
+    from storyline.compare.align import figures
 
     units_of: dict[int, list[int]] = {}
     for u, cids in al.cluster_of.items():
@@ -330,8 +333,10 @@ def _loose(al, voices: dict[int, str], cfg) -> list[list[str]]:  # type: ignore[
         v = [voices[al.units[u].member.article_id] for u in us]
         if not 2 <= len(set(v)) <= cfg.weak_voices:
             continue
-        close = max(float(al.sim[us[a], us[b]]) for a, b in combinations(range(len(us)), 2) if v[a] != v[b])
-        if close < cfg.support_floor:
+        across = [(a, b) for a, b in combinations(range(len(us)), 2) if v[a] != v[b]]
+        close = max(float(al.sim[us[a], us[b]]) for a, b in across)
+        shared = any(figures(al.units[us[a]]) & figures(al.units[us[b]]) for a, b in across)
+        if close < cfg.support_floor and not shared:
             out.append([m.span.text for m in c.members])
     return out
 

@@ -1507,6 +1507,17 @@ def test_a_subdomain_speaks_with_its_sites_voice() -> None:
     assert sources.independent(1, 3) and sources.independent(2, 3)
     assert sources.independent(4, 5)
     assert sources.name[2] == "investors.velora.com"
+    # the site's page copies another outlet's text: its subdomain speaks with that voice too
+    from storyline.model import DuplicateGroup
+
+    copied = Story(
+        id=2,
+        label="deal",
+        article_ids=list(arts),
+        duplicate_groups=[DuplicateGroup(representative=3, members=[3, 1])],
+    )
+    s2 = Sources(copied, arts)
+    assert not s2.independent(2, 3) and not s2.independent(1, 3)
 
 
 def test_a_people_speaking_keeps_its_plural() -> None:

@@ -69,10 +69,13 @@ class Sources:
                 members[root].append(m)
         self.ref = {aid: i + 1 for i, aid in enumerate(order)}
         self.name = {aid: outlet_name(articles[aid]) for aid in order}
-        # "sites.maker.com" speaks with "maker.com"'s voice when the story holds both hosts
-        hosts = {n.lower() for n in self.name.values() if _HOST.fullmatch(n)}
-        self._parent_host = {
-            h: min(parents, key=len) for h in hosts if (parents := [p for p in hosts if h.endswith("." + p)])
+        # "sites.maker.com" speaks with the voice of the story's "maker.com" article (its copies' voice
+        # when that article copies another)
+        site_of = {n.lower(): aid for aid, n in self.name.items() if _HOST.fullmatch(n)}
+        self._site: dict[str, int] = {
+            h: site_of[min(parents, key=len)]
+            for h in site_of
+            if (parents := [p for p in site_of if h.endswith("." + p)])
         }
         self._voice: dict[int, str] = {}  # asked for every pair of claims by the conflict finders
 
@@ -99,8 +102,8 @@ class Sources:
                 if same_outlet(name, art.reported_via):
                     return fold_outlet(name)
             return fold_outlet(art.reported_via)
-        name = self.name[rep]
-        return fold_outlet(self._parent_host.get(name.lower(), name))
+        site = self._site.get(self.name[rep].lower())
+        return self.voice(site) if site is not None else fold_outlet(self.name[rep])
 
     def independent(self, a: int, b: int) -> bool:
         return self.voice(a) != self.voice(b)
