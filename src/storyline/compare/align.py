@@ -1097,19 +1097,15 @@ def _same_figures(units: list[ClaimUnit], sim: np.ndarray, cannot: np.ndarray, b
     for i, u in enumerate(units):
         for f in specific_figures(u):
             by_figure.setdefault(f, []).append(i)
-    pairs = {
-        (i, j)
-        for idx in by_figure.values()
-        for i, j in combinations(idx, 2)
-        if units[i].member.article_id != units[j].member.article_id and not cannot[i, j]
-    }
-    if not pairs:
+    groups = [idx for idx in by_figure.values() if len(idx) > 1]
+    if not groups:
         return sim
-    sim = sim.copy()
-    for i, j in pairs:
-        sim[i, j] += bonus
-        sim[j, i] += bonus
-    return sim
+    shared = np.zeros(sim.shape, dtype=bool)
+    for idx in groups:
+        shared[np.ix_(idx, idx)] = True
+    art = np.array([u.member.article_id for u in units])
+    shared &= (art[:, None] != art[None, :]) & ~cannot
+    return np.where(shared, sim + bonus, sim).astype(sim.dtype)
 
 
 def closest_across(
