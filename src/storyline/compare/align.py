@@ -718,7 +718,7 @@ def claim_members(
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
             if asserter != "outlet":
                 q = f.quotes[c.quote] if c.quote is not None and c.quote < len(f.quotes) else None
-                asserter = asserter if q is not None and unnamed_role(q) else resolve_name(resolve, asserter)
+                asserter = speaker_name(resolve, asserter, q)
             rel_verbs = [v - c.span.start for v in c.verbs]  # offsets into the claim's text
             verb_set = set(rel_verbs) or None
             pieces = [
@@ -905,6 +905,11 @@ def resolve_name(resolve: EntityResolver, name: str) -> str:
 _INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.I)
 
 
+def speaker_name(resolve: EntityResolver, name: str, q: Quote | None = None) -> str:
+    """A speaker under the story's canonical name, unless the quote ``q`` it speaks names nobody."""
+    return name if q is not None and unnamed_role(q) else resolve_name(resolve, name)
+
+
 def unnamed_role(q: Quote) -> bool:
     """ "A navy spokesman said": an indefinite role the article ties to no one names nobody. Another
     article's "navy spokesman Cmdr. X" may be another of the navy's spokesmen, so the story's
@@ -1074,7 +1079,11 @@ def split_weak(
 def figures(u: ClaimUnit) -> frozenset[tuple[str, float]]:
     """The claim's measured figures ("5 per cent", "$300M"), as (unit, value): two voices giving one
     such figure in a grouping state one fact however differently they word it."""
-    return frozenset((unit_key(q), round(q.value, 6)) for q in u.member.numbers if q.unit)
+    return frozenset(_figure(q) for q in u.member.numbers if q.unit)
+
+
+def _figure(q: Quantity) -> tuple[str, float]:
+    return unit_key(q), round(q.value, 6)
 
 
 _MONEY_UNITS = frozenset(CURRENCY.values())
@@ -1084,7 +1093,7 @@ def specific_figures(u: ClaimUnit) -> frozenset[tuple[str, float]]:
     """The claim's figures few other facts share: an amount of money, a share, a count of 100 or more, a
     value with decimals ("$334 million", "948 feet", "7.4"); not "two boats" or "six workers"."""
     return frozenset(
-        (unit_key(q), round(q.value, 6))
+        _figure(q)
         for q in u.member.numbers
         if q.unit
         and (q.unit in _MONEY_UNITS or q.unit == "percent" or q.value >= 100 or q.value != int(q.value))

@@ -26,7 +26,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from storyline.analyse.quotes import find_quote_marks
-from storyline.compare.align import EntityResolver, resolve_name, unnamed_role
+from storyline.compare.align import EntityResolver, speaker_name
 from storyline.compare.sources import Sources
 from storyline.embed import encode
 from storyline.link.features import american
@@ -220,9 +220,7 @@ def group_quotes(
             continue
         for qi, q in enumerate(f.quotes):
             span, where = _content_span(articles[aid], q.content, getattr(q, "part", "body"))
-            speaker = (
-                (q.speaker if unnamed_role(q) else resolve_name(resolve, q.speaker)) if q.speaker else None
-            )
+            speaker = speaker_name(resolve, q.speaker, q) if q.speaker else None
             variants.append(
                 QuoteVariant(
                     article_id=aid,
