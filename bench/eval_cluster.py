@@ -326,29 +326,40 @@ def evaluate(
 
 
 def _copy_scores(items: list[Labelled], linker: StoryLinker) -> dict[str, float]:
-    """Duplicate groups found against the gold copy groups: groups found whole, and false copy pairs."""
+    """Duplicate groups found against the gold copy groups: groups found whole, and false copy pairs;
+    by the linker (verbatim copies), and as a story's sources count them (``compare.Sources``: the
+    linker's copies plus rewrites found among the story's articles)."""
+    from storyline.compare import Sources
+
     rep = {x.article.id: linker.articles[x.article.id].duplicate_of or x.article.id for x in items}
     gold = {
         x.article.id: (f"g{x.copy_group}" if x.copy_group is not None else f"a{x.article.id}") for x in items
     }
-    b = bcubed(rep, gold)
     groups: dict[int, set[int]] = {}
     for x in items:
         if x.copy_group is not None:
             groups.setdefault(x.copy_group, set()).add(x.article.id)
-    whole = sum(1 for g in groups.values() if len({rep[a] for a in g}) == 1)
-    pred_pairs = {(a, c) for a in rep for c in rep if a < c and rep[a] == rep[c]}
     gold_pairs = {(a, c) for a in gold for c in gold if a < c and gold[a] == gold[c]}
-    return {
-        "copy_groups": len(groups),
-        "copy_groups_found": whole,
-        "copy_pairs_found": len(pred_pairs & gold_pairs),
-        "copy_pairs_gold": len(gold_pairs),
-        "false_copy_pairs": len(pred_pairs - gold_pairs),
-        "copy_bcubed_p": b.precision,
-        "copy_bcubed_r": b.recall,
-        "copy_bcubed_f1": b.f1,
-    }
+    arts = {x.article.id: x.article for x in items if x.article.id is not None}
+    counted: dict[int, int] = {}
+    for sid in sorted({linker.articles[a].story for a in rep}):
+        src = Sources(linker.story(sid), arts)
+        counted.update({a: src.representative(a) for a in src.order})
+    out: dict[str, float] = {"copy_groups": len(groups), "copy_pairs_gold": len(gold_pairs)}
+    for key, reps in (("", rep), ("counted_", {a: counted.get(a, a) for a in rep})):
+        b = bcubed(reps, gold)
+        pred_pairs = {(a, c) for a in reps for c in reps if a < c and reps[a] == reps[c]}
+        out.update(
+            {
+                f"{key}copy_groups_found": sum(1 for g in groups.values() if len({reps[a] for a in g}) == 1),
+                f"{key}copy_pairs_found": len(pred_pairs & gold_pairs),
+                f"{key}false_copy_pairs": len(pred_pairs - gold_pairs),
+                f"{key}copy_bcubed_p": b.precision,
+                f"{key}copy_bcubed_r": b.recall,
+                f"{key}copy_bcubed_f1": b.f1,
+            }
+        )
+    return out
 
 
 def _event_scores(items: list[Labelled], linker: StoryLinker) -> dict[str, float]:
@@ -396,10 +407,12 @@ def report(r: dict[str, float]) -> None:
         print(
             f"copy   BCubed    P {r['copy_bcubed_p']:.4f}  R {r['copy_bcubed_r']:.4f}  F1 {r['copy_bcubed_f1']:.4f}"
         )
-        print(
-            f"copy groups found whole {r['copy_groups_found']}/{r['copy_groups']}  copy pairs found "
-            f"{r['copy_pairs_found']}/{r['copy_pairs_gold']}  false copy pairs {r['false_copy_pairs']}"
-        )
+        for key, by in (("", "by the linker"), ("counted_", "as the story's sources count them")):
+            print(
+                f"copy groups found whole {r[key + 'copy_groups_found']}/{r['copy_groups']}  copy pairs found "
+                f"{r[key + 'copy_pairs_found']}/{r['copy_pairs_gold']}  false copy pairs "
+                f"{r[key + 'false_copy_pairs']}  ({by})"
+            )
     line = f"near-duplicates flagged {r['duplicates']}"
     if "dup_p" in r:
         line += f"  (vs gold copies: P {r['dup_p']:.4f}  R {r['dup_r']:.4f})"

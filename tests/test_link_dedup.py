@@ -175,3 +175,53 @@ def test_a_page_that_is_only_another_reports_lede_is_its_copy() -> None:
     # a short page of its own words is no copy, nor is one sentence too short to tell
     assert sentence_copies({1: wire, 2: OWN_WORDS[0]}, [1, 2]) == {}
     assert sentence_copies({1: wire, 2: "Velmora's mayor said the council would act quickly."}, [1, 2]) == {}
+
+
+# Another outlet's paraphrase of the agency report: every narrative sentence reworded (no sentence
+# survives near word for word), in the same order, with one sentence of its own.
+PARAPHRASE = [
+    "Firefighters in Velmora, a mountain town, rescued two hikers late on Saturday from a mine shaft that "
+    "had collapsed, ending a search of nearly three days, according to the regional fire service.",
+    "The two hikers, aged in their twenties, were crossing an old quarry road as a shortcut when the ground "
+    "collapsed under them and they dropped roughly eight metres into an abandoned gallery.",
+    "People from three nearby villages helped search once a farmer had spotted a car left by the entrance "
+    "to the quarry on Thursday night, the fire service said.",
+    "The hikers were dehydrated but in a stable condition at the district hospital, where doctors said one "
+    "had fractured an ankle and faces an operation early next week.",
+    "Our reporter saw a crowd of relatives waiting outside the hospital's emergency entrance on Sunday.",
+    "The quarry was shut in the nineteen-sixties and its galleries were never sealed, according to a survey "
+    "the town council ordered two years ago and then ignored.",
+]
+
+# An independent report of the same rescue with as many sentences: its own material, its own order.
+OWN_REPORT = [
+    "Relatives of two young walkers wept with relief outside Velmora's district hospital on Sunday, a day "
+    "after the pair were lifted out of a collapsed mine gallery.",
+    "Residents told our correspondent the quarry road has been used as a shortcut for generations despite "
+    "signs warning of subsidence, and that children still play near the gate.",
+    "A retired miner who worked the galleries in the fifties said the tunnels run for several kilometres "
+    "under the hillside and were dug without any proper supports.",
+    "The council's opposition leader called for an inquiry into why a safety survey ordered two years ago "
+    "was never acted on, and demanded that the site be fenced this week.",
+    "Firefighters needed almost three days to reach the walkers, working in shifts through two nights of "
+    "heavy rain that flooded part of the shaft.",
+    "Hospital staff said both were recovering, one of them with a broken ankle that will need surgery.",
+]
+
+
+def test_a_paraphrase_told_sentence_by_sentence_is_a_rewrite_and_an_own_report_is_not() -> None:
+    from storyline.link.dedup import RewriteConfig, rewrite_copies
+
+    wire, para, own = "\n\n".join(WIRE), " ".join(PARAPHRASE), "\n\n".join(OWN_REPORT + [STATEMENT])
+    # no sentence survives near word for word: the sentence rule cannot see it
+    assert near_verbatim(long_sentences(para), long_sentences(wire), 85.0) == 0
+    assert sentence_copies({1: wire, 2: para}, [1, 2]) == {}
+    assert rewrite_copies({1: wire, 2: para, 3: own}, [1, 2, 3]) == {2: 1}
+    # the earliest is the original; the independent report joins neither, in any order
+    assert rewrite_copies({1: wire, 2: para, 3: own}, [3, 2, 1]) == {1: 2}
+    # the same sentences shuffled keep their meaning but not the other's order: no rewrite
+    shuffled = " ".join(PARAPHRASE[k] for k in (5, 3, 0, 2, 1, 4))
+    assert rewrite_copies({1: wire, 2: shuffled}, [1, 2]) == {}
+    # too few narrative sentences to judge (quotations are left out)
+    assert rewrite_copies({1: wire, 2: " ".join(PARAPHRASE[:4])}, [1, 2]) == {}
+    assert rewrite_copies({1: wire, 2: " ".join(PARAPHRASE[:4])}, [1, 2], RewriteConfig(least=4)) == {2: 1}

@@ -3,7 +3,8 @@
 A scraped text often carries no outlet name. Every article must still count as a source, so
 the name falls back to the URL host, then to the file name (plus the record number of a
 container). Independence: near-duplicate copies count once (their group's representative), so do
-rewritten copies of one wire story (link.dedup.sentence_copies), and an article that relays another
+rewritten copies of one wire story (link.dedup.sentence_copies) and paraphrased ones
+(link.dedup.rewrite_copies), and an article that relays another
 outlet's report ("This is reported by X") speaks with X's voice.
 """
 
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 
 from storyline.clean.language import is_english
 from storyline.clean.meta import fold_outlet, same_outlet
-from storyline.link.dedup import sentence_copies
+from storyline.link.dedup import rewrite_copies, sentence_copies
 from storyline.model import Article, ReportSource, Story
 
 _WWW = re.compile(r"^(?:www\d?|m|amp|mobile)\.", re.I)
@@ -60,13 +61,15 @@ class Sources:
         members: dict[int, list[int]] = defaultdict(list)
         for m, r in self.rep.items():
             members[r].append(m)
-        for copy, original in sentence_copies({a: articles[a].text for a in order}, order).items():
-            root = self.representative(original)
-            if copy in self.rep or root == copy:
-                continue
-            for m in [*members.pop(copy, []), copy]:
-                self.rep[m] = root
-                members[root].append(m)
+        texts = {a: articles[a].text for a in order}
+        for found in (sentence_copies(texts, order), rewrite_copies(texts, order)):
+            for copy, original in found.items():
+                root = self.representative(original)
+                if copy in self.rep or root == copy:
+                    continue
+                for m in [*members.pop(copy, []), copy]:
+                    self.rep[m] = root
+                    members[root].append(m)
         self.ref = {aid: i + 1 for i, aid in enumerate(order)}
         self.name = {aid: outlet_name(articles[aid]) for aid in order}
         # "sites.maker.com" speaks with the voice of the story's "maker.com" article (its copies' voice

@@ -15,11 +15,14 @@ same statement word for word are not copies of each other.
 A copy-edited rewrite of one wire story (a word changed every few words, "Saturday" for "today")
 keeps no long verbatim run, but keeps its sentences. ``sentence_copies`` finds such rewrites among
 the articles of one story, for counting sources (compare.sources); linking leaves them alone, since
-reports of two same-kind events can share stock sentences.
+reports of two same-kind events can share stock sentences. ``rewrite_copies`` finds, among the same
+articles, a rewrite that keeps no sentence word for word but tells the other's narrative sentence by
+sentence in the same order (a paraphrase of one outlet's report, an agency story re-edited).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import zlib
@@ -31,6 +34,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.link.features import _WORD, fold, shingles
 from storyline.model import DuplicateGroup
@@ -59,6 +63,7 @@ class DedupConfig:
 
 
 # Quoted speech, straight or curly, within one paragraph: left out of passage matching.
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _QUOTED = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^»\n]{0,2000}»|„[^“”\n]{0,2000}[“”]")
 
 
@@ -137,14 +142,7 @@ def sentence_copies(
     c = config or SentenceCopyConfig()
     by_hash: dict[int, list[int]] = {}
     sents: dict[int, tuple[str, ...]] = {}
-    parent: dict[int, int] = {}
-    rank = {aid: k for k, aid in enumerate(order)}
-
-    def root(a: int) -> int:
-        while parent.get(a, a) != a:
-            a = parent[a]
-        return a
-
+    groups = _Groups(order)
     for aid in order:
         text = texts.get(aid) or ""
         ps = passage_fingerprints(text)
@@ -164,9 +162,171 @@ def sentence_copies(
             n = near_verbatim(mine, theirs, c.ratio)
             share = n / min(len(mine), len(theirs))
             if (n >= c.copies or (excerpt and n == 1)) and share >= c.share:
-                a, b = sorted((root(aid), root(other)), key=lambda x: rank[x])
-                parent[b] = a
-    return {aid: r for aid in parent if (r := root(aid)) != aid}
+                groups.join(aid, other)
+    return groups.copies()
+
+
+class _Groups:
+    """Union-find over one story's articles whose root is the earliest article (in ``order``)."""
+
+    def __init__(self, order: list[int]) -> None:
+        self.rank = {aid: k for k, aid in enumerate(order)}
+        self.parent: dict[int, int] = {}
+
+    def root(self, a: int) -> int:
+        while self.parent.get(a, a) != a:
+            a = self.parent[a]
+        return a
+
+    def join(self, a: int, b: int) -> None:
+        x, y = sorted((self.root(a), self.root(b)), key=lambda r: self.rank[r])
+        if x != y:
+            self.parent[y] = x
+
+    def copies(self) -> dict[int, int]:
+        return {aid: r for aid in self.parent if (r := self.root(aid)) != aid}
+
+
+@dataclass(frozen=True, slots=True)
+class RewriteConfig:
+    """When one article of a story rewrites another sentence by sentence: of the shorter article's
+    unquoted sentences of ``words`` words or more (``least`` of them at least), more than a share
+    ``share`` has a counterpart in the other at embedding cosine ``similarity`` or more, in the same
+    order (the longest run of matches whose counterparts keep the order).
+
+    Measured on news-dev (every same-story pair of two outlets): its paraphrased and re-edited gold
+    copies score 0.57-1.0, no other pair above 0.33 (a re-translation and a rewrite with headings, 0.33
+    and less, stay apart). On ECB+ (982 reports, 43 topics of two same-kind events) no pair of reports
+    of different events reaches 0.5 (at cosine 0.70 one did: two baseball offers told alike). Of the
+    pairs of one event that ``sentence_copies`` misses, an editor read those scoring 0.5 or more:
+    above 0.6, 12 of 13 are one text rewritten (the 13th, two updates of one site); at 0.5-0.6, 23 of
+    44, with 12 built on one press release and 9 independent (two agencies' formulaic quake reports).
+    Quoted sentences are left out: two reporters quote one statement alike."""
+
+    words: int = 8
+    similarity: float = 0.75
+    share: float = 0.6
+    least: int = 5
+    candidates: int = 8  # earlier articles checked per article: the closest by mean sentence embedding
+    # the first sentences only: a rewrite keeps the original's lede and body order, and the encoder's
+    # cost stays bounded per article (ECB+: the first 8 sentences find 60 of the 75 rewrites the first
+    # 12 find). Cost: the compare bench's 1,000 distinct articles 28 s -> 42 s on a 2-core machine.
+    limit: int = 12
+    # Before encoding, a pair must share words in order: more than ``lexical`` of the shorter text's
+    # sentences with a counterpart sharing ``overlap`` of their content words (Jaccard). On ECB+ (7,415
+    # same-topic pairs) this keeps 483, every pair the embedding rule takes among them, and leaves
+    # 353 of 790 articles to encode.
+    overlap: float = 0.2
+    lexical: float = 0.4
+
+
+def _narrative(text: str, min_words: int) -> list[str]:
+    """The text's sentences of ``min_words`` words or more that quote nothing."""
+    return [
+        s.strip()
+        for s in _SENTENCE_END.split(text)
+        if not _QUOTE_MARK.search(s) and len(_WORD.findall(s)) >= min_words
+    ]
+
+
+def _in_order(best: np.ndarray, at: np.ndarray, similarity: float) -> int:
+    """How many of a text's sentences have a counterpart (``at``, similarity ``best``) at
+    ``similarity`` or more, counting the longest run whose counterparts keep the text's order."""
+    tails: list[int] = []
+    for i in np.flatnonzero(best >= similarity).tolist():
+        k = bisect.bisect_left(tails, int(at[i]))
+        if k == len(tails):
+            tails.append(int(at[i]))
+        else:
+            tails[k] = int(at[i])
+    return len(tails)
+
+
+def rewrite_copies(
+    texts: dict[int, str],
+    order: list[int],
+    config: RewriteConfig | None = None,
+    encoder: Callable[[list[str]], np.ndarray] | None = None,
+) -> dict[int, int]:
+    """Rewrites among one story's articles (see ``RewriteConfig``): article -> the earliest article
+    (in ``order``) of its group. ``encoder`` maps sentences to unit vectors (the story's sentence
+    encoder by default). Each article is checked against the ``candidates`` earlier articles sharing
+    the most rare words, so the cost stays linear in the story's size; a pair whose sentences do not
+    even share words in order (``RewriteConfig.lexical``) is not encoded."""
+    c = config or RewriteConfig()
+    sents = {aid: _narrative(texts.get(aid) or "", c.words)[: c.limit] for aid in order}
+    judged = [aid for aid in order if len(sents[aid]) >= c.least]
+    if len(judged) < 2:
+        return {}
+    bags = {aid: [_content_words(x) for x in sents[aid]] for aid in judged}
+    pairs = [
+        (judged[j], judged[i])
+        for j, near in enumerate(_earlier_neighbours([bags[a] for a in judged], c.candidates))
+        for i in near
+        if _lexical_share(bags[judged[i]], bags[judged[j]], c.overlap) > c.lexical
+    ]
+    if not pairs:
+        return {}
+    if encoder is None:
+        from storyline.embed import encode
+
+        encoder = encode
+    needed = sorted({a for pair in pairs for a in pair}, key=judged.index)
+    vecs = encoder([x for aid in needed for x in sents[aid]])
+    own: dict[int, np.ndarray] = {}
+    k = 0
+    for aid in needed:
+        own[aid] = vecs[k : k + len(sents[aid])]
+        k += len(sents[aid])
+    groups = _Groups(order)
+    for later, earlier in pairs:
+        a, b = own[earlier], own[later]
+        if len(a) > len(b):
+            a, b = b, a
+        sim = a @ b.T
+        if _in_order(sim.max(axis=1), sim.argmax(axis=1), c.similarity) > c.share * len(a):
+            groups.join(later, earlier)
+    return groups.copies()
+
+
+def _content_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(fold(sentence)) if len(w) > 2 and w not in ENGLISH_STOP_WORDS)
+
+
+def _lexical_share(a: list[frozenset[str]], b: list[frozenset[str]], overlap: float) -> float:
+    """Share of the shorter text's sentences with a counterpart sharing ``overlap`` of their words
+    (Jaccard), counting the longest run whose counterparts keep the order."""
+    if len(a) > len(b):
+        a, b = b, a
+    best = np.zeros(len(a))
+    at = np.zeros(len(a), dtype=np.int64)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            union = len(x | y)
+            jac = len(x & y) / union if union else 0.0
+            if jac > best[i]:
+                best[i], at[i] = jac, j
+    return _in_order(best, at, overlap) / max(1, len(a))
+
+
+def _earlier_neighbours(bags: list[list[frozenset[str]]], k: int, block: int = 512) -> list[list[int]]:
+    """For each text (a list of sentence word sets), the ``k`` earlier texts with the highest cosine of
+    their rare-word (tf-idf) vectors; computed by blocks of rows so memory stays linear."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [[w for sent in bag for w in sent] for bag in bags]
+    x = TfidfVectorizer(analyzer=lambda d: d).fit_transform(docs)
+    out: list[list[int]] = [[]]
+    for r0 in range(1, len(docs), block):
+        r1 = min(len(docs), r0 + block)
+        sims = (x[r0:r1] @ x[:r1].T).toarray()
+        for j in range(r0, r1):
+            row = sims[j - r0, :j]
+            if j <= k:
+                out.append(list(range(j)))
+            else:
+                out.append(np.argpartition(-row, k)[:k].tolist())
+    return out
 
 
 def longest_shared_run(a: Passages, b: Passages, k: int) -> tuple[int, int]:
