@@ -360,6 +360,11 @@ PLACE_HEADS = frozenset(
     church cathedral mosque temple market mall valley hill hills mountain island bay beach""".split()
 )
 PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())
+# a name right before one of these is the place's ("in Suka Makmur village", "Harlow district")
+SETTLEMENT_NOUNS = frozenset(
+    """village town township city district county province region prefecture municipality
+    neighbourhood neighborhood suburb borough state""".split()
+)
 
 
 def _titled_name(doc: Doc, i: int, j: int) -> bool:
@@ -529,6 +534,14 @@ class _Builder:
                     typ = "person"  # "Dame Imelda Ross", "Mr Okafor": a personal title names a person
                 elif typ == "person" and j - i >= 2 and doc[j - 1].lower_ in PLACE_HEADS:
                     typ = "place"  # "Orchard Lane", "Corran Civic Hall": the small model calls these people
+                elif (
+                    typ == "person"
+                    and j < len(doc)
+                    and doc[j].lower_ in SETTLEMENT_NOUNS
+                    and doc[j].pos_ == "NOUN"
+                    and not (i and doc[i - 1].tag_ == "POS")
+                ):
+                    typ = "place"  # "in Suka Makmur village": the name of a village, not a person
                 elif typ == "person" and j - i >= 2 and doc[i].text in VESSEL_PREFIXES:
                     typ = "organisation"  # a named vessel, grouped with the bodies that act in a story
                 if typ == "person":
@@ -542,7 +555,31 @@ class _Builder:
                 self._add(part, doc, i, j, typ)
             for i, j, head in _role_phrases(doc):
                 self._add_role(part, doc, i, j, head)
+            self._people_by_role(part, doc)
             self._promote_titled(part, doc)
+
+    def _people_by_role(self, part: str, doc: Doc) -> None:
+        """'said disaster agency official Fauzi', 'Fauzi, an official from the agency, said': a one-word
+        name the tagger took for a place or a body is a person when a person's role names it."""
+        one_word = {
+            m.i: m
+            for m in self.ments
+            if m.part == part and m.type in ("place", "organisation") and m.j - m.i == 1
+        }
+        if not one_word:
+            return
+        by_end = {m.j: m for m in one_word.values()}
+        for r in self.roles:
+            if r.part != part or doc[r.head].tag_ != "NN" or r.head != r.j - 1:
+                continue
+            m = one_word.get(r.j)
+            if m is not None and (m.j >= len(doc) or doc[m.j].is_punct or doc[m.j].pos_ in ("VERB", "AUX")):
+                m.type = "person"
+                continue
+            k = r.i - 1 if r.i > 0 and doc[r.i - 1].lower_ in ("a", "an", "the") else r.i
+            m = by_end.get(k - 1) if k >= 2 and doc[k - 1].text == "," else None
+            if m is not None:
+                m.type = "person"
 
     def _promote_titled(self, part: str, doc: Doc) -> None:
         """A proper name right after a role ("Mayor Ifeoma Strand") or in apposition to one ("the

@@ -327,6 +327,10 @@ def _is_cue(t: Token) -> bool:
     return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE or lem in NAMING
 
 
+# cues whose object is who was spoken to ("told the newspaper"), never the speaker
+_HEARER_CUES = frozenset("tell ask inform brief assure warn remind advise urge".split())
+
+
 def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False) -> Token | None:
     """Subject of a cue, climbing through participles, coordination and relative clauses.
 
@@ -343,8 +347,17 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
         c
         for c in t.children
         if c.dep_ == "dobj"
-        and c.pos_ == "PROPN"
-        and 0 < c.i - t.i <= 2
+        and (
+            (c.pos_ == "PROPN" and 0 < c.i - t.i <= 2)
+            # '"...," added the doctor': a role after a verb that names no hearer
+            or (
+                c.pos_ == "NOUN"
+                and 0 < c.i - t.i <= 3
+                and is_role_word(c.lower_)
+                and any(x.dep_ == "det" and x.lower_ == "the" for x in c.children)
+                and t.lemma_.lower() not in _HEARER_CUES
+            )
+        )
         and not quoted(c)
         and any(x.dep_ == "ccomp" and x.i < t.i for x in t.children)
         and not any(x.dep_ in ("nsubj", "csubj") for x in t.children)
@@ -1441,15 +1454,36 @@ def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int 
             and last is not None
             and last.speaker_span is not None
             and last.speaker_span.text.lower() == pronoun
-            and q.sentence - last.sentence == 1
+            and 0 <= q.sentence - last.sentence <= 1
         ):
             # "X, he said. Also, he said Y": the next sentence's "he" goes on with the speaker, not
             # with a name inside what he said
+            q.speaker, q.speaker_entity = last.speaker, last.speaker_entity
+        elif (
+            pronoun in _PERSONAL
+            and last is not None
+            and q.sentence - last.sentence == 1
+            and last.speaker_span is not None
+            and last.speaker_span.text.lower() not in _PERSONAL
+            and q.speaker != last.speaker
+            and not index.other_sex(pronoun, last.speaker_entity)
+            and not _named_in(index, q.speaker_entity, q.sentence)
+        ):
+            # "..., said disaster agency official Fauzi. Most were in the east, he added.": the "he"
+            # right after a named attribution goes on with its speaker, not with a person named
+            # further back (nor with a village the parse took for a person)
             q.speaker, q.speaker_entity = last.speaker, last.speaker_entity
         if q.speaker is not None:
             person = q.speaker_entity is None or index.entities[q.speaker_entity].type == "person"
             last = q if person else None
     return quotes
+
+
+def _named_in(index: EntityIndex, entity: int | None, sentence: int) -> bool:
+    """Whether ``entity`` is named, outside quotation marks, in sentence ``sentence``."""
+    return entity is not None and any(
+        e == entity and si == sentence and not quoted for (_t, e, _subj, quoted, si) in index.person_mentions
+    )
 
 
 def headline_quotes(
