@@ -50,8 +50,25 @@ def detokenise(s: str) -> str:
     s = re.sub(r'" ([^"]*?) "', r'"\1"', s)
     s = re.sub(r"(\w) - (\w)", r"\1-\2", s)
     s = re.sub(r"(\d): (\d)", r"\1:\2", s)
+    s = re.sub(r"(\d)\. (\d)", r"\1.\2", s)  # "6 . 1-magnitude": one decimal, not "6." and "1"
+    s = re.sub(r"(\d), (\d{3})\b", r"\1,\2", s)  # "230 , 000"
+    s = _pair_straight_quotes(s)
     s = re.sub(" \u2019 (s|t|re|ve|ll|d|m)\\b", "\u2019\\1", s)
     return s.replace("\u201c ", "\u201c").replace(" \u201d", "\u201d").strip()
+
+
+def _pair_straight_quotes(s: str) -> str:
+    """Straight quotation marks of a tokenised sentence alternate: an opening one loses the space
+    after it, a closing one the space before ('" We received 50 , " added the doctor' ->
+    '"We received 50," added the doctor'). A sentence with an odd count (a quotation running on into
+    the next sentence) is left as it is."""
+    parts = s.split('"')
+    if len(parts) < 3 or len(parts) % 2 == 0:
+        return s
+    out = parts[0]
+    for k, part in enumerate(parts[1:], 1):
+        out = out + '"' + part.lstrip() if k % 2 else out.rstrip() + '"' + part
+    return out
 
 
 def ecbplus_records(path: Path, subtopics: list[str]) -> list[dict[str, str]]:
