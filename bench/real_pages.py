@@ -51,7 +51,7 @@ def detokenise(s: str) -> str:
     s = re.sub(r"(\w) - (\w)", r"\1-\2", s)
     s = re.sub(r"(\d): (\d)", r"\1:\2", s)
     s = re.sub(r"(\d)\. (\d)", r"\1.\2", s)  # "6 . 1-magnitude": one decimal, not "6." and "1"
-    s = re.sub(r"(\d), (\d{3})\b", r"\1,\2", s)  # "230 , 000"
+    s = re.sub(r"(?<![\w.-])(\d{1,3}), (\d{3})(?![\d.])", r"\1,\2", s)  # "230 , 000", not "5-foot-8 , 135"
     s = _pair_straight_quotes(s)
     s = re.sub(" \u2019 (s|t|re|ve|ll|d|m)\\b", "\u2019\\1", s)
     return s.replace("\u201c ", "\u201c").replace(" \u201d", "\u201d").strip()

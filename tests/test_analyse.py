@@ -618,6 +618,21 @@ def test_an_amount_converted_in_brackets_is_one_figure() -> None:
     assert money["council"] == [(4e6, "usd")], money
 
 
+def test_a_measure_converted_in_brackets_is_one_figure() -> None:
+    f = analyse_article(
+        article(
+            "The tremor struck at a depth of 10 kilometres (6.2 miles) under the bay.\n\n"
+            "The stranded tanker is 289 metres (948 feet) long.\n\n"
+            "Five people (three of them children) were hurt in the collapse."
+        )
+    )
+    figures = [[(q.value, q.unit) for q in c.numbers] for c in f.claims]
+    assert [(10.0, "kilometre")] in figures and [(289.0, "metre")] in figures, figures
+    assert not any(v in (6.2, 948.0) for fs in figures for v, _u in fs), figures
+    # a count in brackets is no conversion: it stays
+    assert any((3.0, "child") in fs or any(v == 3.0 for v, _u in fs) for fs in figures), figures
+
+
 def test_a_subordinate_clause_with_its_own_subject_is_its_own_claim() -> None:
     f = analyse_article(
         article(

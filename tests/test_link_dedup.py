@@ -225,3 +225,40 @@ def test_a_paraphrase_told_sentence_by_sentence_is_a_rewrite_and_an_own_report_i
     # too few narrative sentences to judge (quotations are left out)
     assert rewrite_copies({1: wire, 2: " ".join(PARAPHRASE[:4])}, [1, 2]) == {}
     assert rewrite_copies({1: wire, 2: " ".join(PARAPHRASE[:4])}, [1, 2], RewriteConfig(least=4)) == {2: 1}
+
+
+def test_a_page_stitched_from_reports_tells_their_sentences_in_their_voice() -> None:
+    from storyline.compare.sources import Sources
+    from storyline.link.dedup import sentence_sources
+    from storyline.model import Article, ClaimMember, Span, Story
+
+    # a round-up: one paragraph lifted from the agency report, the rest its own
+    stitched = [WIRE[3].replace("described", "called"), *OWN_REPORT[:3]]
+    wire, page = "\n\n".join(WIRE), "\n\n".join(stitched)
+    assert sentence_copies({1: wire, 2: page}, [1, 2]) == {}  # one shared sentence: no copy as a whole
+    told = sentence_sources({1: wire, 2: page}, [1, 2])
+    assert list(told) == [2] and set(told[2].values()) == {1} and len(told[2]) == 1
+
+    def art(i: int, outlet: str, paras: list[str]) -> Article:
+        return Article(source=f"a{i}", content_hash=str(i), id=i, outlet=outlet, paragraphs=paras)
+
+    arts = {1: art(1, "Ridge Wire", WIRE), 2: art(2, "Hill Roundup", stitched)}
+    src = Sources(Story(id=1, label="s", article_ids=[1, 2]), arts)
+    assert src.independent(1, 2)
+
+    def member(i: int, sentence: str) -> ClaimMember:
+        at = arts[i].text.index(sentence)
+        span = Span(at, at + len(sentence), sentence)
+        return ClaimMember(
+            article_id=i, claim=0, span=span, sentence=0, asserter="outlet", outlet="", context=span
+        )
+
+    assert src.said_first(member(2, stitched[0])) == 1  # the lifted paragraph is the agency's word
+    assert src.said_first(member(2, stitched[1])) == 2  # its own reporting is its own
+    # a claim told by the agency and by the round-up's lifted paragraph stands on one source
+    from storyline.compare.corroboration import SINGLE, corroborate
+    from storyline.model import ClaimCluster
+
+    lifted = ClaimCluster(id=1, members=[member(1, WIRE[3]), member(2, stitched[0])])
+    got = corroborate(lifted, src)
+    assert got.label == SINGLE and got.independent == 1 and got.support[0].copies == [2]

@@ -89,6 +89,14 @@ _CONVERTED = re.compile(
     r"\d[\d.,]*(?:\s*(?:million|billion|trillion))?\s*(?:dollars|euros|pounds|yen|yuan|rupees))\s*\(\s*$",
     re.I,
 )
+# "10 kilometres (6.2 miles)", "289 metres (948 feet)": the bracket converts a measure into other units
+_CONVERTED_MEASURE = re.compile(
+    r"\d[\d.,]*\s*-?\s*(?:square\s+|cubic\s+)?(?:km|kms|kilometres?|kilometers?|miles?|mi|metres?|meters?|m|"
+    r"feet|foot|ft|yards?|inch(?:es)?|in|cm|centimet(?:re|er)s?|mm|kg|kilograms?|pounds?|lbs?|lb|tonnes?|tons?|"
+    r"acres?|hectares?|ha|litres?|liters?|gallons?|knots?|mph|km/h|kph|degrees?(?:\s+(?:celsius|fahrenheit|c|f))?|"
+    r"°[cf]?)\.?\s*\(\s*(?:about|around|roughly|some|nearly|almost|or\s+)?$",
+    re.I,
+)
 WORD_NUMBERS = {
     w: float(i)
     for i, w in enumerate(
@@ -195,6 +203,8 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
                 start = start - len(lead) + lead.rfind(a) if lead.rfind(a) >= 0 else start
                 break
         if unit in _MONEY and _CONVERTED.search(doc_text(doc)[max(0, start - 40) : start]):
+            continue
+        if _CONVERTED_MEASURE.search(doc_text(doc)[max(0, start - 40) : start]):
             continue
         measure = _measure(measure_head, unit, range(t.i, j)) if measure_head is not None else ""
         out.append(

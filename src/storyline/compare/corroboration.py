@@ -20,11 +20,13 @@ def corroborate(cluster: ClaimCluster, sources: Sources) -> Corroboration:
     by_voice: dict[str, OutletSupport] = {}
     for m in cluster.members:
         aid = m.article_id
-        voice = sources.voice(aid)
+        # a sentence told after another report, word for word, is that report's word
+        first = sources.said_first(m)
+        voice = sources.voice(first)
         sup = by_voice.get(voice)
         if sup is None:
-            art = sources.articles[sources.representative(aid)]
-            label = art.reported_via or sources.name[sources.representative(aid)]
+            art = sources.articles[sources.representative(first)]
+            label = art.reported_via or sources.name[sources.representative(first)]
             sup = by_voice[voice] = OutletSupport(outlet=label)
         if aid not in sup.article_ids:
             sup.article_ids.append(aid)
@@ -34,7 +36,7 @@ def corroborate(cluster: ClaimCluster, sources: Sources) -> Corroboration:
             sup.speakers.append(m.asserter)
         if sources.articles[aid].reported_via and aid not in sup.relaying:
             sup.relaying.append(aid)
-        if sources.representative(aid) != aid and aid not in sup.copies:
+        if (sources.representative(aid) != aid or first != aid) and aid not in sup.copies:
             sup.copies.append(aid)
     support = sorted(by_voice.values(), key=lambda s: min(sources.ref[a] for a in s.article_ids))
     n = len(support)

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from storyline.clean.language import is_english
 from storyline.clean.meta import fold_outlet, same_outlet
-from storyline.link.dedup import rewrite_copies, sentence_copies
-from storyline.model import Article, ReportSource, Story
+from storyline.link.dedup import long_sentences, rewrite_copies, sentence_copies, sentence_sources
+from storyline.model import Article, ClaimMember, ReportSource, Story
 
 _WWW = re.compile(r"^(?:www\d?|m|amp|mobile)\.", re.I)
 _HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)  # an outlet known by its web address only
@@ -62,6 +62,8 @@ class Sources:
         for m, r in self.rep.items():
             members[r].append(m)
         texts = {a: articles[a].text for a in order}
+        # sentences an article tells after an earlier one (a page stitched from several reports)
+        self._told_first = sentence_sources(texts, order)
         for found in (sentence_copies(texts, order), rewrite_copies(texts, order)):
             for copy, original in found.items():
                 root = self.representative(original)
@@ -107,6 +109,19 @@ class Sources:
             return fold_outlet(art.reported_via)
         site = self._site.get(self.name[rep].lower())
         return self.voice(site) if site is not None else fold_outlet(self.name[rep])
+
+    def said_first(self, member: ClaimMember) -> int:
+        """The article whose word a claim is: the earliest one of another voice that tells the
+        claim's sentence near word for word, else the claim's own article."""
+        told = self._told_first.get(member.article_id)
+        span = member.context or member.span
+        if told and member.part == "body":
+            own = self.voice(member.article_id)
+            for piece in long_sentences(span.text):
+                first = told.get(piece)
+                if first is not None and self.voice(first) != own:
+                    return first
+        return member.article_id
 
     def independent(self, a: int, b: int) -> bool:
         return self.voice(a) != self.voice(b)

@@ -166,6 +166,45 @@ def sentence_copies(
     return groups.copies()
 
 
+def sentence_sources(
+    texts: dict[int, str], order: list[int], config: SentenceCopyConfig | None = None
+) -> dict[int, dict[str, int]]:
+    """Sentences one article of a story tells near word for word after an earlier one: article ->
+    {sentence (folded words, as ``long_sentences`` gives it) -> the earliest article (in ``order``)
+    telling it}. A page stitched from several reports, or quoting another's paragraph, holds such
+    sentences without being a copy as a whole; each of them is still that earlier report's word.
+    Candidates are the earlier articles sharing the most sampled passages, as in ``sentence_copies``."""
+    c = config or SentenceCopyConfig()
+    by_hash: dict[int, list[int]] = {}
+    sents: dict[int, tuple[str, ...]] = {}
+    origin: dict[tuple[int, str], int] = {}  # (article, sentence) -> earliest article telling it
+    out: dict[int, dict[str, int]] = {}
+    rank = {aid: k for k, aid in enumerate(order)}
+    for aid in order:
+        text = texts.get(aid) or ""
+        sents[aid] = mine = long_sentences(text, c.words)
+        hits: dict[int, int] = {}
+        for h in passage_fingerprints(text).hashes.tolist():
+            for other in by_hash.get(h, ())[-c.candidates :]:
+                hits[other] = hits.get(other, 0) + 1
+            by_hash.setdefault(h, []).append(aid)
+        if not mine:
+            continue
+        near = [o for o, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: c.candidates]]
+        for sent in mine:
+            best: int | None = None
+            for other in near:
+                got = process.extractOne(sent, sents[other], scorer=fuzz.ratio, score_cutoff=c.ratio)
+                if got is not None:
+                    first = origin.get((other, got[0]), other)
+                    if best is None or rank[first] < rank[best]:
+                        best = first
+            if best is not None:
+                origin[(aid, sent)] = best
+                out.setdefault(aid, {})[sent] = best
+    return out
+
+
 class _Groups:
     """Union-find over one story's articles whose root is the earliest article (in ``order``)."""
 
