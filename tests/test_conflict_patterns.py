@@ -589,7 +589,7 @@ She will earn a share of the grosses, a large sum since "Quayside" has already t
     assert not found, found
 
 
-QUAKE_A = """Strong quake shakes Serrano coast
+SERRANO_A = """Strong quake shakes Serrano coast
 
 A 6.3-magnitude earthquake struck the Serrano coast on Tuesday, damaging dozens of homes in the port of Valdine, the national seismic agency said.
 
@@ -597,7 +597,7 @@ The quake struck at a depth of 10 kilometres (6.2 miles) about 40 kilometres wes
 
 In April last year a 7.9-magnitude quake struck off the same coast, prompting a tsunami alert across the region.
 """
-QUAKE_B = """Dozens of homes damaged as quake hits Serrano
+SERRANO_B = """Dozens of homes damaged as quake hits Serrano
 
 A 6.3-magnitude quake hit the Serrano coast on Tuesday and damaged dozens of homes in Valdine, officials said.
 
@@ -608,20 +608,20 @@ Residents ran into the streets as the shaking lasted for about twenty seconds.
 
 
 def test_a_quake_of_last_year_and_a_converted_depth_are_no_conflict() -> None:
-    found = _conflicts(("Coast Ledger", QUAKE_A), ("Harbour Post", QUAKE_B))
+    found = _conflicts(("Coast Ledger", SERRANO_A), ("Harbour Post", SERRANO_B))
     # 7.9 is last year's quake, not this one's magnitude; 6.2 and 6 miles both convert 10 km
     assert not found, [c.reason for c in found]
     # the same two reports with a real difference in this quake's magnitude: found
     found = _conflicts(
-        ("Coast Ledger", QUAKE_A),
-        ("Harbour Post", QUAKE_B.replace("6.3-magnitude", "6.8-magnitude")),
+        ("Coast Ledger", SERRANO_A),
+        ("Harbour Post", SERRANO_B.replace("6.3-magnitude", "6.8-magnitude")),
     )
     assert any("6.8" in c.reason for c in found), [c.reason for c in found]
 
 
 def test_dates_years_apart_tell_two_events_and_a_year_slip_is_found() -> None:
-    a = QUAKE_A + "\nA quake off the Serrano coast in 2004 set off a tsunami that flooded the harbour.\n"
-    b = QUAKE_B + "\nA quake off the Serrano coast in May 2012 set off a tsunami that flooded the harbour.\n"
+    a = SERRANO_A + "\nA quake off the Serrano coast in 2004 set off a tsunami that flooded the harbour.\n"
+    b = SERRANO_B + "\nA quake off the Serrano coast in May 2012 set off a tsunami that flooded the harbour.\n"
     assert not _conflicts(("Coast Ledger", a), ("Harbour Post", b), kind="date")
     slip = b.replace("in May 2012", "in 2005")
     found = _conflicts(("Coast Ledger", a), ("Harbour Post", slip), kind="date")
