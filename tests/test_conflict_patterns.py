@@ -621,7 +621,10 @@ def test_a_quake_of_last_year_and_a_converted_depth_are_no_conflict() -> None:
 
 def test_dates_years_apart_tell_two_events_and_a_year_slip_is_found() -> None:
     a = SERRANO_A + "\nA quake off the Serrano coast in 2004 set off a tsunami that flooded the harbour.\n"
-    b = SERRANO_B + "\nA quake off the Serrano coast in May 2012 set off a tsunami that flooded the harbour.\n"
+    b = (
+        SERRANO_B
+        + "\nA quake off the Serrano coast in May 2012 set off a tsunami that flooded the harbour.\n"
+    )
     assert not _conflicts(("Coast Ledger", a), ("Harbour Post", b), kind="date")
     slip = b.replace("in May 2012", "in 2005")
     found = _conflicts(("Coast Ledger", a), ("Harbour Post", slip), kind="date")

@@ -62,16 +62,23 @@ class Sources:
         for m, r in self.rep.items():
             members[r].append(m)
         texts = {a: articles[a].text for a in order}
-        # sentences an article tells after an earlier one (a page stitched from several reports)
-        self._told_first = sentence_sources(texts, order)
-        for found in (sentence_copies(texts, order), rewrite_copies(texts, order)):
-            for copy, original in found.items():
+
+        def own_voices() -> list[int]:
+            return [a for a in order if self.representative(a) == a]
+
+        # each finder looks only at the articles no earlier one has found a copy (a story of many
+        # reprints stays cheap)
+        for find in (sentence_copies, rewrite_copies):
+            for copy, original in find(texts, own_voices()).items():
                 root = self.representative(original)
                 if copy in self.rep or root == copy:
                     continue
                 for m in [*members.pop(copy, []), copy]:
                     self.rep[m] = root
                     members[root].append(m)
+        # sentences an article tells after an earlier one (a page stitched from several reports)
+        self._told_first = sentence_sources(texts, own_voices())
+        self._pieces: dict[tuple[int, int, int], tuple[str, ...]] = {}
         self.ref = {aid: i + 1 for i, aid in enumerate(order)}
         self.name = {aid: outlet_name(articles[aid]) for aid in order}
         # "sites.maker.com" speaks with the voice of the story's "maker.com" article (its copies' voice
@@ -117,7 +124,11 @@ class Sources:
         span = member.context or member.span
         if told and member.part == "body":
             own = self.voice(member.article_id)
-            for piece in long_sentences(span.text):
+            key = (member.article_id, span.start, span.end)
+            pieces = self._pieces.get(key)
+            if pieces is None:
+                pieces = self._pieces[key] = long_sentences(span.text)
+            for piece in pieces:
                 first = told.get(piece)
                 if first is not None and self.voice(first) != own:
                     return first
