@@ -1299,3 +1299,16 @@ def test_a_role_after_a_cue_that_names_a_hearer_is_not_the_speaker() -> None:
         )
     )
     assert find_quote(f, "Repairs are finished").speaker in ("Ines Marlow", "Marlow")  # not the inspector
+
+
+def test_figures_a_body_publishes_are_its_word() -> None:
+    f = analyse_article(
+        article(
+            "The tremor struck at a depth of 12 kilometres, according to data from the Coastal Survey Office.\n\n"
+            "Rail traffic fell by a third in March, according to the latest statistics from research firm Northwind Analytics.\n\n"
+            "Ticket sales rose, according to a spokesman for the ferry line."
+        )
+    )
+    assert find_quote(f, "depth of 12 kilometres").speaker == "Coastal Survey Office"
+    assert find_quote(f, "Rail traffic fell").speaker == "Northwind Analytics"
+    assert find_quote(f, "Ticket sales rose").speaker != "ferry line"  # a person speaks for it, not data

@@ -327,6 +327,8 @@ def _is_cue(t: Token) -> bool:
     return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE or lem in NAMING
 
 
+# what a body publishes rather than says: "data from X", "the latest statistics from research firm X"
+_DATA_NOUNS = frozenset("data figures statistics numbers estimates readings records".split())
 # cues whose object is who was spoken to ("told the newspaper"), never the speaker
 _HEARER_CUES = frozenset("tell ask inform brief assure warn remind advise urge".split())
 
@@ -838,6 +840,19 @@ class _Attributor:
         by_tok = self.by_tok
         if head.i in by_tok:
             return by_tok[head.i]
+        if head.lower_ in _DATA_NOUNS:
+            # "according to data from the US Geological Survey": the body whose figures they are
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    for obj in prep.children:
+                        ent = by_tok.get(obj.i)
+                        if ent is None and obj.dep_ == "pobj":
+                            ent = next(
+                                (by_tok[c.i] for c in obj.children if c.dep_ == "appos" and c.i in by_tok),
+                                None,
+                            )
+                        if ent is not None and self.index.entities[ent].type == "organisation":
+                            return ent
         for c in head.children:
             # "the port's chief engineer, Bastian Hollow": a person in apposition names the speaker
             if c.dep_ == "appos" and c.i in by_tok and self.index.entities[by_tok[c.i]].type == "person":
