@@ -27,7 +27,7 @@ import hashlib
 import re
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -140,22 +140,12 @@ def sentence_copies(
     holds the sentences two of its shorter versions kept. Candidates are the earlier articles sharing
     the most sampled passages (``Passages``), so the cost stays linear in the story's size."""
     c = config or SentenceCopyConfig()
-    by_hash: dict[int, list[int]] = {}
-    sents: dict[int, tuple[str, ...]] = {}
     groups = _Groups(order)
-    for aid in order:
-        text = texts.get(aid) or ""
-        ps = passage_fingerprints(text)
-        sents[aid] = mine = long_sentences(text, c.words)
-        hits: dict[int, int] = {}
-        for h in ps.hashes.tolist():
-            for other in by_hash.get(h, ())[-c.candidates :]:
-                hits[other] = hits.get(other, 0) + 1
-            by_hash.setdefault(h, []).append(aid)
+    for aid, mine, near, sents in _by_shared_passages(texts, order, c):
         excerpt = len(mine) == 1 and len(mine[0].split()) >= c.excerpt_words
         if len(mine) < c.copies and not excerpt:
             continue
-        for other, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: c.candidates]:
+        for other in near:
             theirs = sents[other]
             if len(theirs) < (1 if excerpt else c.copies):
                 continue
@@ -164,6 +154,25 @@ def sentence_copies(
             if (n >= c.copies or (excerpt and n == 1)) and share >= c.share:
                 groups.join(aid, other)
     return groups.copies()
+
+
+def _by_shared_passages(
+    texts: dict[int, str], order: list[int], c: SentenceCopyConfig
+) -> Iterator[tuple[int, tuple[str, ...], list[int], dict[int, tuple[str, ...]]]]:
+    """For each article in ``order``: its long sentences, the ``c.candidates`` earlier articles sharing
+    the most sampled passages with it (most first), and the long sentences of every article so far."""
+    by_hash: dict[int, list[int]] = {}
+    sents: dict[int, tuple[str, ...]] = {}
+    for aid in order:
+        text = texts.get(aid) or ""
+        sents[aid] = mine = long_sentences(text, c.words)
+        hits: dict[int, int] = {}
+        for h in passage_fingerprints(text).hashes.tolist():
+            for other in by_hash.get(h, ())[-c.candidates :]:
+                hits[other] = hits.get(other, 0) + 1
+            by_hash.setdefault(h, []).append(aid)
+        near = [o for o, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: c.candidates]]
+        yield aid, mine, near, sents
 
 
 def sentence_sources(
@@ -175,22 +184,10 @@ def sentence_sources(
     sentences without being a copy as a whole; each of them is still that earlier report's word.
     Candidates are the earlier articles sharing the most sampled passages, as in ``sentence_copies``."""
     c = config or SentenceCopyConfig()
-    by_hash: dict[int, list[int]] = {}
-    sents: dict[int, tuple[str, ...]] = {}
     origin: dict[tuple[int, str], int] = {}  # (article, sentence) -> earliest article telling it
     out: dict[int, dict[str, int]] = {}
     rank = {aid: k for k, aid in enumerate(order)}
-    for aid in order:
-        text = texts.get(aid) or ""
-        sents[aid] = mine = long_sentences(text, c.words)
-        hits: dict[int, int] = {}
-        for h in passage_fingerprints(text).hashes.tolist():
-            for other in by_hash.get(h, ())[-c.candidates :]:
-                hits[other] = hits.get(other, 0) + 1
-            by_hash.setdefault(h, []).append(aid)
-        if not mine:
-            continue
-        near = [o for o, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: c.candidates]]
+    for aid, mine, near, sents in _by_shared_passages(texts, order, c):
         for sent in mine:
             best: int | None = None
             for other in near:
@@ -310,7 +307,8 @@ def rewrite_copies(
         from storyline.embed import encode
 
         encoder = encode
-    needed = sorted({a for pair in pairs for a in pair}, key=judged.index)
+    rank = {aid: k for k, aid in enumerate(judged)}
+    needed = sorted({a for pair in pairs for a in pair}, key=rank.__getitem__)
     vecs = encoder([x for aid in needed for x in sents[aid]])
     own: dict[int, np.ndarray] = {}
     k = 0
