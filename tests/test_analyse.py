@@ -1312,3 +1312,31 @@ def test_figures_a_body_publishes_are_its_word() -> None:
     assert find_quote(f, "depth of 12 kilometres").speaker == "Coastal Survey Office"
     assert find_quote(f, "Rail traffic fell").speaker == "Northwind Analytics"
     assert find_quote(f, "Ticket sales rose").speaker != "ferry line"  # a person speaks for it, not data
+
+
+def test_a_fronted_clause_the_parser_hung_as_a_noun_and_a_clarifying_speaker() -> None:
+    # invented text: a long subject with a relative clause before ", X said" parses as a noun, not a clause
+    f = analyse_article(
+        article(
+            "A ferry outage that was linked to a faulty timetable upload by software firm Tidewise had "
+            "stranded nearly 4,000 passengers, the Harbour Board said in a notice.\n\n"
+            '"We expect every crossing to run on Monday," it said in the notice on Sunday.\n\n'
+            "“The upload was not an attack. Our passengers were never at risk,” Tidewise chief Ana Roca "
+            "clarified on social media.\n\nShe assured travellers that their tickets remained valid, and that "
+            "the company was working with the board to restore every crossing."
+        )
+    )
+    lede = find_quote(f, "stranded nearly 4,000 passengers")
+    assert lede.kind == "indirect" and lede.speaker == "Harbour Board"
+    assert lede.content.text.startswith("A ferry outage")
+    assert find_quote(f, "every crossing").speaker == "Harbour Board"  # "it" goes on with the board
+    assert find_quote(f, "was not an attack").speaker == "Ana Roca"
+    # "assured X that A, and that B": the second "that" clause, hung on the cue as a conjunct, is said too
+    assert find_quote(f, "working with the board").speaker == "Ana Roca"
+
+
+def test_a_fronted_adverbial_clause_is_not_what_was_said() -> None:
+    f = analyse_article(
+        article("As the storm reached the harbour on Monday night, the mayor said in a statement.")
+    )
+    assert not [q for q in f.quotes if q.content.text.startswith("As the storm")]

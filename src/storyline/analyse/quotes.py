@@ -39,7 +39,8 @@ REPORTING = frozenset(
     contend maintain allege complain concede estimate disclose reveal testify tweet post agree
     disagree charge counter quip joke boast signal indicate conclude lament point continue echo
     repeat insist affirm reaffirm proclaim assure concur retort protest threaten tout sing chant shout
-    yell scream whisper exclaim""".split()
+    yell scream whisper exclaim clarify elaborate recount specify speculate plead opine muse summarise
+    summarize""".split()
 )
 # What a speech participle may hang from ("a statement saying ..."), and the verbs by which its author
 # puts it out ("issued a statement saying"); "cited a report saying" is someone else's report.
@@ -625,7 +626,24 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
     if comps:
         c = comps[-1]
         kind = "speech" if lem in REPORTING or lem in DIRECTIVE else "clausal"
-        return _narration_tail(doc, c, _clause_range(doc, c)), kind
+        rng = _narration_tail(doc, c, _clause_range(doc, c))
+        # "assured customers that A, and that B": the parser may hang the second "that" clause on
+        # the cue as a conjunct verb; it is said too
+        more = [
+            x
+            for x in t.children
+            if x.dep_ == "conj"
+            and x.i > c.i
+            and doc[x.left_edge.i].lower_ == "that"
+            and doc[x.left_edge.i].dep_ == "mark"
+            and doc[x.left_edge.i].head == x
+        ]
+        if more and kind == "speech":
+            rng = (rng[0], _clause_range(doc, more[-1])[1])
+        return rng, kind
+    fronted = _fronted_content(doc, t) if lem in REPORTING else None
+    if fronted is not None:
+        return fronted, "speech"
     if lem in DIRECTIVE:
         objs = [c for c in t.children if c.dep_ in ("dobj",)]
         xcs = [c for c in t.children if c.dep_ == "xcomp"]
@@ -639,6 +657,33 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
             if hi > lo:
                 return (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])), "directive"
     return None, ""
+
+
+def _fronted_content(doc: Doc, t: Token) -> tuple[int, int] | None:
+    """'CLAUSE, Microsoft said in a blog post.' where the parser hung the clause on the cue as a noun
+    (a long subject with a relative clause): the whole stretch from the sentence start to the comma
+    before the cue's subject is what was said, when it holds a finite verb and opens no adverbial
+    clause ("As the storm hit, he said ..." is no content)."""
+    sent = t.sent
+    subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i]
+    if not subj or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children):
+        return None
+    lo = subj[-1].left_edge.i  # the subject next to the cue; the clause may parse as a second one
+    if lo - 1 <= sent.start or doc[lo - 1].text != "," or t.i < lo:
+        return None
+    body = doc[sent.start : lo - 1]
+    fronted = [c for c in t.children if c.i < lo - 1 and not c.is_punct]
+    if (
+        len(fronted) != 1
+        or fronted[0].dep_ not in ("advcl", "dep", "npadvmod", "nsubj")
+        or fronted[0].left_edge.i != sent.start
+        or fronted[0].right_edge.i != lo - 2
+        or any(c.dep_ == "mark" for c in fronted[0].children)
+        or not any("Fin" in w.morph.get("VerbForm", []) for w in body)
+        or len(body) < 6
+    ):
+        return None
+    return body[0].idx, body[-1].idx + len(body[-1])
 
 
 def _according_to(doc: Doc) -> list[_Cue]:
@@ -781,6 +826,13 @@ class _Attributor:
                 return self.index.entities[ent].name, Span(a, b, self.text[a:b]), ent, QUOTES.named
             return self.text[a:b], Span(a, b, self.text[a:b]), None, QUOTES.unresolved_name
         np = _np_tokens(tok)
+        # "wrote David Weston - Vice President, Enterprise Security": a spaced dash sets a title after
+        # the name; the name before it speaks
+        dash = [k for k, x in enumerate(np) if x.text in "-\u2013\u2014" and k and np[k - 1].whitespace_]
+        titled_by_dash = bool(dash) and all(x.pos_ == "PROPN" for x in np[: dash[0]])
+        if titled_by_dash:
+            np = np[: dash[0]]
+            tok = np[-1]
         # the span covers the whole phrase with its appositions ("Rep. Jim Clyburn (D-S.C.), the assistant
         # leader of ..."); a clause containing the cue itself is cut off
         sub = list(tok.subtree)
@@ -798,7 +850,7 @@ class _Attributor:
             full.pop()
         while full and (full[0].is_punct or full[0].is_space):
             full.pop(0)
-        full = full or np
+        full = np if titled_by_dash else full or np
         a, b = full[0].idx, full[-1].idx + len(full[-1])
         span = Span(a, b, self.text[a:b])
         ent = self._head_entity(tok, np)
@@ -853,6 +905,23 @@ class _Attributor:
                             )
                         if ent is not None and self.index.entities[ent].type == "organisation":
                             return ent
+        if head.lower_ in _SPEECH_NOUNS:
+            # "according to a Microsoft blog post by David Weston": who wrote it, else whose it is
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                    for obj in prep.children:
+                        if obj.i in by_tok and self.index.entities[by_tok[obj.i]].type in (
+                            "person",
+                            "organisation",
+                        ):
+                            return by_tok[obj.i]
+            for c in head.children:
+                if (
+                    c.dep_ in ("compound", "poss")
+                    and c.i in by_tok
+                    and self.index.entities[by_tok[c.i]].type in ("person", "organisation")
+                ):
+                    return by_tok[c.i]
         for c in head.children:
             # "the port's chief engineer, Bastian Hollow": a person in apposition names the speaker
             if c.dep_ == "appos" and c.i in by_tok and self.index.entities[by_tok[c.i]].type == "person":
