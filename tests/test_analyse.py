@@ -1340,3 +1340,19 @@ def test_a_fronted_adverbial_clause_is_not_what_was_said() -> None:
         article("As the storm reached the harbour on Monday night, the mayor said in a statement.")
     )
     assert not [q for q in f.quotes if q.content.text.startswith("As the storm")]
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_sentence() -> None:
+    # invented text: "Const." and "Cpl." are no sentence ends before a name
+    f = analyse_article(
+        article(
+            "The other guests were able to leave without injury, Const. Jane Ellis said.\n\n"
+            '"The crew was safe within minutes," harbour police Cpl. Tomas Vell told reporters.\n\n'
+            "About a dozen staff had been at the party, said harbour police spokesperson Const. Jane Ellis."
+        )
+    )
+    left = find_quote(f, "able to leave without injury")
+    assert left.speaker == "Jane Ellis" and left.content.text.endswith("injury")
+    assert find_quote(f, "crew was safe").speaker == "Tomas Vell"
+    assert find_quote(f, "a dozen staff").speaker == "Jane Ellis"  # not "harbour police spokesperson"
+    assert [s for s in f.sentences if s.text.rstrip().endswith(("Const.", "Cpl."))] == []

@@ -1560,3 +1560,33 @@ def test_one_specific_figure_brings_two_wordings_together() -> None:
     assert out[2, 3] == pytest.approx(0.3) and out[1, 4] == pytest.approx(0.3)
     cannot[0, 1] = cannot[1, 0] = True
     assert _same_figures(units, sim, cannot, 0.1)[0, 1] == pytest.approx(0.3)
+
+
+def test_two_named_people_in_their_own_words_never_restate_each_other() -> None:
+    from storyline.compare.align import AlignConfig, named_person, similarity_matrix
+    from storyline.model import CanonicalEntity
+
+    people = [
+        CanonicalEntity(1, "Ada Brook", "person"),
+        CanonicalEntity(2, "Tomas Vell", "person"),
+        CanonicalEntity(3, "Harbourline", "person"),  # a firm the small model took for a person
+    ]
+    named = frozenset(e.name for e in people if named_person(e))
+    assert named == {"Ada Brook", "Tomas Vell"}
+    said = [
+        ("we were told to go downstairs", "Ada Brook", True),
+        ("we moved the party downstairs", "Tomas Vell", True),
+        ("the staff went downstairs", "Tomas Vell", False),  # his reported speech
+        ("the staff moved downstairs", "Harbourline", True),
+        ("the staff were sent downstairs", "outlet", False),
+    ]
+    units = [_unit(i + 1, t, {"staff"}) for i, (t, _, _) in enumerate(said)]
+    for u, (_, who, direct) in zip(units, said, strict=True):
+        u.member.asserter, u.direct = who, direct
+    emb = np.ones((5, 4), dtype=np.float32) / 2.0  # identical embeddings: only the gate can part them
+    _, _, cannot = similarity_matrix(units, emb, AlignConfig(), named)
+    assert cannot[0, 1] and cannot[0, 2]  # two people, one of them quoted in her own words
+    assert not cannot[1, 2]  # one person
+    assert not cannot[0, 3] and not cannot[0, 4]  # a firm and the outlet stay compatible
+    _, _, off = similarity_matrix(units, emb, AlignConfig(people_apart=False), named)
+    assert not off.any()

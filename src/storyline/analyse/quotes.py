@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyse.docutil import char_sent_index, doc_text, sent_of, sents
 from storyline.analyse.entities import HONORIFICS, TAG_WORDS, EntityIndex
+from storyline.analyse.nlp import TITLES
 from storyline.analyse.roles import is_role_word
 from storyline.model import Quote, Span
 
@@ -557,7 +558,10 @@ def _clause_range(doc: Doc, head: Token, skip_mark: bool = True) -> tuple[int, i
         i += 1
     if skip_mark and i + 1 < j and doc[i].text.lower() == "that" and doc[i].dep_ == "mark":
         i += 1  # "told CNN that while many ..., they ...": the complementiser of a clause nested first
-    while j > i and (doc[j - 1].is_space or doc[j - 1].text in ",;:-\u2014\u2013"):
+    # "..., Const. Tim Fanning said": a title the parser hung on the clause is the speaker's
+    while j > i and (
+        doc[j - 1].is_space or doc[j - 1].text in ",;:-\u2014\u2013" or doc[j - 1].text in TITLES
+    ):
         j -= 1
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
 
@@ -853,6 +857,11 @@ class _Attributor:
         full = np if titled_by_dash else full or np
         a, b = full[0].idx, full[-1].idx + len(full[-1])
         span = Span(a, b, self.text[a:b])
+        named = self._titled_holder(np[-1])
+        if named is not None:
+            # "said police spokesperson Const. Tim Fanning": the parser leaves the name after the title
+            ent, end = named
+            return self.index.entities[ent].name, Span(a, end, self.text[a:end]), ent, QUOTES.named
         ent = self._head_entity(tok, np)
         if ent is not None:
             return self.index.entities[ent].name, span, ent, QUOTES.named
@@ -864,6 +873,21 @@ class _Attributor:
         if _NAME_PHRASE.fullmatch(span.text) and len(span.text) > len(name):
             name = _LEADING_ARTICLE.sub("", span.text)  # "Research in Motion", not "Research"
         return name, span, None, QUOTES.unresolved_name
+
+    def _titled_holder(self, last: Token) -> tuple[int, int] | None:
+        """(Person entity, end offset) of a name right after a title abbreviation that follows the
+        speaker phrase ending on ``last``, when the name is no part of the phrase already."""
+        doc = last.doc
+        j = last.i + 1
+        if j + 1 >= len(doc) or doc[j].text not in TITLES or last.i in self.by_tok:
+            return None
+        ent = self.by_tok.get(j + 1)
+        if ent is None or self.index.entities[ent].type != "person":
+            return None
+        k = j + 1
+        while k + 1 < len(doc) and self.by_tok.get(k + 1) == ent:
+            k += 1
+        return ent, doc[k].idx + len(doc[k])
 
     def _titled_name(self, words: list[Token]) -> tuple[str, Span, int, float] | None:
         """'..., said Sgt. Marty Earley': the sentence splitter may cut after the title's full stop, so

@@ -71,6 +71,11 @@ class AlignConfig:
     # recall 0.66 -> 0.59 for pairwise precision 0.81 -> 0.85 (an organisation and its spokesperson,
     # "officials" and the official, are named differently by different outlets)
     speakers_apart: bool = False
+    # ... but the own words (direct quotes) of two different people of the story never restate each
+    # other ("we were forced downstairs", said one guest; "we moved the party downstairs", said
+    # another). An organisation and its spokesperson, or "officials", stay compatible, and so does
+    # reported speech (a speaker's clause may carry the writer's description of a document)
+    people_apart: bool = True
     core_floor: float = 0.40  # a member must be at least this close to its cluster's core (no chaining)
     # One article, one statement of a proposition: when a cluster holds several claims of one article,
     # the one the other articles' claims are closest to (on average) stays; another stays only when it
@@ -339,6 +344,7 @@ class ClaimUnit:
     rewritten: bool = False
     subjects: frozenset[str] = frozenset()  # canonical subjects of the piece's first clause
     predicate: str = ""  # the piece from its first verb on: what it says of its subject
+    direct: bool = False  # the speaker's own words, in quotation marks
 
     def opposite(self, other: ClaimUnit) -> bool:
         """Opposite polarity by both readings: a negation the clause parse missed ("no U.S.
@@ -716,9 +722,10 @@ def claim_members(
             if caption_paragraph(body, c.span.start, c.span.end):
                 continue
             asserter = c.asserter if c.asserter and c.asserter != "outlet" else "outlet"
+            q = f.quotes[c.quote] if c.quote is not None and c.quote < len(f.quotes) else None
             if asserter != "outlet":
-                q = f.quotes[c.quote] if c.quote is not None and c.quote < len(f.quotes) else None
                 asserter = speaker_name(resolve, asserter, q)
+            direct = q is not None and q.kind == "direct"
             rel_verbs = [v - c.span.start for v in c.verbs]  # offsets into the claim's text
             verb_set = set(rel_verbs) or None
             pieces = [
@@ -801,6 +808,7 @@ def claim_members(
                         " ".join(body[x:y] for x, y in c.core if first_verb[0] <= x and y <= end)
                         if subj and first_verb
                         else "",
+                        direct,
                     )
                 )
     return units
@@ -998,10 +1006,26 @@ def center(emb: np.ndarray, weight: float) -> np.ndarray:
     return np.asarray(out / np.where(norms == 0, 1.0, norms), dtype=np.float32)
 
 
+# A given name and a surname: the small model tags firms, ships and towns as people too ("Ryanair",
+# "Dali", "Baltimore"), and those speak for others (a firm and its spokesperson agree)
+_FULL_NAME = re.compile(r"[A-Z][a-z'’.-]+(?:\s[A-Z][a-z'’.-]*)*\s[A-Z][A-Za-z'’-]*[a-z]")
+
+
+def named_person(e: CanonicalEntity) -> bool:
+    """A person of the story named by given name and surname."""
+    return e.type == "person" and _FULL_NAME.fullmatch(e.name) is not None
+
+
+def two_people(a: str, b: str, people: Collection[str]) -> bool:
+    """Claims said by two different people of the story (canonical names)."""
+    return a != b and a in people and b in people
+
+
 def similarity_matrix(
-    units: list[ClaimUnit], emb: np.ndarray, config: AlignConfig
+    units: list[ClaimUnit], emb: np.ndarray, config: AlignConfig, people: Collection[str] = ()
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Gated pair similarities, plain cosines and the cannot-link matrix."""
+    """Gated pair similarities, plain cosines and the cannot-link matrix (``people``: the story's
+    people by canonical name, for ``AlignConfig.people_apart``)."""
     n = len(units)
     raw = emb @ emb.T
     sim = raw.copy()
@@ -1017,6 +1041,11 @@ def similarity_matrix(
             c = ui.opposite(uj)
             c = c or (mi.article_id == mj.article_id and mi.sentence == mj.sentence)
             c = c or (config.speakers_apart and other_speakers(mi.asserter, mj.asserter))
+            c = c or (
+                config.people_apart
+                and (ui.direct or uj.direct)
+                and two_people(mi.asserter, mj.asserter, people)
+            )
             c = c or (mi.part == "body" and mj.part == "body" and (is_agenda[i] or is_agenda[j]))
             c = c or numbers_clash(mi.numbers, mj.numbers)
             c = c or bool(steps[i] and steps[j] and steps[i].isdisjoint(steps[j]))
@@ -1523,9 +1552,10 @@ def align(
     )
     voice = voice_of or outlet_of
     voices = [voice.get(u.member.article_id, "") for u in units]
+    people = frozenset(e.name for e in entities if named_person(e)) if config.people_apart else frozenset()
     if n > config.dense_max:
-        return _align_big(units, everything, emb, cores, config, voices)
-    sim, raw, cannot = similarity_matrix(everything, center(emb, config.center), config)
+        return _align_big(units, everything, emb, cores, config, voices, people)
+    sim, raw, cannot = similarity_matrix(everything, center(emb, config.center), config, people)
     if cores is not None:
         core_sim = cores @ cores.T
         sim = np.where(cannot, sim, (1 - config.core) * sim + config.core * core_sim).astype(np.float32)
@@ -1653,6 +1683,7 @@ def _align_big(
     cores: np.ndarray | None,
     config: AlignConfig,
     voices: list[str],
+    people: Collection[str] = (),
 ) -> Alignment:
     """``align`` for a story too big for all pairs: one node per distinct claim text, candidate pairs
     among each node's nearest neighbours, average linkage on that graph (``compare.blocking``).
@@ -1696,6 +1727,11 @@ def _align_big(
             or numbers_clash(ua.member.numbers, ub.member.numbers)
             or bool(steps[a] and steps[b] and steps[a].isdisjoint(steps[b]))
             or (config.speakers_apart and other_speakers(ua.member.asserter, ub.member.asserter))
+            or (
+                config.people_apart
+                and (ua.direct or ub.direct)
+                and two_people(ua.member.asserter, ub.member.asserter, people)
+            )
             or (ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates))
         ):
             graph.cannot[a].add(b)
