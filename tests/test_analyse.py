@@ -1356,3 +1356,16 @@ def test_a_title_with_a_full_stop_does_not_end_the_sentence() -> None:
     assert find_quote(f, "crew was safe").speaker == "Tomas Vell"
     assert find_quote(f, "a dozen staff").speaker == "Jane Ellis"  # not "harbour police spokesperson"
     assert [s for s in f.sentences if s.text.rstrip().endswith(("Const.", "Cpl."))] == []
+
+
+def test_what_a_finding_shows_is_told_by_who_reports_it() -> None:
+    # invented text: the tests are no speaker; the sources reporting them are
+    f = analyse_article(
+        article(
+            "Laboratory tests carried out after the inspection reportedly showed the dam wall may have "
+            "been weakened by frost, harbour board sources said on Monday.\n\n"
+            "Samples taken last week showed the water was safe to drink."
+        )
+    )
+    assert find_quote(f, "weakened by frost").speaker == "harbour board sources"
+    assert find_quote(f, "safe to drink").speaker == "Samples"  # nobody reports them: the finding stands

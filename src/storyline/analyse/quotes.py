@@ -1539,7 +1539,32 @@ def extract_quotes(
     """Quotes of an article body (spans are offsets into ``text``)."""
     if marks is None:
         marks = close_open_quotes(find_quote_marks(text), doc)
-    return _continued_speakers(_Attributor(doc, text, index, marks).run(), index)
+    return _evidence_told(_continued_speakers(_Attributor(doc, text, index, marks).run(), index))
+
+
+# Verbs by which a finding, not a person, "says" something ("tests showed ...", "the post-mortem found")
+_EVIDENCE_CUES = re.compile(r"^(?:show|find|found|indicat|suggest|reveal|confirm|prove)", re.I)
+
+
+def _evidence_told(quotes: list[Quote]) -> list[Quote]:
+    """'The lawyer said that initial results from a post-mortem showed X' and 'Tests showed X, legal
+    sources said': what a finding shows is told by whoever reports the finding, not by the tests."""
+    for q in quotes:
+        if q.speaker_entity is not None or q.cue is None or not _EVIDENCE_CUES.match(q.cue.text):
+            continue
+        outer = [
+            o
+            for o in quotes
+            if o is not q
+            and o.speaker is not None
+            and o.part == q.part
+            and o.content.start <= q.cue.start < o.content.end
+            and not (o.cue is not None and _EVIDENCE_CUES.match(o.cue.text))
+        ]
+        if outer:
+            o = min(outer, key=lambda x: x.content.end - x.content.start)
+            q.speaker, q.speaker_entity, q.speaker_span = o.speaker, o.speaker_entity, o.speaker_span
+    return quotes
 
 
 def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int = 2) -> list[Quote]:
