@@ -990,6 +990,10 @@ def test_misquote_only_for_other_words_inside_the_marks() -> None:
     assert len(found) == 1 and "350" in found[0] and "450" in found[0]
     # a stock line said twice, once with a clause the other lacks: another saying, not a misquote
     assert misquotes(QUOTE_D, QUOTE_E) == []
+    # two outlets give 450, one of them with a word dropped in copying: one wording, one report
+    dropped = QUOTE_C.replace("and the U.S. will pay", "and U.S. will pay").replace("Tallvik's", "The")
+    found = misquotes(QUOTE_A, QUOTE_A.replace("Dutch yard", "yard in Delft"), QUOTE_C, dropped)
+    assert len(found) == 1 and "350" in found[0] and "450" in found[0]
 
 
 QUOTE_D = """Ferry fees up in Tallvik

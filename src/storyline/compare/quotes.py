@@ -383,7 +383,20 @@ def misquotes(
     def weight(vs: list[QuoteVariant]) -> tuple[int, int]:
         return len({sources.voice(v.article_id) for v in vs}), len(vs)
 
-    ranked = sorted(renderings.values(), key=weight, reverse=True)
+    # renderings that differ from one another only in function words or spelling are one wording
+    # ("there were another dozen" / "there another dozen", a word dropped in copying): one report
+    ranked: list[list[QuoteVariant]] = []
+    for vs in sorted(renderings.values(), key=weight, reverse=True):
+        here = inside_marks(vs[0], articles)
+        for kept in ranked:
+            if not any(_meaningful(x, y) for x, y in inner_changes(inside_marks(kept[0], articles), here)):
+                kept.extend(vs)
+                break
+        else:
+            ranked.append(list(vs))
+    if len(ranked) < 2:
+        return []
+    ranked.sort(key=weight, reverse=True)
     main = ranked[0]
     main_outlets = sorted({v.outlet for v in main})
     out: list[Conflict] = []
