@@ -629,3 +629,22 @@ def test_dates_years_apart_tell_two_events_and_a_year_slip_is_found() -> None:
     slip = b.replace("in May 2012", "in 2005")
     found = _conflicts(("Coast Ledger", a), ("Harbour Post", slip), kind="date")
     assert found and "2005" in found[0].reason, found
+
+
+def test_a_figure_told_of_a_later_moment_is_no_conflict() -> None:
+    a = """Harbour protest turns violent
+
+Protesters marched on the harbour office in Kelso on Saturday after the ferry line was cut.
+
+A group of about 30 young men threw stones at a police van outside the harbour office on Saturday, police said.
+"""
+    b = """Kelso harbour office attacked
+
+Hundreds of people rallied in Kelso at the weekend against the loss of the island ferry.
+
+But later, about 100 young men pelted a police van parked by the harbour office with stones.
+"""
+    assert _conflicts(("Kestrel News", a), ("The Linden Courier", b), kind="quantity") == []
+    # told of the same moment, the two counts conflict
+    c = b.replace("But later, about", "On Saturday, about")
+    assert len(_conflicts(("Kestrel News", a), ("The Linden Courier", c), kind="quantity")) == 1

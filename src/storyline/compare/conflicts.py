@@ -243,6 +243,14 @@ _CHANGE = re.compile(
     r"tuesday|wednesday|thursday|friday|saturday|sunday|the end|then|now|\d+))\b",
     re.I,
 )
+# A sentence that opens on another moment of the story ("Later, about 100 youths ...", "The next day,
+# ..."): its figure tells of that moment, a later incident or an update, not of the one told before
+_ANOTHER_MOMENT = re.compile(
+    r"^\W*(?:(?:but|and|yet|then)\s+)?(?:(?:hours|days|weeks|minutes|moments|shortly|soon|not long)\s+)?"
+    r"(?:later|earlier|afterwards?|"
+    r"subsequently|the (?:next|following|previous) (?:day|night|morning|evening|week))\b",
+    re.I,
+)
 _PAST_MODIFIER = re.compile(r"\b(former|ex-|one-time|onetime|erstwhile)\s*", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|erstwhile)\s*$", re.I)
 # "a former Clinton aide", "the former White House press secretary": "former" before the names that
@@ -781,6 +789,8 @@ class ConflictFinder:
             if any((x.approx or y.approx) and _close_value(x.value, y.value) for x in na for y in nb):
                 continue
             if _CHANGE.search(wa) or _CHANGE.search(wb):
+                continue
+            if _another_moment(a.member) or _another_moment(b.member):
                 continue
             if _remainder(wa) != _remainder(wb):
                 continue  # "two other rifles" counts what is left of a list, not the whole
@@ -1576,6 +1586,12 @@ _REMAINDER = re.compile(r"\banother N\b|\bN (?:other|more|additional|further|ext
 def _remainder(window: str) -> bool:
     """A count of what is left beside a list ("two other rifles", "another 40 people")."""
     return bool(_REMAINDER.search(window))
+
+
+def _another_moment(m: ClaimMember) -> bool:
+    """The claim's sentence opens on another moment of the story (see ``_ANOTHER_MOMENT``)."""
+    sentence = m.context.text if m.context is not None else m.span.text
+    return _ANOTHER_MOMENT.match(sentence) is not None
 
 
 def _sums_to(q: Quantity, others: list[Quantity]) -> bool:
