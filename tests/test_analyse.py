@@ -85,6 +85,24 @@ def test_unclosed_quote_in_the_last_paragraph_ends_with_its_sentence() -> None:
     assert find_quote(f, "will stay open").content.text.endswith("all winter.")
 
 
+def test_an_unclosed_quotation_after_its_cue_paragraph_keeps_its_words() -> None:
+    # the parser ends the sentence on the opening mark itself: the quotation once came out empty,
+    # and an empty quotation made the claim extractor fail on the whole article
+    text = (
+        "Council planners unveiled the new tram route on Tuesday.\n\n"
+        "Ida Sorvali, who chairs the riders' association, commented,\n\n"
+        '"This plan ignores everyone who lives past the river, so before the vote we will ask '
+        "the council to reconsider.\n\n"
+        "We will read the final map when it is published, but I think we will oppose it.\n\n"
+        "The vote is set for March."
+    )
+    f = analyse_article(article(text))
+    assert f.claims, "the article must still be analysed"
+    q = find_quote(f, "ignores everyone")
+    assert q.content.text.startswith("This plan ignores everyone")
+    assert all(x.content.text.strip() for x in f.quotes)
+
+
 def test_doubled_apostrophes_are_double_quotes() -> None:
     text = "''It is over,'' said Mr. Pell. ''Done.''"
     assert [text[m.start : m.end] for m in find_quote_marks(text)] == ["It is over", "Done."]

@@ -714,7 +714,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
     cue_starts: set[int] = set()
     for qi, q in body_quotes:
         span = doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
-        if span is None:
+        if span is None or not len(span):
             continue
         ids = {t.i for t in span}
         words_ = [t for t in span if not (t.is_punct or t.is_space)]

@@ -275,10 +275,13 @@ def close_open_quotes(marks: list[QuoteMark], doc: Doc) -> list[QuoteMark]:
     for m in marks:
         if m.close is not None or m.run_on:
             continue
-        span = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
-        if span is None:
+        # the sentence of the quotation's first word: the parser may end the sentence before it on
+        # the opening mark itself ('commented,\n\n"This ...'), which left the quotation empty
+        span = doc.char_span(m.start, max(m.end, m.start + 1), alignment_mode="expand")
+        words = [t for t in span or () if not (t.is_space or t.is_punct)]
+        if not words:
             continue
-        sent = sent_of(span[0])
+        sent = sent_of(words[0])
         end = min(m.end, sent.end_char)
         while end > m.start and text[end - 1] in " \t\n,;:":
             end -= 1
