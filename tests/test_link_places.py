@@ -7,7 +7,7 @@ import datetime as dt
 
 from storyline.analyse import analyse_many
 from storyline.link.cluster import StoryLinker
-from storyline.link.features import entity_keys
+from storyline.link.features import FeatureConfig, entity_keys, extract, names_beyond_ner
 from storyline.model import Article
 from test_link_time import art as dated_art
 
@@ -63,3 +63,25 @@ def test_place_written_with_and_without_its_county_links() -> None:
     placed = linker.articles[2].placement
     # the first article names no "Harrowgate County": the name shared is the place key both give
     assert placed is not None and placed.terms[0] == "Harrowgate County"
+
+
+def test_names_the_analysis_leaves_out_still_count_in_linking() -> None:
+    # Original fixture: an event and a feast the small model does not tag, and
+    # ordinary words that stand capitalised only by their place in the text.
+    text = (
+        "Tessaro unveiled its new laptop before the Winter Olympics on Monday, with a screen twice "
+        "as sharp.\n\n"
+        '"Absolutely," said Mara Lindqvist, who runs the company. "It\'s the thinnest we have made, '
+        'just in time for Christmas."\n\n'
+        "Rescuers of old laptops will like it: rescuers can still open the case."
+    )
+    a = art(1, "Tessaro shows a thinner laptop", text.split("\n\n"), "Vale Mountain News")
+    (f,) = analyse_many([a])
+    assert f is not None
+    found = {run for _, run in names_beyond_ner(a.text, f)}
+    assert "Winter Olympics" in found and "Christmas" in found
+    # the analysis' own names are not counted twice, nor are ordinary words or contractions
+    assert not found & {"Mara Lindqvist", "Lindqvist", "Rescuers", "It's", "Absolutely", "Monday"}
+    feats = extract(a, f)
+    assert "e:winter olympic" in feats.entities
+    assert "e:winter olympic" not in extract(a, f, FeatureConfig(names_beyond_ner=False)).entities
