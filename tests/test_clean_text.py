@@ -575,6 +575,22 @@ def test_title_site_split_with_a_known_outlet_and_whole_article_relay_notes() ->
     assert relayed_source(["The ferry returned, as reported by Ostra Radio, on Monday."], None) is None
 
 
+def test_a_wire_dateline_without_its_place_or_under_a_caption_still_credits_the_agency() -> None:
+    from storyline.clean.meta import relayed_source, same_outlet
+
+    lead = "The harbour authority fined a ferry operator 2.4 million crowns for safety lapses on Tuesday."
+    assert relayed_source([f"(Lowland Press) -- {lead}"], "skerry-daily.com") == "Lowland Press"
+    # a caption the scrape kept above the lead, and a date without the place
+    caption = "1 of 4 | The ferry Marisol at its berth. Photo by Staff"
+    assert relayed_source([caption, f"March 4 (LPS) -- {lead}"], "skerry-daily.com") == "LPS"
+    # the agency's own site is no relay of itself
+    assert same_outlet("lps.com", "LPS")
+    assert relayed_source([caption, f"March 4 (LPS) -- {lead}"], "lps.com") is None
+    # a label in brackets is no dateline; nor is a credit further down the page
+    assert relayed_source(["(Updated) - 3 min read", lead], None) is None
+    assert relayed_source([lead, lead, lead, f"(LPS) -- {lead}"], None) is None
+
+
 def test_a_body_line_shown_twice_keeps_its_first_copy() -> None:
     teaser = "SKERRY: The harbour board approved a new ferry timetable on Monday, officials said."
     text = (

@@ -1323,6 +1323,15 @@ def test_a_lead_is_compared_without_its_dateline() -> None:
         without_dateline("ST. JOSEPH, Mich. (AP) — Crews cleared the road on Monday")
         == "Crews cleared the road on Monday"
     )
+    # a scrape that cut the place keeps the agency alone
+    assert (
+        without_dateline("(Lowland Press) -- Crews cleared the road on Monday")
+        == "Crews cleared the road on Monday"
+    )
+    assert (
+        without_dateline("(The ferry) was hit by a wave on Monday")
+        == "(The ferry) was hit by a wave on Monday"
+    )
     assert (
         without_dateline("March 4 (LPS) -- The council met to approve the budget")
         == "The council met to approve the budget"

@@ -177,17 +177,26 @@ _RELAY_RES = [
 ]
 
 
-# A wire dateline opening the story: "PORT ANNIS, March 4 (Reuters) -", "ST. JOSEPH, Mich. (AP) —".
+# A wire dateline opening the story: "PORT ANNIS, March 4 (Reuters) -", "ST. JOSEPH, Mich. (AP) —",
+# and the forms a scrape leaves when it cuts the place: "April 5 (UPI) --", "(Bloomberg) --".
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-    r"\((?P<who>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,2})\)\s*[-–—]"
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"\((?P<who>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,2})\)\s*[-–—]+\s*(?P<lead>.*)",
+    re.S,
 )
+# the lead after the dateline is a sentence, not a label ("(Updated) - 3 min")
+_LEAD_WORDS = 8
+# a scrape can keep a caption or a credit above the lead: the dateline is looked for this far down
+_DATELINE_PARAGRAPHS = 3
 
 
 def wire_agency(paragraph: str) -> str | None:
     """The agency a story's dateline credits ("WASHINGTON (AP) —" -> "AP"): the report is theirs."""
     m = _WIRE_DATELINE.match(paragraph.strip())
-    return m.group("who") if m else None
+    if m is None or len(m.group("lead").split()) < _LEAD_WORDS:
+        return None
+    return m.group("who")
 
 
 def relayed_source(paragraphs: list[str], outlet: str | None) -> str | None:
@@ -199,7 +208,7 @@ def relayed_source(paragraphs: list[str], outlet: str | None) -> str | None:
             who = relayed_outlet(p[a:b]) if relay_note(p[a:b]) else None
             if who:
                 return who
-    agency = wire_agency(paragraphs[0]) if paragraphs else None
+    agency = next(filter(None, map(wire_agency, paragraphs[:_DATELINE_PARAGRAPHS])), None)
     if agency and not (outlet and same_outlet(outlet, agency)):
         return agency
     return None
@@ -217,6 +226,13 @@ def same_outlet(a: str, b: str) -> bool:
     if not fa or not fb:
         return False
     if fa == fb:
+        return True
+    # a web address and its name: "upi.com" / "UPI"
+    ha, hb = (
+        re.sub(r" (?:com|org|net|co|[a-z]{2})(?: [a-z]{2})?$", "", f) if "." in n else f
+        for f, n in ((fa, a), (fb, b))
+    )
+    if ha == hb:
         return True
     for short, long_ in ((fa, fb), (fb, fa)):
         words = [w for w in long_.split() if w not in ("of", "and", "for")]

@@ -509,8 +509,9 @@ _CAPTION = re.compile(
 # A dateline opening the lead ("PORT ANNIS —", "ST. JOSEPH, Mich. (AP) —", "March 4 (LPS) --"): where
 # and from whom, not what; left in, it pulls leads of one outlet together by their setting
 _LEAD_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*(?:\([^()]{1,30}\))?\s*(?:[-\u2013\u2014]{1,2}|\W{1,3}\s)\s+(?=[A-Z\"\u201c])"
+    r"^(?:(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*(?:\([^()]{1,30}\))?|\([A-Z][^()]{1,30}\))"  # or only "(Agency)"
+    r"\s*(?:[-\u2013\u2014]{1,2}|\W{1,3}\s)\s+(?=[A-Z\"\u201c])"
 )
 
 
