@@ -1332,6 +1332,22 @@ def test_figures_a_body_publishes_are_its_word() -> None:
     assert find_quote(f, "Ticket sales rose").speaker != "ferry line"  # a person speaks for it, not data
 
 
+def test_figures_released_by_a_body_and_an_anonymity_condition() -> None:
+    f = analyse_article(
+        article(
+            "Exports fell by a fifth in March, according to figures released by the Velta Statistics Office.\n\n"
+            "An official who asked not to be identified said the talks had stalled.\n\n"
+            "The mayor, who asked residents to stay indoors, said the road would reopen on Monday."
+        )
+    )
+    assert find_quote(f, "Exports fell").speaker == "Velta Statistics Office"
+    # "asked not to be identified" is the condition the official spoke on, not what was said
+    assert not any("identified" in q.content.text for q in f.quotes)
+    assert find_quote(f, "talks had stalled").speaker == "official"
+    # a request to others is still reported speech
+    assert find_quote(f, "residents to stay indoors").speaker == "mayor"
+
+
 def test_a_fronted_clause_the_parser_hung_as_a_noun_and_a_clarifying_speaker() -> None:
     # invented text: a long subject with a relative clause before ", X said" parses as a noun, not a clause
     f = analyse_article(

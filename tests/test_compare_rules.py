@@ -1456,6 +1456,30 @@ def test_an_unnamed_spokesman_is_not_another_articles_named_one() -> None:
     assert speakers == {"Tobias Renn", "navy spokesman", "spokesman"}
 
 
+def test_the_spokeswoman_after_an_unnamed_one_is_not_another_articles_named_one() -> None:
+    # one article names a carrier's spokeswoman; another's "a Velta Telecom spokeswoman" is unnamed, and
+    # its later "the spokeswoman said" goes on with her, not with the other article's named one
+    named = (
+        "Marlin Networks said it has rerouted traffic for its business customers calling the Gulf by "
+        "sending it through Europe, spokeswoman Ilse Varga said in an interview.\n\nThe rerouting slowed "
+        "some traffic to half its normal speed, Varga said."
+    )
+    unnamed = (
+        "Internet traffic between Europe and the Gulf was hampered on Friday after three undersea lines "
+        "were cut, a Velta Telecom spokeswoman said.\n\nFor example, 82 percent of the voice traffic was "
+        "out of service early Friday, the spokeswoman said."
+    )
+    rep = compare_docs(
+        [
+            RawDoc(source="a.txt", kind="text", data=named.encode(), outlet="Coastline Daily"),
+            RawDoc(source="b.txt", kind="text", data=unnamed.encode(), outlet="Strait Observer"),
+        ]
+    )
+    asserters = {m.span.text: m.asserter for c in rep.clusters for m in c.members}
+    assert next(v for k, v in asserters.items() if "82 percent" in k) == "spokeswoman"
+    assert next(v for k, v in asserters.items() if "half its normal speed" in k) == "Ilse Varga"
+
+
 def test_the_parties_a_story_is_about_are_masked_before_embedding() -> None:
     from storyline.compare.align import AlignConfig, embed_units, main_actors
     from storyline.embed import encode

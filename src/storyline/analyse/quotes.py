@@ -319,6 +319,9 @@ def _clear_clause(t: Token) -> Token | None:
     return None
 
 
+_ANONYMITY = frozenset({"name", "identify"})
+
+
 def _is_cue(t: Token) -> bool:
     lem = t.lemma_.lower()
     if lem == "make":
@@ -329,11 +332,13 @@ def _is_cue(t: Token) -> bool:
         c.dep_ == "prt" and c.lower_ in _NOT_SPEECH_PARTICLES for c in t.children
     ):
         return False  # a phrasal verb: "called off the search", "pressed down", "asked out"
+    if lem in DIRECTIVE and any(c.dep_ == "xcomp" and c.lemma_ in _ANONYMITY for c in t.children):
+        return False  # "a spokeswoman who asked not to be named said": a condition, not what she said
     return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE or lem in NAMING
 
 
 # what a body publishes rather than says: "data from X", "the latest statistics from research firm X"
-_DATA_NOUNS = frozenset("data figures statistics numbers estimates readings records".split())
+_DATA_NOUNS = frozenset("data figures statistics numbers estimates readings records information".split())
 # cues whose object is who was spoken to ("told the newspaper"), never the speaker
 _HEARER_CUES = frozenset("tell ask inform brief assure warn remind advise urge".split())
 
@@ -881,10 +886,13 @@ class _Attributor:
         self, head: Token, preps: tuple[str, ...], types: tuple[str, ...], appos: bool = False
     ) -> int | None:
         """The entity of one of ``types`` named as the object of ``head``'s preposition ``preps``
-        ("data from X", "a post by Y"); with ``appos``, also in apposition to that object."""
+        ("data from X", "a post by Y", also through a participle: "information received from X",
+        "figures released by Y"); with ``appos``, also in apposition to that object."""
         by_tok = self.by_tok
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
+        kids = [*head.children]
+        kids += [g for c in kids if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children]
+        for prep in kids:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 ent = by_tok.get(obj.i)
