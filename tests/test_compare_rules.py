@@ -218,6 +218,36 @@ def test_a_subordinate_clause_without_a_comma_is_its_own_proposition() -> None:
     assert len(one) == 1
 
 
+def test_a_time_clause_under_a_modal_and_a_coordinated_question_are_not_propositions() -> None:
+    # invented text: none of these clauses tells that something happened
+    rep = compare_docs(
+        [
+            RawDoc(
+                source="a.txt",
+                kind="text",
+                data=(
+                    b"It is still unclear how the cables were damaged or when they will be repaired.\n\n"
+                    b"The operator said it could take until March 3 before normal service was restored.\n\n"
+                    b"Engineers warned that it may be days before the fault is fixed.\n\n"
+                    b"A recount will be held in the ward after the candidate lost by 41 votes."
+                ),
+                outlet="Gulf Ledger",
+            ),
+            RawDoc(
+                source="b.txt",
+                kind="text",
+                data=b"The harbour board met on Monday.",
+                outlet="Strait Observer",
+            ),
+        ]
+    )
+    spans = {m.span.text.rstrip(".") for c in rep.clusters for m in c.members if m.article_id == 1}
+    assert not any(s.startswith(("when they", "before", "normal service")) for s in spans), spans
+    assert "it could take until March 3 before normal service was restored" in spans
+    assert "it may be days before the fault is fixed" in spans
+    assert "the candidate lost by 41 votes" in spans  # a past event still stands alone
+
+
 def test_segments_split_compound_claims() -> None:
     text = (
         "The minister offered a mediator in the strike at the port, as the walkout by 1,400 dockworkers "
@@ -1627,3 +1657,37 @@ def test_two_named_people_in_their_own_words_never_restate_each_other() -> None:
     assert not cannot[0, 3] and not cannot[0, 4]  # a firm and the outlet stay compatible
     _, _, off = similarity_matrix(units, emb, AlignConfig(people_apart=False), named)
     assert not off.any()
+
+
+def test_a_claim_credited_to_an_outlet_of_the_story_counts_with_that_outlet() -> None:
+    # invented reports: one outlet rewrites a wire service's story and credits it sentence by sentence
+    wire = (
+        "Three undersea cables linking Europe and the Gulf were cut on Friday, slowing internet traffic "
+        "across the region.\n\nMobile service in Oranto was also disrupted, the operator said.\n\n"
+        "Repair ships will reach the site on Monday, the cable consortium said."
+    )
+    rewrite = (
+        "Internet users across the Gulf faced slow connections on Friday after three undersea cables "
+        "were cut.\n\nMobile service in Oranto was also disrupted, according to Lowland Press.\n\n"
+        "Shares of the main carrier fell 4 percent in early trading."
+    )
+    rep = compare_docs(
+        [
+            RawDoc(source="a.txt", kind="text", data=wire.encode(), outlet="Lowland Press"),
+            RawDoc(source="b.txt", kind="text", data=rewrite.encode(), outlet="Gulf Ledger"),
+        ]
+    )
+    by_cluster = {c.id: c for c in rep.clusters}
+    mobile = [
+        corr
+        for corr in rep.corroboration
+        if sum("Mobile service" in m.span.text for m in by_cluster[corr.cluster].members) == 2
+    ]
+    assert len(mobile) == 1 and mobile[0].independent == 1 and mobile[0].label == "single-source"
+    # the rewrite's own sentence on the cut still counts as its own
+    cut = [
+        corr
+        for corr in rep.corroboration
+        if {m.article_id for m in by_cluster[corr.cluster].members if "cut" in m.span.text} == {1, 2}
+    ]
+    assert cut and cut[0].independent == 2

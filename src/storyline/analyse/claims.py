@@ -329,6 +329,17 @@ def _self_contained_subject(head: Token) -> bool:
     )
 
 
+TIME_MARKS = frozenset({"before", "when"})  # "after X lost" under "will" is still a past event
+
+
+def _hypothetical_time(t: Token) -> bool:
+    """A time clause under a modal ("it could take until December 31 before service is restored",
+    "it may be days before the fault is fixed") tells when something might happen, not that it did."""
+    return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children) and any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in t.head.children
+    )
+
+
 def _subordinate_heads(sent: list[Token], heads: list[Token], allowed: set[int]) -> list[Token]:
     """Adverbial clauses with their own subject and a temporal or causal conjunction, each with the
     clauses coordinated to it, when what stays of the clause they hang from still reads as a claim."""
@@ -339,6 +350,8 @@ def _subordinate_heads(sent: list[Token], heads: list[Token], allowed: set[int])
         if not _own_subject(t) or not any(c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in t.children):
             continue
         if not _self_contained_subject(t):
+            continue
+        if _hypothetical_time(t):
             continue
         parent = next((h for h in heads if t in h.subtree), None)
         if parent is None:

@@ -629,6 +629,11 @@ def _asserting_pieces(
 _SUBORDINATE = re.compile(r"\s+(?=(?:after|before|because|since|although|though|when|while)\s)", re.I)
 
 
+_MODAL_TIME = re.compile(r"(?:before|when)\s", re.I)
+_ENDS_COORD = re.compile(r"\b(?:or|and|but|nor)\s*$", re.I)
+_MODAL = re.compile(r"\b(?:could|would|may|might|will|can|should|must)\b|'ll\b", re.I)
+
+
 def _subordinate_pieces(
     pieces: list[tuple[int, int, str, bool]], text: str, verbs: list[int], min_words: int = 4
 ) -> list[tuple[int, int, str, bool]]:
@@ -643,6 +648,10 @@ def _subordinate_pieces(
         for m in _SUBORDINATE.finditer(text, a, b):
             cut = m.end()
             left, right = text[start : m.start()], text[cut:b]
+            if _MODAL_TIME.match(right) and _MODAL.search(left):
+                continue  # "it may be days before the fault is fixed": when it might be, not that it was
+            if _ENDS_COORD.search(left):
+                continue  # "unclear how X happened or when it will be fixed": one embedded question
             if (
                 any(start <= v < m.start() for v in verbs)
                 and any(cut < v < b for v in verbs)

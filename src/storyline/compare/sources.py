@@ -42,6 +42,22 @@ def outlet_name(article: Article) -> str:
     return f"{stem}#{record}" if record else stem
 
 
+_CREDIT_NOUN = re.compile(r"\s+(?:article|report|story|piece|newspaper|news agency)$")
+
+
+def _outlet_keys(name: str) -> list[str]:
+    """Comparable forms of an outlet name: folded, without a web address's ending, without a
+    trailing "article" or "report" ("Bloomberg article" credits Bloomberg)."""
+    folded = fold_outlet(name)
+    if not folded:
+        return []
+    keys = [folded]
+    if "." in name:
+        keys.append(re.sub(r" (?:com|org|net|co|[a-z]{2})(?: [a-z]{2})?$", "", folded))
+    keys.append(_CREDIT_NOUN.sub("", folded))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
 class Sources:
     """Citation numbers, display names and independence keys of one story's articles."""
 
@@ -90,6 +106,12 @@ class Sources:
             if (parents := [p for p in site_of if h.endswith("." + p)])
         }
         self._voice: dict[int, str] = {}  # asked for every pair of claims by the conflict finders
+        # an outlet of the story by the names a sentence may credit it with ("Bloomberg" for the
+        # story's "bloomberg.com" article): its earliest article
+        self._by_outlet: dict[str, int] = {}
+        for aid in order:
+            for key in _outlet_keys(self.name[aid]):
+                self._by_outlet.setdefault(key, aid)
 
     @property
     def order(self) -> list[int]:
@@ -132,6 +154,12 @@ class Sources:
                 first = told.get(piece)
                 if first is not None and self.voice(first) != own:
                     return first
+        # "..., according to Bloomberg" where the story holds Bloomberg's own report: its word
+        if member.asserter != "outlet":
+            for name in _outlet_keys(member.asserter):
+                credited = self._by_outlet.get(name)
+                if credited is not None and self.voice(credited) != self.voice(member.article_id):
+                    return credited
         return member.article_id
 
     def independent(self, a: int, b: int) -> bool:
