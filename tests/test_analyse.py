@@ -1332,6 +1332,20 @@ def test_figures_a_body_publishes_are_its_word() -> None:
     assert find_quote(f, "Ticket sales rose").speaker != "ferry line"  # a person speaks for it, not data
 
 
+def test_reported_as_saying_names_the_speaker() -> None:
+    f = analyse_article(
+        article(
+            "Council leader Ida Marsh was reported as saying about the plan:\n\n"
+            '"I think the new tram route is the best news the riverside has had in years."\n\n'
+            "The harbour master was quoted as saying the pier would reopen in May.\n\n"
+            "The driver was told that the road would stay closed."
+        )
+    )
+    assert find_quote(f, "best news the riverside").speaker == "Ida Marsh"
+    assert find_quote(f, "pier would reopen").speaker == "harbour master"
+    assert not any("road would stay closed" in q.content.text and q.speaker == "driver" for q in f.quotes)
+
+
 def test_figures_released_by_a_body_and_an_anonymity_condition() -> None:
     f = analyse_article(
         article(

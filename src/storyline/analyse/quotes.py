@@ -320,6 +320,7 @@ def _clear_clause(t: Token) -> Token | None:
 
 
 _ANONYMITY = frozenset({"name", "identify"})
+_QUOTED_AS = frozenset({"report", "quote", "hear", "cite"})
 
 
 def _is_cue(t: Token) -> bool:
@@ -420,7 +421,15 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if any(c.dep_ == "nsubjpass" for c in cur.children):
+        passive = [c for c in cur.children if c.dep_ == "nsubjpass"]
+        if passive:
+            if (
+                cur is not t
+                and cur.lemma_.lower() in _QUOTED_AS
+                and t.dep_ == "pcomp"
+                and t.head.lower_ == "as"
+            ):
+                return passive[0]  # "X was reported as saying", "X is quoted as saying": X speaks
             return None  # "he was told": the subject is the hearer
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
