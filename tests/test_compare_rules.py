@@ -1691,3 +1691,31 @@ def test_a_claim_credited_to_an_outlet_of_the_story_counts_with_that_outlet() ->
         if {m.article_id for m in by_cluster[corr.cluster].members if "cut" in m.span.text} == {1, 2}
     ]
     assert cut and cut[0].independent == 2
+
+
+def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -> None:
+    import dataclasses
+
+    from storyline.compare.align import AlignConfig, elsewhen, similarity_matrix
+    from storyline.embed import encode as embed
+
+    assert elsewhen("Two years ago, five undersea cables off Oranto were cut")
+    assert elsewhen("This is not the first time this year that the cables have been cut.")
+    assert elsewhen("Five undersea cables off Oranto were cut last year.")
+    # a modifier's time inside the claim is not the claim's
+    assert not elsewhen(
+        "Under the rules adopted last year, at least 40 per cent of buses must be electric by 2032."
+    )
+    texts = [
+        "Three undersea cables off Oranto were cut on Friday, slowing internet traffic.",
+        "Two years ago, five undersea cables off Oranto were cut, slowing internet traffic.",
+        "Undersea cables off Oranto were cut on Friday and internet traffic slowed.",
+    ]
+    units = [
+        dataclasses.replace(_unit(i + 1, t, {"Oranto"}), elsewhen=elsewhen(t)) for i, t in enumerate(texts)
+    ]
+    _sim, _raw, cannot = similarity_matrix(units, embed(texts), AlignConfig())
+    assert cannot[0, 1] and cannot[1, 2]
+    assert not cannot[0, 2]
+    _sim, _raw, cannot = similarity_matrix(units, embed(texts), AlignConfig(elsewhen_apart=False))
+    assert not cannot[0, 1]
