@@ -335,3 +335,17 @@ def test_to_before_a_noun_is_no_infinitive() -> None:
         "it was unlikely for the town to rebuild the old bridge",
         "it was unlikely for the town to open a second ferry",
     ]
+
+
+def test_a_speech_frame_whose_words_stand_elsewhere_is_no_claim() -> None:
+    texts = [
+        u.text
+        for u in _units(
+            'Traffic "from the port to the capital has now been rerouted, which may slow it down,"',
+            'Velta Telecom said in an e-mailed "network update," adding that it is working with customers.',
+            "The board said the pier would reopen in May.",
+        )
+    ]
+    assert not any(t.startswith("Velta Telecom said") for t in texts), texts
+    assert any("working with customers" in t for t in texts)
+    assert any("pier would reopen" in t for t in texts)

@@ -710,6 +710,16 @@ def _opens_inside(q: Quote, o: Quote) -> bool:
     )
 
 
+_FRAME_VERBS = frozenset({"say", "add", "state", "comment", "explain"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "csubj", "parataxis"})
+
+
+def _bare_frame(h: Token) -> bool:
+    """A speech frame whose words stand elsewhere ('Reliance said in an e-mailed update', its quote
+    in the paragraph before): it tells that someone spoke, not what."""
+    return h.lemma_.lower() in _FRAME_VERBS and not any(c.dep_ in _CONTENT_DEPS for c in h.children)
+
+
 def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     """Clause-level claims of an article body."""
     sents = docutil_sents(doc)
@@ -808,7 +818,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
         # claim of its own; it stays in the claim of the clause that disowns or asks it
         kept = [h for h in heads if not (_under_disowning(h) or _asked(h))]
         for h in kept:
-            if h.idx in cue_starts:
+            if h.idx in cue_starts or _bare_frame(h):
                 continue
             toks = _clause_tokens(h, kept, allowed)
             c = _make_claim(doc, h, toks, index, "outlet", None, k)
