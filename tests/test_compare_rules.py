@@ -1695,6 +1695,7 @@ def test_a_claim_credited_to_an_outlet_of_the_story_counts_with_that_outlet() ->
 
 def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -> None:
     import dataclasses
+    import datetime as dt
 
     from storyline.compare.align import AlignConfig, elsewhen, similarity_matrix
     from storyline.embed import encode as embed
@@ -1706,6 +1707,13 @@ def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -
     assert not elsewhen(
         "Under the rules adopted last year, at least 40 per cent of buses must be electric by 2032."
     )
+    # a dated report: an opening month or year before the story's
+    day = dt.date(2031, 12, 20)
+    assert elsewhen("In September 1999, a strong quake struck the same coast", published=day)
+    assert elsewhen("In January, five cables off Oranto were cut", published=day)
+    assert not elsewhen("In December, five cables off Oranto were cut", published=day)
+    assert not elsewhen("In November, the board voted to close the pier", published=day)  # the month before
+    assert not elsewhen("In January, five cables off Oranto were cut")  # undated: no clock to read
     texts = [
         "Three undersea cables off Oranto were cut on Friday, slowing internet traffic.",
         "Two years ago, five undersea cables off Oranto were cut, slowing internet traffic.",

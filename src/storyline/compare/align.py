@@ -705,10 +705,35 @@ _ELSEWHEN = re.compile(
 )
 
 
-def elsewhen(text: str, lead_words: int = 6) -> bool:
+_MONTHS = "january february march april may june july august september october november december".split()
+_OPENING_TIME = re.compile(
+    r"^\W*(?:(?:back|earlier|later|also)\s+)?in\s+(?:(?:early|late|mid)[- ])?"
+    r"(?:(?P<month>" + "|".join(_MONTHS) + r")\b\s*(?P<myear>(?:19|20)\d\d)?|(?P<year>(?:19|20)\d\d)\b)",
+    re.I,
+)
+
+
+def _opens_on_another_date(text: str, published: dt.date | None) -> bool:
+    """ "In September 1999, ...", "In January, ..." in a report published in December: the claim
+    opens on a time before the story's (a month counts from the month before publication)."""
+    m = _OPENING_TIME.match(text)
+    if m is None or published is None:
+        return False
+    year = m.group("year") or m.group("myear")
+    if year is not None and int(year) != published.year:
+        return True
+    if m.group("month") is None or year is not None:
+        return False
+    month = _MONTHS.index(m.group("month").lower()) + 1
+    return month not in (published.month, (published.month - 2) % 12 + 1)
+
+
+def elsewhen(text: str, lead_words: int = 6, published: dt.date | None = None) -> bool:
     """Whether a claim is told of another time: the marker opens it ("Last year, ...", "This is not
-    the first time ...") or closes it ("... were cut two years ago"); inside, it is a modifier's
-    ("the rules adopted last year require ...")."""
+    the first time ...", "In September 1999, ..." in a 2024 report) or closes it ("... were cut two
+    years ago"); inside, it is a modifier's ("the rules adopted last year require ...")."""
+    if _opens_on_another_date(text, published):
+        return True
     m = _ELSEWHEN.search(text)
     if m is None:
         return False
@@ -847,7 +872,7 @@ def claim_members(
                         if subj and first_verb
                         else "",
                         direct,
-                        elsewhen(text),
+                        elsewhen(member.span.text, published=articles[aid].published),
                     )
                 )
     return units
