@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -45,17 +46,18 @@ def outlet_name(article: Article) -> str:
 _CREDIT_NOUN = re.compile(r"\s+(?:article|report|story|piece|newspaper|news agency)$")
 
 
-def _outlet_keys(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _outlet_keys(name: str) -> tuple[str, ...]:
     """Comparable forms of an outlet name: folded, without a web address's ending, without a
     trailing "article" or "report" ("Bloomberg article" credits Bloomberg)."""
     folded = fold_outlet(name)
     if not folded:
-        return []
+        return ()
     keys = [folded]
     if "." in name:
         keys.append(re.sub(r" (?:com|org|net|co|[a-z]{2})(?: [a-z]{2})?$", "", folded))
     keys.append(_CREDIT_NOUN.sub("", folded))
-    return [k for k in dict.fromkeys(keys) if k]
+    return tuple(k for k in dict.fromkeys(keys) if k)
 
 
 class Sources:
