@@ -259,6 +259,29 @@ def test_segments_split_compound_claims() -> None:
     assert segments("A short single clause here.") == [(0, 27)]
 
 
+def test_a_comma_before_a_pronoun_and_its_verb_starts_a_new_clause() -> None:
+    def pieces(t: str) -> list[str]:
+        return [t[a:b] for a, b in segments(t)]
+
+    assert pieces(
+        "While the ferry delay was not the port's fault, it's working with the operator to help"
+    ) == [
+        "While the ferry delay was not the port's fault",
+        "it's working with the operator to help",
+    ]
+    assert pieces("The crew had lost all power, they were unable to steer the ship") == [
+        "The crew had lost all power",
+        "they were unable to steer the ship",
+    ]
+    # a condition holds its clause; a report tag and a speech tag are no clause of their own
+    for t in (
+        "If the talks fail this week, they will strike on Monday",
+        "The ship lost power near the harbour entrance, it was reported on Monday",
+        "Crews worked through the night on the pier, they said.",
+    ):
+        assert pieces(t) == [t]
+
+
 def test_segments_split_unpunctuated_as_clause() -> None:
     text = "the ferry line will no longer serve the northern islands as the operator shifts its boats to the coast route"
     pieces = [text[a:b] for a, b in segments(text)]

@@ -361,10 +361,18 @@ class ClaimUnit:
 # day", "...; the union ...", "... and the number of ships climbed to 27".
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s[\u2014\u2013]\s|,\s+(?=(?:as|while|whereas|after|before|with|and|but|although|though|"
-    r"because|since|which|who|surpassing|leaving|adding|saying)\b)|\s+(?=(?:and|but)\s+(?:the|that|it|he|she|they|its|his|her|their|is|are|was|were|has|have|had|will|would)\b)"
+    r"because|since|which|who|surpassing|leaving|adding|saying)\b)"
+    # a comma before a new clause of a pronoun and its verb: "while it wasn't their fault, it's working
+    # with the vendor", "..., they said"'s cue is a speech tag, not a clause (no verb of its own after)
+    r"|,\s+(?P<splice>(?=(?:it|he|she|they|we)(?:['’](?:s|re)|\s+(?:is|are|was|were|has|have|had|will|would))\s)"
+    r"(?!it\s+(?:is|was|has\s+been)\s+(?:reported|said|announced|learned|understood|believed)\b))"
+    r"|\s+(?=(?:and|but)\s+(?:the|that|it|he|she|they|its|his|her|their|is|are|was|were|has|have|had|will|would)\b)"
     r"|(?<!\bsuch)(?<!\bsame)(?<!\bso)(?<!\bas)(?<!\bknown)(?<!\bseen)\s+"
     r"(?=as\s+(?:(?:it|he|she|they|we)\s|(?:the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z]+(?:s|ed)\s)))"
 )
+
+
+_CONDITION = re.compile(r"\W*(?:if|unless|once|until|whether|when|as long as|provided)\b", re.I)
 
 
 # "between the mayday and the collapse": "and" joins the two ends of "between", not two clauses
@@ -380,6 +388,8 @@ def segments(text: str, min_words: int = 5, noun_joins: Collection[int] = ()) ->
             m.start() > cuts[-1]
             and m.end() not in noun_joins
             and not _BETWEEN.search(text[cuts[-1] : m.start()])
+            # "if the talks fail, they will strike": the clause holds only under its condition
+            and not (m.group("splice") is not None and _CONDITION.match(text[cuts[-1] : m.start()]))
         ):
             cuts += [m.start(), m.end()]
     cuts.append(len(text))
