@@ -1484,6 +1484,16 @@ def test_steps_of_a_criminal_case_are_different_propositions() -> None:
     assert not cannot[0, 2]  # both say he was charged
 
 
+def _two_outlets(first: str, second: str) -> StoryReport:
+    """The report of one story told by two outlets."""
+    return compare_docs(
+        [
+            RawDoc(source="a.txt", kind="text", data=first.encode(), outlet="Coastline Daily"),
+            RawDoc(source="b.txt", kind="text", data=second.encode(), outlet="Strait Observer"),
+        ]
+    )
+
+
 def test_an_unnamed_spokesman_is_not_another_articles_named_one() -> None:
     # one outlet names the navy's spokesman; another quotes "a navy spokesman": the story's name for
     # the first is not put on the second, which may be another spokesman
@@ -1495,12 +1505,7 @@ def test_an_unnamed_spokesman_is_not_another_articles_named_one() -> None:
         "A navy spokesman said the frigate Varna had answered a distress call from a grain carrier in the "
         "strait.\n\nThe carrier was not damaged, the spokesman said."
     )
-    rep = compare_docs(
-        [
-            RawDoc(source="a.txt", kind="text", data=named.encode(), outlet="Coastline Daily"),
-            RawDoc(source="b.txt", kind="text", data=unnamed.encode(), outlet="Strait Observer"),
-        ]
-    )
+    rep = _two_outlets(named, unnamed)
     asserters = {m.span.text: m.asserter for c in rep.clusters for m in c.members}
     assert next(v for k, v in asserters.items() if "distress call" in k) == "navy spokesman"
     assert next(v for k, v in asserters.items() if "not damaged" in k) == "spokesman"
@@ -1522,12 +1527,7 @@ def test_the_spokeswoman_after_an_unnamed_one_is_not_another_articles_named_one(
         "were cut, a Velta Telecom spokeswoman said.\n\nFor example, 82 percent of the voice traffic was "
         "out of service early Friday, the spokeswoman said."
     )
-    rep = compare_docs(
-        [
-            RawDoc(source="a.txt", kind="text", data=named.encode(), outlet="Coastline Daily"),
-            RawDoc(source="b.txt", kind="text", data=unnamed.encode(), outlet="Strait Observer"),
-        ]
-    )
+    rep = _two_outlets(named, unnamed)
     asserters = {m.span.text: m.asserter for c in rep.clusters for m in c.members}
     assert next(v for k, v in asserters.items() if "82 percent" in k) == "spokeswoman"
     assert next(v for k, v in asserters.items() if "half its normal speed" in k) == "Ilse Varga"

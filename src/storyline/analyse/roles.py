@@ -95,6 +95,13 @@ MANY_HOLDERS: frozenset[str] = frozenset(
     campaigner representative colleague source witness resident""".split()
 )
 
+
+def held_by_many(role: str) -> bool:
+    """Whether a role phrase's head is one many people hold at once ("the navy spokeswoman")."""
+    words = role.lower().split()
+    return bool(words) and words[-1] in MANY_HOLDERS
+
+
 # Words that may stand inside a role phrase besides its head ("deputy", "foreign", "press").
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     """deputy vice prime special senior top chief assistant under associate principal general

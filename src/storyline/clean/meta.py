@@ -219,6 +219,14 @@ def fold_outlet(name: str) -> str:
     return re.sub(r"^the\s+", "", " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split()))
 
 
+_WEB_ENDING = re.compile(r" (?:com|org|net|co|[a-z]{2})(?: [a-z]{2})?$")
+
+
+def site_name(name: str, folded: str) -> str:
+    """A web address's folded form without its ending ("upi.com" -> "upi"); any other name as folded."""
+    return _WEB_ENDING.sub("", folded) if "." in name else folded
+
+
 def same_outlet(a: str, b: str) -> bool:
     """One outlet under two names: "The Civic Ledger" / "civic ledger", "Lowland Press Service" / "LPS",
     "Thomson Reuters" / "Reuters"."""
@@ -228,11 +236,7 @@ def same_outlet(a: str, b: str) -> bool:
     if fa == fb:
         return True
     # a web address and its name: "upi.com" / "UPI"
-    ha, hb = (
-        re.sub(r" (?:com|org|net|co|[a-z]{2})(?: [a-z]{2})?$", "", f) if "." in n else f
-        for f, n in ((fa, a), (fb, b))
-    )
-    if ha == hb:
+    if site_name(a, fa) == site_name(b, fb):
         return True
     for short, long_ in ((fa, fb), (fb, fa)):
         words = [w for w in long_.split() if w not in ("of", "and", "for")]

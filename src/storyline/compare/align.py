@@ -35,7 +35,7 @@ from itertools import combinations
 import numpy as np
 
 from storyline.analyse.claims import CURRENCY, EMPHATIC_AFTER_NOT
-from storyline.analyse.roles import MANY_HOLDERS, ROLE_HEADS
+from storyline.analyse.roles import ROLE_HEADS, held_by_many
 from storyline.clean.meta import relay_note
 from storyline.compare.blocking import PairCosine, SparseGraph, nearest_pairs, sparse_average_linkage
 from storyline.embed import encode
@@ -991,14 +991,9 @@ def speaker_name(resolve: EntityResolver, name: str, q: Quote | None = None) -> 
     """A speaker under the story's canonical name, unless the quote ``q`` it speaks names nobody:
     an indefinite role, or a role many people hold that its own article ties to no one ("the
     spokeswoman said" after an unnamed one is not the spokeswoman another article names)."""
-    if q is not None and (unnamed_role(q) or (q.speaker_entity is None and _many_holders(name))):
+    if q is not None and (unnamed_role(q) or (q.speaker_entity is None and held_by_many(name))):
         return name
     return resolve_name(resolve, name)
-
-
-def _many_holders(name: str) -> bool:
-    words = name.lower().split()
-    return bool(words) and words[-1] in MANY_HOLDERS
 
 
 def unnamed_role(q: Quote) -> bool:

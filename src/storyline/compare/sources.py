@@ -17,7 +17,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from storyline.clean.language import is_english
-from storyline.clean.meta import fold_outlet, same_outlet
+from storyline.clean.meta import fold_outlet, same_outlet, site_name
 from storyline.link.dedup import long_sentences, rewrite_copies, sentence_copies, sentence_sources
 from storyline.model import Article, ClaimMember, ReportSource, Story
 
@@ -53,10 +53,7 @@ def _outlet_keys(name: str) -> tuple[str, ...]:
     folded = fold_outlet(name)
     if not folded:
         return ()
-    keys = [folded]
-    if "." in name:
-        keys.append(re.sub(r" (?:com|org|net|co|[a-z]{2})(?: [a-z]{2})?$", "", folded))
-    keys.append(_CREDIT_NOUN.sub("", folded))
+    keys = [folded, site_name(name, folded), _CREDIT_NOUN.sub("", folded)]
     return tuple(k for k in dict.fromkeys(keys) if k)
 
 

@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from storyline.analyse.roles import MANY_HOLDERS
+from storyline.analyse.roles import held_by_many
 from storyline.link.features import capitalised_ngrams, describes, fold, words
 from storyline.model import Article, ArticleFacts, CanonicalEntity
 
@@ -210,7 +210,7 @@ def merge_entities(members: list[tuple[int, list[EntityNote]]], fuzzy: int = 90)
         for r in rs:
             holders.setdefault(r, set()).add(uf.find(i))
     for i, (_, n, k) in enumerate(nodes):
-        if n.type != "role" or (k.split() or [""])[-1] in MANY_HOLDERS:
+        if n.type != "role" or held_by_many(k):
             continue
         cands: set[int] = set()
         for r, gs in holders.items():
