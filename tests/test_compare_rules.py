@@ -1750,3 +1750,14 @@ def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -
     assert not cannot[0, 2]
     _sim, _raw, cannot = similarity_matrix(units, embed(texts), AlignConfig(elsewhen_apart=False))
     assert not cannot[0, 1]
+
+
+def test_a_round_approximate_figure_covers_one_step_of_its_last_digit() -> None:
+    from storyline.compare.conflicts import _close_value, _round_step
+
+    assert _round_step(1000) == 100 and _round_step(200) == 10 and _round_step(45) == 0
+    assert _round_step(40) == 0 and _round_step(7.5) == 0
+    assert _close_value(948, 1000, rough=1000)  # "nearly 1,000 feet" and 948 feet
+    assert not _close_value(948, 1000)  # without a round approximate figure: 5% slack only
+    assert not _close_value(180, 200, rough=200)  # "about 200" is not 180
+    assert _close_value(39, 40, rough=40)  # "about 40%" and 39 percent, as before

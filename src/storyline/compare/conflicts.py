@@ -750,8 +750,10 @@ class ConflictFinder:
                 continue
             if _cents_dropped(qa, qb):
                 continue  # "$129" is "$129.99" without its cents
-            if (qa.approx or qb.approx) and _close_value(qa.value, qb.value):
-                continue  # "39 percent" is "about 40%"
+            if (qa.approx or qb.approx) and _close_value(
+                qa.value, qb.value, qa.value if qa.approx else qb.value
+            ):
+                continue  # "39 percent" is "about 40%", 948 feet "nearly 1,000 feet"
             lo, hi = sorted((abs(qa.value), abs(qb.value)))
             if hi >= c.max_ratio * max(lo, 1e-9):
                 continue  # a margin and a tally ("won by 41", "4,318 votes"): not one quantity
@@ -786,7 +788,11 @@ class ConflictFinder:
                 for q in sentence_numbers[b.member.article_id, b.member.sentence]
                 if unit_key(q) == unit_key(qb)
             ]
-            if any((x.approx or y.approx) and _close_value(x.value, y.value) for x in na for y in nb):
+            if any(
+                (x.approx or y.approx) and _close_value(x.value, y.value, x.value if x.approx else y.value)
+                for x in na
+                for y in nb
+            ):
                 continue
             if _CHANGE.search(wa) or _CHANGE.search(wb):
                 continue
@@ -1523,9 +1529,22 @@ def _qtext(q: Quantity) -> str:
     return q.text or f"{q.approx + ' ' if q.approx else ''}{q.value:g} {q.unit}".strip()
 
 
-def _close_value(a: float, b: float) -> bool:
-    """Within the slack of an approximate figure ("about", "nearly", "some")."""
-    return abs(a - b) <= CONFLICTS.approx_slack * max(abs(a), abs(b), 1e-9)
+def _close_value(a: float, b: float, rough: float | None = None) -> bool:
+    """Within the slack of an approximate figure ("about", "nearly", "some"); a round one (``rough``,
+    "nearly 1,000 feet") also covers one step of its last significant digit but one (948 feet)."""
+    slack = CONFLICTS.approx_slack * max(abs(a), abs(b), 1e-9)
+    return abs(a - b) <= max(slack, _round_step(rough) if rough is not None else 0.0)
+
+
+def _round_step(v: float) -> float:
+    """10 to the power of a round figure's trailing zeros less one: 1,000 -> 100, 200 -> 10, 45 -> 0."""
+    if v != int(v) or v == 0:
+        return 0.0
+    n, zeros = abs(int(v)), 0
+    while n % 10 == 0:
+        n //= 10
+        zeros += 1
+    return 10.0 ** (zeros - 1) if zeros >= 2 else 0.0
 
 
 _MONEY = frozenset(CURRENCY.values())
