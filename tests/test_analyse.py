@@ -651,6 +651,18 @@ def test_a_measure_converted_in_brackets_is_one_figure() -> None:
     assert any((3.0, "child") in fs or any(v == 3.0 for v, _u in fs) for fs in figures), figures
 
 
+def test_a_scaled_count_keeps_the_noun_it_counts() -> None:
+    # "8.5 million devices": the parser hangs the number on "million", which carries the noun
+    f = analyse_article(
+        article(
+            "The faulty patch from Orrin Labs crashed around 2.4 million tills in grocery stores.\n\n"
+            "Some 1.2 billion passengers used the network last year."
+        )
+    )
+    figures = [[(q.value, q.unit) for q in c.numbers] for c in f.claims]
+    assert [(2.4e6, "till")] in figures and [(1.2e9, "passenger")] in figures, figures
+
+
 def test_a_subordinate_clause_with_its_own_subject_is_its_own_claim() -> None:
     f = analyse_article(
         article(

@@ -190,6 +190,8 @@ def extract_quantities(tokens: list[Token]) -> list[Quantity]:
             measure_head = nxt
         else:
             head = t.head
+            if head.i in range(t.i, j):  # "8.5 million devices": the scale word carries the noun
+                head = num[-1].head
             if head.pos_ in ("NOUN", "PROPN") and head.i not in range(t.i, j):
                 unit = head.lemma_.lower()
                 measure_head = head
