@@ -1331,6 +1331,22 @@ def test_a_role_after_a_cue_that_names_a_hearer_is_not_the_speaker() -> None:
     assert find_quote(f, "Repairs are finished").speaker in ("Ines Marlow", "Marlow")  # not the inspector
 
 
+def test_a_trailing_tag_the_parser_coordinated_and_a_discourse_marker() -> None:
+    f = analyse_article(
+        article(
+            "Mira Tolland checked into the Harwell clinic on Thursday night, for a three-month stay, her "
+            "agent confirms to the Courier.\n\n"
+            "The defence gave up 400 yards. That said, the Hawks won the turnover battle 3-0 over the Owls.\n\n"
+            "Having said that, the coach stayed calm after the game."
+        )
+    )
+    stay = find_quote(f, "checked into the Harwell clinic")
+    assert stay.speaker == "her agent" and "confirms" not in stay.content.text
+    # "That said," turns the writer's argument; nobody speaks
+    assert not [q for q in f.quotes if "turnover battle" in q.content.text or "coach" in q.content.text]
+    assert next(c for c in f.claims if "turnover battle" in c.span.text).asserter == "outlet"
+
+
 def test_figures_a_body_publishes_are_its_word() -> None:
     f = analyse_article(
         article(

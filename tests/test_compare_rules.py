@@ -1737,6 +1737,10 @@ def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -
     assert not elsewhen("In December, five cables off Oranto were cut", published=day)
     assert not elsewhen("In November, the board voted to close the pier", published=day)  # the month before
     assert not elsewhen("In January, five cables off Oranto were cut")  # undated: no clock to read
+    # a closing year other than the report's
+    assert elsewhen("The singer spent time at the Harwell clinic in 2027.", published=day)
+    assert not elsewhen("The singer checked into the Harwell clinic in December 2031.", published=day)
+    assert not elsewhen("The law passed in 2027 requires a check of every clinic.", published=day)
     texts = [
         "Three undersea cables off Oranto were cut on Friday, slowing internet traffic.",
         "Two years ago, five undersea cables off Oranto were cut, slowing internet traffic.",

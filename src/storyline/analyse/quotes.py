@@ -323,6 +323,19 @@ _ANONYMITY = frozenset({"name", "identify"})
 _QUOTED_AS = frozenset({"report", "quote", "hear", "cite"})
 
 
+def _discourse_marker(t: Token) -> bool:
+    """ "That said, ...", "Having said that, ...", "That being said, ...": a turn of the writer's
+    argument at the sentence's start, not speech."""
+    if t.lemma_.lower() != "say" or t.i - t.sent.start > 3:
+        return False
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return (
+        nxt is not None
+        and nxt.text == ","
+        and any(c.lower_ in ("that", "this") for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    )
+
+
 def _is_cue(t: Token) -> bool:
     lem = t.lemma_.lower()
     if lem == "make":
@@ -335,6 +348,8 @@ def _is_cue(t: Token) -> bool:
         return False  # a phrasal verb: "called off the search", "pressed down", "asked out"
     if lem in DIRECTIVE and any(c.dep_ == "xcomp" and c.lemma_ in _ANONYMITY for c in t.children):
         return False  # "a spokeswoman who asked not to be named said": a condition, not what she said
+    if _discourse_marker(t):
+        return False
     return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE or lem in NAMING
 
 
@@ -662,7 +677,7 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
         if more and kind == "speech":
             rng = (rng[0], _clause_range(doc, more[-1])[1])
         return rng, kind
-    fronted = _fronted_content(doc, t) if lem in REPORTING else None
+    fronted = (_fronted_content(doc, t) or _comma_tag(doc, t)) if lem in REPORTING else None
     if fronted is not None:
         return fronted, "speech"
     if lem in DIRECTIVE:
@@ -703,6 +718,34 @@ def _fronted_content(doc: Doc, t: Token) -> tuple[int, int] | None:
         or not any("Fin" in w.morph.get("VerbForm", []) for w in body)
         or len(body) < 6
     ):
+        return None
+    return body[0].idx, body[-1].idx + len(body[-1])
+
+
+def _comma_tag(doc: Doc, t: Token) -> tuple[int, int] | None:
+    """'CLAUSE, for a three-month stay, her rep confirms to PEOPLE.': the parser coordinated the tag
+    with the clause before it (a comma, no "and") or hung it there as an adverbial clause; the clause
+    is what was said."""
+    sent = t.sent
+    subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i]
+    if (
+        t.dep_ not in ("conj", "advcl")
+        or not subj
+        or any(c.dep_ in ("dobj", "xcomp", "ccomp", "cc", "mark") for c in t.children)
+    ):
+        return None
+    head = t.head
+    lo = subj[-1].left_edge.i
+    if head.i >= lo or lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    if any(c.dep_ == "cc" and head.i < c.i < t.i for c in head.children):
+        return None  # "A happened, and her rep confirms B": two clauses
+    if any(c.dep_ not in ("prep", "punct", "advmod", "npadvmod") for c in t.children if c.i > t.i):
+        return None
+    body = doc[sent.start : lo - 1]
+    while len(body) and body[-1].is_punct:
+        body = body[:-1]
+    if len(body) < 6 or not any("Fin" in w.morph.get("VerbForm", []) for w in body):
         return None
     return body[0].idx, body[-1].idx + len(body[-1])
 

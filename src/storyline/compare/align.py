@@ -723,6 +723,14 @@ _OPENING_TIME = re.compile(
 )
 
 
+# "... spent time at the clinic in 2010", "... was last seen in March 2009": a closing year
+_CLOSING_YEAR = re.compile(
+    r"\b(?:back\s+)?in\s+(?:(?:early|late|mid)[- ])?(?:(?:" + "|".join(_MONTHS) + r")\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\W*$",
+    re.I,
+)
+
+
 def _opens_on_another_date(text: str, published: dt.date | None) -> bool:
     """ "In September 1999, ...", "In January, ..." in a report published in December: the claim
     opens on a time before the story's (a month counts from the month before publication)."""
@@ -741,8 +749,12 @@ def _opens_on_another_date(text: str, published: dt.date | None) -> bool:
 def elsewhen(text: str, lead_words: int = 6, published: dt.date | None = None) -> bool:
     """Whether a claim is told of another time: the marker opens it ("Last year, ...", "This is not
     the first time ...", "In September 1999, ..." in a 2024 report) or closes it ("... were cut two
-    years ago"); inside, it is a modifier's ("the rules adopted last year require ...")."""
+    years ago", "... in 2010" in a 2013 report); inside, it is a modifier's ("the rules adopted last
+    year require ...")."""
     if _opens_on_another_date(text, published):
+        return True
+    closing = _CLOSING_YEAR.search(text)
+    if closing is not None and published is not None and int(closing.group("year")) != published.year:
         return True
     m = _ELSEWHEN.search(text)
     if m is None:
