@@ -216,6 +216,19 @@ def test_a_subordinate_clause_without_a_comma_is_its_own_proposition() -> None:
     text2 = "The ferry talks resumed at the port office after the long weekend meeting on Friday."
     one = _subordinate_pieces([(0, len(text2), text2, False)], text2, [text2.index("resumed")])
     assert len(one) == 1
+    # a gerund clause shares its clause's subject: "after losing 14" is no proposition of its own
+    text3 = "The Harriers became the only club to win ten games in a season after losing fourteen the year before."
+    verbs3 = [text3.index("became"), text3.index("win"), text3.index("losing")]
+    assert len(_subordinate_pieces([(0, len(text3), text3, False)], text3, verbs3)) == 1
+
+
+def test_as_before_a_noun_phrase_with_no_verb_is_no_clause_break() -> None:
+    text = "The win put the Harriers beside the 1998 Rovers as the only teams to win ten games in a season."
+    verbs = {text.index("put"), text.index("win ten")}
+    assert segments(text, verbs=verbs) == [(0, len(text))]
+    text2 = "The mayor spoke to reporters at noon as the old bridge collapsed into the river."
+    verbs2 = {text2.index("spoke"), text2.index("collapsed")}
+    assert len(segments(text2, verbs=verbs2)) == 2
 
 
 def test_a_time_clause_under_a_modal_and_a_coordinated_question_are_not_propositions() -> None:

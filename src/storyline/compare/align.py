@@ -368,7 +368,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?!it\s+(?:is|was|has\s+been)\s+(?:reported|said|announced|learned|understood|believed)\b))"
     r"|\s+(?=(?:and|but)\s+(?:the|that|it|he|she|they|its|his|her|their|is|are|was|were|has|have|had|will|would)\b)"
     r"|(?<!\bsuch)(?<!\bsame)(?<!\bso)(?<!\bas)(?<!\bknown)(?<!\bseen)\s+"
-    r"(?=as\s+(?:(?:it|he|she|they|we)\s|(?:the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?[a-z]+(?:s|ed)\s)))"
+    r"(?=as\s+(?:(?:it|he|she|they|we)\s|(?:the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?P<asverb>[a-z]+(?:s|ed))\s)))"
 )
 
 
@@ -379,11 +379,18 @@ _CONDITION = re.compile(r"\W*(?:if|unless|once|until|whether|when|as long as|pro
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,4}\S+\s*$", re.I)
 
 
-def segments(text: str, min_words: int = 5, noun_joins: Collection[int] = ()) -> list[tuple[int, int]]:
+def segments(
+    text: str, min_words: int = 5, noun_joins: Collection[int] = (), verbs: Collection[int] | None = None
+) -> list[tuple[int, int]]:
     """Clause-like pieces of a claim (offsets into ``text``); one piece when it holds one proposition.
-    No cut falls before a word of ``noun_joins`` (offsets of an "and" joining two nouns)."""
+    No cut falls before a word of ``noun_joins`` (offsets of an "and" joining two nouns). ``verbs``:
+    offsets of the verbs, when known ("as the only teams to win" has no verb after "as")."""
     cuts = [0]
     for m in _CLAUSE_BREAK.finditer(text):
+        if verbs is not None and m.group("asverb") is not None:
+            after = [w.start() for w in _WORD.finditer(text, m.end(), min(len(text), m.end() + 60))][1:5]
+            if not any(w in verbs for w in after):
+                continue
         if (
             m.start() > cuts[-1]
             and m.end() not in noun_joins
@@ -642,6 +649,8 @@ def _asserting_pieces(
 # A subordinate clause joined without a comma ("A recount will be held after the candidate lost by
 # 41 votes") states a proposition of its own, as it does after a comma (``_CLAUSE_BREAK``).
 _SUBORDINATE = re.compile(r"\s+(?=(?:after|before|because|since|although|though|when|while)\s)", re.I)
+# "... to win 10 games after losing 14": a gerund clause shares its clause's subject; no claim of its own
+_GERUND_AFTER = re.compile(r"(?:after|before|since|while|when|though|although)\s+[a-z]+ing\b")
 
 
 _MODAL_TIME = re.compile(r"(?:before|when)\s", re.I)
@@ -667,6 +676,8 @@ def _subordinate_pieces(
                 continue  # "it may be days before the fault is fixed": when it might be, not that it was
             if _ENDS_COORD.search(left):
                 continue  # "unclear how X happened or when it will be fixed": one embedded question
+            if _GERUND_AFTER.match(right):
+                continue
             if (
                 any(start <= v < m.start() for v in verbs)
                 and any(cut < v < b for v in verbs)
@@ -815,7 +826,9 @@ def claim_members(
             verb_set = set(rel_verbs) or None
             pieces = [
                 (a2, b2, c.span.text[a2:b2] if said is None else said)
-                for a, b in segments(c.span.text, noun_joins={x - c.span.start for x in c.noun_joins})
+                for a, b in segments(
+                    c.span.text, noun_joins={x - c.span.start for x in c.noun_joins}, verbs=verb_set
+                )
                 for a2, b2, said in coordinated(c.span.text, a, b, verbs=verb_set)
             ]
             if rel_verbs:
