@@ -680,6 +680,20 @@ def test_a_subordinate_clause_with_its_own_subject_is_its_own_claim() -> None:
     assert any("It was dark" in t and "lights" in t for t in texts), texts
 
 
+def test_a_clause_that_only_places_its_subject_in_time_keeps_its_subordinate() -> None:
+    f = analyse_article(
+        article(
+            "The singer's latest stay at the Harwell clinic comes after she crashed her car into a fence "
+            "near the marina.\n\n"
+            "Very few (if any!) fans had the Hawks winning ten games this season."
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    assert any(t.startswith("The singer's latest stay") and "crashed" in t for t in texts), texts
+    # a "!" inside a bracketed aside ends no sentence
+    assert any(t.startswith("Very few (if any!) fans had the Hawks") for t in texts), texts
+
+
 # ---------------------------------------------------------------- time
 
 

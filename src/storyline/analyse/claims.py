@@ -319,6 +319,8 @@ def _clause_heads(root: Token, allowed: set[int]) -> list[Token]:
 SPLIT_MARKS = frozenset(
     {"after", "before", "when", "because", "since", "while", "whereas", "although", "though"}
 )
+# "The move comes after ...", "The arrest followed ...": verbs that only place their subject in time
+SEQUENCE_VERBS = frozenset({"come", "follow", "happen", "occur"})
 MIN_REMAINDER = 5  # words a clause must keep after its subordinate clause leaves (else it is a fragment)
 
 
@@ -361,6 +363,8 @@ def _subordinate_heads(sent: list[Token], heads: list[Token], allowed: set[int])
         rest = _clause_tokens(parent, [*heads, *out, t], allowed)
         if sum(1 for x in rest if x.is_alpha) < MIN_REMAINDER:
             continue
+        if parent.lemma_.lower() in SEQUENCE_VERBS and rest and rest[-1].i == parent.i and parent.i < t.i:
+            continue  # "Her latest stay comes after X": the clause is what it says, not a setting
         out.extend(_clause_heads(t, allowed))
     return out
 

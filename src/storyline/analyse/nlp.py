@@ -57,15 +57,28 @@ def normalise(text: str) -> str:
 TITLES = frozenset(a + "." for a in TITLE_ABBREVIATIONS)
 
 
+MAX_ASIDE = 8  # tokens of a bracketed aside whose "!" or "?" ends no sentence
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
     # A blank line always ends a sentence: sentences must not straddle paragraphs.
     # Runs before the parser, which respects sentence starts that are already set.
+    opened = -1  # index of an open bracket not yet closed, in this paragraph
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
+        if prev.text == "(":
+            opened = prev.i
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+            opened = -1
         elif prev.text in TITLES and tok.text[:1].isupper():
             tok.is_sent_start = False  # "Const. Tim Fanning": a title, not a sentence end
+        elif 0 <= opened and tok.i - opened <= MAX_ASIDE and prev.text in "!?" and tok.text == ")":
+            tok.is_sent_start = False  # "very few (if any!) people": an aside, not a sentence end
+        elif prev.text == ")" and 0 <= opened and prev.i - opened <= MAX_ASIDE + 1 and tok.text[:1].islower():
+            tok.is_sent_start = False
+        if prev.text == ")":
+            opened = -1
     return doc
 
 
