@@ -1374,6 +1374,17 @@ def test_figures_a_body_publishes_are_its_word() -> None:
     assert find_quote(f, "Ticket sales rose").speaker != "ferry line"  # a person speaks for it, not data
 
 
+def test_a_site_address_broken_at_its_dot_names_the_site() -> None:
+    f = analyse_article(
+        article(
+            "The singer left the Harwell clinic on Friday, according to Celebwire. com.\n\n"
+            "Mira Tolland admitted herself to the Betty Ford Center, according to TMZ. com."
+        )
+    )
+    assert find_quote(f, "admitted herself").speaker == "TMZ.com"
+    assert find_quote(f, "left the Harwell clinic").speaker in ("Celebwire", "Celebwire.com")  # never "com"
+
+
 def test_reported_as_saying_names_the_speaker() -> None:
     f = analyse_article(
         article(

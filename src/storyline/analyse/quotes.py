@@ -73,6 +73,7 @@ QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"'"
 _BEFORE_OPEN = " \t\n([{\u2014\u2013-:;,/" + OPEN_DOUBLE + OPEN_SINGLE + "\"'"
 _AFTER_CLOSE = " \t\n)]}.,;:!?\u2014\u2013-/\u2026" + CLOSE_DOUBLE + CLOSE_SINGLE + "\"'"
 _PERSONAL = {"he": "person", "she": "person"}
+_WEB_SUFFIXES = frozenset({"com", "net", "org"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -843,6 +844,12 @@ class _Attributor:
         """(name, span, entity, confidence factor) for a speaker head token."""
         if tok is None:
             return None, None, None, 0.0
+        if tok.lower_ in _WEB_SUFFIXES and tok.i >= 2 and tok.doc[tok.i - 1].text == ".":
+            # "according to TMZ. com": a site's address broken at its dot names the site
+            site = tok.doc[tok.i - 2]
+            name = f"{site.text}.{tok.text}"
+            span = Span(site.idx, tok.idx + len(tok), self.text[site.idx : tok.idx + len(tok)])
+            return name, span, None, QUOTES.unresolved_name
         if tok.lower_ in _PERSONAL or _age_description(tok):
             # antecedents are searched in the body; a pronoun in a headline has none to look back to
             # ("the 56-year-old said" stands for the person the story is about, as "he" does)
