@@ -220,6 +220,10 @@ def test_a_subordinate_clause_without_a_comma_is_its_own_proposition() -> None:
     text3 = "The Harriers became the only club to win ten games in a season after losing fourteen the year before."
     verbs3 = [text3.index("became"), text3.index("win"), text3.index("losing")]
     assert len(_subordinate_pieces([(0, len(text3), text3, False)], text3, verbs3)) == 1
+    # "X comes after Y": the main clause only places its subject in time
+    text4 = "The singer's latest stay at the clinic comes after she crashed her car into a fence."
+    verbs4 = [text4.index("comes"), text4.index("crashed")]
+    assert len(_subordinate_pieces([(0, len(text4), text4, False)], text4, verbs4)) == 1
 
 
 def test_as_before_a_noun_phrase_with_no_verb_is_no_clause_break() -> None:

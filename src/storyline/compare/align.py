@@ -650,6 +650,8 @@ def _asserting_pieces(
 # 41 votes") states a proposition of its own, as it does after a comma (``_CLAUSE_BREAK``).
 _SUBORDINATE = re.compile(r"\s+(?=(?:after|before|because|since|although|though|when|while)\s)", re.I)
 # "... to win 10 games after losing 14": a gerund clause shares its clause's subject; no claim of its own
+# "Her latest stay comes after ...": a clause that only places its subject in time (analyse.claims)
+_ENDS_SEQUENCE = re.compile(r"\b(?:comes?|came|follows?|followed|happen(?:s|ed)?|occur(?:s|red)?)\s*$", re.I)
 _GERUND_AFTER = re.compile(r"(?:after|before|since|while|when|though|although)\s+[a-z]+ing\b")
 
 
@@ -676,7 +678,7 @@ def _subordinate_pieces(
                 continue  # "it may be days before the fault is fixed": when it might be, not that it was
             if _ENDS_COORD.search(left):
                 continue  # "unclear how X happened or when it will be fixed": one embedded question
-            if _GERUND_AFTER.match(right):
+            if _GERUND_AFTER.match(right) or _ENDS_SEQUENCE.search(left):
                 continue
             if (
                 any(start <= v < m.start() for v in verbs)
