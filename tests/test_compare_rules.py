@@ -1758,6 +1758,12 @@ def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -
     assert elsewhen("The singer spent time at the Harwell clinic in 2027.", published=day)
     assert not elsewhen("The singer checked into the Harwell clinic in December 2031.", published=day)
     assert not elsewhen("The law passed in 2027 requires a check of every clinic.", published=day)
+    # "previously", a closing "before": an earlier time; "never ... before" says the present is new
+    assert elsewhen("The singer has spent time at the Harwell clinic before.")
+    assert elsewhen("The singer was previously at the Harwell clinic for three months.")
+    assert not elsewhen("The previously announced plan will go ahead on Monday.")
+    assert not elsewhen("The operator said it had never seen such an outage before.")
+    assert not elsewhen("She checked in before the hearing.")
     texts = [
         "Three undersea cables off Oranto were cut on Friday, slowing internet traffic.",
         "Two years ago, five undersea cables off Oranto were cut, slowing internet traffic.",

@@ -723,7 +723,8 @@ def _elided_subjects(
 _ELSEWHEN = re.compile(
     r"\b(?:earlier|later) this (?:year|month)\b|\blast (?:year|month|decade)\b|"
     r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|decades?|months?) ago\b|"
-    r"\bnot the first time\b",
+    r"\bnot the first time\b|^\W*previously\b|\b(?:was|were|is|are|had|has|have|been)\s+previously\b|"
+    r"^(?!.*\bnever\b).*\b(?:before|in the past)(?=\W*$)",
     re.I,
 )
 
