@@ -680,6 +680,18 @@ def test_a_subordinate_clause_with_its_own_subject_is_its_own_claim() -> None:
     assert any("It was dark" in t and "lights" in t for t in texts), texts
 
 
+def test_a_subordinate_clause_starts_at_its_conjunction() -> None:
+    # the parser hangs "admirably" on the clause after it; it belongs to the clause before
+    f = analyse_article(
+        article(
+            "Most of those wins came under Ardal Penn, who has filled in admirably while Ivo Marsh underwent surgery."
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    assert "Ivo Marsh underwent surgery" in texts, texts
+    assert not any(t.startswith("admirably") for t in texts), texts
+
+
 def test_a_clause_that_only_places_its_subject_in_time_keeps_its_subordinate() -> None:
     f = analyse_article(
         article(

@@ -369,11 +369,19 @@ def _subordinate_heads(sent: list[Token], heads: list[Token], allowed: set[int])
     return out
 
 
+def _opening(h: Token) -> int:
+    """Where a subordinate clause starts: at its conjunction. The parser may hang a word of the
+    clause before on it ("who has filled in admirably while X underwent ...": "admirably")."""
+    marks = [c.i for c in h.children if c.dep_ == "mark" and c.i < h.i]
+    return min(marks) if h.dep_ == "advcl" and marks else h.left_edge.i
+
+
 def _clause_tokens(head: Token, heads: list[Token], allowed: set[int]) -> list[Token]:
     skip: set[int] = set()
     for h in heads:
         if h is not head and head in h.ancestors:
-            skip.update(x.i for x in h.subtree)
+            skip.update(x.i for x in h.subtree if x.i >= _opening(h))
+    skip.update(range(head.left_edge.i, _opening(head)))
     for c in head.children:
         if c.dep_ == "cc" and any(h is not head and h.head == head for h in heads):
             skip.add(c.i)
