@@ -1371,6 +1371,8 @@ def test_a_trailing_tag_the_parser_coordinated_and_a_discourse_marker() -> None:
     # "That said," turns the writer's argument; nobody speaks
     assert not [q for q in f.quotes if "turnover battle" in q.content.text or "coach" in q.content.text]
     assert next(c for c in f.claims if "turnover battle" in c.span.text).asserter == "outlet"
+    g = analyse_article(article("After a season like this, it's safe to say the Hawks beat every forecast."))
+    assert not g.quotes and g.claims[0].asserter == "outlet"
 
 
 def test_figures_a_body_publishes_are_its_word() -> None:

@@ -324,10 +324,19 @@ _ANONYMITY = frozenset({"name", "identify"})
 _QUOTED_AS = frozenset({"report", "quote", "hear", "cite"})
 
 
+_HEDGED_SAY = frozenset({"safe", "fair", "needless", "suffice", "true", "accurate", "reasonable"})
+
+
 def _discourse_marker(t: Token) -> bool:
     """ "That said, ...", "Having said that, ...", "That being said, ...": a turn of the writer's
-    argument at the sentence's start, not speech."""
-    if t.lemma_.lower() != "say" or t.i - t.sent.start > 3:
+    argument at the sentence's start, not speech; "it's safe to say ...": the writer's hedge."""
+    if t.lemma_.lower() != "say":
+        return False
+    # "it's safe to say X", "Needless to say, X", "It is fair to say X": the writer's own hedge
+    prev = t.doc[t.i - 2 : t.i]
+    if len(prev) == 2 and prev[1].lower_ == "to" and prev[0].lower_ in _HEDGED_SAY:
+        return True
+    if t.i - t.sent.start > 3:
         return False
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return (
