@@ -1764,6 +1764,11 @@ def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -
     assert not elsewhen("The previously announced plan will go ahead on Monday.")
     assert not elsewhen("The operator said it had never seen such an outage before.")
     assert not elsewhen("She checked in before the hearing.")
+    # an opening phrase set in another year; "since" runs on to the story's time
+    assert elsewhen(
+        "During her stay at the Harwell clinic in 2027, the singer fell out with a nurse", published=day
+    )
+    assert not elsewhen("Since 2027, the clinic has treated 300 patients.", published=day)
     texts = [
         "Three undersea cables off Oranto were cut on Friday, slowing internet traffic.",
         "Two years ago, five undersea cables off Oranto were cut, slowing internet traffic.",
@@ -1777,6 +1782,29 @@ def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -
     assert not cannot[0, 2]
     _sim, _raw, cannot = similarity_matrix(units, embed(texts), AlignConfig(elsewhen_apart=False))
     assert not cannot[0, 1]
+
+
+def test_an_undated_report_reads_its_years_against_the_story_s_day() -> None:
+    from storyline.analyse import analyse_many
+    from storyline.compare.align import EntityResolver, claim_members
+    from storyline.model import Article
+
+    def article(text: str, aid: int, day: dt.date | None) -> Article:
+        return Article(source=f"{aid}.txt", content_hash=str(aid), id=aid, paragraphs=[text], published=day)
+
+    dated = article(
+        "The singer checked into the Harwell clinic on Friday for a three-month stay.",
+        1,
+        dt.date(2031, 12, 20),
+    )
+    undated = article(
+        "The singer, who has been treated five times, was previously at the Harwell clinic in 2027.", 2, None
+    )
+    arts = {1: dated, 2: undated}
+    facts = {a.id: f for a, f in zip(arts.values(), analyse_many(list(arts.values())), strict=True)}
+    units = claim_members(arts, facts, {1: "Ledger", 2: "Courier"}, EntityResolver([]))
+    assert all(u.elsewhen for u in units if u.member.article_id == 2), [(u.text, u.elsewhen) for u in units]
+    assert not any(u.elsewhen for u in units if u.member.article_id == 1)
 
 
 def test_a_round_approximate_figure_covers_one_step_of_its_last_digit() -> None:

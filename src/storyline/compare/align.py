@@ -745,6 +745,14 @@ _CLOSING_YEAR = re.compile(
 )
 
 
+# "During her stay at the clinic in 2010, ...": an opening phrase set in another year ("since" runs on)
+_OPENING_YEAR = re.compile(
+    r"^\W*(?:back\s+)?(?:during|in|at|after|before|following|on|by|until|throughout)\s"
+    r"[^,.;]{0,80}?\b(?P<year>(?:19|20)\d\d)\b[^,.;]{0,40},",
+    re.I,
+)
+
+
 def _opens_on_another_date(text: str, published: dt.date | None) -> bool:
     """ "In September 1999, ...", "In January, ..." in a report published in December: the claim
     opens on a time before the story's (a month counts from the month before publication)."""
@@ -767,6 +775,9 @@ def elsewhen(text: str, lead_words: int = 6, published: dt.date | None = None) -
     year require ...")."""
     if _opens_on_another_date(text, published):
         return True
+    opening = _OPENING_YEAR.match(text)
+    if opening is not None and published is not None and int(opening.group("year")) != published.year:
+        return True
     closing = _CLOSING_YEAR.search(text)
     if closing is not None and published is not None and int(closing.group("year")) != published.year:
         return True
@@ -788,6 +799,8 @@ def claim_members(
 ) -> list[ClaimUnit]:
     """The units aligned across articles: each claim, or each clause of a compound claim."""
     units: list[ClaimUnit] = []
+    # an undated report is read against the story's latest publication day
+    story_day = max((a.published for a in articles.values() if a.published), default=None)
     for aid in sorted(facts):
         f = facts[aid]
         if aid not in articles:
@@ -910,7 +923,8 @@ def claim_members(
                         if subj and first_verb
                         else "",
                         direct,
-                        elsewhen(member.span.text, published=articles[aid].published),
+                        elsewhen(member.span.text, published=articles[aid].published or story_day)
+                        or (rewritten and elsewhen(text, published=articles[aid].published or story_day)),
                     )
                 )
     return units
