@@ -1388,6 +1388,19 @@ def test_figures_a_body_publishes_are_its_word() -> None:
     assert find_quote(f, "Ticket sales rose").speaker != "ferry line"  # a person speaks for it, not data
 
 
+def test_a_descriptor_before_a_name_is_no_part_of_the_speaker() -> None:
+    f = analyse_article(
+        article(
+            "Gossip website RDX reported Mira Tolland was shopping at a hardware store while her lawyer "
+            "was in court.\n\n"
+            "Celebrity blog PQZ reported Mira Tolland was shopping at an electronics store while her "
+            "attorney was in court.\n\n"
+            "Entertainment website KLM reported Mira Tolland was at a store."
+        )
+    )
+    assert find_quote(f, "shopping at an electronics store").speaker == "PQZ"
+
+
 def test_a_site_address_broken_at_its_dot_names_the_site() -> None:
     f = analyse_article(
         article(

@@ -945,6 +945,14 @@ class _Attributor:
         titled = self._titled_name(words)
         if titled is not None:
             return titled
+        # "Celebrity website TMZ", "research firm Acme": a descriptor before the name is no part of it
+        common = [k for k, w in enumerate(words) if w.pos_ == "NOUN" and w.text.islower()]
+        if (
+            common
+            and 0 < len(words) - 1 - common[-1] <= 4
+            and all(w.pos_ == "PROPN" for w in words[common[-1] + 1 :])
+        ):
+            words = words[common[-1] + 1 :]
         name = self.text[words[0].idx : words[-1].idx + len(words[-1])] if words else span.text
         if _NAME_PHRASE.fullmatch(span.text) and len(span.text) > len(name):
             name = _LEADING_ARTICLE.sub("", span.text)  # "Research in Motion", not "Research"
