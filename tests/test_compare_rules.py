@@ -1784,6 +1784,29 @@ def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -
     assert not cannot[0, 1]
 
 
+def test_claims_set_in_different_periods_of_a_game_tell_two_moments() -> None:
+    from storyline.compare.align import periods, periods_apart
+
+    first = periods("Ivo Marsh kicked a 47-yard field goal in the first quarter.")
+    third = periods("A Marsh field goal tied the game at 13 late in the 3rd quarter.")
+    half = periods("The Hawks led 13-3 at the end of the first half.")
+    assert first == {("quarter", "first")} and third == {("quarter", "third")}
+    assert periods_apart(first, third)
+    assert not periods_apart(first, half)  # a quarter and a half are not comparable
+    assert not periods_apart(first, periods("Marsh kicked a field goal."))  # no period: nothing to tell
+    from storyline.compare.align import AlignConfig, similarity_matrix
+    from storyline.embed import encode as embed
+
+    texts = [
+        "Ivo Marsh kicked a 47-yard field goal for the Owls in the first quarter.",
+        "Ivo Marsh kicked a 47-yard field goal for the Owls in the third quarter.",
+        "Ivo Marsh kicked a 47-yard field goal for the Owls.",
+    ]
+    units = [_unit(i + 1, t, {"Ivo Marsh"}) for i, t in enumerate(texts)]
+    _sim, _raw, cannot = similarity_matrix(units, embed(texts), AlignConfig())
+    assert cannot[0, 1] and not cannot[0, 2] and not cannot[1, 2]
+
+
 def test_an_undated_report_reads_its_years_against_the_story_s_day() -> None:
     from storyline.analyse import analyse_many
     from storyline.compare.align import EntityResolver, claim_members

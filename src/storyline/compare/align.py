@@ -287,6 +287,28 @@ def case_steps(text: str) -> frozenset[str]:
     return frozenset(name for name, pat in _CASE_STEP if pat.search(text))
 
 
+# "in the first quarter" / "early in the third quarter", "the second half": a game's (or a year's)
+# periods; two claims set in different ones of one kind tell two moments
+_PERIOD = re.compile(
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](quarter|half|period|inning|innings)\b", re.I
+)
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+
+
+def periods(text: str) -> frozenset[tuple[str, str]]:
+    """The periods a claim names, as (kind, ordinal): ("quarter", "third")."""
+    return frozenset(
+        (m.group(2).lower().rstrip("s"), _ORDINALS.get(m.group(1).lower(), m.group(1).lower()))
+        for m in _PERIOD.finditer(text)
+    )
+
+
+def periods_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Both name a period of one kind and share none of that kind."""
+    kinds = {k for k, _ in a} & {k for k, _ in b}
+    return any({o for k2, o in a if k2 == k}.isdisjoint({o for k2, o in b if k2 == k}) for k in kinds)
+
+
 def numbers_clash(a: list[Quantity], b: list[Quantity]) -> bool:
     """Both give a quantity of one kind, and no value is shared: different (or conflicting) facts."""
     by_unit_a: dict[str, set[float]] = {}
@@ -1161,6 +1183,7 @@ def similarity_matrix(
     words = [len(u.text.split()) for u in units]
     is_agenda = [preview(u.member) for u in units]
     steps = [case_steps(u.text) for u in units]
+    parts = [periods(u.text) for u in units]
     for i in range(n):
         ui = units[i]
         for j in range(i + 1, n):
@@ -1172,6 +1195,7 @@ def similarity_matrix(
             c = c or (mi.part == "body" and mj.part == "body" and (is_agenda[i] or is_agenda[j]))
             c = c or numbers_clash(mi.numbers, mj.numbers)
             c = c or bool(steps[i] and steps[j] and steps[i].isdisjoint(steps[j]))
+            c = c or periods_apart(parts[i], parts[j])
             # two full dates and none shared: other days, so other facts (or conflicting ones)
             c = c or bool(ui.dates and uj.dates and ui.dates.isdisjoint(uj.dates))
             c = c or (config.elsewhen_apart and ui.elsewhen != uj.elsewhen)
@@ -1826,6 +1850,7 @@ def _align_big(
     nemb = emb[first]
     lex_m = _tfidf([units[i].text for i in first])
     steps = [case_steps(units[i].text) for i in first]
+    parts = [periods(units[i].text) for i in first]
     a_idx, b_idx = nearest_pairs(nemb, config.neighbours, config.neighbour_floor)
     raw_ab = np.einsum("ij,ij->i", nemb[a_idx], nemb[b_idx])
     if cores is not None:
@@ -1850,6 +1875,7 @@ def _align_big(
             or ua.opposite(ub)
             or numbers_clash(ua.member.numbers, ub.member.numbers)
             or bool(steps[a] and steps[b] and steps[a].isdisjoint(steps[b]))
+            or periods_apart(parts[a], parts[b])
             or speakers_part(ua, ub, config, people)
             or (ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates))
             or (config.elsewhen_apart and ua.elsewhen != ub.elsewhen)
