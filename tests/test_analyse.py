@@ -1405,10 +1405,10 @@ def test_a_site_address_broken_at_its_dot_names_the_site() -> None:
     f = analyse_article(
         article(
             "The singer left the Harwell clinic on Friday, according to Celebwire. com.\n\n"
-            "Mira Tolland admitted herself to the Betty Ford Center, according to TMZ. com."
+            "Mira Tolland admitted herself to the Harwell clinic, according to Glimz. com."
         )
     )
-    assert find_quote(f, "admitted herself").speaker == "TMZ.com"
+    assert find_quote(f, "admitted herself").speaker == "Glimz.com"
     assert find_quote(f, "left the Harwell clinic").speaker in ("Celebwire", "Celebwire.com")  # never "com"
 
 

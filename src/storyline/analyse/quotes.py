@@ -733,7 +733,7 @@ def _fronted_content(doc: Doc, t: Token) -> tuple[int, int] | None:
 
 
 def _comma_tag(doc: Doc, t: Token) -> tuple[int, int] | None:
-    """'CLAUSE, for a three-month stay, her rep confirms to PEOPLE.': the parser coordinated the tag
+    """'CLAUSE, for a three-month stay, her agent confirms to the Courier.': the parser coordinated the tag
     with the clause before it (a comma, no "and") or hung it there as an adverbial clause; the clause
     is what was said."""
     sent = t.sent
@@ -854,7 +854,7 @@ class _Attributor:
         if tok is None:
             return None, None, None, 0.0
         if tok.lower_ in _WEB_SUFFIXES and tok.i >= 2 and tok.doc[tok.i - 1].text == ".":
-            # "according to TMZ. com": a site's address broken at its dot names the site
+            # "according to Celebwire. com": a site's address broken at its dot names the site
             site = tok.doc[tok.i - 2]
             name = f"{site.text}.{tok.text}"
             span = Span(site.idx, tok.idx + len(tok), self.text[site.idx : tok.idx + len(tok)])
@@ -945,7 +945,7 @@ class _Attributor:
         titled = self._titled_name(words)
         if titled is not None:
             return titled
-        # "Celebrity website TMZ", "research firm Acme": a descriptor before the name is no part of it
+        # "celebrity blog PQZ", "research firm Acme": a descriptor before the name is no part of it
         common = [k for k, w in enumerate(words) if w.pos_ == "NOUN" and w.text.islower()]
         if (
             common
