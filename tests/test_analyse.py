@@ -1497,3 +1497,42 @@ def test_what_a_finding_shows_is_told_by_who_reports_it() -> None:
     )
     assert find_quote(f, "weakened by frost").speaker == "harbour board sources"
     assert find_quote(f, "safe to drink").speaker == "Samples"  # nobody reports them: the finding stands
+
+
+def test_a_headline_in_title_case_is_no_long_name() -> None:
+    f = analyse_article(
+        article(
+            "Governor Ilse Varga reversed a rule set by her predecessor, Tomas Brevik.\n\n"
+            "Varga, who visited the water board on Monday, said she had asked officials to review "
+            "Brevik's rules.",
+            title="Varga Overturns Brevik on Marsh Rules",
+        )
+    )
+    names = {e.name for e in f.entities if e.type == "person"}
+    assert "Varga Overturns Brevik" not in names, names
+    assert find_quote(f, "she had asked officials").speaker == "Ilse Varga"
+
+
+def test_a_statement_introduced_by_its_author_after_a_colon_is_theirs() -> None:
+    f = analyse_article(
+        article(
+            "The water board dropped the rule on Monday.\n\n"
+            "Below is a statement by Ana Ruiz, director of the Fenland Wildlife Trust:\n\n"
+            '"Years of neglect have hurt the marshes, and today the board has begun to repair the damage.\n\n'
+            '"There is much more to be done before the birds come back."'
+        )
+    )
+    assert find_quote(f, "begun to repair").speaker == "Ana Ruiz"
+    assert find_quote(f, "much more to be done").speaker == "Ana Ruiz"
+
+
+def test_a_speaker_never_lies_inside_the_words_it_says() -> None:
+    f = analyse_article(
+        article(
+            'Until then, according to the order, officials should "follow the older review practices" '
+            "that call for outside checks."
+        )
+    )
+    assert all(
+        not (q.speaker_span and q.content.start <= q.speaker_span.start < q.content.end) for q in f.quotes
+    ), quotes_by(f)

@@ -551,6 +551,26 @@ def test_an_editors_insertion_or_a_web_address_is_no_misquote() -> None:
     assert _same_word("PhotoHub.com,", "PhotoHub,") and not _same_word("PhotoHub", "PicHub")
 
 
+WETLANDS_A = """Governor Ilse Varga restores wetland reviews
+
+Governor Ilse Varga on Monday reversed a rule that let agencies skip wetland reviews.
+
+She said she was returning "careful field science to its proper place at the core of the Marsh Protection Act, a process neglected for years."
+"""
+WETLANDS_B = """Varga orders review of wetland rule
+
+Governor Ilse Varga signed an order on Monday suspending the rule.
+
+Varga issued an order that suspends the rule while checking whether it serves "the aims of the [Marsh Protection Act]."
+"""
+
+
+def test_an_editors_bracketed_name_does_not_make_two_quotes_one() -> None:
+    # the second quote's only words in common with the first are the editor's insertion
+    found = _conflicts(("Fenland Post", WETLANDS_A), ("Reedbank Daily", WETLANDS_B), kind="misquote")
+    assert not found, found
+
+
 def test_a_figure_of_a_thing_one_article_names_in_passing_is_no_conflict() -> None:
     phone_a = """Tidewave launches the Skiff 3 phone
 

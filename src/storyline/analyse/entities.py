@@ -666,6 +666,21 @@ class _Builder:
     # ---- persons
     def persons(self) -> None:
         persons = [m for m in self.ments if m.type == "person"]
+        # A headline in title case gets tagged as one long name ("Mayor Defies Council Chief": three
+        # capitalised words). A name of three or more words that only a headline holds, which no
+        # name in the body matches, is dropped; the body's names it contains are found again below.
+        body_multi = [m.text for m in persons if m.part == "body" and len(_name_tokens(m.text)) >= 2]
+        headline_runs = [
+            m
+            for m in persons
+            if m.part != "body"
+            and len(_name_tokens(m.text)) >= 3
+            and not any(names_match(m.text, n) for n in body_multi)
+        ]
+        if headline_runs:
+            drop = {id(m) for m in headline_runs}
+            self.ments = [m for m in self.ments if id(m) not in drop]
+            persons = [m for m in persons if id(m) not in drop]
         order = {"body": 0, "title": 1, "dek": 2}
         persons.sort(key=lambda m: (order.get(m.part, 3), m.start))
         multi = [m for m in persons if len(_name_tokens(m.text)) >= 2]

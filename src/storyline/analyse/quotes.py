@@ -49,6 +49,8 @@ _SPEECH_NOUNS = frozenset(
     "statement message note letter release report post tweet announcement notice communique email memo "
     "bulletin".split()
 )
+# what introduces someone's words after a colon ("Below is a statement by X:", "X's remarks:")
+_STATEMENT_NOUNS = _SPEECH_NOUNS | {"remark", "comment"}
 _ISSUING = frozenset(
     "issue release publish post send put make sign deliver circulate share tweet write".split()
 )
@@ -1380,6 +1382,19 @@ class _Attributor:
         sent = sents(self.doc)[s - 1]
         if self.quoted(sent.root):
             return None
+        if sent.text.rstrip().endswith(":"):
+            # "Below is a statement by Ann Lee, the group's director:" introduces her words
+            for t in sent:
+                if t.pos_ != "NOUN" or t.lemma_.lower() not in _STATEMENT_NOUNS:
+                    continue
+                for c in t.children:
+                    owners = [c] if c.dep_ == "poss" else []
+                    if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                        owners = [o for o in c.children if o.dep_ == "pobj"]
+                    for o in owners:
+                        e = self.index.token_entity.get(o.i)
+                        if e is not None and self.index.entities[e].type in ("person", "organisation"):
+                            return e
         subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
         for t in subj:
             if t.lower_ in _PERSONAL:
@@ -1590,6 +1605,11 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     # the same content reached through two cues: keep the more confident reading
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: -q.confidence):
+        s = q.speaker_span
+        if q.kind == "direct" and s is not None and q.content.start <= s.start and s.end <= q.content.end:
+            # a speaker inside the quoted words it would say ("follow the practices" that "call for"); a
+            # clause may hold its speaker ("what the senators said was ...")
+            continue
         if any(
             o.content.start <= q.content.start and q.content.end <= o.content.end and o.speaker == q.speaker
             for o in out

@@ -117,6 +117,7 @@ def word_diff(reference: str, variant: str) -> list[DiffPart]:
 # An editor's insertion ("min[ute]", "[I]f", "(expletive)", "her (Jane Roe)") or a censored word
 # ("f---ing", "s***") is no change of the speaker's words.
 _EDITORIAL = re.compile(r"\[[^\]]{0,30}\]|\([^()]{0,30}\)|\S*(?:-{2,}|\*{2,})\S*", re.I)
+_BRACKETED = re.compile(r"\[[^\]]{0,60}\]")
 _DOMAIN = re.compile(r"\.(?:com|net|org|gov|edu|co\.uk)\W*$", re.I)  # "MySite.com" names "MySite"
 _HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")  # "third-quarter" reads as "third quarter"
 
@@ -214,6 +215,7 @@ def group_quotes(
     min_overlap, min_words = c.min_overlap, c.min_words
     variants: list[QuoteVariant] = []
     words: list[list[str]] = []
+    spoken: list[list[str]] = []  # the words without an editor's bracketed insertions
     for aid in sources.order:
         f = facts.get(aid)
         if f is None:
@@ -233,6 +235,7 @@ def group_quotes(
                 )
             )
             words.append(_norms(span.text))
+            spoken.append(_norms(_BRACKETED.sub(f" {_MARK} ", span.text)))
     vectors: dict[int, np.ndarray] = {}
 
     def cos(i: int, j: int) -> float:
@@ -271,8 +274,11 @@ def group_quotes(
                 ):
                     continue
                 ov = overlap(w, words[ref])
-                if _shared_content(w, words[ref]) < c.min_shared_content:
-                    continue  # "we need everyone on it" / "we need to get on it": too little to be one quote
+                if _shared_content(spoken[i], spoken[ref]) < c.min_shared_content:
+                    # "we need everyone on it" / "we need to get on it": too little to be one quote; an
+                    # editor's "[the Act]" is not the speaker's: "the purposes of [the Act]" is no
+                    # rendering of another sentence that names the Act
+                    continue
                 # the same speaker's words: a looser rendering still counts as the same quote
                 same_speaker = (
                     variants[i].speaker is not None and variants[i].speaker == variants[ref].speaker
