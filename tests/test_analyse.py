@@ -1536,3 +1536,17 @@ def test_a_speaker_never_lies_inside_the_words_it_says() -> None:
     assert all(
         not (q.speaker_span and q.content.start <= q.speaker_span.start < q.content.end) for q in f.quotes
     ), quotes_by(f)
+
+
+def test_a_quotation_whose_second_paragraph_lost_its_opening_mark_is_one_speakers() -> None:
+    f = analyse_article(
+        article(
+            '"Dry summers hurt every marsh we count," said Ana Ruiz, who leads the bird survey.\n\n'
+            "Tomas Brevik, the trust's ecologist, said, \"As the water tables keep falling, field staff must "
+            "be free to measure the damage.\n\n"
+            'Limiting what scientists may study undermines every plan to save the reed beds. "\n\n'
+            "The trust meets again in May."
+        )
+    )
+    assert find_quote(f, "Limiting what scientists").speaker == "Tomas Brevik"
+    assert find_quote(f, "water tables keep falling").speaker == "Tomas Brevik"

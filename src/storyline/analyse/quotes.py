@@ -239,6 +239,21 @@ def is_title_like(segment: str) -> bool:
     )
 
 
+def _orphan_close(line: str, marks: list[QuoteMark]) -> int | None:
+    """Offset of a closing double mark that ends a stretch of words from the line's start, before any
+    paired mark of the line ("... biodiversity, \" said X" / "... thrive. \""), else None."""
+    first = min((m.open for m in marks), default=len(line))
+    for k, ch in enumerate(line[:first]):
+        if ch not in '"' + CLOSE_DOUBLE:
+            continue
+        head = line[:k].rstrip()
+        nxt = line[k + 1 : k + 2]
+        if len(head.split()) >= 4 and head[-1:] in ".,!?" and (not nxt or nxt in " \t"):
+            return k
+        return None
+    return None
+
+
 def find_quote_marks(text: str) -> list[QuoteMark]:
     """Quoted segments of a text, line by line (paragraphs are separated by blank lines)."""
     out: list[QuoteMark] = []
@@ -247,6 +262,17 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
     lines = [(mt.start(), mt.group()) for mt in re.finditer(r"[^\n]+", text)]
     for k, (pos, line) in enumerate(lines):
         marks = _pair_paragraph(line, pos)
+        before = out[-1] if out else None
+        if before is not None and before.close is None and k and before.open >= lines[k - 1][0]:
+            # '"As the threats grow, ...\n\nPutting limits on science undermines it," said X': a
+            # quotation run over two paragraphs whose second lost its opening mark but kept its close
+            shut = _orphan_close(line, marks)
+            if shut is not None:
+                before.run_on = True
+                marks = [
+                    QuoteMark(pos, pos + shut, pos, pos + shut, "double"),
+                    *(m for m in marks if m.open > pos + shut),
+                ]
         nxt = lines[k + 1][1].lstrip() if k + 1 < len(lines) else ""
         if marks and marks[-1].close is None and nxt[:1] and nxt[0] in OPEN_DOUBLE + OPEN_SINGLE + "\"'":
             # "...\n\n"Next paragraph": the quotation continues; it ends with its paragraph
@@ -1352,9 +1378,9 @@ class _Attributor:
         return out
 
     def _next_paragraph(self, m: QuoteMark) -> int | None:
-        """Where the next paragraph starts, when ``m`` is a quotation left open (never closed, not
-        reopened) that runs to its paragraph's end."""
-        if m.close is not None or m.run_on:
+        """Where the next paragraph starts, when ``m`` is a quotation left open (never closed) that runs
+        to its paragraph's end (a run-on quotation goes on in the next paragraph)."""
+        if m.close is not None:
             return None
         brk = self.text.find("\n\n", m.end)
         if brk < 0 or self.text[m.end : brk].strip(" .,;:!?\u201d\"'"):
