@@ -1550,3 +1550,16 @@ def test_a_quotation_whose_second_paragraph_lost_its_opening_mark_is_one_speaker
     )
     assert find_quote(f, "Limiting what scientists").speaker == "Tomas Brevik"
     assert find_quote(f, "water tables keep falling").speaker == "Tomas Brevik"
+
+
+def test_said_with_an_object_and_its_clause_is_reported_speech() -> None:
+    f = analyse_article(
+        article(
+            "Tomas Brevik is a professor of ecology at Harrowgate University.\n\n"
+            "Brevik said the old rule excluded from the process expert scientists who for decades have "
+            "given impartial advice on new dams."
+        )
+    )
+    q = find_quote(f, "excluded from the process")
+    assert (q.speaker, q.kind) == ("Tomas Brevik", "indirect")
+    assert q.content.text.startswith("the old rule")

@@ -718,6 +718,9 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
     fronted = (_fronted_content(doc, t) or _comma_tag(doc, t)) if lem in REPORTING else None
     if fronted is not None:
         return fronted, "speech"
+    clause = _object_read_as_clause(doc, t) if lem == "say" else None
+    if clause is not None:
+        return clause, "speech"
     if lem in DIRECTIVE:
         objs = [c for c in t.children if c.dep_ in ("dobj",)]
         xcs = [c for c in t.children if c.dep_ == "xcomp"]
@@ -731,6 +734,38 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
             if hi > lo:
                 return (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])), "directive"
     return None, ""
+
+
+# what one says as a thing ("said a prayer", "said nothing"), not the subject of a clause
+_SAID_THINGS = frozenset(
+    "word words thing things prayer prayers goodbye hello nothing something anything everything grace "
+    "yes no mass".split()
+)
+
+
+def _object_read_as_clause(doc: Doc, t: Token) -> tuple[int, int] | None:
+    """'X said the rule excluded scientists': the parser may read "the rule" as what was said and
+    "excluded ..." as a clause describing it. One does not say a rule: the object with its clause is
+    the that-less complement."""
+    objs = [c for c in t.children if c.dep_ == "dobj" and c.i > t.i]
+    if len(objs) != 1 or objs[0].pos_ not in ("NOUN", "PROPN") or objs[0].lemma_.lower() in _SAID_THINGS:
+        return None
+    obj = objs[0]
+    acls = [
+        c
+        for c in obj.children
+        if c.dep_ == "acl"
+        and c.i == obj.i + 1
+        and c.tag_ in ("VBD", "VBN")
+        and not any(g.dep_ == "agent" for g in c.children)
+        and any(g.dep_ in ("dobj", "prep", "ccomp", "xcomp") for g in c.children)
+    ]
+    if not acls:
+        return None
+    lo, hi = obj.left_edge.i, acls[0].right_edge.i + 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
 def _fronted_content(doc: Doc, t: Token) -> tuple[int, int] | None:
