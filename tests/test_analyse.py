@@ -1563,3 +1563,9 @@ def test_said_with_an_object_and_its_clause_is_reported_speech() -> None:
     q = find_quote(f, "excluded from the process")
     assert (q.speaker, q.kind) == ("Tomas Brevik", "indirect")
     assert q.content.text.startswith("the old rule")
+
+
+def test_a_closing_mark_glued_to_the_next_word_still_closes() -> None:
+    text = '"We can keep the marshes wet this year,"Varga said,"and dry the fields in spring."'
+    got = [text[m.start : m.end] for m in find_quote_marks(text)]
+    assert got == ["We can keep the marshes wet this year", "and dry the fields in spring."], got

@@ -173,7 +173,9 @@ def _pair_paragraph(text: str, base: int) -> list[QuoteMark]:
             elif k + 1 < n and nxt.isalnum() and prev in _BEFORE_OPEN:
                 open_at = k  # a closing curly used as an opener (common in scrapes)
         elif ch == '"':
-            if open_at is not None and (nxt in _AFTER_CLOSE or k + 1 == n):
+            # a close glued to the next word after the quotation's own comma: '"... today,"Lee said'
+            glued = open_at is not None and k - open_at > 1 and prev in ",.!?" and nxt.isalpha()
+            if open_at is not None and (nxt in _AFTER_CLOSE or k + 1 == n or glued):
                 marks.append(QuoteMark(base + open_at, base + k, base + open_at + 1, base + k, "double"))
                 open_at = None
             elif open_at is None and (prev in _BEFORE_OPEN or k == 0) and nxt not in " \t\n":
