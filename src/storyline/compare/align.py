@@ -394,6 +394,11 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_FRONTED_GERUND = re.compile(
+    r"\W*(?:by|after|before|in|on|upon|with|without|despite|through|since|for|from|while|when)\s+"
+    r"(?:not\s+)?[a-z]+ing\b(?![^,;]*,)",
+    re.I,
+)
 _CONDITION = re.compile(r"\W*(?:if|unless|once|until|whether|when|as long as|provided)\b", re.I)
 
 
@@ -419,6 +424,8 @@ def segments(
             and not _BETWEEN.search(text[cuts[-1] : m.start()])
             # "if the talks fail, they will strike": the clause holds only under its condition
             and not (m.group("splice") is not None and _CONDITION.match(text[cuts[-1] : m.start()]))
+            # "by rolling back the rule, we are ensuring ...": a fronted gerund phrase asserts nothing
+            and not (m.group("splice") is not None and _FRONTED_GERUND.match(text[cuts[-1] : m.start()]))
         ):
             cuts += [m.start(), m.end()]
     cuts.append(len(text))
