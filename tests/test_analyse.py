@@ -706,6 +706,18 @@ def test_a_clause_that_only_places_its_subject_in_time_keeps_its_subordinate() -
     assert any(t.startswith("Very few (if any!) fans had the Hawks") for t in texts), texts
 
 
+def test_a_time_clause_set_inside_its_sentence_stays_in_it() -> None:
+    f = analyse_article(
+        article(
+            "The dredging rule, issued a few weeks before Governor Tomas Brevik left office, made it easier "
+            "for the port to skip reviews with marsh scientists before starting new works."
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    assert any(t.startswith("The dredging rule") and "made it easier" in t for t in texts), texts
+    assert "Governor Tomas Brevik left office" not in texts, texts
+
+
 # ---------------------------------------------------------------- time
 
 

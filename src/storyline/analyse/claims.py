@@ -363,6 +363,13 @@ def _subordinate_heads(sent: list[Token], heads: list[Token], allowed: set[int])
         rest = _clause_tokens(parent, [*heads, *out, t], allowed)
         if sum(1 for x in rest if x.is_alpha) < MIN_REMAINDER:
             continue
+        lo, hi = _opening(t), t.right_edge.i
+        if any(x.is_alpha and x.i < lo for x in parent.subtree) and any(
+            x.is_alpha and x.i > hi for x in parent.subtree
+        ):
+            # "The rule, issued weeks before X left office, made it easier ...": a clause set inside
+            # its sentence dates what is around it; cut out, it would leave the sentence in two parts
+            continue
         if parent.lemma_.lower() in SEQUENCE_VERBS and rest and rest[-1].i == parent.i and parent.i < t.i:
             continue  # "Her latest stay comes after X": the clause is what it says, not a setting
         out.extend(_clause_heads(t, allowed))
