@@ -1581,3 +1581,14 @@ def test_a_closing_mark_glued_to_the_next_word_still_closes() -> None:
     text = '"We can keep the marshes wet this year,"Varga said,"and dry the fields in spring."'
     got = [text[m.start : m.end] for m in find_quote_marks(text)]
     assert got == ["We can keep the marshes wet this year", "and dry the fields in spring."], got
+
+
+def test_a_tag_set_between_two_verbs_of_one_clause_gives_the_first_its_speaker() -> None:
+    f = analyse_article(
+        article(
+            "Minutes after being sent home, Lena Ostrova drove her van to the depot gate and forced her way "
+            "in, police say, and went up to the third floor."
+        )
+    )
+    q = find_quote(f, "drove her van to the depot gate")
+    assert (q.speaker, q.kind) == ("police", "indirect")

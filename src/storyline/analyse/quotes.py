@@ -804,7 +804,7 @@ def _comma_tag(doc: Doc, t: Token) -> tuple[int, int] | None:
     sent = t.sent
     subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i]
     if (
-        t.dep_ not in ("conj", "advcl")
+        t.dep_ not in ("conj", "advcl", "parataxis")  # parataxis: 'CLAUSE, police say, and ...'
         or not subj
         or any(c.dep_ in ("dobj", "xcomp", "ccomp", "cc", "mark") for c in t.children)
     ):
@@ -813,7 +813,10 @@ def _comma_tag(doc: Doc, t: Token) -> tuple[int, int] | None:
     lo = subj[-1].left_edge.i
     if head.i >= lo or lo - 1 <= sent.start or doc[lo - 1].text != ",":
         return None
-    if any(c.dep_ == "cc" and head.i < c.i < t.i for c in head.children):
+    if any(
+        c.dep_ == "cc" and head.i < c.i < lo and all(x.is_punct for x in doc[c.i + 1 : lo])
+        for c in head.children
+    ):
         return None  # "A happened, and her rep confirms B": two clauses
     if any(c.dep_ not in ("prep", "punct", "advmod", "npadvmod") for c in t.children if c.i > t.i):
         return None
