@@ -1538,6 +1538,22 @@ def test_a_statement_introduced_by_its_author_after_a_colon_is_theirs() -> None:
     assert find_quote(f, "much more to be done").speaker == "Ana Ruiz"
 
 
+def test_a_statement_introduced_by_its_author_runs_on_where_its_marks_were_lost() -> None:
+    f = analyse_article(
+        article(
+            "The water board dropped the rule on Monday, the Fenland Wildlife Trust said.\n\n"
+            "Below is a statement by Ana Ruiz, director of the trust:\n\n"
+            '"Years of neglect have hurt the marshes, and today the board has begun to repair the damage.\n\n'
+            "The board's decision is a welcome first step.\n\n"
+            'Much more must be done before the birds come back. "'
+        )
+    )
+    assert find_quote(f, "a welcome first step").speaker == "Ana Ruiz"
+    assert find_quote(f, "before the birds come back").speaker == "Ana Ruiz"
+    # what came before the statement stays the writer's
+    assert not any("dropped the rule" in q.content.text and q.speaker == "Ana Ruiz" for q in f.quotes)
+
+
 def test_a_speaker_never_lies_inside_the_words_it_says() -> None:
     f = analyse_article(
         article(

@@ -32,6 +32,7 @@ from storyline.model import Quote, Span
 
 if TYPE_CHECKING:  # spaCy loads only where a text is parsed (analyse.nlp), not on import
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 REPORTING = frozenset(
     """say tell add state note stress emphasize emphasise insist argue claim warn explain announce
@@ -1295,6 +1296,7 @@ class _Attributor:
                     self._quote(m.start, m.end, None, "direct", None, None, None, QUOTES.unattributed)
                 )
         quotes.extend(self._lost_reopenings(quotes))
+        quotes.extend(self._statement_block(quotes))
         self._it_continues(quotes)
         quotes.extend(self._inner_quotes(quotes))
         quotes.sort(key=lambda q: q.content.start)
@@ -1389,6 +1391,57 @@ class _Attributor:
             return None
         return name, sspan, ent, Span(start, start + hit.end("tag"), hit.group("tag"))
 
+    def _statement_author(self, sent: SpacySpan) -> int | None:
+        """'Below is a statement by Ann Lee, the group's director:' introduces her words: her entity."""
+        if not sent.text.rstrip().endswith(":"):
+            return None
+        for t in sent:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in _STATEMENT_NOUNS:
+                continue
+            for c in t.children:
+                owners = [c] if c.dep_ == "poss" else []
+                if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                    owners = [o for o in c.children if o.dep_ == "pobj"]
+                for o in owners:
+                    e = self.index.token_entity.get(o.i)
+                    if e is not None and self.index.entities[e].type in ("person", "organisation"):
+                        return e
+        return None
+
+    def _statement_block(self, quotes: list[Quote]) -> list[Quote]:
+        """A statement introduced by its author ("Below is a statement by X:") runs to the article's
+        end: its paragraphs that lost their quotation marks are the author's words too."""
+        if self.part != "body":
+            return []
+        for k, sent in enumerate(sents(self.doc)):
+            author = self._statement_author(sent)
+            if author is None or k + 1 >= len(sents(self.doc)):
+                continue
+            out: list[Quote] = []
+            pos = sent.end_char
+            while True:
+                a = self.text.find("\n\n", pos)
+                if a < 0:
+                    break
+                a += 2
+                b = self.text.find("\n\n", a)
+                b = len(self.text) if b < 0 else b
+                # the last paragraph may keep the statement's closing mark
+                para = self.text[a:b].strip().rstrip(' "\u201d')
+                pos = b
+                inside = [q for q in quotes if q.content.start < b and a < q.content.end]
+                if any(q.speaker_entity != author for q in inside):
+                    break  # someone else speaks: the statement has ended
+                bare = para.replace("\u2019", "").replace("'", "")
+                if para and not inside and not any(ch in QUOTE_CHARS for ch in bare):
+                    lo = a + (len(self.text[a:b]) - len(self.text[a:b].lstrip()))
+                    name = self.index.entities[author].name
+                    out.append(
+                        self._quote(lo, lo + len(para), name, "direct", None, None, author, QUOTES.introducer)
+                    )
+            return out
+        return []
+
     def _lost_reopenings(self, quotes: list[Quote]) -> list[Quote]:
         """'X said, "I'm glad it's over. / I'm glad we won.': a quotation left open at its paragraph's
         end goes on in the next paragraph when that one speaks in the first person with no marks of
@@ -1448,19 +1501,9 @@ class _Attributor:
         sent = sents(self.doc)[s - 1]
         if self.quoted(sent.root):
             return None
-        if sent.text.rstrip().endswith(":"):
-            # "Below is a statement by Ann Lee, the group's director:" introduces her words
-            for t in sent:
-                if t.pos_ != "NOUN" or t.lemma_.lower() not in _STATEMENT_NOUNS:
-                    continue
-                for c in t.children:
-                    owners = [c] if c.dep_ == "poss" else []
-                    if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                        owners = [o for o in c.children if o.dep_ == "pobj"]
-                    for o in owners:
-                        e = self.index.token_entity.get(o.i)
-                        if e is not None and self.index.entities[e].type in ("person", "organisation"):
-                            return e
+        author = self._statement_author(sent)
+        if author is not None:
+            return author
         subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
         for t in subj:
             if t.lower_ in _PERSONAL:
