@@ -1552,6 +1552,15 @@ def test_a_statement_introduced_by_its_author_runs_on_where_its_marks_were_lost(
     assert find_quote(f, "before the birds come back").speaker == "Ana Ruiz"
     # what came before the statement stays the writer's
     assert not any("dropped the rule" in q.content.text and q.speaker == "Ana Ruiz" for q in f.quotes)
+    # a statement never closed may be followed by the writer's text: its unmarked paragraphs stay the writer's
+    g = analyse_article(
+        article(
+            "Below is the full statement from Ana Ruiz, director of the Fenland Wildlife Trust:\n\n"
+            '"Years of neglect have hurt the marshes.\n\n'
+            "The board meets again in May to set the next dredging season."
+        )
+    )
+    assert not any("next dredging season" in q.content.text for q in g.quotes), quotes_by(g)
 
 
 def test_a_speaker_never_lies_inside_the_words_it_says() -> None:

@@ -1250,7 +1250,9 @@ class _Attributor:
                     )
                 )
                 continue
-            prev = self._previous_quote(quotes, m)
+            # "Below is a statement by X:" names the speaker of the quotation it introduces
+            intro = self._introducer(m, statement_only=True)
+            prev = self._previous_quote(quotes, m) if intro is None else None
             if prev is not None:
                 if "\n" not in self.text[prev.content.end : m.open]:
                     # '"A," said X. "B."': one quotation split by its tag; the tag attributes both parts
@@ -1409,29 +1411,34 @@ class _Attributor:
         return None
 
     def _statement_block(self, quotes: list[Quote]) -> list[Quote]:
-        """A statement introduced by its author ("Below is a statement by X:") runs to the article's
-        end: its paragraphs that lost their quotation marks are the author's words too."""
+        """A statement introduced by its author ("Below is a statement by X:") and set in quotation
+        marks, from the mark opening its first paragraph to the one closing a later paragraph: its
+        paragraphs that lost their marks on the way are the author's words too. A statement never
+        closed, or interrupted by another speaker, is left alone (the writer's text may follow it)."""
         if self.part != "body":
             return []
-        for k, sent in enumerate(sents(self.doc)):
+        for sent in sents(self.doc):
             author = self._statement_author(sent)
-            if author is None or k + 1 >= len(sents(self.doc)):
+            if author is None:
                 continue
             out: list[Quote] = []
-            pos = sent.end_char
+            pos, first = sent.start_char + len(sent.text.rstrip()), True
             while True:
                 a = self.text.find("\n\n", pos)
                 if a < 0:
-                    break
+                    return []  # never closed
                 a += 2
                 b = self.text.find("\n\n", a)
                 b = len(self.text) if b < 0 else b
-                # the last paragraph may keep the statement's closing mark
-                para = self.text[a:b].strip().rstrip(' "\u201d')
+                raw = self.text[a:b].strip()
                 pos = b
+                if first and raw[:1] not in '"' + OPEN_DOUBLE:
+                    return []  # not set in quotation marks
+                first = False
                 inside = [q for q in quotes if q.content.start < b and a < q.content.end]
                 if any(q.speaker_entity != author for q in inside):
-                    break  # someone else speaks: the statement has ended
+                    return []  # someone else speaks
+                para = raw.rstrip(' "\u201d')
                 bare = para.replace("\u2019", "").replace("'", "")
                 if para and not inside and not any(ch in QUOTE_CHARS for ch in bare):
                     lo = a + (len(self.text[a:b]) - len(self.text[a:b].lstrip()))
@@ -1439,7 +1446,10 @@ class _Attributor:
                     out.append(
                         self._quote(lo, lo + len(para), name, "direct", None, None, author, QUOTES.introducer)
                     )
-            return out
+                if raw[-1:] in '"' + CLOSE_DOUBLE and len(raw) > 1 and raw[-2] not in " \t":
+                    return out  # the statement's closing mark
+                if raw.endswith(('. "', '."', ". \u201d")):
+                    return out
         return []
 
     def _lost_reopenings(self, quotes: list[Quote]) -> list[Quote]:
@@ -1487,7 +1497,7 @@ class _Attributor:
             return None
         return next((q for q in quotes if q.speaker is not None and nxt <= q.content.start <= nxt + 1), None)
 
-    def _introducer(self, m: QuoteMark) -> int | None:
+    def _introducer(self, m: QuoteMark, statement_only: bool = False) -> int | None:
         """A quotation opening its paragraph with no cue is the person the previous sentence was about
         ("Asked what he would miss, he paused. / "It's the moment you see them...")."""
         if self.part != "body":
@@ -1502,7 +1512,7 @@ class _Attributor:
         if self.quoted(sent.root):
             return None
         author = self._statement_author(sent)
-        if author is not None:
+        if author is not None or statement_only:
             return author
         subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
         for t in subj:
