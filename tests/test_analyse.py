@@ -1617,3 +1617,15 @@ def test_a_tag_set_between_two_verbs_of_one_clause_gives_the_first_its_speaker()
     )
     q = find_quote(f, "drove her van to the depot gate")
     assert (q.speaker, q.kind) == ("police", "indirect")
+
+
+def test_a_run_on_quotation_with_no_tag_takes_the_speaker_its_continuation_names() -> None:
+    f = analyse_article(
+        article(
+            '"Dry summers hurt every marsh we count," said Ana Ruiz, who leads the bird survey.\n\n'
+            '"As the water tables keep falling, field staff must be free to measure the damage.\n\n'
+            '"Limiting what scientists may study undermines every plan to save the reed beds," said '
+            "Tomas Brevik, the trust's ecologist."
+        )
+    )
+    assert find_quote(f, "water tables keep falling").speaker == "Tomas Brevik"
