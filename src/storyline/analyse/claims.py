@@ -367,7 +367,7 @@ def _subordinate_heads(sent: list[Token], heads: list[Token], allowed: set[int])
         if any(x.is_alpha and x.i < lo for x in parent.subtree) and any(
             x.is_alpha and x.i > hi for x in parent.subtree
         ):
-            # "The rule, issued weeks before X left office, made it easier ...": a clause set inside
+            # "The permit, granted weeks before X resigned, let the plant ...": a clause set inside
             # its sentence dates what is around it; cut out, it would leave the sentence in two parts
             continue
         if parent.lemma_.lower() in SEQUENCE_VERBS and rest and rest[-1].i == parent.i and parent.i < t.i:

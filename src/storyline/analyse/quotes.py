@@ -267,7 +267,7 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
         marks = _pair_paragraph(line, pos)
         before = out[-1] if out else None
         if before is not None and before.close is None and k and before.open >= lines[k - 1][0]:
-            # '"As the threats grow, ...\n\nPutting limits on science undermines it," said X': a
+            # '"The tide is rising, ...\n\nNo sea wall will hold it," said X': a
             # quotation run over two paragraphs whose second lost its opening mark but kept its close
             shut = _orphan_close(line, marks)
             if shut is not None:
@@ -747,8 +747,8 @@ _SAID_THINGS = frozenset(
 
 
 def _object_read_as_clause(doc: Doc, t: Token) -> tuple[int, int] | None:
-    """'X said the rule excluded scientists': the parser may read "the rule" as what was said and
-    "excluded ..." as a clause describing it. One does not say a rule: the object with its clause is
+    """'X said the plan excluded farmers': the parser may read "the plan" as what was said and
+    "excluded ..." as a clause describing it. One does not say a plan: the object with its clause is
     the that-less complement."""
     objs = [c for c in t.children if c.dep_ == "dobj" and c.i > t.i]
     if len(objs) != 1 or objs[0].pos_ not in ("NOUN", "PROPN") or objs[0].lemma_.lower() in _SAID_THINGS:
@@ -1726,7 +1726,7 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     for q in sorted(quotes, key=lambda q: -q.confidence):
         s = q.speaker_span
         if q.kind == "direct" and s is not None and q.content.start <= s.start and s.end <= q.content.end:
-            # a speaker inside the quoted words it would say ("follow the practices" that "call for"); a
+            # a speaker inside the quoted words it would say ("keep the old habits" that "ask for"); a
             # clause may hold its speaker ("what the senators said was ...")
             continue
         if any(

@@ -424,7 +424,7 @@ def segments(
             and not _BETWEEN.search(text[cuts[-1] : m.start()])
             # "if the talks fail, they will strike": the clause holds only under its condition
             and not (m.group("splice") is not None and _CONDITION.match(text[cuts[-1] : m.start()]))
-            # "by rolling back the rule, we are ensuring ...": a fronted gerund phrase asserts nothing
+            # "by lifting the ban, we are making sure ...": a fronted gerund phrase asserts nothing
             and not (m.group("splice") is not None and _FRONTED_GERUND.match(text[cuts[-1] : m.start()]))
         ):
             cuts += [m.start(), m.end()]

@@ -276,7 +276,7 @@ def group_quotes(
                 ov = overlap(w, words[ref])
                 if _shared_content(spoken[i], spoken[ref]) < c.min_shared_content:
                     # "we need everyone on it" / "we need to get on it": too little to be one quote; an
-                    # editor's "[the Act]" is not the speaker's: "the purposes of [the Act]" is no
+                    # editor's "[the Act]" is not the speaker's: "the aims of [the Act]" is no
                     # rendering of another sentence that names the Act
                     continue
                 # the same speaker's words: a looser rendering still counts as the same quote
