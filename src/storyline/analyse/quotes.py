@@ -52,6 +52,7 @@ _SPEECH_NOUNS = frozenset(
 )
 # what introduces someone's words after a colon ("Below is a statement by X:", "X's remarks:")
 _STATEMENT_NOUNS = _SPEECH_NOUNS | {"remark", "comment"}
+_CLOSES_STATEMENT = re.compile(r'(?:\S|\. )["\u201d]$')  # "... thrive." / "... thrive. \""
 _ISSUING = frozenset(
     "issue release publish post send put make sign deliver circulate share tweet write".split()
 )
@@ -246,15 +247,11 @@ def _orphan_close(line: str, marks: list[QuoteMark]) -> int | None:
     """Offset of a closing double mark that ends a stretch of words from the line's start, before any
     paired mark of the line ("... biodiversity, \" said X" / "... thrive. \""), else None."""
     first = min((m.open for m in marks), default=len(line))
-    for k, ch in enumerate(line[:first]):
-        if ch not in '"' + CLOSE_DOUBLE:
-            continue
-        head = line[:k].rstrip()
-        nxt = line[k + 1 : k + 2]
-        if len(head.split()) >= 4 and head[-1:] in ".,!?" and (not nxt or nxt in " \t"):
-            return k
+    k = next((k for k, ch in enumerate(line[:first]) if ch in '"' + CLOSE_DOUBLE), None)
+    if k is None:
         return None
-    return None
+    head, nxt = line[:k].rstrip(), line[k + 1 : k + 2]
+    return k if len(head.split()) >= 4 and head[-1:] in ".,!?" and (not nxt or nxt in " \t") else None
 
 
 def find_quote_marks(text: str) -> list[QuoteMark]:
@@ -1279,7 +1276,8 @@ class _Attributor:
                     )
                 quotes.append(q)
                 continue
-            intro = self._introducer(m)
+            if intro is None:
+                intro = self._introducer(m)
             if intro is not None:
                 quotes.append(
                     self._quote(
@@ -1446,9 +1444,7 @@ class _Attributor:
                     out.append(
                         self._quote(lo, lo + len(para), name, "direct", None, None, author, QUOTES.introducer)
                     )
-                if raw[-1:] in '"' + CLOSE_DOUBLE and len(raw) > 1 and raw[-2] not in " \t":
-                    return out  # the statement's closing mark
-                if raw.endswith(('. "', '."', ". \u201d")):
+                if _CLOSES_STATEMENT.search(raw):
                     return out
         return []
 

@@ -422,10 +422,15 @@ def segments(
             m.start() > cuts[-1]
             and m.end() not in noun_joins
             and not _BETWEEN.search(text[cuts[-1] : m.start()])
-            # "if the talks fail, they will strike": the clause holds only under its condition
-            and not (m.group("splice") is not None and _CONDITION.match(text[cuts[-1] : m.start()]))
+            # "if the talks fail, they will strike": the clause holds only under its condition;
             # "by lifting the ban, we are making sure ...": a fronted gerund phrase asserts nothing
-            and not (m.group("splice") is not None and _FRONTED_GERUND.match(text[cuts[-1] : m.start()]))
+            and not (
+                m.group("splice") is not None
+                and (
+                    _CONDITION.match(text[cuts[-1] : m.start()])
+                    or _FRONTED_GERUND.match(text[cuts[-1] : m.start()])
+                )
+            )
         ):
             cuts += [m.start(), m.end()]
     cuts.append(len(text))
