@@ -1629,3 +1629,93 @@ def test_a_run_on_quotation_with_no_tag_takes_the_speaker_its_continuation_names
         )
     )
     assert find_quote(f, "water tables keep falling").speaker == "Tomas Brevik"
+
+
+def test_a_paragraph_opening_with_a_spaced_off_mark_continues_the_speakers_quotation() -> None:
+    f = analyse_article(
+        article(
+            '"Choices like this are never easy, and this one was hard," Mira Olsen said.\n\n'
+            '" However, I felt the club needed a change while the season can still be saved.\n\n'
+            '"Pavel Roth knows our players and the way we want to play."\n\n'
+            "Roth has worked for the club for eleven years."
+        )
+    )
+    for words in ("the club needed a change", "Pavel Roth knows our players"):
+        q = find_quote(f, words)
+        assert (q.speaker, q.kind) == ("Mira Olsen", "direct"), (words, q)
+
+
+def test_a_clause_before_a_subordinate_verbs_own_conjunction_is_not_what_it_reports() -> None:
+    # the parse the small model gave a real headline: the main clause hung as the complement of
+    # the verb of the "after" clause that follows it ("..., one day after the team continued ...")
+    from storyline.analyse import nlp
+    from storyline.analyse.quotes import _cue_complement
+
+    words = "Hawks fired Oyelaran , one day after the team continued its slide , ntx reported .".split()
+    heads = [1, 9, 1, 14, 5, 9, 9, 8, 9, 14, 11, 9, 14, 14, 14, 14]
+    deps = [
+        "nsubj",
+        "ccomp",
+        "dobj",
+        "punct",
+        "nummod",
+        "npadvmod",
+        "mark",
+        "det",
+        "nsubj",
+        "ccomp",
+        "poss",
+        "dobj",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "punct",
+    ]
+    lemmas = [
+        "hawk",
+        "fire",
+        "Oyelaran",
+        ",",
+        "one",
+        "day",
+        "after",
+        "the",
+        "team",
+        "continue",
+        "its",
+        "slide",
+        ",",
+        "ntx",
+        "report",
+        ".",
+    ]
+    doc = Doc(nlp.get_nlp().vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert _cue_complement(doc, doc[9]) == (None, "")
+    rng, kind = _cue_complement(doc, doc[14])
+    assert (
+        rng is not None and doc.text[rng[0] : rng[1]].startswith("Hawks fired Oyelaran") and kind == "speech"
+    )
+
+
+def test_a_finding_verb_with_a_participle_after_its_object_reports_nothing() -> None:
+    f = analyse_article(
+        article(
+            "Deputies found him hiding in a shed two hours later. "
+            "Investigators found that the boat had been overloaded."
+        )
+    )
+    assert not any("hiding in a shed" in q.content.text for q in f.quotes), f.quotes
+    q = find_quote(f, "the boat had been overloaded")
+    assert q.speaker == "Investigators"
+
+
+def test_a_reported_thought_leaves_no_dangling_verb_in_the_sentences_claim() -> None:
+    f = analyse_article(
+        article(
+            "On Sunday night, the Coastline Gulls withdrew their contract offer to the pitcher, believing he had "
+            "no sincere interest in playing for them."
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    assert "On Sunday night, the Coastline Gulls withdrew their contract offer to the pitcher" in texts, texts
+    assert not any(t.rstrip(" ,.").endswith("believing") for t in texts), texts

@@ -668,3 +668,39 @@ But later, about 100 young men pelted a police van parked by the harbour office 
     # told of the same moment, the two counts conflict
     c = b.replace("But later, about", "On Saturday, about")
     assert len(_conflicts(("Kestrel News", a), ("The Linden Courier", c), kind="quantity")) == 1
+
+
+def test_a_figure_that_sizes_a_thing_is_no_count_of_its_units() -> None:
+    from storyline.compare.conflicts import _sizes_another_thing
+
+    streak = ("The Hawks had a N -game losing streak going into Sunday", Quantity(3, "game", "three"))
+    season = ("The Hawks went on to win 18 of their next N , becoming", Quantity(23, "game", "23 games"))
+    other_text = "The Hawks went on to win 18 of their next 23 games, becoming the first team to do so"
+    # a streak's length against a count of games in a claim that names no streak
+    assert _sizes_another_thing(*streak, *season, other_text)
+    # ... but a claim about the streak itself ("a losing streak of five games") is compared
+    about = ("snapped a losing streak of N on Friday", Quantity(5, "game", "five games"))
+    assert not _sizes_another_thing(
+        *streak, *about, "The Hawks snapped a losing streak of five games on Friday"
+    )
+    # two sizes of one kind of thing ("a three-game streak" / "a four-game streak") are compared
+    four = ("a N -game losing streak", Quantity(4, "game", "four"))
+    assert not _sizes_another_thing(*streak, *four, "The Hawks are on a four-game losing streak")
+    assert not _sizes_another_thing(*four, *streak, "The Hawks had a three-game losing streak")
+
+
+def test_a_losing_streak_and_a_run_of_games_last_season_are_no_conflict() -> None:
+    one = """Hawks fire coach Dane Oyelaran
+
+The Harbor Hawks fired coach Dane Oyelaran on Sunday after a 9-14 start to the season.
+
+The Hawks had a three-game losing streak going into Sunday's home game against Eastvale.
+"""
+    other = """Oyelaran out as Hawks coach
+
+The Harbor Hawks dismissed coach Dane Oyelaran on Sunday.
+
+Last season the Hawks went on to win 18 of their next 23 games after a poor start, reaching the playoffs.
+"""
+    found = _conflicts(("Kestrel Sports Weekly", one), ("The Linden Courier", other))
+    assert found == [], [c.reason for c in found]

@@ -842,6 +842,12 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
             if h.idx in cue_starts or _bare_frame(h):
                 continue
             toks = _clause_tokens(h, kept, allowed)
+            # "withdrew the offer, believing [he had no interest]": the reported thought is its own
+            # claim; the verb that reported it does not dangle at the end of this one
+            while toks and toks[-1] is not h and toks[-1].idx in cue_starts:
+                toks.pop()
+                while toks and (toks[-1].is_punct or toks[-1].is_space):
+                    toks.pop()
             c = _make_claim(doc, h, toks, index, "outlet", None, k)
             if c is not None:
                 claims.append(c)

@@ -182,6 +182,8 @@ def _pair_paragraph(text: str, base: int) -> list[QuoteMark]:
                 open_at = None
             elif open_at is None and (prev in _BEFORE_OPEN or k == 0) and nxt not in " \t\n":
                 open_at = k
+            elif open_at is None and k == 0 and text[1:].strip():
+                open_at = k  # a line's first mark opens, even spaced off its word ('" However, ...')
     if open_at is not None:
         marks.append(QuoteMark(base + open_at, None, base + open_at + 1, base + n, "double"))
     # singles: an opener needs a boundary before and a word after; a closer needs a non-space before and
@@ -675,6 +677,9 @@ def _narration_tail(doc: Doc, head: Token, rng: tuple[int, int]) -> tuple[int, i
     return rng
 
 
+_OBJECT_PRONOUNS = frozenset("him her them me us".split())
+
+
 def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
     lem = t.lemma_.lower()
     clear = _clear_clause(t)
@@ -695,6 +700,14 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
             and doc[c.left_edge.i].tag_ in ("WRB", "WP", "WDT")
             and doc[c.left_edge.i].lower_ != "that"
             and not any(x.dep_ == "csubj" for x in c.children)
+        )
+        # "A fired B, one day after the team continued its slide": a clause before the cue's own
+        # subordinator ("after", "when") is not what a subordinate clause's verb reports
+        and not (c.i < t.i and any(g.dep_ == "mark" and c.right_edge.i < g.i < t.i for g in t.children))
+        # "Deputies found him hiding in a bathtub", "a jury found her guilty": an object pronoun
+        # ("him", not "he") opens no reported clause; what was found is the sentence's own claim
+        and not (
+            lem == "find" and any(x.dep_ == "nsubj" and x.lower_ in _OBJECT_PRONOUNS for x in c.children)
         )
     ]
     if comps:

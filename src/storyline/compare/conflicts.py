@@ -800,6 +800,10 @@ class ConflictFinder:
                 continue
             if _remainder(wa) != _remainder(wb):
                 continue  # "two other rifles" counts what is left of a list, not the whole
+            if _sizes_another_thing(wa, qa, wb, qb, b.member.span.text) or _sizes_another_thing(
+                wb, qb, wa, qa, a.member.span.text
+            ):
+                continue
             if _sums_to(qa, sentence_numbers[b.member.article_id, b.member.sentence]) or _sums_to(
                 qb, sentence_numbers[a.member.article_id, a.member.sentence]
             ):
@@ -1600,6 +1604,22 @@ def _label_number(m: ClaimMember, q: Quantity) -> bool:
 
 
 _REMAINDER = re.compile(r"\banother N\b|\bN (?:other|more|additional|further|extra)\b", re.I)
+
+
+def _sizes_another_thing(wa: str, qa: Quantity, wb: str, qb: Quantity, text_b: str) -> bool:
+    """``qa`` sizes a thing ("a three-game losing streak", the figure joined to its unit by a hyphen)
+    while ``qb`` counts the units themselves ("18 of their next 23 games") in a claim that never names
+    that thing: a streak's length is no count of a season's games."""
+    after_a = f" {wa} ".split(" N ", 1)[1] if " N " in f" {wa} " else ""
+    after_b = f" {wb} ".split(" N ", 1)[1].split() if " N " in f" {wb} " else []
+    if not after_a.startswith("-") or "-" in qb.text:
+        return False
+    # the count's unit word: in the figure's own text ("23 games") or right after it ("23 fresh games")
+    words_b = _words(qb.text)[-1:] or _words(after_b[0] if after_b else "")
+    if not words_b or not words_b[0].endswith("s") or words_b[0].rstrip("s") not in _words(qb.unit):
+        return False
+    thing = _thing_after(wa, qa)
+    return bool(thing) and not any(w.startswith(thing) for w in _words(text_b))
 
 
 def _remainder(window: str) -> bool:
