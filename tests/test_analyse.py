@@ -1719,3 +1719,73 @@ def test_a_reported_thought_leaves_no_dangling_verb_in_the_sentences_claim() -> 
     texts = [c.span.text for c in f.claims]
     assert "On Sunday night, the Coastline Gulls withdrew their contract offer to the pitcher" in texts, texts
     assert not any(t.rstrip(" ,.").endswith("believing") for t in texts), texts
+
+
+def test_a_speaker_read_as_the_apposition_of_the_last_noun_said_is_the_speaker() -> None:
+    # the parse the small model gave a real wire sentence: the last noun of what was said as the
+    # subject of "said", the spokeswoman as its apposition
+    from storyline.analyse import nlp
+    from storyline.analyse.quotes import _speaker_token
+
+    words = "The cuts were to the Reach lines , a Harbourtel spokeswoman said .".split()
+    heads = [1, 2, 11, 2, 5, 3, 11, 6, 10, 10, 6, 11, 11]
+    deps = [
+        "det",
+        "nsubj",
+        "ccomp",
+        "prep",
+        "det",
+        "pobj",
+        "nsubj",
+        "punct",
+        "det",
+        "compound",
+        "appos",
+        "ROOT",
+        "punct",
+    ]
+    pos = [
+        "DET",
+        "NOUN",
+        "AUX",
+        "ADP",
+        "DET",
+        "PROPN",
+        "NOUN",
+        "PUNCT",
+        "DET",
+        "PROPN",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+    ]
+    lemmas = [
+        "the",
+        "cut",
+        "be",
+        "to",
+        "the",
+        "Reach",
+        "line",
+        ",",
+        "a",
+        "Harbourtel",
+        "spokeswoman",
+        "say",
+        ".",
+    ]
+    doc = Doc(nlp.get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    got = _speaker_token(doc[11])
+    assert got is not None and got.i == 10
+    # a speaker that can speak keeps the apposition as a description ("Lund, a spokeswoman, said")
+    words = "Lund , a Harbourtel spokeswoman , said .".split()
+    doc = Doc(
+        nlp.get_nlp().vocab,
+        words=words,
+        heads=[6, 0, 4, 4, 0, 0, 6, 6],
+        deps=["nsubj", "punct", "det", "compound", "appos", "punct", "ROOT", "punct"],
+        pos=["PROPN", "PUNCT", "DET", "PROPN", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        lemmas=["Lund", ",", "a", "Harbourtel", "spokeswoman", ",", "say", "."],
+    )
+    got = _speaker_token(doc[6])
+    assert got is not None and got.i == 0

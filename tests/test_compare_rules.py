@@ -452,6 +452,14 @@ def test_quote_overlap_and_word_diff() -> None:
     a = "Every vote was cast in good faith, and every one deserved to be counted"
     b = "Every vote was cast in good faith and every one should have been counted on the night"
     assert overlap(a.lower().split(), b.lower().split()) > 0.6
+    # words met one by one ("we ... have ... two") are no rendering of one quote
+    short = "we have two options"
+    long = "if there was just one ferry down we could have used the other two"
+    assert overlap(short.split(), long.split()) == 0.0
+    # a looser rendering keeps runs of the speaker's words
+    loose = "this is the biggest investment in clean water in the county's history"
+    exact = "this is the single biggest investment in cleaner water this county has ever made"
+    assert overlap(loose.split(), exact.split()) >= 0.55
     changes = inner_changes(a, b)
     assert ("deserved to be", "should have been") in changes  # verbatim words of each side
     assert all(x != "" or y != "on the night" for x, y in changes)  # a longer ending is no change
@@ -1784,6 +1792,61 @@ def test_a_claim_told_of_another_time_never_restates_one_of_the_story_s_time() -
     assert not cannot[0, 2]
     _sim, _raw, cannot = similarity_matrix(units, embed(texts), AlignConfig(elsewhen_apart=False))
     assert not cannot[0, 1]
+
+
+def test_an_undated_story_reads_other_years_against_the_year_its_reports_lead_with() -> None:
+    from storyline.analyse import analyse_many
+    from storyline.clean import clean
+    from storyline.compare.align import EntityResolver, claim_members, elsewhen
+
+    assert elsewhen("He became assistant general manager in 2023.", story_year=2028)
+    assert not elsewhen("He became assistant general manager in 2028.", story_year=2028)
+    assert elsewhen("In 2023, he became assistant general manager", story_year=2028)
+    assert not elsewhen(
+        "In January, he became assistant general manager", story_year=2028
+    )  # no month to read
+    texts = [
+        "Harbor Hawks fire coach\n\nThe 2028 season began badly for the Harbor Hawks, who fired coach Dane "
+        "Oyelaran on Sunday.\n\nAssistant general manager Pia Lund was named interim coach.\n\n"
+        "Lund became assistant general manager in 2023.",
+        "Oyelaran out in Harbor\n\nThe Harbor Hawks fired Dane Oyelaran after a poor start to the 2028 "
+        "season.\n\nPia Lund, the assistant general manager, will coach the team for the rest of the season.",
+    ]
+    arts = []
+    for i, t in enumerate(texts):
+        a = clean(RawDoc(source=f"u{i}.txt", kind="text", data=t.encode(), outlet=f"Outlet {i}"))
+        a.id = i + 1
+        arts.append(a)
+    facts = analyse_many(arts)
+    for a, f in zip(arts, facts, strict=True):
+        f.article_id = a.id
+    assert all(a.published is None for a in arts)
+    units = claim_members({a.id: a for a in arts}, {f.article_id: f for f in facts}, {}, EntityResolver([]))
+    told = {u.member.span.text: u.elsewhen for u in units}
+    assert told["Lund became assistant general manager in 2023."], told
+    assert not told["Assistant general manager Pia Lund was named interim coach."], told
+
+
+def test_a_verb_phrase_cut_from_its_subject_starts_at_its_verb() -> None:
+    from storyline.analyse import analyse_many
+    from storyline.clean import clean
+    from storyline.compare.align import EntityResolver, claim_members
+
+    text = (
+        "Vale out as coach\n\nRina Vale was one of the most popular players in club history and was "
+        "starting her fourth season as coach of the Harbor Hawks."
+    )
+    a = clean(RawDoc(source="v.txt", kind="text", data=text.encode(), outlet="Outlet"))
+    a.id = 1
+    (f,) = analyse_many([a])
+    f.article_id = 1
+    units = claim_members({1: a}, {1: f}, {}, EntityResolver([]))
+    spans = [u.member.span.text for u in units]
+    assert any(s.startswith("was starting her fourth season") for s in spans), spans
+    assert not any(s.startswith("and ") for s in spans), spans
+    # compared with its subject restored
+    cut = next(u for u in units if u.member.span.text.startswith("was starting"))
+    assert cut.text.startswith("Rina Vale was starting"), cut.text
 
 
 def test_claims_set_in_different_periods_of_a_game_tell_two_moments() -> None:

@@ -457,6 +457,18 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
             # apposition on the cue as a second subject; the speaker is the one next to the cue
             before = [c for c in subjects if c.i < cur.i]
             c = before[-1] if before else subjects[0]
+            # "The cuts hit three lines ..., a spokeswoman for the operator said": the parser took the
+            # last noun of what was said as the subject, and the speaker as its apposition
+            role = [
+                a
+                for a in c.children
+                if a.dep_ == "appos"
+                and c.i < a.i < cur.i
+                and (is_role_word(a.lower_) or a.ent_type_ == "PERSON")
+                and a.doc[a.left_edge.i - 1].text == ","
+            ]
+            if c.pos_ == "NOUN" and not is_role_word(c.lower_) and c.ent_type_ != "PERSON" and role:
+                return role[-1]
             if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                 return cur.head  # "Kovac, who has long argued that ..."
             if c.pos_ == "VERB":

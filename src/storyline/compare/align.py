@@ -40,7 +40,7 @@ from storyline.clean.meta import relay_note
 from storyline.compare.blocking import PairCosine, SparseGraph, nearest_pairs, sparse_average_linkage
 from storyline.embed import encode
 from storyline.link.aliases import key as entity_key
-from storyline.link.features import content_terms, fold
+from storyline.link.features import content_terms, fold, lead_year
 from storyline.model import (
     Article,
     ArticleFacts,
@@ -737,7 +737,7 @@ def _elided_subjects(
     pieces: list[tuple[int, int, str]], text: str, verbs: list[int], max_words: int = 8
 ) -> list[tuple[int, int, str]]:
     """A piece cut before a verb phrase with no subject of its own is compared as the subject of the
-    piece before it followed by that verb phrase; its span stays its own words."""
+    piece before it followed by that verb phrase; its span stays its own words, from the verb on."""
     out: list[tuple[int, int, str]] = []
     for k, (a, b, said) in enumerate(pieces):
         m = _ELIDED.match(said) if k and said == text[a:b] else None
@@ -746,8 +746,10 @@ def _elided_subjects(
             first = min((v for v in verbs if pa <= v < pb), default=None)
             subject = _LEADING_SUBORDINATOR.sub("", text[pa:first].strip()) if first is not None else ""
             # a relative pronoun ("the men, who were hurt, and are missing") stands for a noun further back
-            if 0 < len(_WORD.findall(subject)) <= max_words and not _TRAILING_REL.match(subject + " "):
-                said = subject + " " + said[m.end() :]
+            rest = said[m.end() :]
+            ok = 0 < len(_WORD.findall(subject)) <= max_words and not _TRAILING_REL.match(subject + " ")
+            said = subject + " " + rest if ok else rest
+            a += m.end()  # the span starts at its verb phrase, not at "and"
         out.append((a, b, said))
     return out
 
@@ -787,33 +789,38 @@ _OPENING_YEAR = re.compile(
 )
 
 
-def _opens_on_another_date(text: str, published: dt.date | None) -> bool:
+def _opens_on_another_date(text: str, published: dt.date | None, story_year: int | None = None) -> bool:
     """ "In September 1999, ...", "In January, ..." in a report published in December: the claim
-    opens on a time before the story's (a month counts from the month before publication)."""
+    opens on a time before the story's (a month counts from the month before publication). An
+    undated story has only its year to go by."""
     m = _OPENING_TIME.match(text)
-    if m is None or published is None:
+    ref = published.year if published is not None else story_year
+    if m is None or ref is None:
         return False
     year = m.group("year") or m.group("myear")
-    if year is not None and int(year) != published.year:
+    if year is not None and int(year) != ref:
         return True
-    if m.group("month") is None or year is not None:
+    if m.group("month") is None or year is not None or published is None:
         return False
     month = _MONTHS.index(m.group("month").lower()) + 1
     return month not in (published.month, (published.month - 2) % 12 + 1)
 
 
-def elsewhen(text: str, lead_words: int = 6, published: dt.date | None = None) -> bool:
+def elsewhen(
+    text: str, lead_words: int = 6, published: dt.date | None = None, story_year: int | None = None
+) -> bool:
     """Whether a claim is told of another time: the marker opens it ("Last year, ...", "This is not
     the first time ...", "In September 1999, ..." in a 2024 report) or closes it ("... were cut two
     years ago", "... in 2010" in a 2013 report); inside, it is a modifier's ("the rules adopted last
-    year require ...")."""
-    if _opens_on_another_date(text, published):
+    year require ..."). ``story_year`` stands in for an undated story's publication year."""
+    if _opens_on_another_date(text, published, story_year):
         return True
+    ref = published.year if published is not None else story_year
     opening = _OPENING_YEAR.match(text)
-    if opening is not None and published is not None and int(opening.group("year")) != published.year:
+    if opening is not None and ref is not None and int(opening.group("year")) != ref:
         return True
     closing = _CLOSING_YEAR.search(text)
-    if closing is not None and published is not None and int(closing.group("year")) != published.year:
+    if closing is not None and ref is not None and int(closing.group("year")) != ref:
         return True
     m = _ELSEWHEN.search(text)
     if m is None:
@@ -833,8 +840,13 @@ def claim_members(
 ) -> list[ClaimUnit]:
     """The units aligned across articles: each claim, or each clause of a compound claim."""
     units: list[ClaimUnit] = []
-    # an undated report is read against the story's latest publication day
+    # an undated report is read against the story's latest publication day; a story with no date at
+    # all against the year most of its reports name first (``lead_year``)
     story_day = max((a.published for a in articles.values() if a.published), default=None)
+    story_year = None
+    if story_day is None:
+        heads = Counter(y for a in articles.values() if (y := lead_year(f"{a.title or ''}\n{a.text}")))
+        story_year = max(heads, key=lambda y: (heads[y], y)) if heads else None
     for aid in sorted(facts):
         f = facts[aid]
         if aid not in articles:
@@ -957,8 +969,17 @@ def claim_members(
                         if subj and first_verb
                         else "",
                         direct,
-                        elsewhen(member.span.text, published=articles[aid].published or story_day)
-                        or (rewritten and elsewhen(text, published=articles[aid].published or story_day)),
+                        elsewhen(
+                            member.span.text,
+                            published=articles[aid].published or story_day,
+                            story_year=story_year,
+                        )
+                        or (
+                            rewritten
+                            and elsewhen(
+                                text, published=articles[aid].published or story_day, story_year=story_year
+                            )
+                        ),
                     )
                 )
     return units

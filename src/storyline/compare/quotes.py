@@ -84,11 +84,16 @@ def _norms(text: str) -> list[str]:
 
 
 def overlap(a: list[str], b: list[str]) -> float:
-    """Share of the shorter quote's words found, in order, in the other."""
+    """Share of the shorter quote's words found, in order, in the other. Most of them must come in runs
+    of two words or more: single words met here and there ("we ... have ... two") make no rendering
+    of one quote."""
     if not a or not b:
         return 0.0
     sm = SequenceMatcher(None, a, b, autojunk=False)
-    matched = sum(bl.size for bl in sm.get_matching_blocks())
+    sizes = [bl.size for bl in sm.get_matching_blocks() if bl.size]
+    matched = sum(sizes)
+    if 2 * sum(n for n in sizes if n >= 2) < matched:
+        return 0.0
     return matched / min(len(a), len(b))
 
 
