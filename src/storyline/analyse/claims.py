@@ -844,7 +844,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
             toks = _clause_tokens(h, kept, allowed)
             # "withdrew the offer, believing [he had no interest]": the reported thought is its own
             # claim; the verb that reported it does not dangle at the end of this one
-            while toks and toks[-1] is not h and toks[-1].idx in cue_starts:
+            while toks and toks[-1] is not h and toks[-1].idx in cue_starts and toks[-1].tag_ == "VBG":
                 toks.pop()
                 while toks and (toks[-1].is_punct or toks[-1].is_space):
                     toks.pop()
