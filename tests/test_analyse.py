@@ -1789,3 +1789,29 @@ def test_a_speaker_read_as_the_apposition_of_the_last_noun_said_is_the_speaker()
     )
     got = _speaker_token(doc[6])
     assert got is not None and got.i == 0
+
+
+def test_a_place_ending_a_phrase_before_a_tag_is_no_person() -> None:
+    f = analyse_article(
+        article(
+            "Flights were cancelled at every airport in Norland, a Skyway spokeswoman said.\n\n"
+            "Most homes were flattened, according to Fauzi, an official from the disaster agency."
+        )
+    )
+    types = {e.name: e.type for e in f.entities}
+    assert types.get("Norland") != "person", types
+    assert types.get("Fauzi") == "person", types
+
+
+def test_a_run_on_quotation_takes_the_speaker_its_continuations_she_resolves_to() -> None:
+    f = analyse_article(
+        article(
+            "Services across Norland were cut on Friday, a Skyway spokeswoman said.\n\n"
+            "The airline is not sure what caused the fault, she said.\n\n"
+            '" We have two theories.\n\n'
+            'The first is that a storm hit the relay station, " she said.'
+        )
+    )
+    for words in ("We have two theories", "a storm hit the relay station"):
+        q = find_quote(f, words)
+        assert q.speaker is not None and "spokeswoman" in q.speaker, (words, q)

@@ -511,6 +511,16 @@ def _role_phrases(doc: Doc) -> list[tuple[int, int, int]]:
 # ---------------------------------------------------------------- clustering
 
 
+def _place_object(t: Token) -> bool:
+    """A name that ends a prepositional phrase ("flights were cancelled in Norland, a spokeswoman
+    said"): the place where something happened, before the tag's speaker, not that speaker's name.
+    "according to X, an official" still names a person."""
+    if t.dep_ != "pobj" or t.head.dep_ != "prep":
+        return False
+    prep = t.head
+    return not (prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according")
+
+
 class _Builder:
     def __init__(self, body: Doc, extra: dict[str, Doc], quoted: list[tuple[int, int]]):
         self.docs: dict[str, Doc] = {"body": body, **extra}
@@ -578,7 +588,7 @@ class _Builder:
                 continue
             k = r.i - 1 if r.i > 0 and doc[r.i - 1].lower_ in ("a", "an", "the") else r.i
             m = by_end.get(k - 1) if k >= 2 and doc[k - 1].text == "," else None
-            if m is not None:
+            if m is not None and not _place_object(doc[m.i]):
                 m.type = "person"
 
     def _promote_titled(self, part: str, doc: Doc) -> None:

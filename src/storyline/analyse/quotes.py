@@ -1266,7 +1266,7 @@ class _Attributor:
                         after.speaker,
                         "direct",
                         None,
-                        None,
+                        after.speaker_span if after.speaker is None else None,
                         after.speaker_entity,
                         QUOTES.next_paragraph,
                     )
@@ -1516,7 +1516,15 @@ class _Attributor:
         nxt = self._next_paragraph(m)
         if nxt is None:
             return None
-        return next((q for q in quotes if q.speaker is not None and nxt <= q.content.start <= nxt + 1), None)
+        # a "he"/"she" not yet resolved counts too: the speaker found for it later is this one's
+        return next(
+            (
+                q
+                for q in quotes
+                if (q.speaker is not None or _pronoun_speaker(q)) and nxt <= q.content.start <= nxt + 1
+            ),
+            None,
+        )
 
     def _introducer(self, m: QuoteMark, statement_only: bool = False) -> int | None:
         """A quotation opening its paragraph with no cue is the person the previous sentence was about
@@ -1818,6 +1826,11 @@ def _evidence_told(quotes: list[Quote]) -> list[Quote]:
             o = min(outer, key=lambda x: x.content.end - x.content.start)
             q.speaker, q.speaker_entity, q.speaker_span = o.speaker, o.speaker_entity, o.speaker_span
     return quotes
+
+
+def _pronoun_speaker(q: Quote) -> bool:
+    """A quote whose speaker is a "he"/"she" not (yet) resolved."""
+    return q.speaker is None and q.speaker_span is not None and q.speaker_span.text.lower() in _PERSONAL
 
 
 def _continued_speakers(quotes: list[Quote], index: EntityIndex, max_sents: int = 2) -> list[Quote]:
