@@ -508,9 +508,6 @@ def _role_phrases(doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
-# ---------------------------------------------------------------- clustering
-
-
 def _place_object(t: Token) -> bool:
     """A name that ends a prepositional phrase ("flights were cancelled in Norland, a spokeswoman
     said"): the place where something happened, before the tag's speaker, not that speaker's name.
@@ -519,6 +516,9 @@ def _place_object(t: Token) -> bool:
         return False
     prep = t.head
     return not (prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according")
+
+
+# ---------------------------------------------------------------- clustering
 
 
 class _Builder:

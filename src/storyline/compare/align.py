@@ -851,6 +851,10 @@ def claim_members(
         f = facts[aid]
         if aid not in articles:
             continue
+
+        def told_elsewhen(text: str, day: dt.date | None = articles[aid].published or story_day) -> bool:
+            return elsewhen(text, published=day, story_year=story_year)
+
         ment = sorted(
             (m.start, m.end, f.entities[m.entity].name, f.entities[m.entity].type)
             for m in f.mentions
@@ -969,17 +973,7 @@ def claim_members(
                         if subj and first_verb
                         else "",
                         direct,
-                        elsewhen(
-                            member.span.text,
-                            published=articles[aid].published or story_day,
-                            story_year=story_year,
-                        )
-                        or (
-                            rewritten
-                            and elsewhen(
-                                text, published=articles[aid].published or story_day, story_year=story_year
-                            )
-                        ),
+                        told_elsewhen(member.span.text) or (rewritten and told_elsewhen(text)),
                     )
                 )
     return units
