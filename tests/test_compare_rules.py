@@ -235,6 +235,34 @@ def test_as_before_a_noun_phrase_with_no_verb_is_no_clause_break() -> None:
     assert len(segments(text2, verbs=verbs2)) == 2
 
 
+def test_a_serial_comma_closes_a_list_and_cuts_no_clause() -> None:
+    # the parser may tag the list's last noun as a verb ("support"): the verb set here says so too
+    text = "a consultancy specialising in site planning, design, and operations support for large plants"
+    verbs = {text.index("specialising"), text.index("support for")}
+    assert segments(text, verbs=verbs) == [(0, len(text))]
+    # a comma and "and" after a clause with its own verb still cut
+    text2 = "The mill cut forty jobs, closed two sheds, and the board resigned on Monday."
+    verbs2 = {text2.index("cut"), text2.index("closed"), text2.index("resigned")}
+    assert [text2[a:b] for a, b in segments(text2, verbs=verbs2)] == [
+        "The mill cut forty jobs, closed two sheds",
+        "and the board resigned on Monday.",
+    ]
+
+
+def test_a_short_clause_before_a_verb_phrase_sharing_its_subject_stays_apart() -> None:
+    # joined, "unable" in the second phrase made the whole claim negative
+    text = "they had lost power and were unable to steer the long barge"
+    verbs = {text.index("had"), text.index("lost"), text.index("were"), text.index("steer")}
+    assert [text[a:b] for a, b in segments(text, verbs=verbs)] == [
+        "they had lost power",
+        "and were unable to steer the long barge",
+    ]
+    # without a verb the short piece is no clause: it stays with what follows
+    text2 = "the two tugs and were unable to steer the long barge"
+    verbs2 = {text2.index("were"), text2.index("steer")}
+    assert segments(text2, verbs=verbs2) == [(0, len(text2))]
+
+
 def test_a_time_clause_under_a_modal_and_a_coordinated_question_are_not_propositions() -> None:
     # invented text: none of these clauses tells that something happened
     rep = compare_docs(
@@ -1177,6 +1205,50 @@ def test_a_former_role_with_its_qualifier_or_an_office_sought_is_no_conflict() -
         published="2031-04-02",
     )
     assert not role_conflicts([doc])
+
+
+def test_a_sentence_keeping_a_long_run_of_another_outlets_wording_counts_with_it() -> None:
+    """A copy-edited wire rewrite rewords a sentence but keeps a long run of its words: one source.
+    A shorter shared run, the same words inside quotation marks or in reported speech do not."""
+    from storyline.compare.corroboration import corroborate
+    from storyline.compare.sources import Sources
+    from storyline.model import Article, ClaimCluster, Story
+
+    first = "Officials in Norvik had taken a serious view of harbour thefts in the eastern docks since March."
+    rewrite = (
+        "Since spring, the council had taken a serious view of harbour thefts in the eastern docks, it said."
+    )
+    own = "Thefts from the eastern docks worried the council for months, a harbour official said."
+    short = "The council took a serious view of harbour thefts in the eastern docks this year."
+    quoted = 'The mayor said: "Officials in Norvik had taken a serious view of harbour thefts in the eastern docks."'
+    names = ("Harbour Courier", "Valley Gazette", "Coast Daily")
+
+    def support(second: str, asserter: str = "outlet") -> int:
+        texts = [first, second, own]
+        arts = {
+            a + 1: Article(source=f"{a}.txt", content_hash=str(a), paragraphs=[t], outlet=names[a], id=a + 1)
+            for a, t in enumerate(texts)
+        }
+        members = [
+            ClaimMember(
+                article_id=a + 1,
+                claim=0,
+                span=Span(0, len(t), t),
+                sentence=0,
+                asserter=asserter if a == 1 else "outlet",
+                outlet=names[a],
+            )
+            for a, t in enumerate(texts)
+        ]
+        story = Story(id=1, label="s", article_ids=[1, 2, 3])
+        co = corroborate(ClaimCluster(id=1, members=members), Sources(story, arts))
+        return co.independent
+
+    # "had taken a serious view of harbour thefts in the eastern docks": 11 words
+    assert support(rewrite) == 2
+    assert support(short) == 3  # "a serious view of harbour thefts in the eastern docks": 9 words
+    assert support(quoted) == 3  # quoted words are what two outlets quote alike
+    assert support(rewrite, asserter="council") == 3  # a statement reported alike, not a copy
 
 
 def test_copies_count_once_and_are_named_with_their_original() -> None:

@@ -406,6 +406,33 @@ _CONDITION = re.compile(r"\W*(?:if|unless|once|until|whether|when|as long as|pro
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,4}\S+\s*$", re.I)
 
 
+_SERIAL_AND = re.compile(r",\s+and\s")
+
+
+def _serial_and(text: str, start: int, at: int, verbs: Collection[int], max_words: int = 3) -> bool:
+    """The ", and" closing a list ("planning, design, and operations support"): the item before it, set
+    off by a comma, is a few words with no verb. The parser can tag the last item as a verb
+    ("support"), and the cut had left "and operations support for data centers" as a claim."""
+    if not _SERIAL_AND.match(text, at):
+        return False
+    k = text.rfind(",", start, at)
+    if k < 0:
+        return False
+    n = len(_WORD.findall(text[k + 1 : at]))
+    return 0 < n <= max_words and not any(k < v < at for v in verbs)
+
+
+def _short_clause(
+    text: str, piece: tuple[int, int], verbs: Collection[int] | None, min_words: int = 3
+) -> bool:
+    """A short piece that is a clause of its own ("they had lost power"): a subject and a verb.
+    Before a verb phrase sharing its subject ("... and were unable to steer") it stays apart: joined,
+    the second phrase's negation ("unable") turned the whole claim negative."""
+    a, b = piece
+    words = _WORD.findall(text[a:b])
+    return verbs is not None and len(words) >= min_words and any(a < v < b for v in verbs)
+
+
 def segments(
     text: str, min_words: int = 5, noun_joins: Collection[int] = (), verbs: Collection[int] | None = None
 ) -> list[tuple[int, int]]:
@@ -418,6 +445,8 @@ def segments(
             after = [w.start() for w in _WORD.finditer(text, m.end(), min(len(text), m.end() + 60))][1:5]
             if not any(w in verbs for w in after):
                 continue
+        if verbs is not None and _serial_and(text, cuts[-1], m.start(), verbs):
+            continue
         if (
             m.start() > cuts[-1]
             and m.end() not in noun_joins
@@ -439,7 +468,11 @@ def segments(
     for a, b in pieces:
         if out and len(_WORD.findall(text[a:b])) < min_words:
             out[-1] = (out[-1][0], b)  # too short to stand alone: stays with the clause before
-        elif out and len(_WORD.findall(text[out[-1][0] : out[-1][1]])) < min_words:
+        elif (
+            out
+            and len(_WORD.findall(text[out[-1][0] : out[-1][1]])) < min_words
+            and not (_short_clause(text, out[-1], verbs) and _ELIDED.match(text, a))
+        ):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 
 from storyline.clean.language import is_english
 from storyline.clean.meta import fold_outlet, same_outlet, site_name
-from storyline.link.dedup import long_sentences, rewrite_copies, sentence_copies, sentence_sources
+from storyline.link.dedup import (
+    long_sentences,
+    passage_fingerprints,
+    rewrite_copies,
+    sentence_copies,
+    sentence_sources,
+)
 from storyline.model import Article, ClaimMember, ReportSource, Story
 
 _WWW = re.compile(r"^(?:www\d?|m|amp|mobile)\.", re.I)
@@ -94,6 +100,7 @@ class Sources:
         # sentences an article tells after an earlier one (a page stitched from several reports)
         self._told_first = sentence_sources(texts, own_voices())
         self._pieces: dict[tuple[int, int, int], tuple[str, ...]] = {}
+        self._runs: dict[tuple[int, int, int, int], frozenset[int]] = {}
         self.ref = {aid: i + 1 for i, aid in enumerate(order)}
         self.name = {aid: outlet_name(articles[aid]) for aid in order}
         # "sites.maker.com" speaks with the voice of the story's "maker.com" article (its copies' voice
@@ -160,6 +167,15 @@ class Sources:
                 if credited is not None and self.voice(credited) != self.voice(member.article_id):
                     return credited
         return member.article_id
+
+    def runs(self, member: ClaimMember, k: int) -> frozenset[int]:
+        """Hashes of the unquoted ``k``-word runs of the member's sentence."""
+        span = member.context or member.span
+        key = (member.article_id, span.start, span.end, k)
+        got = self._runs.get(key)
+        if got is None:
+            got = self._runs[key] = frozenset(passage_fingerprints(span.text, k, 1).hashes.tolist())
+        return got
 
     def independent(self, a: int, b: int) -> bool:
         return self.voice(a) != self.voice(b)
