@@ -1976,3 +1976,46 @@ def test_a_round_approximate_figure_covers_one_step_of_its_last_digit() -> None:
     assert not _close_value(948, 1000)  # without a round approximate figure: 5% slack only
     assert not _close_value(180, 200, rough=200)  # "about 200" is not 180
     assert _close_value(39, 40, rough=40)  # "about 40%" and 39 percent, as before
+
+
+BOAT_A = """Coast guard stops smugglers' boat off Port Aldene
+
+The coast guard stopped a smugglers' boat about 40 nautical miles west of Port Aldene on Sunday.
+
+Officers seized 12 Varlo 9 guns and a satellite phone from the boat, the coast guard said.
+
+The crew of five was taken to Port Aldene for questioning.
+"""
+
+BOAT_B = """Smugglers held after boat chase
+
+A coast guard cutter stopped a smugglers' boat about 40 nautical miles east of Port Aldene on Sunday.
+
+Officers seized three machine guns and a satellite phone from the boat.
+
+The five crew members were taken to Port Aldene and questioned.
+"""
+
+
+def test_one_spot_on_opposite_sides_of_a_place_is_a_conflict_two_kinds_of_gun_are_not() -> None:
+    docs = [
+        RawDoc(
+            source="ba.txt", kind="text", data=BOAT_A.encode(), outlet="Aldene Echo", published="2031-10-06"
+        ),
+        RawDoc(
+            source="bb.txt", kind="text", data=BOAT_B.encode(), outlet="Harbour Wire", published="2031-10-06"
+        ),
+    ]
+    rep = compare_docs(docs)
+    places = [k for k in rep.conflicts if k.kind == "place"]
+    assert len(places) == 1, [k.reason for k in rep.conflicts]
+    assert "west of Port Aldene" in places[0].reason and "east of Port Aldene" in places[0].reason
+    # "12 Varlo 9 guns" and "three machine guns" count two kinds of gun
+    assert not [k for k in rep.conflicts if k.kind == "quantity"], [k.reason for k in rep.conflicts]
+
+
+def test_bearings_opposite_only_when_every_side_turns_around() -> None:
+    from storyline.compare.conflicts import _opposite_bearings
+
+    assert _opposite_bearings("west", "east") and _opposite_bearings("north-east", "south-west")
+    assert not _opposite_bearings("north-east", "north-west") and not _opposite_bearings("north", "east")

@@ -727,6 +727,18 @@ class ConflictFinder:
                 )
             return thing_of[key]
 
+        # the words between each figure and the noun it counts, and the text they come from
+        kinds_of: dict[tuple[int, int, int], tuple[frozenset[str], str]] = {}
+
+        def kinds(m: ClaimMember, q: Quantity) -> tuple[frozenset[str], str]:
+            key = (m.article_id, q.start, q.end)
+            if key not in kinds_of:
+                art = self.articles.get(m.article_id)
+                text = art.text if art is not None and m.part == "body" and 0 < q.end <= len(art.text) else ""
+                after = text[q.end : q.end + 40]
+                kinds_of[key] = (_kind_words(after, q), after)
+            return kinds_of[key]
+
         # (article, sentence, unit, thing) -> the sizes that sentence gives
         sized: dict[tuple[int, int, str, str], set[float]] = defaultdict(set)
         for ui, u in enumerate(self.al.units):
@@ -804,6 +816,9 @@ class ConflictFinder:
                 wb, qb, wa, qa, a.member.span.text
             ):
                 continue
+            (ka, aa), (kb, ab) = kinds(a.member, qa), kinds(b.member, qb)
+            if ka and kb and not ka & kb and (_named_kind(aa, ka) or _named_kind(ab, kb)):
+                continue  # "12 AK 47 guns" and "three machine guns": two kinds of gun
             if _sums_to(qa, sentence_numbers[b.member.article_id, b.member.sentence]) or _sums_to(
                 qb, sentence_numbers[a.member.article_id, a.member.sentence]
             ):
@@ -1106,7 +1121,64 @@ class ConflictFinder:
         ]
 
     def places(self) -> list[Conflict]:
-        """Same event, different places: own assertions of one cluster, one place each, never named by the other."""
+        """Same event, different places: own assertions of one cluster, one place each, never named by
+        the other; and one spot given at one distance on opposite sides of one place."""
+        return self._bearings() + self._named_places()
+
+    def _bearings(self) -> list[Conflict]:
+        """ "150 nautical miles west of Aden" against "150 nautical miles east of Aden" in one cluster:
+        one distance from one place, opposite directions, reported once with the outlets of each side.
+        Only the same distance counts (another distance may be another spot of the story)."""
+        out: list[Conflict] = []
+        for cl in self.al.clusters:
+            found: list[tuple[ClaimMember, re.Match[str]]] = []
+            for m in cl.members:
+                if m.part == "body":
+                    found.extend((m, b) for b in _BEARING.finditer(m.span.text))
+            # (place, distance, the two directions) -> the first pair of each side and their outlets
+            pairs: dict[tuple[str, str, str, str], tuple[int, int, set[str], set[str]]] = {}
+            for x, (ma, ba) in enumerate(found):
+                for y in range(x + 1, len(found)):
+                    mb, bb = found[y]
+                    if not self.sources.independent(ma.article_id, mb.article_id):
+                        continue
+                    if _folded_number(ba.group("n")) != _folded_number(bb.group("n")):
+                        continue
+                    place = self.resolve(ba.group("place"))
+                    if place != self.resolve(bb.group("place")):
+                        continue
+                    if not _opposite_bearings(ba.group("dir"), bb.group("dir")):
+                        continue
+                    (i, da), (j, db) = sorted(
+                        ((x, ba.group("dir").lower()), (y, bb.group("dir").lower())), key=lambda t: t[1]
+                    )
+                    key = (place, _folded_number(ba.group("n")), da, db)
+                    first = pairs.setdefault(key, (i, j, set(), set()))
+                    first[2].add(self.sources.name[found[i][0].article_id])
+                    first[3].add(self.sources.name[found[j][0].article_id])
+            for i, j, side_a, side_b in pairs.values():
+                (ma, ba), (mb, bb) = found[i], found[j]
+                out.append(
+                    Conflict(
+                        kind="place",
+                        a=_ref(
+                            ma.article_id, ma.span.start + ba.start(), ma.span.start + ba.end(), ba.group(0)
+                        ),
+                        b=_ref(
+                            mb.article_id, mb.span.start + bb.start(), mb.span.start + bb.end(), bb.group(0)
+                        ),
+                        reason=(
+                            f"Same place, opposite directions: “{ba.group(0)}” ({', '.join(sorted(side_a))}) "
+                            f"against “{bb.group(0)}” ({', '.join(sorted(side_b))})."
+                        ),
+                        scope="across-outlets",
+                        subject=ba.group("place"),
+                        clusters=[cl.id],
+                    )
+                )
+        return out
+
+    def _named_places(self) -> list[Conflict]:
         c = self.config
         members: dict[int, list[int]] = defaultdict(list)
         for i in sorted(self.al.cluster_of):
@@ -1620,6 +1692,46 @@ def _sizes_another_thing(wa: str, qa: Quantity, wb: str, qb: Quantity, text_b: s
         return False
     thing = _thing_after(wa, qa)
     return bool(thing) and not any(w.startswith(thing) for w in _words(text_b))
+
+
+def _kind_words(after: str, q: Quantity, most: int = 3) -> frozenset[str]:
+    """The words between a figure and the noun it counts, folded ("12 AK 47 guns" -> {"ak", "47"},
+    "three machine guns" -> {"machine"}); nothing when the figure's own text holds its noun."""
+    unit = {w.rstrip("s") for w in _words(q.unit)}
+    if not unit:
+        return frozenset()
+    raw = _WORD.findall(after)
+    for k, w in enumerate(raw[: most + 1]):
+        if w.lower().rstrip("s") in unit:
+            mods = raw[:k]
+            return frozenset(x.lower() for x in mods)
+    return frozenset()
+
+
+def _named_kind(after: str, kind: frozenset[str]) -> bool:
+    """One of the kind words is a name or a model: capitalised or with a digit ("AK 47", "Yemeni")."""
+    return any(w.lower() in kind and (w[0].isupper() or w[0].isdigit()) for w in _WORD.findall(after))
+
+
+# "150 nautical miles west of Aden", "20 km north-east of the capital"
+_BEARING = re.compile(
+    r"(?P<n>\d[\d,.]*|[A-Za-z]+)\s+(?i:nautical\s+)?(?i:miles?|km|kilomet(?:re|er)s?)\s+(?i:to\s+the\s+)?"
+    r"(?P<dir>(?i:(?:north|south)?-?(?:east|west)|north|south))(?i:ern)?\s+of\s+"
+    r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+
+
+def _folded_number(text: str) -> str:
+    return text.replace(",", "").lower()
+
+
+def _opposite_bearings(a: str, b: str) -> bool:
+    """No side in common and one turned around: west/east, north/south, north-east/south-west."""
+    sides = ("north", "south", "east", "west")
+    sa = {x for x in sides if x in a.lower()}
+    sb = {x for x in sides if x in b.lower()}
+    flip = {"north": "south", "south": "north", "east": "west", "west": "east"}
+    return bool(sa and sb) and not sa & sb and {flip[x] for x in sa} == sb
 
 
 def _remainder(window: str) -> bool:
