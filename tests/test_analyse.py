@@ -1200,6 +1200,21 @@ def test_he_with_no_person_antecedent_goes_on_with_the_last_named_speaker() -> N
     assert find_quote(f, "hull was damaged").speaker is None
 
 
+def test_he_said_after_the_writers_narration_goes_on_with_the_last_speaker() -> None:
+    f = analyse_article(
+        article(
+            '"The raiders broke off their attack when the helicopter came," said an officer.\n\n'
+            "Soon after, the cutter reached the spot at full speed.\n\n"
+            "By then the raiders had climbed onto their skiff.\n\n"
+            "The cutter fired across the skiff's bow, forcing it to halt.\n\n"
+            "A boarding team crossed in an inflatable boat.\n\n"
+            '"The raiders gave up quickly once the team boarded," he said.'
+        )
+    )
+    # the narration names no person: "he" is still the officer, four sentences on
+    assert find_quote(f, "gave up quickly").speaker == "officer"
+
+
 def _parsed(rows: str) -> Doc:
     """A spaCy Doc with a given parse, one token per line: word head dep pos lemma (the parses seen
     on real pages, which the model does not give for invented sentences)."""
