@@ -1215,6 +1215,17 @@ def test_he_said_after_the_writers_narration_goes_on_with_the_last_speaker() -> 
     assert find_quote(f, "gave up quickly").speaker == "officer"
 
 
+def test_according_to_information_available_names_no_speaker() -> None:
+    f = analyse_article(
+        article(
+            "The trawler was about 40 miles from the cape, according to information available now. "
+            "According to federal data, 12 boats were lost that year."
+        )
+    )
+    assert not [q for q in f.quotes if "40 miles" in q.content.text]
+    assert [q.speaker for q in f.quotes if "12 boats" in q.content.text] == ["federal data"]
+
+
 def _parsed(rows: str) -> Doc:
     """A spaCy Doc with a given parse, one token per line: word head dep pos lemma (the parses seen
     on real pages, which the model does not give for invented sentences)."""

@@ -395,6 +395,8 @@ def _is_cue(t: Token) -> bool:
 
 # what a body publishes rather than says: "data from X", "the latest statistics from research firm X"
 _DATA_NOUNS = frozenset("data figures statistics numbers estimates readings records information".split())
+# what leaves a noun naming no one: "the latest information available now" (not "navy data", "figures from X")
+_BARE_MODIFIERS = frozenset("det amod advmod punct".split())
 # cues whose object is who was spoken to ("told the newspaper"), never the speaker
 _HEARER_CUES = frozenset("tell ask inform brief assure warn remind advise urge".split())
 
@@ -858,6 +860,10 @@ def _according_to(doc: Doc) -> list[_Cue]:
             to = doc[t.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in t.children if c.dep_ == "pobj"]
             if not objs:
+                continue
+            if objs[0].lower_ == "information" and all(c.dep_ in _BARE_MODIFIERS for c in objs[0].children):
+                # "according to information available now": nobody's word but the writer's ("federal
+                # data", "the data" name a source: PolNeAR annotates them as one)
                 continue
             phrase = {x.i for x in t.subtree} | {x.i for x in to.subtree} | {t.i, to.i}
             sent = sent_of(t)
