@@ -755,6 +755,10 @@ def test_shown_member_is_clear_on_its_own() -> None:
     assert clear(member("the ferry operator would cut its winter timetable by a third", "Ada Brenn"))
     assert not clear(member("the ferry operator would cut its winter timetable"))  # outlet piece
     assert clear(member("The ferry operator cut its winter timetable by a third"))
+    # a pronoun subject after a fronted phrase leans on the sentence before as much as one opening it
+    assert not clear(member("Then, on March 3, it cut the winter timetable by a third"))
+    assert not clear(member("Instead, port sources said, they cut the winter timetable by a third"))
+    assert clear(member("On March 3, the ferry operator cut its winter timetable by a third"))
 
     units = [
         ClaimUnit(cut, cut.span.text, frozenset(), False, False),

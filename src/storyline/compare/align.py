@@ -1657,6 +1657,9 @@ _ANAPHORIC_START = re.compile(
 # first person needs its speaker ("We understand ...", "Our customers ..."): not clear on its own
 _PERSONAL_START = re.compile(r"^(?:we|our|us|i|my|you|your)\b", re.I)
 _TERMINAL = ".!?\"'\u201d\u2019)\u2026"
+# one or two short phrases set off by commas before the subject ("Then, on November 18, it ...")
+_FRONTED = re.compile(r"^(?:[^,;:\"\u201c\u201d]{1,40},\s+){1,2}")
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|it|they)\b")
 
 
 def starts_alone(text: str) -> bool:
@@ -1703,6 +1706,9 @@ def clear(m: ClaimMember, lower_case: bool = False) -> bool:
     text = shown_text(m)
     t = text.strip().lstrip("\"'\u201c\u2018")
     if not t or _ANAPHORIC_START.match(t) or _PERSONAL_START.match(t):
+        return False
+    # "Then, on November 18, it had sunk ...": a pronoun subject after a fronted phrase points back too
+    if _PRONOUN_SUBJECT.match(_FRONTED.sub("", t, count=1)) and _FRONTED.match(t):
         return False
     if m.asserter == "outlet" and not t[0].isupper() and not lower_case:
         return False
