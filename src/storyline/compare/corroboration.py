@@ -29,7 +29,7 @@ def _borrowed(cluster: ClaimCluster, sources: Sources, k: int = BORROWED_RUN) ->
     independent outlets of one story, one shares such a run, and it is a company statement
     reported without quotation marks (reported speech is left out here)."""
     out: dict[int, int] = {}
-    seen: list[tuple[frozenset[int], int]] = []  # (runs, article whose word they are)
+    told: dict[int, int] = {}  # run hash -> the earliest article whose word it is (cost linear in runs)
     order = sorted(
         range(len(cluster.members)), key=lambda i: sources.ref.get(cluster.members[i].article_id, 0)
     )
@@ -41,11 +41,11 @@ def _borrowed(cluster: ClaimCluster, sources: Sources, k: int = BORROWED_RUN) ->
         first = sources.said_first(m)
         if first == m.article_id:
             own = sources.voice(m.article_id)
-            for theirs, origin in seen:
-                if sources.voice(origin) != own and runs & theirs:
-                    out[i] = first = origin
-                    break
-        seen.append((runs, first))
+            others = {a for h in runs if (a := told.get(h)) is not None and sources.voice(a) != own}
+            if others:
+                out[i] = first = min(others, key=lambda a: sources.ref.get(a, 0))
+        for h in runs:
+            told.setdefault(h, first)
     return out
 
 
