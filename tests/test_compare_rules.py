@@ -1810,6 +1810,14 @@ def test_a_claim_credited_to_an_outlet_of_the_story_counts_with_that_outlet() ->
         if sum("Mobile service" in m.span.text for m in by_cluster[corr.cluster].members) == 2
     ]
     assert len(mobile) == 1 and mobile[0].independent == 1 and mobile[0].label == "single-source"
+    # the rewrite relays the wire's word; it does not copy the wire's text
+    (sup,) = mobile[0].support
+    assert 2 in sup.relaying and 2 not in sup.copies
+    from storyline.render.view import build_view
+
+    view = build_view(rep)
+    shown = [c for c in view.key_claims + view.single if c.cluster == mobile[0].cluster]
+    assert shown and shown[0].attributed[0][0] == "Lowland Press (relayed by Gulf Ledger)"
     # the rewrite's own sentence on the cut still counts as its own
     cut = [
         corr

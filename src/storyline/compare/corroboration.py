@@ -68,9 +68,11 @@ def corroborate(cluster: ClaimCluster, sources: Sources) -> Corroboration:
             sup.own = True
         elif m.asserter not in sup.speakers:
             sup.speakers.append(m.asserter)
-        if sources.articles[aid].reported_via and aid not in sup.relaying:
+        # an outlet's statement another article attributes to it is relayed, not copied
+        relayed = first != aid and k not in borrowed and sources.credited(m) == first
+        if (sources.articles[aid].reported_via or relayed) and aid not in sup.relaying:
             sup.relaying.append(aid)
-        if (sources.representative(aid) != aid or first != aid) and aid not in sup.copies:
+        if (sources.representative(aid) != aid or (first != aid and not relayed)) and aid not in sup.copies:
             sup.copies.append(aid)
     support = sorted(by_voice.values(), key=lambda s: min(sources.ref[a] for a in s.article_ids))
     n = len(support)

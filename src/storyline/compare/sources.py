@@ -147,7 +147,8 @@ class Sources:
 
     def said_first(self, member: ClaimMember) -> int:
         """The article whose word a claim is: the earliest one of another voice that tells the
-        claim's sentence near word for word, else the claim's own article."""
+        claim's sentence near word for word, else the report it credits (``credited``), else the
+        claim's own article."""
         told = self._told_first.get(member.article_id)
         span = member.context or member.span
         if told and member.part == "body":
@@ -160,13 +161,17 @@ class Sources:
                 first = told.get(piece)
                 if first is not None and self.voice(first) != own:
                     return first
-        # "..., according to Bloomberg" where the story holds Bloomberg's own report: its word
+        return self.credited(member) or member.article_id
+
+    def credited(self, member: ClaimMember) -> int | None:
+        """ "..., according to Bloomberg" where the story holds Bloomberg's own report (of another
+        voice): that report, whose word the claim is; the member relays it rather than copies it."""
         if member.asserter != "outlet":
             for name in _outlet_keys(member.asserter):
                 credited = self._by_outlet.get(name)
                 if credited is not None and self.voice(credited) != self.voice(member.article_id):
                     return credited
-        return member.article_id
+        return None
 
     def runs(self, member: ClaimMember, k: int) -> frozenset[int]:
         """Hashes of the unquoted ``k``-word runs of the member's sentence."""

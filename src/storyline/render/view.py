@@ -38,6 +38,7 @@ LABELS = {
     "corroborated": "corroborated by {n} independent outlets",
     "outlets": "{n} outlets, {m} independent",
     "copies": "copied by",
+    "relayed": "relayed by",
     "single_label": "single source",
     "own": "own assertion",
     "attributed": "attributed to",
@@ -221,9 +222,20 @@ def build_view(report: StoryReport, overview_sentences: bool = True) -> BriefVie
     outlet_of = {x.article_id: x.outlet for x in report.sources}
 
     def voice(sup: OutletSupport) -> str:
-        """The independent source, with the other outlets whose copies of it count with it."""
+        """The independent source, with the other outlets whose copies of it count with it and those
+        that relay its word (they attribute its statement to it, or say they report its story)."""
         copied = sorted({outlet_of[a] for a in sup.copies if a in outlet_of} - {sup.outlet})
-        return f"{sup.outlet} ({LABELS['copies']} {', '.join(copied)})" if copied else sup.outlet
+        relayed = sorted(
+            {outlet_of[a] for a in sup.relaying if a in outlet_of and a not in sup.copies}
+            - {sup.outlet}
+            - set(copied)
+        )
+        parts = [
+            f"{LABELS[key]} {', '.join(names)}"
+            for key, names in (("copies", copied), ("relayed", relayed))
+            if names
+        ]
+        return f"{sup.outlet} ({'; '.join(parts)})" if parts else sup.outlet
 
     def claim_view(c: ClaimCluster, co: Corroboration) -> ClaimView:
         rep = c.members[c.representative]
