@@ -149,19 +149,6 @@ def test_one_shared_sentence_or_a_shared_quotation_makes_no_copy() -> None:
     assert sentence_copies({1: wire, 2: borrower}, [1, 2]) == {}
 
 
-def test_a_quotations_tag_is_no_sentence_of_the_outlets_own() -> None:
-    # every outlet quoting one release writes its tag alike: the tag makes no copy
-    text = (
-        "\u201cThe harbour is the heart of the town and its future,\u201d said Ada Brenn, senior vice "
-        "president and general manager of Orla Ferries Holdings. Tomas Ridley, chief executive of the "
-        "harbour board of Orla, said, \u201cWe expect more ships.\u201d Three ferries were taken off the "
-        "winter timetable on Friday, the operator said."
-    )
-    assert long_sentences(text) == (
-        "three ferries were taken off the winter timetable on friday the operator said",
-    )
-
-
 def test_rewritten_copy_counts_once_among_a_storys_sources() -> None:
     from storyline.compare.sources import Sources
     from storyline.model import Article, Story
