@@ -1708,7 +1708,8 @@ def clear(m: ClaimMember, lower_case: bool = False) -> bool:
     if not t or _ANAPHORIC_START.match(t) or _PERSONAL_START.match(t):
         return False
     # "Then, on November 18, it had sunk ...": a pronoun subject after a fronted phrase points back too
-    if _PRONOUN_SUBJECT.match(_FRONTED.sub("", t, count=1)) and _FRONTED.match(t):
+    fronted = _FRONTED.match(t)
+    if fronted and _PRONOUN_SUBJECT.match(t, fronted.end()):
         return False
     if m.asserter == "outlet" and not t[0].isupper() and not lower_case:
         return False

@@ -727,16 +727,15 @@ class ConflictFinder:
                 )
             return thing_of[key]
 
-        # the words between each figure and the noun it counts, and the text they come from
-        kinds_of: dict[tuple[int, int, int], tuple[frozenset[str], str]] = {}
+        # the words between each figure and the noun it counts
+        kinds_of: dict[tuple[int, int, int], tuple[str, ...]] = {}
 
-        def kinds(m: ClaimMember, q: Quantity) -> tuple[frozenset[str], str]:
+        def kinds(m: ClaimMember, q: Quantity) -> tuple[str, ...]:
             key = (m.article_id, q.start, q.end)
             if key not in kinds_of:
                 art = self.articles.get(m.article_id)
                 text = art.text if art is not None and m.part == "body" and 0 < q.end <= len(art.text) else ""
-                after = text[q.end : q.end + 40]
-                kinds_of[key] = (_kind_words(after, q), after)
+                kinds_of[key] = _kind_words(text[q.end : q.end + 40], q)
             return kinds_of[key]
 
         # (article, sentence, unit, thing) -> the sizes that sentence gives
@@ -816,8 +815,7 @@ class ConflictFinder:
                 wb, qb, wa, qa, a.member.span.text
             ):
                 continue
-            (ka, aa), (kb, ab) = kinds(a.member, qa), kinds(b.member, qb)
-            if ka and kb and not ka & kb and (_named_kind(aa, ka) or _named_kind(ab, kb)):
+            if _two_kinds(kinds(a.member, qa), kinds(b.member, qb)):
                 continue  # "12 AK 47 guns" and "three machine guns": two kinds of gun
             if _sums_to(qa, sentence_numbers[b.member.article_id, b.member.sentence]) or _sums_to(
                 qb, sentence_numbers[a.member.article_id, a.member.sentence]
@@ -1694,23 +1692,23 @@ def _sizes_another_thing(wa: str, qa: Quantity, wb: str, qb: Quantity, text_b: s
     return bool(thing) and not any(w.startswith(thing) for w in _words(text_b))
 
 
-def _kind_words(after: str, q: Quantity, most: int = 3) -> frozenset[str]:
-    """The words between a figure and the noun it counts, folded ("12 AK 47 guns" -> {"ak", "47"},
-    "three machine guns" -> {"machine"}); nothing when the figure's own text holds its noun."""
+def _kind_words(after: str, q: Quantity, most: int = 3) -> tuple[str, ...]:
+    """The words between a figure and the noun it counts ("12 AK 47 guns" -> ("AK", "47"), "three
+    machine guns" -> ("machine",)); none when the figure's own text holds its noun."""
     unit = {w.rstrip("s") for w in _words(q.unit)}
-    if not unit:
-        return frozenset()
-    raw = _WORD.findall(after)
+    raw = _WORD.findall(after) if unit else []
     for k, w in enumerate(raw[: most + 1]):
         if w.lower().rstrip("s") in unit:
-            mods = raw[:k]
-            return frozenset(x.lower() for x in mods)
-    return frozenset()
+            return tuple(raw[:k])
+    return ()
 
 
-def _named_kind(after: str, kind: frozenset[str]) -> bool:
-    """One of the kind words is a name or a model: capitalised or with a digit ("AK 47", "Yemeni")."""
-    return any(w.lower() in kind and (w[0].isupper() or w[0].isdigit()) for w in _WORD.findall(after))
+def _two_kinds(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Both figures name their kind, in no word alike, and one of them by a name or a model
+    (capitalised or with a digit: "AK 47", "Yemeni"): two kinds of the thing counted."""
+    if not a or not b or {w.lower() for w in a} & {w.lower() for w in b}:
+        return False
+    return any(w[0].isupper() or w[0].isdigit() for w in a + b)
 
 
 # "150 nautical miles west of Aden", "20 km north-east of the capital"

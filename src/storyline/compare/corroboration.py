@@ -17,18 +17,20 @@ SINGLE = "single-source"
 
 
 # A writer's sentence sharing an unquoted run of this many words with an earlier article's sentence of
-# the same cluster repeats that article's wording (see ``_borrowed``).
+# the same cluster repeats that article's wording (see ``_origins``).
 BORROWED_RUN = 11
 
 
-def _borrowed(cluster: ClaimCluster, sources: Sources, k: int = BORROWED_RUN) -> dict[int, int]:
-    """Member index -> the article whose wording it repeats: a writer's sentence sharing an unquoted
-    run of ``k`` words with an earlier article's sentence in the cluster, of another voice.
-    A copy-edited wire rewrite keeps such runs in sentences it otherwise reworded ("had taken a
-    serious view of piracy-related incidents in the"). news-dev: of every pair of sentences of two
-    independent outlets of one story, one shares such a run, and it is a company statement
-    reported without quotation marks (reported speech is left out here)."""
-    out: dict[int, int] = {}
+def _origins(cluster: ClaimCluster, sources: Sources, k: int = BORROWED_RUN) -> tuple[list[int], set[int]]:
+    """Each member's article whose word it is (``Sources.said_first``), and the members whose word it
+    is by borrowed wording: a writer's sentence sharing an unquoted run of ``k`` words with an earlier
+    article's sentence in the cluster, of another voice. A copy-edited wire rewrite keeps such runs
+    in sentences it otherwise reworded ("had taken a serious view of piracy-related incidents in
+    the"). news-dev: of every pair of sentences of two independent outlets of one story, one shares
+    such a run, and it is a company statement reported without quotation marks (reported speech is
+    left out here)."""
+    firsts = [sources.said_first(m) for m in cluster.members]
+    borrowed: set[int] = set()
     told: dict[int, int] = {}  # run hash -> the earliest article whose word it is (cost linear in runs)
     order = sorted(
         range(len(cluster.members)), key=lambda i: sources.ref.get(cluster.members[i].article_id, 0)
@@ -38,24 +40,24 @@ def _borrowed(cluster: ClaimCluster, sources: Sources, k: int = BORROWED_RUN) ->
         if m.asserter != "outlet" or m.part != "body":
             continue
         runs = sources.runs(m, k)
-        first = sources.said_first(m)
-        if first == m.article_id:
+        if firsts[i] == m.article_id:
             own = sources.voice(m.article_id)
             others = {a for h in runs if (a := told.get(h)) is not None and sources.voice(a) != own}
             if others:
-                out[i] = first = min(others, key=lambda a: sources.ref.get(a, 0))
+                firsts[i] = min(others, key=lambda a: sources.ref.get(a, 0))
+                borrowed.add(i)
         for h in runs:
-            told.setdefault(h, first)
-    return out
+            told.setdefault(h, firsts[i])
+    return firsts, borrowed
 
 
 def corroborate(cluster: ClaimCluster, sources: Sources) -> Corroboration:
     by_voice: dict[str, OutletSupport] = {}
-    borrowed = _borrowed(cluster, sources)
+    # a sentence told after another report, word for word or keeping its wording, is that report's word
+    firsts, borrowed = _origins(cluster, sources)
     for k, m in enumerate(cluster.members):
         aid = m.article_id
-        # a sentence told after another report, word for word, is that report's word
-        first = borrowed.get(k) or sources.said_first(m)
+        first = firsts[k]
         voice = sources.voice(first)
         sup = by_voice.get(voice)
         if sup is None:
