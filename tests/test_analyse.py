@@ -554,6 +554,20 @@ Also, he said his friendship with Ostrow was so close that Ostrow would certainl
     assert find_quote(f, "his friendship with Ostrow").speaker == "Holloway"
 
 
+def test_he_said_is_not_the_person_the_said_clause_names() -> None:
+    # "He said Lee's injury ...": whoever "he" is, he is not Lee, the last person named before him
+    f = analyse_article(
+        article(
+            """Coach Tom Ward spoke to reporters after practice on Wednesday.
+
+The knee of running back Dan Lee was examined over the weekend.
+
+He said Lee's injury needs only rest and will not need surgery."""
+        )
+    )
+    assert find_quote(f, "needs only rest").speaker == "Tom Ward"
+
+
 def test_an_unclosed_quotation_takes_the_speaker_named_in_the_next_paragraph() -> None:
     # the scrape lost the mark that reopens the quotation in its second paragraph
     f = analyse_article(

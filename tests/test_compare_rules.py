@@ -2031,3 +2031,77 @@ def test_bearings_opposite_only_when_every_side_turns_around() -> None:
 
     assert _opposite_bearings("west", "east") and _opposite_bearings("north-east", "south-west")
     assert not _opposite_bearings("north-east", "north-west") and not _opposite_bearings("north", "east")
+
+
+STAT_LINES = {
+    "Ridge Gazette": """Harrow running back out for the season
+
+Running back Kade Morrow will miss the last two games of the Harrow Owls' season with a sprained ankle.
+
+Morrow finished with 512 yards and three touchdowns on 98 carries, and caught 41 passes for 377 yards and five TDs.
+
+Coach Lena Voss said the ankle needs rest but no surgery.
+""",
+    "Owl Sports Daily": """Owls lose Morrow to ankle sprain
+
+Kade Morrow's season is over after he sprained his ankle in Sunday's loss, coach Lena Voss said.
+
+He also had 377 yards and five touchdowns receiving.
+
+Voss said Morrow will be ready for training camp.
+""",
+    "Plains Fan Report": """Morrow shut down for the year
+
+The Harrow Owls shut down running back Kade Morrow for the rest of the year with an ankle sprain.
+
+He scored eight touchdowns on offense and added two more on kick returns.
+
+That is a fine year for a back who missed four games in the autumn.
+""",
+}
+
+
+def test_stat_lines_of_one_player_are_not_one_quantity() -> None:
+    """Figures listed beside other figures ("512 yards and three touchdowns ... 377 yards and five
+    touchdowns") and the parts of a divided count ("eight ... on offense and two more on kick returns")
+    count different things: no conflict among them, while one line given two ways still conflicts."""
+    docs = [
+        RawDoc(source=f"s{k}.txt", kind="text", data=text.encode(), outlet=name, published="2031-12-18")
+        for k, (name, text) in enumerate(STAT_LINES.items())
+    ]
+    rep = compare_docs(docs)
+    assert not [k for k in rep.conflicts if k.kind == "quantity"], [k.reason for k in rep.conflicts]
+    wrong = (
+        "Morrow tally\n\nKade Morrow of the Harrow Owls sprained his ankle and will miss two games.\n\n"
+        "Morrow finished with 512 yards and four touchdowns on 98 carries this season.\n"
+    )
+    docs.append(
+        RawDoc(
+            source="s9.txt", kind="text", data=wrong.encode(), outlet="Valley Line", published="2031-12-18"
+        )
+    )
+    rep = compare_docs(docs)
+    found = [k.reason for k in rep.conflicts if k.kind == "quantity"]
+    assert len(found) == 1 and "three touchdowns" in found[0] and "four touchdowns" in found[0], found
+
+
+def test_figures_on_different_lines_of_a_stat_list_are_apart() -> None:
+    from storyline.compare.conflicts import _beside_other_figures
+
+    def q(value: float, unit: str, start: int) -> Quantity:
+        return Quantity(value, unit, f"{value:g} {unit}s", measure=f"{unit}s", start=start, end=start + 9)
+
+    # "ran for 512 yards and three touchdowns, caught passes for 377 yards and five TDs"
+    line_a = [q(512, "yard", 0), q(3, "touchdown", 14), q(377, "yard", 40), q(5, "td", 54)]
+    # "had 377 yards and five touchdowns receiving": the five sits beside 377 yards, the three beside 512
+    line_b = [q(377, "yard", 100), q(5, "touchdown", 114)]
+    assert _beside_other_figures(line_a[1], line_a, line_b[1], line_b)
+    # "ran for 512 yards and four touchdowns": the same line, another value
+    line_c = [q(512, "yard", 200), q(4, "touchdown", 214)]
+    assert not _beside_other_figures(line_a[1], line_a, line_c[1], line_c)
+    # "nine touchdowns in 10 games" against "in 10 games, 512 yards and three touchdowns and 41 catches"
+    season = [q(10, "game", 300), q(512, "yard", 320), q(3, "touchdown", 334), q(41, "catch", 350)]
+    total = [q(9, "touchdown", 400), q(10, "game", 420)]
+    assert _beside_other_figures(season[2], season, total[0], total)
+    # no other figure beside one of them: nothing to tell the lines apart
+    assert not _beside_other_figures(line_a[1], line_a, q(4, "touchdown", 500), [q(4, "touchdown", 500)])

@@ -971,8 +971,22 @@ class _Attributor:
                 else []
             )
             skip = (min(content), max(content)) if content else None
+            # "He said Lee's injury ...": a person the said clause names by name is not "he"
+            said_names = (
+                {
+                    e
+                    for c in cue.children
+                    if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i
+                    for x in c.subtree
+                    if (e := self.by_tok.get(x.i)) is not None
+                    and x.pos_ == "PROPN"
+                    and self.index.entities[e].type == "person"
+                }
+                if cue is not None
+                else set()
+            )
             ent = (
-                self.index.antecedent(tok, exclude=exclude or set(), skip=skip)
+                self.index.antecedent(tok, exclude=(exclude or set()) | said_names, skip=skip)
                 if self.part == "body"
                 else None
             )

@@ -709,6 +709,23 @@ class ConflictFinder:
             """The story gives the unit in so many values that it measures many things."""
             return len(values_of[unit]) > c.many_values
 
+        def divided(m: ClaimMember, listed: list[Quantity], q: Quantity) -> bool:
+            """The sentence counts more of the unit apart ("six touchdowns on offense and three more on
+            punt returns"): its figures are parts, each told with its own qualifier."""
+            art = self.articles.get(m.article_id)
+            if art is None or m.part != "body":
+                return False
+            text = art.text
+            return any(
+                unit_key(o) == unit_key(q)
+                and o.end > o.start
+                and (
+                    _MORE_AFTER.match(text, o.end)
+                    or _ANOTHER_BEFORE.search(text, max(0, o.start - 12), o.start)
+                )
+                for o in listed
+            )
+
         # a sentence split into several propositions still lists all its numbers together
         sentence_numbers: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
         for ui, u in enumerate(self.al.units):
@@ -817,6 +834,8 @@ class ConflictFinder:
                 continue
             if _two_kinds(kinds(a.member, qa), kinds(b.member, qb)):
                 continue  # "12 AK 47 guns" and "three machine guns": two kinds of gun
+            if _beside_other_figures(qa, numbers[ui], qb, numbers[uj]):
+                continue  # "404 yards and two touchdowns" / "440 yards and four touchdowns": two lines
             if _sums_to(qa, sentence_numbers[b.member.article_id, b.member.sentence]) or _sums_to(
                 qb, sentence_numbers[a.member.article_id, a.member.sentence]
             ):
@@ -838,7 +857,11 @@ class ConflictFinder:
             # or the words around the numbers read alike and name the same measure
             alike = float(self.al.raw[ui, uj])
             # a unit of many values: claims that read alike are not enough, the words around must (below)
-            crowded = many(unit_key(qa))
+            crowded = (
+                many(unit_key(qa))
+                or divided(a.member, sentence_numbers[a.member.article_id, a.member.sentence], qa)
+                or divided(b.member, sentence_numbers[b.member.article_id, b.member.sentence], qb)
+            )
             if crowded:
                 alike = 0.0
             if _moment(a, qa) or _moment(b, qb):
@@ -1673,6 +1696,8 @@ def _label_number(m: ClaimMember, q: Quantity) -> bool:
     return before is not None and before.group(1).lower() in _LABEL_NOUNS
 
 
+_MORE_AFTER = re.compile(r"\s+(?:more|other|additional|further|extra)\b", re.I)
+_ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
 _REMAINDER = re.compile(r"\banother N\b|\bN (?:other|more|additional|further|extra)\b", re.I)
 
 
@@ -1762,6 +1787,35 @@ def _measures_overlap(a: Quantity, b: Quantity) -> bool:
     stop = {"of", "the", "a", "an", "on", "in", "for", "its", "their", "to", "by"}
     wa, wb = set(_words(a.measure)) - stop, set(_words(b.measure)) - stop
     return bool(wa & wb)
+
+
+def _neighbours(q: Quantity, others: list[Quantity]) -> tuple[Quantity | None, Quantity | None]:
+    """The figures of other units written right before and right after ``q`` in its claim."""
+    near = [
+        o for o in others if unit_key(o) != unit_key(q) and (unit_key(o) or o.measure) and o.end > o.start
+    ]
+    before = [o for o in near if o.end <= q.start]
+    after = [o for o in near if o.start >= q.end]
+    return (
+        max(before, key=lambda o: o.end) if before else None,
+        min(after, key=lambda o: o.start) if after else None,
+    )
+
+
+def _beside_other_figures(qa: Quantity, a: list[Quantity], qb: Quantity, b: list[Quantity]) -> bool:
+    """Each figure is listed beside a figure of another unit (the one before it, or else the one
+    after it), the two differ, and one claim gives both: the claims list several lines of figures
+    ("rushed for 404 yards and two touchdowns, caught passes for 440 yards and four" / "440 yards and
+    four touchdowns receiving"), and the two figures stand on different lines."""
+    if qa.end <= qa.start or qb.end <= qb.start:
+        return False
+    (ba, aa), (bb, ab) = _neighbours(qa, a), _neighbours(qb, b)
+    na, nb = (ba, bb) if ba is not None and bb is not None else (aa, ab)
+    if na is None or nb is None or (unit_key(na) == unit_key(nb) and _same_value(na.value, nb.value)):
+        return False
+    va = {(unit_key(o), round(o.value, 6)) for o in a if unit_key(o) != unit_key(qa)}
+    vb = {(unit_key(o), round(o.value, 6)) for o in b if unit_key(o) != unit_key(qb)}
+    return (unit_key(nb), round(nb.value, 6)) in va or (unit_key(na), round(na.value, 6)) in vb
 
 
 def _other_anchor(a: list[Quantity], b: list[Quantity], unit: str) -> bool:
@@ -2088,6 +2142,11 @@ def _numbers(m: ClaimMember, units: frozenset[str] = frozenset()) -> list[Quanti
         if not unit_key(q) and not q.measure and base <= q.start < base + len(text):
             if unit := unit_before(q.start - base):
                 q = dataclasses.replace(q, unit=unit, measure=unit)
+            elif (
+                _MORE_AFTER.match(text, q.end - base) or _ANOTHER_BEFORE.search(text, 0, q.start - base)
+            ) and (prior := [o for o in out if unit_key(o) and o.end <= q.start]):
+                # "six touchdowns ... and three more": the remainder counts the unit counted before it
+                q = dataclasses.replace(q, unit=prior[-1].unit, measure=prior[-1].measure)
         out.append(q)
     # a figure the analysis left out, when the words before it say what it measures ("of over 4.0")
     for d in re.finditer(r"(?<![\w.,])\d+(?:\.\d+)?(?![\w.,]?\d)", text):
