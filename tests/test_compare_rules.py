@@ -249,6 +249,29 @@ def test_a_serial_comma_closes_a_list_and_cuts_no_clause() -> None:
     ]
 
 
+def test_a_gerund_item_of_a_list_cuts_no_clause() -> None:
+    # a list of charges with a gerund item: one claim, not "leaving the scene ..." on its own
+    text = (
+        "Orlen, 31, was charged with reckless endangerment, second-degree assault, leaving the scene "
+        "of an accident resulting in injury and driving without a licence."
+    )
+    verbs = {text.index("charged"), text.index("leaving"), text.index("resulting"), text.index("driving")}
+    assert segments(text, verbs=verbs) == [(0, len(text))]
+    # the first item right after the preposition: the list goes on after the gerund
+    text2 = (
+        "The driver was charged with DWI, leaving the scene of a crash, reckless endangerment and assault."
+    )
+    verbs2 = {text2.index("charged"), text2.index("leaving")}
+    assert segments(text2, verbs=verbs2) == [(0, len(text2))]
+    # after a clause the participle is a clause of its own
+    text3 = "The storm hit the coast on Monday, leaving three people dead and thousands without power."
+    verbs3 = {text3.index("hit"), text3.index("leaving")}
+    assert [text3[a:b] for a, b in segments(text3, verbs=verbs3)] == [
+        "The storm hit the coast on Monday",
+        "leaving three people dead and thousands without power.",
+    ]
+
+
 def test_a_short_clause_before_a_verb_phrase_sharing_its_subject_stays_apart() -> None:
     # joined, "unable" in the second phrase made the whole claim negative
     text = "they had lost power and were unable to steer the long barge"
@@ -2105,3 +2128,24 @@ def test_figures_on_different_lines_of_a_stat_list_are_apart() -> None:
     assert _beside_other_figures(season[2], season, total[0], total)
     # no other figure beside one of them: nothing to tell the lines apart
     assert not _beside_other_figures(line_a[1], line_a, q(4, "touchdown", 500), [q(4, "touchdown", 500)])
+
+
+def test_a_count_of_a_compound_is_no_count_of_its_first_noun() -> None:
+    from storyline.compare.conflicts import _modifier_count
+
+    def member(text: str) -> ClaimMember:
+        return ClaimMember(
+            article_id=1, claim=0, span=Span(0, len(text), text), sentence=0, asserter="outlet", outlet="x"
+        )
+
+    text = "The haul included one rocket propelled grenade launcher and three rifles."
+    at = text.index("one rocket")
+    q = Quantity(1, "rocket", "one rocket", measure="rocket", start=at, end=at + 10)
+    assert _modifier_count(member(text), q)
+    text2 = "One person killed in the crash was a driver."
+    q2 = Quantity(1, "person", "One person", measure="person", start=0, end=10)
+    assert not _modifier_count(member(text2), q2)
+    text3 = "Officers found two rockets, grenades and a launcher."
+    at3 = text3.index("two rockets")
+    q3 = Quantity(2, "rocket", "two rockets", measure="rockets", start=at3, end=at3 + 11)
+    assert not _modifier_count(member(text3), q3)

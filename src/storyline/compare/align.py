@@ -422,6 +422,32 @@ def _serial_and(text: str, start: int, at: int, verbs: Collection[int], max_word
     return 0 < n <= max_words and not any(k < v < at for v in verbs)
 
 
+_GERUND_BREAK = re.compile(r",\s+(?:leaving|adding|saying)\b", re.I)
+_LIST_GOES_ON = re.compile(r",(?P<item>[^,;.]+?)(?=,|\s+and\s)")
+
+
+def _listed_gerund(
+    text: str, start: int, m: re.Match[str], verbs: Collection[int], max_words: int = 4
+) -> bool:
+    """ ", leaving the scene of an accident" as the next item of a list ("charged with manslaughter,
+    negligent homicide, leaving the scene ..."): the item before it, set off by commas, or the one
+    after it is a few words with no verb. After a clause (", leaving three people dead") the
+    participle is a clause of its own and is cut."""
+    if not _GERUND_BREAK.match(text, m.start()):
+        return False
+
+    def short_item(a: int, b: int) -> bool:
+        n = len(_WORD.findall(text[a:b]))
+        return 0 < n <= max_words and not any(a < v < b for v in verbs)
+
+    k = text.rfind(",", start, m.start())
+    if k >= 0 and short_item(k + 1, m.start()):
+        return True
+    # or the list goes on after it: "charged with DWI, leaving the scene ..., negligent homicide and ..."
+    nxt = _LIST_GOES_ON.search(text, m.end())
+    return nxt is not None and short_item(nxt.start() + 1, nxt.end("item"))
+
+
 def _short_clause(
     text: str, piece: tuple[int, int], verbs: Collection[int] | None, min_words: int = 3
 ) -> bool:
@@ -446,6 +472,8 @@ def segments(
             if not any(w in verbs for w in after):
                 continue
         if verbs is not None and _serial_and(text, cuts[-1], m.start(), verbs):
+            continue
+        if verbs is not None and _listed_gerund(text, cuts[-1], m, verbs):
             continue
         if (
             m.start() > cuts[-1]

@@ -693,6 +693,8 @@ class ConflictFinder:
                     continue
                 if _label_number(u.member, q):
                     continue  # "version 7", "an 88-72 loss": a name or a score, not an amount
+                if _modifier_count(u.member, q):
+                    continue  # "one rocket propelled grenade launcher" counts launchers, not rockets
                 q = _with_unit(u.member, q)  # "lap 45" is shown and compared as a moment
                 w, s, e = self._window(u, q)
                 items.append((ui, q, w, s, e))
@@ -1694,6 +1696,30 @@ def _label_number(m: ClaimMember, q: Quantity) -> bool:
         return True
     before = re.search(r"([A-Za-z]+)\.?\s*$", text[:rel])
     return before is not None and before.group(1).lower() in _LABEL_NOUNS
+
+
+# "rocket propelled grenade", "battery-powered cars": the counted word modifies a participle and the
+# noun after it
+_COMPOUND_AFTER = re.compile(
+    r"-?\s*[a-z]+ed\s+(?!(?:in|on|at|by|after|before|when|as|and|or|but|the|a|an|to|from|with|during|for|"
+    r"of|while|near|since|into|onto|over|under|outside|inside|across|along|off|out|up|down|so|than|that|"
+    r"which|who|this|last|early|late|overnight|yesterday|today|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b)[a-z]",
+    re.I,
+)
+
+
+def _modifier_count(m: ClaimMember, q: Quantity) -> bool:
+    """The figure's unit word is the first part of a compound ("one rocket propelled grenade
+    launcher"): the figure counts the thing the compound names, not the unit."""
+    rel = q.end - m.span.start
+    if not unit_key(q) or not 0 < rel <= len(m.span.text):
+        return False
+    word = re.search(r"([A-Za-z]+)$", m.span.text[:rel])
+    # a compound's first noun is singular: "three people killed Monday" counts people
+    if word is None or word.group(1).lower().endswith("s") or word.group(1).lower() == "people":
+        return False
+    return _COMPOUND_AFTER.match(m.span.text, rel) is not None
 
 
 _MORE_AFTER = re.compile(r"\s+(?:more|other|additional|further|extra)\b", re.I)
