@@ -568,6 +568,14 @@ He said Lee's injury needs only rest and will not need surgery."""
     assert find_quote(f, "needs only rest").speaker == "Tom Ward"
 
 
+def test_whom_one_lets_know_is_told_and_says_nothing() -> None:
+    f = analyse_article(
+        article("Vera Lind had phoned the Osei family to let them know she was waiting outside the gate.")
+    )
+    assert not [q for q in f.quotes if q.speaker and "Osei" in q.speaker], quotes_by(f)
+    assert not [q for q in f.quotes if q.content.text.startswith("she was waiting")], quotes_by(f)
+
+
 def test_an_unclosed_quotation_takes_the_speaker_named_in_the_next_paragraph() -> None:
     # the scrape lost the mark that reopens the quotation in its second paragraph
     f = analyse_article(

@@ -390,6 +390,8 @@ def _is_cue(t: Token) -> bool:
         return False  # "a spokeswoman who asked not to be named said": a condition, not what she said
     if _discourse_marker(t):
         return False
+    if lem == "know" and t.head.lemma_.lower() == "let":
+        return False  # "to let the family know she was outside": the family is told, it says nothing
     return lem in REPORTING or lem in CLAUSAL_ONLY or lem in DIRECTIVE or lem in NAMING
 
 
