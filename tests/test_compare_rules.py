@@ -586,6 +586,50 @@ def test_relative_clause_after_the_subject_is_its_own_proposition() -> None:
     assert relative_propositions(listed, [listed.index("disrupted")]) is None
 
 
+def test_a_relative_clause_proposition_shows_its_own_words() -> None:
+    """The proposition of the relative clause is shown as the subject with its clause, verbatim, not as
+    the whole sentence (which asserts the main proposition too)."""
+    from storyline.compare.align import relative_extent
+
+    text = "Ama Lind, who lived two streets away in Ostby, was taken to Fairfield Hospital, where she died."
+    assert text[: relative_extent(text)] == "Ama Lind, who lived two streets away in Ostby"
+    assert relative_extent("Several passengers, including two infants, were still on board.") is None
+    assert relative_extent("On Friday, the airline said it would cancel 200 flights.") is None
+    other = (
+        "Ama Lind, who lived in Ostby, was walking to the market when a van struck her on Friday.\n\n"
+        "The van's driver was arrested."
+    )
+    docs = [
+        RawDoc(
+            source="l1.txt",
+            kind="text",
+            data=f"Woman killed in Ostby crash\n\n{text}\n".encode(),
+            outlet="Ostby Post",
+        ),
+        RawDoc(
+            source="l2.txt",
+            kind="text",
+            data=f"Van kills Ostby woman\n\n{other}\n".encode(),
+            outlet="Fjord Daily",
+        ),
+    ]
+    rep = compare_docs(docs)
+    lived = [c for c in rep.clusters if any("lived" in m.span.text for m in c.members)]
+    assert lived, [[m.span.text for m in c.members] for c in rep.clusters]
+    for c in lived:
+        for m in c.members:
+            if (
+                "lived" in m.span.text
+                and "hospital" not in m.span.text.lower()
+                and "walking" not in m.span.text
+            ):
+                assert m.span.text.startswith("Ama Lind, who lived")
+    shown = [
+        c.members[c.representative].span.text for c in lived if len({m.article_id for m in c.members}) == 2
+    ]
+    assert shown and all("Hospital" not in t and "market" not in t for t in shown), shown
+
+
 def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
     orla = (
         "Skyreach pilots walk out\n\n"
@@ -621,9 +665,10 @@ def test_sentence_with_a_relative_clause_joins_two_claim_clusters() -> None:
     assert any("since 2011" in t for t in fen), fen
 
 
-def test_one_sentence_told_alike_by_several_outlets_is_one_cluster() -> None:
+def test_one_sentence_told_alike_by_several_outlets_is_one_cluster_per_proposition() -> None:
     # the relative clause and the main clause are two propositions of one sentence; when three outlets
-    # tell that sentence alike both group the same three sentences, which a reader must see once
+    # tell that sentence alike, each proposition groups the three outlets once, the relative clause's
+    # with its own words and the main clause's with the sentence
     line = "The Marrow Bay ferry, which ran aground on Tuesday night, was carrying 212 passengers and crew."
     bodies = {
         "Orla Gazette": "Ferry aground off Marrow Bay\n\n{line}\n\nTugs were sent from Kelso at dawn.\n",
@@ -645,8 +690,14 @@ def test_one_sentence_told_alike_by_several_outlets_is_one_cluster() -> None:
     told = [
         c for c in rep.clusters if any("ran aground" in m.span.text for m in c.members if m.part == "body")
     ]
-    assert len(told) == 1, [[m.span.text for m in c.members] for c in told]
-    assert {m.article_id for m in told[0].members} == {1, 2, 3}
+    assert len(told) == 2, [[m.span.text for m in c.members] for c in told]
+    for c in told:
+        assert sorted(m.article_id for m in c.members if m.part == "body") == [1, 2, 3]
+    texts = {frozenset(m.span.text for m in c.members if m.part == "body") for c in told}
+    assert texts == {
+        frozenset({"The Marrow Bay ferry, which ran aground on Tuesday night"}),
+        frozenset({line}),
+    }
     spans = [tuple(sorted((m.article_id, m.span.start, m.span.end) for m in c.members)) for c in rep.clusters]
     assert len(spans) == len(set(spans))
 

@@ -589,6 +589,27 @@ def relative_propositions(text: str, verbs: Iterable[int] | None = None) -> list
     "the dam has been held at 60 per cent"); ``None`` when there is neither. ``verbs``: offsets of
     the text's verbs, when known; a subject holding one is a clause ("The outage affected many
     sectors, including banks, ..."), and the sentence is no such case."""
+    found = _relative_match(text, verbs)
+    if found is None:
+        return None
+    m, said, _lead = found
+    subj = m.group("subj").strip()
+    main = f"{subj} {m.group('rest').strip()}"
+    return [f"{subj} {m.group(said).strip()}", main] if said else [main]
+
+
+def relative_extent(text: str, verbs: Iterable[int] | None = None) -> int | None:
+    """Where the subject with its relative clause or participle ends ("Lind, who lives in Ostby" of
+    "Lind, who lives in Ostby, was taken to hospital"): the verbatim words that state the first of
+    ``relative_propositions``, shown for it instead of the whole sentence."""
+    found = _relative_match(text, verbs)
+    if found is None:
+        return None
+    m, said, lead = found
+    return lead + m.end(said) if said is not None else None
+
+
+def _relative_match(text: str, verbs: Iterable[int] | None) -> tuple[re.Match[str], str | None, int] | None:
     lead = len(text) - len(text.lstrip())
     first_verb = min((v - lead for v in verbs or ()), default=len(text))
     for pattern, said in (
@@ -599,9 +620,7 @@ def relative_propositions(text: str, verbs: Iterable[int] | None = None) -> list
         m = pattern.match(text.strip())
         if m is None or len(_WORD.findall(m.group("subj"))) > 8 or first_verb < m.end("subj"):
             continue
-        subj = m.group("subj").strip()
-        main = f"{subj} {m.group('rest').strip()}"
-        return [f"{subj} {m.group(said).strip()}", main] if said else [main]
+        return m, said, lead
     return None
 
 
@@ -960,13 +979,21 @@ def claim_members(
             ]
             if rel_verbs:
                 pieces = _elided_subjects(pieces, c.span.text, rel_verbs)
-            # a relative clause or participle after a piece's subject: its propositions keep the
-            # piece as their span
+            # a relative clause or participle after a piece's subject: the main proposition keeps the
+            # piece as its span
             expanded: list[tuple[int, int, str, bool]] = []
+            sentence_of: dict[tuple[int, int], str] = {}  # a relative clause's words -> its whole piece
             for a, b, text in pieces:
                 piece_verbs = [v - a for v in rel_verbs if a <= v < b] if rel_verbs else None
                 rel = relative_propositions(text, piece_verbs) if text == c.span.text[a:b] else None
-                expanded += [(a, b, r, True) for r in rel] if rel else [(a, b, text, False)]
+                if not rel:
+                    expanded.append((a, b, text, False))
+                    continue
+                # the relative clause's proposition keeps its own words: the subject with the clause
+                ext = relative_extent(text, piece_verbs) if len(rel) == 2 else None
+                expanded += [(a, a + ext if k == 0 and ext else b, r, True) for k, r in enumerate(rel)]
+                if ext:
+                    sentence_of[a, a + ext] = text
             if rel_verbs:
                 expanded = _subordinate_pieces(expanded, c.span.text, rel_verbs)
                 if len(expanded) > 1:
@@ -1034,7 +1061,8 @@ def claim_members(
                         if subj and first_verb
                         else "",
                         direct,
-                        told_elsewhen(member.span.text) or (rewritten and told_elsewhen(text)),
+                        told_elsewhen(sentence_of.get((a, b), member.span.text))
+                        or (rewritten and told_elsewhen(text)),
                     )
                 )
     return units
