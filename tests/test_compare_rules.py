@@ -2200,3 +2200,38 @@ def test_a_count_of_a_compound_is_no_count_of_its_first_noun() -> None:
     at3 = text3.index("two rockets")
     q3 = Quantity(2, "rocket", "two rockets", measure="rockets", start=at3, end=at3 + 11)
     assert not _modifier_count(member(text3), q3)
+
+
+def test_what_would_have_happened_is_no_report_of_what_happened() -> None:
+    """A counterfactual ("if they were still in contention, she would not have placed him on injured
+    reserve") asserts nothing that happened: it never joins the report that he was placed there."""
+    from storyline.compare.align import counterfactual
+
+    assert counterfactual("if the Owls were still in contention, she would not have placed him on reserve")
+    assert counterfactual("He wouldn't be put on reserve if we had more than two weeks")
+    assert not counterfactual("if the talks fail, the union will strike")
+    assert not counterfactual("the state would pay for a new bridge")
+    docs = [
+        RawDoc(
+            source="o1.txt",
+            kind="text",
+            data=(
+                b"Owls rest Morrow\n\nCoach Lena Voss said the Harrow Owls placed running back Kade Morrow on "
+                b"injured reserve with a knee sprain.\n"
+            ),
+            outlet="Ridge Gazette",
+        ),
+        RawDoc(
+            source="o2.txt",
+            kind="text",
+            data=(
+                b"Voss explains Morrow move\n\nCoach Lena Voss said the Harrow Owls would have placed running "
+                b"back Kade Morrow on injured reserve with a knee sprain if the doctors had agreed.\n"
+            ),
+            outlet="Owl Sports Daily",
+        ),
+    ]
+    rep = compare_docs(docs)
+    for c in rep.clusters:
+        said = {counterfactual(m.span.text) for m in c.members if m.part == "body"}
+        assert len(said) <= 1, [m.span.text for m in c.members]

@@ -1287,6 +1287,20 @@ def speakers_part(a: ClaimUnit, b: ClaimUnit, config: AlignConfig, people: Colle
     return config.people_apart and (a.direct or b.direct) and two_people(x, y, people)
 
 
+# "if they were still in contention, he would not have benched him": what would have been, under a
+# condition that did not hold; it asserts nothing that happened
+_COUNTERFACTUAL = re.compile(
+    r"\bif\b[^.;]*\b(?:would|could|might)(?:n['’]t|\s+not)?\s+(?:have|be)\b"
+    r"|\b(?:would|could|might)(?:n['’]t|\s+not)?\s+(?:have|be)\b[^.;]*\bif\b",
+    re.I,
+)
+
+
+def counterfactual(text: str) -> bool:
+    """The claim says what would be or would have been if something held (a condition with "would")."""
+    return _COUNTERFACTUAL.search(text) is not None
+
+
 def similarity_matrix(
     units: list[ClaimUnit], emb: np.ndarray, config: AlignConfig, people: Collection[str] = ()
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -1300,6 +1314,7 @@ def similarity_matrix(
     is_agenda = [preview(u.member) for u in units]
     steps = [case_steps(u.text) for u in units]
     parts = [periods(u.text) for u in units]
+    unreal = [counterfactual(u.member.span.text) for u in units]
     for i in range(n):
         ui = units[i]
         for j in range(i + 1, n):
@@ -1315,6 +1330,7 @@ def similarity_matrix(
             # two full dates and none shared: other days, so other facts (or conflicting ones)
             c = c or bool(ui.dates and uj.dates and ui.dates.isdisjoint(uj.dates))
             c = c or (config.elsewhen_apart and ui.elsewhen != uj.elsewhen)
+            c = c or unreal[i] != unreal[j]
             if c:
                 cannot[i, j] = cannot[j, i] = True
             elif not (ui.entities & uj.entities) and sim[i, j] < config.strong:
@@ -2002,6 +2018,7 @@ def _align_big(
             or speakers_part(ua, ub, config, people)
             or (ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates))
             or (config.elsewhen_apart and ua.elsewhen != ub.elsewhen)
+            or counterfactual(ua.member.span.text) != counterfactual(ub.member.span.text)
         ):
             graph.cannot[a].add(b)
             graph.cannot[b].add(a)
