@@ -576,6 +576,16 @@ def test_whom_one_lets_know_is_told_and_says_nothing() -> None:
     assert not [q for q in f.quotes if q.content.text.startswith("she was waiting")], quotes_by(f)
 
 
+def test_one_expresses_a_feeling_not_the_clause_before_it() -> None:
+    f = analyse_article(
+        article(
+            "Voss pulled Morrow in the second half of the loss to the Hawks and following the game, "
+            "Morrow expressed frustration with the move."
+        )
+    )
+    assert not [q for q in f.quotes if "pulled" in q.content.text], quotes_by(f)
+
+
 def test_an_unclosed_quotation_takes_the_speaker_named_in_the_next_paragraph() -> None:
     # the scrape lost the mark that reopens the quotation in its second paragraph
     f = analyse_article(

@@ -63,6 +63,8 @@ INFINITIVE_SPEECH = frozenset("vow pledge promise threaten agree claim".split())
 CLAUSAL_ONLY = frozenset("believe think feel fear hope expect worry doubt know show find".split())
 # Directive and expressive cues: content is an object and/or infinitive ("urged allies to ...").
 DIRECTIVE = frozenset("urge call ask demand press appeal express voice".split())
+# expressive cues: what is expressed is a feeling named by their object ("expressed concern")
+_EXPRESSIVE = frozenset("express voice".split())
 # Naming cues take quoted words as a label ("called the scheme 'a solution looking for a problem'").
 NAMING = frozenset("call describe dub brand label term".split())
 # particles that turn a directive or naming verb into another verb ("call off", "call up", "press
@@ -720,6 +722,9 @@ def _cue_complement(doc: Doc, t: Token) -> tuple[tuple[int, int] | None, str]:
         # "A fired B, one day after the team continued its slide": a clause before the cue's own
         # subordinator ("after", "when") is not what a subordinate clause's verb reports
         and not (c.i < t.i and any(g.dep_ == "mark" and c.right_edge.i < g.i < t.i for g in t.children))
+        # "X pulled him in the second half, and he expressed frustration": one expresses a feeling (the
+        # object), not the clause before it
+        and not (c.i < t.i and lem in _EXPRESSIVE and any(x.dep_ == "dobj" for x in t.children))
         # "Deputies found him hiding in a bathtub", "a jury found her guilty": an object pronoun
         # ("him", not "he") opens no reported clause; what was found is the sentence's own claim
         and not (
