@@ -2003,6 +2003,7 @@ def _align_big(
     )
     words = [len(units[i].text.split()) for i in first]
     announces = [preview(units[i].member) for i in first]  # once per node, not per candidate pair
+    unreal = [counterfactual(units[i].member.span.text) for i in first]
     prow, pvec = predicate_vectors([units[i] for i in first]) if config.predicate_penalty > 0 else ([], None)
     pred_of = {k: r for r, k in enumerate(prow)}
     graph = SparseGraph([{} for _ in nodes], [set() for _ in nodes])
@@ -2018,7 +2019,7 @@ def _align_big(
             or speakers_part(ua, ub, config, people)
             or (ua.dates and ub.dates and ua.dates.isdisjoint(ub.dates))
             or (config.elsewhen_apart and ua.elsewhen != ub.elsewhen)
-            or counterfactual(ua.member.span.text) != counterfactual(ub.member.span.text)
+            or unreal[a] != unreal[b]
         ):
             graph.cannot[a].add(b)
             graph.cannot[b].add(a)
