@@ -2235,3 +2235,40 @@ def test_what_would_have_happened_is_no_report_of_what_happened() -> None:
     for c in rep.clusters:
         said = {counterfactual(m.span.text) for m in c.members if m.part == "body"}
         assert len(said) <= 1, [m.span.text for m in c.members]
+
+
+def test_two_outlets_reporting_one_police_statement_alike_are_two_sources() -> None:
+    """Two reporters render the police's charge list alike ("..., police said"): each outlet reports
+    the statement, neither copies the other."""
+    first = (
+        "Driver held after Ostby crash\n\nA driver was arrested on Friday after a van struck a cyclist on Harrow "
+        "Road in Ostby.\n\nTomas Berg, 41, was charged with vehicular assault, reckless endangerment, leaving "
+        "the scene of an accident causing injury and driving while impaired, police said.\n\nThe cyclist was "
+        "taken to Fairfield Hospital with a broken leg.\n"
+    )
+    second = (
+        "Cyclist hurt on Harrow Road\n\nWitnesses said the van did not stop after it hit the woman near the "
+        "bakery on Saturday evening.\n\nTomas Berg was charged with vehicular assault, reckless endangerment, "
+        "leaving the scene of an accident causing injury and driving while impaired, police said.\n\nNeighbours "
+        "have asked the council for a crossing.\n"
+    )
+    rep = compare_docs(
+        [
+            RawDoc(
+                source="c1.txt", kind="text", data=first.encode(), outlet="Ostby Post", published="2031-03-08"
+            ),
+            RawDoc(
+                source="c2.txt",
+                kind="text",
+                data=second.encode(),
+                outlet="Fjord Daily",
+                published="2031-03-08",
+            ),
+        ]
+    )
+    charged = [
+        c for c in rep.clusters if any("charged with" in m.span.text for m in c.members if m.part == "body")
+    ]
+    assert charged, [[m.span.text for m in c.members] for c in rep.clusters]
+    corr = next(c for c in rep.corroboration if c.cluster == charged[0].id)
+    assert corr.independent == 2, corr

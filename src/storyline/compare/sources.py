@@ -147,11 +147,18 @@ class Sources:
 
     def said_first(self, member: ClaimMember) -> int:
         """The article whose word a claim is: the earliest one of another voice that tells the
-        claim's sentence near word for word, else the report it credits (``credited``), else the
-        claim's own article."""
+        claim's sentence near word for word (the outlet's own sentences and those it credits to another
+        outlet of the story), else the report it credits (``credited``), else the claim's own
+        article."""
         told = self._told_first.get(member.article_id)
         span = member.context or member.span
-        if told and member.part == "body":
+        # what an outlet attributes to a third party ("..., police said") two outlets report alike
+        # from one statement: it is no earlier outlet's word
+        if (
+            told
+            and member.part == "body"
+            and (member.asserter == "outlet" or self.credited(member) is not None)
+        ):
             own = self.voice(member.article_id)
             key = (member.article_id, span.start, span.end)
             pieces = self._pieces.get(key)
