@@ -85,6 +85,16 @@ def compare_docs(docs: list[RawDoc]) -> StoryReport:
     return compare_story(story, {a.id: a for a in arts}, {f.article_id: f for f in facts})
 
 
+def compare_texts(texts: dict[str, str], published: str | None = None) -> StoryReport:
+    """``compare_docs`` of plain-text reports keyed by their outlet's name."""
+    return compare_docs(
+        [
+            RawDoc(source=f"t{k}.txt", kind="text", data=text.encode(), outlet=name, published=published)
+            for k, (name, text) in enumerate(texts.items())
+        ]
+    )
+
+
 @lru_cache(maxsize=1)
 def bridge() -> StoryReport:
     return compare_docs(
@@ -599,21 +609,12 @@ def test_a_relative_clause_proposition_shows_its_own_words() -> None:
         "Ama Lind, who lived in Ostby, was walking to the market when a van struck her on Friday.\n\n"
         "The van's driver was arrested."
     )
-    docs = [
-        RawDoc(
-            source="l1.txt",
-            kind="text",
-            data=f"Woman killed in Ostby crash\n\n{text}\n".encode(),
-            outlet="Ostby Post",
-        ),
-        RawDoc(
-            source="l2.txt",
-            kind="text",
-            data=f"Van kills Ostby woman\n\n{other}\n".encode(),
-            outlet="Fjord Daily",
-        ),
-    ]
-    rep = compare_docs(docs)
+    rep = compare_texts(
+        {
+            "Ostby Post": f"Woman killed in Ostby crash\n\n{text}\n",
+            "Fjord Daily": f"Van kills Ostby woman\n\n{other}\n",
+        }
+    )
     lived = [c for c in rep.clusters if any("lived" in m.span.text for m in c.members)]
     assert lived, [[m.span.text for m in c.members] for c in rep.clusters]
     for c in lived:
@@ -2139,22 +2140,13 @@ def test_stat_lines_of_one_player_are_not_one_quantity() -> None:
     """Figures listed beside other figures ("512 yards and three touchdowns ... 377 yards and five
     touchdowns") and the parts of a divided count ("eight ... on offense and two more on kick returns")
     count different things: no conflict among them, while one line given two ways still conflicts."""
-    docs = [
-        RawDoc(source=f"s{k}.txt", kind="text", data=text.encode(), outlet=name, published="2031-12-18")
-        for k, (name, text) in enumerate(STAT_LINES.items())
-    ]
-    rep = compare_docs(docs)
+    rep = compare_texts(STAT_LINES, published="2031-12-18")
     assert not [k for k in rep.conflicts if k.kind == "quantity"], [k.reason for k in rep.conflicts]
     wrong = (
         "Morrow tally\n\nKade Morrow of the Harrow Owls sprained his ankle and will miss two games.\n\n"
         "Morrow finished with 512 yards and four touchdowns on 98 carries this season.\n"
     )
-    docs.append(
-        RawDoc(
-            source="s9.txt", kind="text", data=wrong.encode(), outlet="Valley Line", published="2031-12-18"
-        )
-    )
-    rep = compare_docs(docs)
+    rep = compare_texts({**STAT_LINES, "Valley Line": wrong}, published="2031-12-18")
     found = [k.reason for k in rep.conflicts if k.kind == "quantity"]
     assert len(found) == 1 and "three touchdowns" in found[0] and "four touchdowns" in found[0], found
 
@@ -2211,27 +2203,14 @@ def test_what_would_have_happened_is_no_report_of_what_happened() -> None:
     assert counterfactual("He wouldn't be put on reserve if we had more than two weeks")
     assert not counterfactual("if the talks fail, the union will strike")
     assert not counterfactual("the state would pay for a new bridge")
-    docs = [
-        RawDoc(
-            source="o1.txt",
-            kind="text",
-            data=(
-                b"Owls rest Morrow\n\nCoach Lena Voss said the Harrow Owls placed running back Kade Morrow on "
-                b"injured reserve with a knee sprain.\n"
-            ),
-            outlet="Ridge Gazette",
-        ),
-        RawDoc(
-            source="o2.txt",
-            kind="text",
-            data=(
-                b"Voss explains Morrow move\n\nCoach Lena Voss said the Harrow Owls would have placed running "
-                b"back Kade Morrow on injured reserve with a knee sprain if the doctors had agreed.\n"
-            ),
-            outlet="Owl Sports Daily",
-        ),
-    ]
-    rep = compare_docs(docs)
+    rep = compare_texts(
+        {
+            "Ridge Gazette": "Owls rest Morrow\n\nCoach Lena Voss said the Harrow Owls placed running back Kade "
+            "Morrow on injured reserve with a knee sprain.\n",
+            "Owl Sports Daily": "Voss explains Morrow move\n\nCoach Lena Voss said the Harrow Owls would have "
+            "placed running back Kade Morrow on injured reserve with a knee sprain if the doctors had agreed.\n",
+        }
+    )
     for c in rep.clusters:
         said = {counterfactual(m.span.text) for m in c.members if m.part == "body"}
         assert len(said) <= 1, [m.span.text for m in c.members]
@@ -2252,20 +2231,7 @@ def test_two_outlets_reporting_one_police_statement_alike_are_two_sources() -> N
         "leaving the scene of an accident causing injury and driving while impaired, police said.\n\nNeighbours "
         "have asked the council for a crossing.\n"
     )
-    rep = compare_docs(
-        [
-            RawDoc(
-                source="c1.txt", kind="text", data=first.encode(), outlet="Ostby Post", published="2031-03-08"
-            ),
-            RawDoc(
-                source="c2.txt",
-                kind="text",
-                data=second.encode(),
-                outlet="Fjord Daily",
-                published="2031-03-08",
-            ),
-        ]
-    )
+    rep = compare_texts({"Ostby Post": first, "Fjord Daily": second}, published="2031-03-08")
     charged = [
         c for c in rep.clusters if any("charged with" in m.span.text for m in c.members if m.part == "body")
     ]

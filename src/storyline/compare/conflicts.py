@@ -711,22 +711,25 @@ class ConflictFinder:
             """The story gives the unit in so many values that it measures many things."""
             return len(values_of[unit]) > c.many_values
 
+        divided_of: dict[tuple[int, int, str], bool] = {}  # asked for every candidate pair
+
         def divided(m: ClaimMember, listed: list[Quantity], q: Quantity) -> bool:
             """The sentence counts more of the unit apart ("six touchdowns on offense and three more on
             punt returns"): its figures are parts, each told with its own qualifier."""
-            art = self.articles.get(m.article_id)
-            if art is None or m.part != "body":
-                return False
-            text = art.text
-            return any(
-                unit_key(o) == unit_key(q)
-                and o.end > o.start
-                and (
-                    _MORE_AFTER.match(text, o.end)
-                    or _ANOTHER_BEFORE.search(text, max(0, o.start - 12), o.start)
+            key = (m.article_id, m.sentence, unit_key(q))
+            if key not in divided_of:
+                art = self.articles.get(m.article_id)
+                text = art.text if art is not None and m.part == "body" else ""
+                divided_of[key] = bool(text) and any(
+                    unit_key(o) == key[2]
+                    and o.end > o.start
+                    and (
+                        _MORE_AFTER.match(text, o.end)
+                        or _ANOTHER_BEFORE.search(text, max(0, o.start - 12), o.start)
+                    )
+                    for o in listed
                 )
-                for o in listed
-            )
+            return divided_of[key]
 
         # a sentence split into several propositions still lists all its numbers together
         sentence_numbers: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
@@ -1722,9 +1725,11 @@ def _modifier_count(m: ClaimMember, q: Quantity) -> bool:
     return _COMPOUND_AFTER.match(m.span.text, rel) is not None
 
 
-_MORE_AFTER = re.compile(r"\s+(?:more|other|additional|further|extra)\b", re.I)
+# what is left of a count ("three more", "two other", "another five")
+_MORE = r"(?:more|other|additional|further|extra)"
+_MORE_AFTER = re.compile(rf"\s+{_MORE}\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
-_REMAINDER = re.compile(r"\banother N\b|\bN (?:other|more|additional|further|extra)\b", re.I)
+_REMAINDER = re.compile(rf"\banother N\b|\bN {_MORE}\b", re.I)
 
 
 def _sizes_another_thing(wa: str, qa: Quantity, wb: str, qb: Quantity, text_b: str) -> bool:
