@@ -2238,3 +2238,45 @@ def test_two_outlets_reporting_one_police_statement_alike_are_two_sources() -> N
     assert charged, [[m.span.text for m in c.members] for c in rep.clusters]
     corr = next(c for c in rep.corroboration if c.cluster == charged[0].id)
     assert corr.independent == 2, corr
+
+
+# Invented reports of one inquest: a count and a part of it ("two of the six rounds") against
+# another part ("four rounds struck from the front") or another count ("a pistol loaded with three").
+INQUEST = {
+    "Brackwater Ledger": """Inquest rules on Tarn Hollow shooting
+
+An inquest in Tarn Hollow found that Ivo Reyk was struck in the back by two of the six rounds fired by the guards.
+
+The guards said Reyk had raised a pistol before they fired.
+""",
+    "Tarn Valley Courier": """Guards' shots struck Reyk from the front and back
+
+Four rounds struck from the front, hitting Ivo Reyk's chest and left arm, the Tarn Hollow inquest found.
+
+Reyk's pistol was loaded with three rounds, the guards told the inquest.
+""",
+    "Hollow Evening Star": """Reyk inquest ends
+
+The Tarn Hollow inquest heard on Monday that six rounds entered Ivo Reyk's body, two of them from behind.
+
+His family said he never owned a pistol.
+""",
+}
+
+
+def test_a_part_of_a_count_is_no_other_value_of_it() -> None:
+    """ "two of the six rounds" gives a whole and a part: "four rounds struck from the front" is
+    another part and "a pistol loaded with three rounds" another count, neither a wrong value of six;
+    one count given two ways still conflicts."""
+    rep = compare_texts(INQUEST, published="2031-05-12")
+    assert not [k for k in rep.conflicts if k.kind == "quantity"], [k.reason for k in rep.conflicts]
+    wrong = "Coroner on Reyk\n\nEight rounds entered the body of Ivo Reyk, the coroner told the Tarn Hollow hearing.\n"
+    rep = compare_texts(
+        {
+            "Hollow Evening Star": INQUEST["Hollow Evening Star"].replace(", two of them from behind", ""),
+            "Fenmoor Daily": wrong,
+        },
+        published="2031-05-12",
+    )
+    found = [k.reason for k in rep.conflicts if k.kind == "quantity"]
+    assert len(found) == 1 and "six rounds" in found[0] and "Eight rounds" in found[0], found

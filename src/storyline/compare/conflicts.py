@@ -715,19 +715,23 @@ class ConflictFinder:
 
         def divided(m: ClaimMember, listed: list[Quantity], q: Quantity) -> bool:
             """The sentence counts more of the unit apart ("six touchdowns on offense and three more on
-            punt returns"): its figures are parts, each told with its own qualifier."""
+            punt returns") or a part of its count ("three of the seven shots"): its figures are parts
+            or wholes, each told with its own qualifier."""
             key = (m.article_id, m.sentence, unit_key(q))
             if key not in divided_of:
                 art = self.articles.get(m.article_id)
                 text = art.text if art is not None and m.part == "body" else ""
-                divided_of[key] = bool(text) and any(
-                    unit_key(o) == key[2]
-                    and o.end > o.start
-                    and (
-                        _MORE_AFTER.match(text, o.end)
-                        or _ANOTHER_BEFORE.search(text, max(0, o.start - 12), o.start)
+                divided_of[key] = bool(text) and (
+                    any(
+                        unit_key(o) == key[2]
+                        and o.end > o.start
+                        and (
+                            _MORE_AFTER.match(text, o.end)
+                            or _ANOTHER_BEFORE.search(text, max(0, o.start - 12), o.start)
+                        )
+                        for o in listed
                     )
-                    for o in listed
+                    or _PARTITIVE.search((m.context or m.span).text) is not None
                 )
             return divided_of[key]
 
@@ -1730,6 +1734,13 @@ _MORE = r"(?:more|other|additional|further|extra)"
 _MORE_AFTER = re.compile(rf"\s+{_MORE}\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
 _REMAINDER = re.compile(rf"\banother N\b|\bN {_MORE}\b", re.I)
+# A part told of a whole ("three of the seven shots", "seven shots hit him, three of them from behind"):
+# the sentence gives a count and a part of it.
+_COUNT_WORD = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PARTITIVE = re.compile(
+    rf"\b{_COUNT_WORD}\s+of\s+(?:them|which|whom|those|these|(?:the|its|their|his|her)\s+{_COUNT_WORD}\b)",
+    re.I,
+)
 
 
 def _sizes_another_thing(wa: str, qa: Quantity, wb: str, qb: Quantity, text_b: str) -> bool:
