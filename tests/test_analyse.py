@@ -1873,3 +1873,51 @@ def test_a_run_on_quotation_takes_the_speaker_its_continuations_she_resolves_to(
     for words in ("We have two theories", "a storm hit the relay station"):
         q = find_quote(f, words)
         assert q.speaker is not None and "spokeswoman" in q.speaker, (words, q)
+
+
+def test_all_of_whom_said_gives_the_noun_it_stands_for() -> None:
+    """ "..., all of whom said ..." reports the people named before it, whether the parser reads the
+    clause as a relative one or hangs it off the main verb."""
+    f = analyse_article(
+        article(
+            "Oda Brenn said he talked to five nurses in the Tarn clinic, all of whom said that two shells fell.\n\n"
+            "The closure angered family members of the crash victims, many of whom say the airline lied.\n\n"
+            "Two ministers, both of whom said the vote would pass, left early."
+        )
+    )
+    for words, who in (
+        ("two shells fell", "nurses"),
+        ("the airline lied", "family members"),
+        ("the vote would pass", "ministers"),
+    ):
+        q = next(q for q in f.quotes if q.content.text.startswith(words))
+        assert q.speaker is not None and who in q.speaker, (words, q.speaker)
+
+
+def test_a_hyphenated_name_beside_a_spokesman_role_is_a_person_a_he_can_stand_for() -> None:
+    """The tagger may read "El-Tawfiq Nour" as an organisation; with "spokesman for ..." in
+    apposition it is a person, and the "he" of the next quotation is that spokesman, not the
+    governor quoted before him."""
+    f = analyse_article(
+        article(
+            'They should not be chased across the river, " Brask, the governor, said.\n\n'
+            "El-Tawfiq Nour, spokesman for Norland's armed forces, said Norland had not bombed the camp.\n\n"
+            '"Norland respects the border.\n\n'
+            'We keep to the law, and it is impossible that we would do that, " he said.'
+        )
+    )
+    q = next(q for q in f.quotes if q.content.text.startswith("We keep to the law"))
+    assert q.speaker is not None and "Nour" in q.speaker, q.speaker
+
+
+def test_adding_goes_on_with_the_speaker_not_with_the_subject_of_what_was_said() -> None:
+    f = analyse_article(
+        article(
+            'Vera Lind, the envoy to the council, said the Norland government "plainly lied" about the raid, '
+            "adding that such a lie is very troubling to the council."
+        )
+    )
+    said = [q for q in f.quotes if "very troubling" in q.content.text]
+    assert said and all(q.speaker is not None and "Lind" in q.speaker for q in said), [
+        (q.speaker, q.content.text) for q in f.quotes
+    ]

@@ -612,8 +612,10 @@ class _Builder:
                 if m is not None:
                     if (
                         m.type == "organisation"
-                        and m.j - m.i <= 4
-                        and all(_name_like(x) for x in doc[m.i : m.j])
+                        and m.j - m.i <= 5
+                        # "Al-Sawarmi Khalid": the tokeniser splits a hyphenated name at its hyphen
+                        and all(_name_like(x) or x.text in ("-", "‑") for x in doc[m.i : m.j])
+                        and _name_like(doc[m.i])
                     ):
                         m.type = "person"
                     continue

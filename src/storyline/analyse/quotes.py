@@ -405,6 +405,21 @@ _BARE_MODIFIERS = frozenset("det amod advmod punct".split())
 _HEARER_CUES = frozenset("tell ask inform brief assure warn remind advise urge".split())
 
 
+def _plural_before(t: Token) -> Token | None:
+    """The plural noun a phrase such as "all of whom" at ``t`` stands for: the noun phrase just
+    before it, up its "of"/"in" chain ("family members of the victims", "aid workers in the camp"),
+    else the nearest plural noun before it in the sentence."""
+    before = [w for w in t.doc[t.sent.start : t.i] if not w.is_punct]
+    if not before:
+        return None
+    w = before[-1]
+    while w.dep_ == "pobj" and w.head.dep_ == "prep" and w.head.head.pos_ in ("NOUN", "PROPN"):
+        w = w.head.head
+    if w.tag_ in ("NNS", "NNPS"):
+        return w
+    return next((x for x in reversed(before) if x.tag_ in ("NNS", "NNPS")), None)
+
+
 def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False) -> Token | None:
     """Subject of a cue, climbing through participles, coordination and relative clauses.
 
@@ -454,6 +469,16 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
         return named
     cur = t
     speech = t.lemma_.lower() in REPORTING
+    if (
+        t.lemma_.lower() == "add"
+        and t.tag_ == "VBG"
+        and t.dep_ == "advcl"
+        and t.head.dep_ == "ccomp"
+        and t.head.head.lemma_.lower() in REPORTING
+    ):
+        # "X said the board lied, adding that ...": adding goes on with what X said, though the
+        # parser hangs it on the clause X reported
+        cur = t.head.head
     for _ in range(4):
         subjects = [
             c for c in cur.children if c.dep_ in ("nsubj", "csubj") and not quoted(c) and not c.is_punct
@@ -477,6 +502,15 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
                 return role[-1]
             if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                 return cur.head  # "Kovac, who has long argued that ..."
+            if any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(w.tag_ in ("WP", "WDT") for w in p.children)
+                for p in c.children
+            ):
+                # "five aid workers in the camp, all of whom said ...": the workers (the parser may
+                # hang the clause off the main verb; "all of whom" stands for a plural noun before it)
+                if cur.dep_ == "relcl":
+                    return cur.head
+                return _plural_before(c)
             if c.pos_ == "VERB":
                 # "Writing in a blog, Mike Reavey urged ...": a participle read as the subject; the
                 # speaker is the name it governs, else unknown
