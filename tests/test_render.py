@@ -243,3 +243,31 @@ def test_who_said_what_leaves_out_quoted_single_terms(fx) -> None:  # type: igno
     v = build_view(dataclasses.replace(report, quotes=[*report.quotes, term]))
     listed = [q.id for qs in v.quotes.values() for q in qs]
     assert 999 not in listed and len(listed) == len(report.quotes)
+
+
+def test_a_denied_statement_is_shown_as_denied() -> None:
+    """ "denied the shelling took place" is listed under its speaker as "denies: ...", not as the
+    speaker saying the shelling took place, in every output."""
+    from test_compare_rules import compare_texts
+
+    rep = compare_texts(
+        {
+            "Fenmoor Daily": "Camp shelled\n\nShells hit the Brask camp on Monday, aid workers said.\n\n"
+            "Colonel Ines Varga, a spokeswoman for the Norland army, denied the shelling took place.\n",
+            "Tarn Courier": "Brask camp hit\n\nThe Brask camp was shelled on Monday, according to aid workers.\n\n"
+            "Norland's army said it had not fired on the camp.\n",
+        },
+        published="2031-03-04",
+    )
+    denied = [g for g in rep.quotes if any(v.denied for v in g.variants)]
+    assert [g.variants[g.reference].content.text for g in denied] == ["the shelling took place"]
+    assert not any(v.denied for g in rep.quotes if g not in denied for v in g.variants)
+    md = render_markdown(rep)
+    assert f"- {LABELS['denies']} “the shelling took place”" in md
+    assert re.search(
+        r'<span class="cue">denies:</span> <q[^>]*>the shelling took place</q>', render_html(rep)
+    )
+    again = report_from_dict(json.loads(render_json(rep)))
+    assert [v.denied for g in again.quotes for v in g.variants] == [
+        v.denied for g in rep.quotes for v in g.variants
+    ]

@@ -406,6 +406,7 @@ class QuoteVariant:
     diff: list[DiffPart] = field(default_factory=list)  # word diff against the group's reference
     same_as_reference: bool = True
     field: str = "text"  # which article field ``content`` indexes: "text", "title" or "dek"
+    denied: bool = False  # the speaker denies the words ("denied the attack occurred")
 
 
 @dataclass(slots=True)

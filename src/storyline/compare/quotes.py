@@ -209,6 +209,12 @@ def _content_span(article: Article, content: Span, part: str = "body") -> tuple[
     return content, "text"
 
 
+# A cue by which the speaker holds the words untrue ("denied the attack occurred"): shown with them.
+_DENIAL_CUE = re.compile(
+    r"den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?", re.I
+)
+
+
 def group_quotes(
     articles: dict[int, Article],
     facts: dict[int, ArticleFacts],
@@ -237,6 +243,7 @@ def group_quotes(
                     kind=q.kind,
                     content=span,
                     field=where,
+                    denied=q.cue is not None and _DENIAL_CUE.fullmatch(q.cue.text.strip()) is not None,
                 )
             )
             words.append(_norms(span.text))

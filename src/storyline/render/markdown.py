@@ -75,7 +75,7 @@ def render_markdown(report: StoryReport, view: BriefView | None = None) -> str:
     for speaker, groups in v.quotes.items():
         out += [f"### {md(speaker)}", ""]
         for g in groups:
-            out.append(f"- {_q(g.text)}")
+            out.append(f"- {LABELS['denies'] + ' ' if g.denied else ''}{_q(g.text)}")
             for var in g.variants:
                 who = f" ({md(var.speaker)})" if var.speaker and var.speaker != g.speaker else ""
                 out.append(

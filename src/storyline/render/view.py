@@ -45,6 +45,7 @@ LABELS = {
     "unnamed": "a speaker it does not name",
     "also": "also told as",
     "variant": "variant",
+    "denies": "denies:",
     "left_out": "leaves out",
     "headline": "headline foregrounds claim",
     "loaded": "loaded wording",
@@ -115,6 +116,7 @@ class QuoteView:
     kind: str
     text: Cited  # the reference rendering, cited by every article that renders it identically
     variants: list[VariantView] = field(default_factory=list)
+    denied: bool = False  # the speaker denies these words: shown as "denies: ..."
 
 
 @dataclass(slots=True)
@@ -336,7 +338,9 @@ def _quote_view(g: QuoteGroup, cites) -> QuoteView:  # type: ignore[no-untyped-d
         for v in g.variants
         if not v.same_as_reference
     ]
-    return QuoteView(g.id, g.speaker or "", ref.kind, Cited(ref.content.text, cites(same)), variants)
+    return QuoteView(
+        g.id, g.speaker or "", ref.kind, Cited(ref.content.text, cites(same)), variants, denied=ref.denied
+    )
 
 
 def _conflict_order(conflicts: list[Conflict]) -> list[Conflict]:
