@@ -467,6 +467,22 @@ def test_a_clause_of_until_or_once_is_not_asserted() -> None:
     ), texts
 
 
+def test_an_alternative_asserts_neither_of_its_clauses_alone() -> None:
+    f = analyse_article(
+        article(
+            "This provocation must be answered by the whole council, or else a long war could follow.\n\n"
+            "The board must approve the plan or the union will strike.\n\n"
+            "The mayor resigned and the council elected a new leader."
+        )
+    )
+    texts = [c.span.text for c in f.claims]
+    # cut out, "a long war could follow" and "the union will strike" would stand as forecasts
+    assert not any(t.startswith(("else a long war", "a long war", "the union will strike")) for t in texts), (
+        texts
+    )
+    assert "The mayor resigned" in texts  # "and" still joins two propositions
+
+
 def test_quote_of_a_quote_goes_to_the_original_speaker() -> None:
     f = analyse_article(
         article(

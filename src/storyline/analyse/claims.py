@@ -307,9 +307,24 @@ def _clause_heads(root: Token, allowed: set[int]) -> list[Token]:
     """The root and every coordinated clause with its own subject (one proposition each)."""
     out = [root]
     for c in root.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in allowed and _own_subject(c):
+        if (
+            c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and c.i in allowed
+            and _own_subject(c)
+            and not _alternative(root, c)
+        ):
             out.extend(_clause_heads(c, allowed))
     return out
+
+
+def _alternative(root: Token, conj: Token) -> bool:
+    """"X, or else Y", "X or Y": an alternative asserts neither clause alone (nor "nor Y" without its
+    negation), so the clauses stay one claim."""
+    doc, k = conj.doc, conj.left_edge.i - 1
+    while k > root.i and (doc[k].is_punct or doc[k].lower_ in ("else", "otherwise")):
+        k -= 1
+    return k > root.i and doc[k].lower_ in ("or", "nor") and doc[k].dep_ == "cc"
 
 
 # Subordinate clauses that state their own event ("..., after a cargo ship struck the bridge"): a
