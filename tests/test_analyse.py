@@ -1937,3 +1937,14 @@ def test_adding_goes_on_with_the_speaker_not_with_the_subject_of_what_was_said()
     assert said and all(q.speaker is not None and "Lind" in q.speaker for q in said), [
         (q.speaker, q.content.text) for q in f.quotes
     ]
+
+
+def test_a_nickname_in_brackets_does_not_make_the_named_person_the_speaker() -> None:
+    f = analyse_article(
+        article(
+            "A Dunvale woman who claims she had a “clear view” of the fatal police shooting of "
+            "17-year-old Tomas (Tommy) Reyk says the youth did not have a knife in his hand."
+        )
+    )
+    q = next(q for q in f.quotes if q.content.text.startswith("the youth did not have a knife"))
+    assert q.speaker is not None and "woman" in q.speaker, q.speaker

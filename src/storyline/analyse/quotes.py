@@ -405,6 +405,21 @@ _BARE_MODIFIERS = frozenset("det amod advmod punct".split())
 _HEARER_CUES = frozenset("tell ask inform brief assure warn remind advise urge".split())
 
 
+def _cut_by_nickname(subj: Token) -> Token | None:
+    """'A woman who saw the shooting of Tomas (Tommy) Reyk says ...': a nickname in brackets inside a
+    name ends the parse's sentence, and the surname after it reads as the subject of "says". The
+    speaker is the noun the verbless piece before the bracket is about."""
+    doc = subj.doc
+    start = subj.sent.start
+    if subj.left_edge.i != start or start < 2 or doc[start - 1].text != ")" or subj.pos_ != "PROPN":
+        return None
+    prev = doc[start - 1].sent
+    root = prev.root
+    if root.pos_ not in ("NOUN", "PROPN") or prev.start >= root.i:
+        return None
+    return root
+
+
 def _plural_before(t: Token) -> Token | None:
     """The plural noun a phrase such as "all of whom" at ``t`` stands for: the noun phrase just
     before it, up its "of"/"in" chain ("family members of the victims", "aid workers in the camp"),
@@ -488,6 +503,9 @@ def _speaker_token(t: Token, quoted: Callable[[Token], bool] = lambda _t: False)
             # apposition on the cue as a second subject; the speaker is the one next to the cue
             before = [c for c in subjects if c.i < cur.i]
             c = before[-1] if before else subjects[0]
+            cut = _cut_by_nickname(c)
+            if cut is not None:
+                return cut
             # "The cuts hit three lines ..., a spokeswoman for the operator said": the parser took the
             # last noun of what was said as the subject, and the speaker as its apposition
             role = [
