@@ -2280,3 +2280,35 @@ def test_a_part_of_a_count_is_no_other_value_of_it() -> None:
     )
     found = [k.reason for k in rep.conflicts if k.kind == "quantity"]
     assert len(found) == 1 and "six rounds" in found[0] and "Eight rounds" in found[0], found
+
+
+def test_a_speakers_words_told_to_an_outlet_of_the_story_count_with_that_outlet() -> None:
+    """ "Orla Venn told the Skerry Daily Post" relays the Post's interview: when the story holds the
+    Post's own report (as skerrydailypost.com), the quote counts with it, not as a new source."""
+    from storyline.clean.meta import same_outlet
+
+    assert same_outlet("skerrydailypost.com", "Skerry Daily Post")
+    assert same_outlet("sdpost.com", "Skerry Daily Post")  # leading words by their initials
+    assert same_outlet("eveningskerrydailypost.com", "Daily Post Skerry") is False
+    post = (
+        "Harbour crane collapses in Skerry\n\nA harbour crane collapsed in Skerry on Sunday, injuring two dockers.\n\n"
+        '"The crane had been shaking for a week and nobody listened to us," dock foreman Orla Venn said '
+        "in an interview.\n"
+    )
+    ledger = (
+        "Skerry crane falls\n\nTwo dockers were hurt when a crane fell at the Skerry harbour on Sunday.\n\n"
+        '"The crane had been shaking for a week and nobody listened to us," Orla Venn told the Skerry Daily Post.\n'
+    )
+    rep = compare_docs(
+        [
+            RawDoc(source="a.txt", kind="text", data=post.encode(), outlet="skerrydailypost.com"),
+            RawDoc(source="b.txt", kind="text", data=ledger.encode(), outlet="Harbour Ledger"),
+        ]
+    )
+    by_cluster = {c.id: c for c in rep.clusters}
+    shaking = [
+        corr
+        for corr in rep.corroboration
+        if sum("shaking for a week" in m.span.text for m in by_cluster[corr.cluster].members) == 2
+    ]
+    assert len(shaking) == 1 and shaking[0].independent == 1, [(c.independent, c.support) for c in shaking]

@@ -319,7 +319,7 @@ def _clause_heads(root: Token, allowed: set[int]) -> list[Token]:
 
 
 def _alternative(root: Token, conj: Token) -> bool:
-    """"X, or else Y", "X or Y": an alternative asserts neither clause alone (nor "nor Y" without its
+    """ "X, or else Y", "X or Y": an alternative asserts neither clause alone (nor "nor Y" without its
     negation), so the clauses stay one claim."""
     doc, k = conj.doc, conj.left_edge.i - 1
     while k > root.i and (doc[k].is_punct or doc[k].lower_ in ("else", "otherwise")):

@@ -244,6 +244,17 @@ def same_outlet(a: str, b: str) -> bool:
             return True  # initials
         if f" {short} " in f" {long_} " and len(short) >= 4:
             return True  # one name inside the other
+    # a web address written as one word and the name it spells: "nytimes.com" / "The New York Times"
+    # (leading words by their initials), "nydailynews.com" / "Daily News" (the name ends it)
+    for site, other, named in ((a, b, fb), (b, a, fa)):
+        if "." not in site or "." in other or " " not in named:
+            continue
+        label = site_name(site, fold_outlet(site)).replace(" ", "")
+        words = [w for w in named.split() if w not in ("of", "and", "for")]
+        whole = "".join(words)
+        spelled = {"".join(w[0] for w in words[:k]) + "".join(words[k:]) for k in range(len(words))}
+        if label in spelled or (len(whole) >= 8 and label.endswith(whole)):
+            return True
     return False
 
 

@@ -77,8 +77,10 @@ def corroborate(cluster: ClaimCluster, sources: Sources) -> Corroboration:
         if (sources.representative(aid) != aid or (first != aid and not relayed)) and aid not in sup.copies:
             sup.copies.append(aid)
     support = sorted(by_voice.values(), key=lambda s: min(sources.ref[a] for a in s.article_ids))
-    n = len(support)
     outlets = len({fold_outlet(sources.name[m.article_id]) for m in cluster.members})
+    # one article that states the claim and also relays another outlet's interview on it is one
+    # outlet: never more independent sources than outlets
+    n = min(len(support), outlets)
     return Corroboration(
         cluster=cluster.id,
         label=CORROBORATED if n >= 2 else SINGLE,

@@ -49,6 +49,11 @@ def outlet_name(article: Article) -> str:
     return f"{stem}#{record}" if record else stem
 
 
+# Whom a speaker talked to: "told the Daily News", "said in an interview with Norland Radio".
+_HEARER = re.compile(
+    r"\b(?:told|tells|telling|in\s+an\s+interview\s+with|(?:spoke|speaking|talking|talked)\s+(?:to|with))\s+"
+    r"(?:the\s+)?(?P<who>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
+)
 _CREDIT_NOUN = re.compile(r"\s+(?:article|report|story|piece|newspaper|news agency)$")
 
 
@@ -178,7 +183,25 @@ class Sources:
                 credited = self._by_outlet.get(name)
                 if credited is not None and self.voice(credited) != self.voice(member.article_id):
                     return credited
+            # "Kelly told the New York Times": the speaker's words come from that outlet's interview
+            heard = _HEARER.search(self._around(member))
+            if heard is not None:
+                who = heard.group("who").rstrip(".’'")
+                for aid in self.ref:
+                    if same_outlet(self.name[aid], who) and self.voice(aid) != self.voice(member.article_id):
+                        return aid
         return None
+
+    def _around(self, member: ClaimMember) -> str:
+        """The claim's sentence, and for a quotation the rest of its paragraph (where its tag is)."""
+        span = member.context or member.span
+        art = self.articles.get(member.article_id)
+        if art is None or member.part != "body" or not 0 <= span.start < span.end <= len(art.text):
+            return span.text
+        text = art.text
+        start = text.rfind("\n", 0, span.start) + 1
+        end = text.find("\n", span.end)
+        return text[start : end if end >= 0 else len(text)]
 
     def runs(self, member: ClaimMember, k: int) -> frozenset[int]:
         """Hashes of the unquoted ``k``-word runs of the member's sentence."""
