@@ -26,7 +26,7 @@ from storyline.compare.align import (
 )
 from storyline.compare.quotes import inner_changes, overlap, word_diff
 from storyline.compare.timeline import day_month, resolve_day_month, resolve_weekday
-from storyline.model import ClaimMember, Quantity, RawDoc, Span, StoryReport
+from storyline.model import ClaimMember, Corroboration, Quantity, RawDoc, Span, StoryReport
 from test_compare import one_story
 
 GAZETTE = """Quayside bridge opens to traffic
@@ -93,6 +93,16 @@ def compare_texts(texts: dict[str, str], published: str | None = None) -> StoryR
             for k, (name, text) in enumerate(texts.items())
         ]
     )
+
+
+def told_by_both(rep: StoryReport, words: str) -> list[Corroboration]:
+    """The corroboration of each cluster in which two members contain ``words``."""
+    by_cluster = {c.id: c for c in rep.clusters}
+    return [
+        corr
+        for corr in rep.corroboration
+        if sum(words in m.span.text for m in by_cluster[corr.cluster].members) == 2
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -1878,12 +1888,7 @@ def test_a_claim_credited_to_an_outlet_of_the_story_counts_with_that_outlet() ->
             RawDoc(source="b.txt", kind="text", data=rewrite.encode(), outlet="Gulf Ledger"),
         ]
     )
-    by_cluster = {c.id: c for c in rep.clusters}
-    mobile = [
-        corr
-        for corr in rep.corroboration
-        if sum("Mobile service" in m.span.text for m in by_cluster[corr.cluster].members) == 2
-    ]
+    mobile = told_by_both(rep, "Mobile service")
     assert len(mobile) == 1 and mobile[0].independent == 1 and mobile[0].label == "single-source"
     # the rewrite relays the wire's word; it does not copy the wire's text
     (sup,) = mobile[0].support
@@ -1894,6 +1899,7 @@ def test_a_claim_credited_to_an_outlet_of_the_story_counts_with_that_outlet() ->
     shown = [c for c in view.key_claims + view.single if c.cluster == mobile[0].cluster]
     assert shown and shown[0].attributed[0][0] == "Lowland Press (relayed by Gulf Ledger)"
     # the rewrite's own sentence on the cut still counts as its own
+    by_cluster = {c.id: c for c in rep.clusters}
     cut = [
         corr
         for corr in rep.corroboration
@@ -2305,10 +2311,5 @@ def test_a_speakers_words_told_to_an_outlet_of_the_story_count_with_that_outlet(
             RawDoc(source="b.txt", kind="text", data=ledger.encode(), outlet="Harbour Ledger"),
         ]
     )
-    by_cluster = {c.id: c for c in rep.clusters}
-    shaking = [
-        corr
-        for corr in rep.corroboration
-        if sum("shaking for a week" in m.span.text for m in by_cluster[corr.cluster].members) == 2
-    ]
+    shaking = told_by_both(rep, "shaking for a week")
     assert len(shaking) == 1 and shaking[0].independent == 1, [(c.independent, c.support) for c in shaking]
